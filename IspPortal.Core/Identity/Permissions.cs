@@ -1,0 +1,55 @@
+namespace IspPortal.Core.Identity;
+
+/// <summary>
+/// Named permission policies, one per area and kind of access, and the one place where they are
+/// granted to roles. Pages and endpoints name a permission, never a role.
+/// </summary>
+public static class Permissions
+{
+    public const string DashboardRead = "dashboard.read";
+    public const string CustomersRead = "customers.read";
+    public const string CustomersWrite = "customers.write";
+    public const string BillingRead = "billing.read";
+    public const string BillingWrite = "billing.write";
+    public const string TicketsRead = "tickets.read";
+    public const string TicketsWrite = "tickets.write";
+    public const string NetworkRead = "network.read";
+    public const string NetworkOperate = "network.operate";
+    public const string NetworkManage = "network.manage";
+    public const string FinanceRead = "finance.read";
+    public const string FinanceWrite = "finance.write";
+    public const string ReportsRead = "reports.read";
+    public const string MasterDataRead = "masterdata.read";
+    public const string MasterDataWrite = "masterdata.write";
+    public const string SettingsManage = "settings.manage";
+    public const string UsersManage = "users.manage";
+    public const string AuditRead = "audit.read";
+    public const string ApiKeysManage = "apikeys.manage";
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> GrantedTo =
+        new Dictionary<string, IReadOnlyList<string>>
+        {
+            [DashboardRead] = Roles.All,
+            [CustomersRead] = [Roles.Admin, Roles.Staff, Roles.Technician, Roles.Finance, Roles.Noc, Roles.Manager],
+            [CustomersWrite] = [Roles.Admin, Roles.Staff],
+            [BillingRead] = [Roles.Admin, Roles.Staff, Roles.Finance, Roles.Manager],
+            [BillingWrite] = [Roles.Admin, Roles.Finance],
+            [TicketsRead] = [Roles.Admin, Roles.Staff, Roles.Technician, Roles.Noc, Roles.Manager],
+            [TicketsWrite] = [Roles.Admin, Roles.Staff, Roles.Technician, Roles.Noc],
+            [NetworkRead] = [Roles.Admin, Roles.Noc, Roles.Technician, Roles.Manager],
+            [NetworkOperate] = [Roles.Admin, Roles.Noc],
+            [NetworkManage] = [Roles.Admin],
+            [FinanceRead] = [Roles.Admin, Roles.Finance, Roles.Manager],
+            [FinanceWrite] = [Roles.Admin, Roles.Finance],
+            [ReportsRead] = [Roles.Admin, Roles.Finance, Roles.Manager],
+            [MasterDataRead] = [Roles.Admin, Roles.Staff, Roles.Finance, Roles.Manager, Roles.Noc],
+            [MasterDataWrite] = [Roles.Admin],
+            [SettingsManage] = [Roles.Admin],
+            [UsersManage] = [Roles.Admin],
+            [AuditRead] = [Roles.Admin, Roles.Manager],
+            [ApiKeysManage] = [Roles.Admin],
+        };
+
+    public static IEnumerable<string> For(string role) =>
+        GrantedTo.Where(grant => grant.Value.Contains(role)).Select(grant => grant.Key);
+}
