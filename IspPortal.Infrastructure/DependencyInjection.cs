@@ -1,5 +1,6 @@
 using IspPortal.Core.Common;
 using IspPortal.Infrastructure.Persistence;
+using IspPortal.Infrastructure.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,8 @@ public static class DependencyInjection
             ServiceLifetime.Scoped);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<IspDbContext>>().CreateDbContext());
         services.AddScoped<IIspDbFactory, IspDbFactory>();
+        services.AddScoped<IDatabaseErrors, PostgresErrors>();
+        services.AddScoped<DemoSeeder>();
         return services;
     }
 

@@ -1,27 +1,16 @@
-using IspPortal.Web.Components;
+using IspPortal.Web;
 
-var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+var (command, hostArgs) = PortalCommands.Parse(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+builder.AddPortal();
 
 var app = builder.Build();
+if (command is not null)
+    return await PortalCommands.RunAsync(app, command);
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
+await app.PrepareDatabaseAsync();
+app.UsePortal();
+await app.RunAsync();
+return 0;
 
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+public partial class Program;

@@ -1,0 +1,15 @@
+namespace IspPortal.Core.Common;
+
+/// <summary>What a server-side grid asks for: a page, an optional search text and one sort column.</summary>
+public sealed record PageRequest(int Page = 0, int PageSize = 25, string? Search = null, string? SortBy = null, bool Descending = false)
+{
+    public const int MaxPageSize = 500;
+
+    public int Skip => Math.Max(Page, 0) * Take;
+
+    public int Take => Math.Clamp(PageSize, 1, MaxPageSize);
+
+    public string? SearchTerm => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
+}
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);

@@ -1,0 +1,36 @@
+using IspPortal.Core.Billing.ServicePackages;
+using IspPortal.Core.Common;
+using IspPortal.Core.Customers.LocationCodes;
+using IspPortal.Core.Identity.ApiKeys;
+using IspPortal.Core.Settings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IspPortal.Core;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SettingsCache>();
+        services.AddScoped<PortalSettings>();
+        services.AddScoped<IspClock>();
+        services.AddScoped<SaveGuard>();
+
+        services.AddScoped<LocationCodeList>();
+        services.AddScoped<SaveLocationCode>();
+        services.AddScoped<DeleteLocationCode>();
+
+        services.AddScoped<ServicePackageList>();
+        services.AddScoped<SaveServicePackage>();
+        services.AddScoped<DeleteServicePackage>();
+
+        services.AddScoped<IssueApiKey>();
+        services.AddScoped<RevokeApiKey>();
+        services.AddScoped<ApiKeyList>();
+        services.AddScoped<ApiKeyAuthenticator>();
+
+        return services;
+    }
+}

@@ -1,0 +1,91 @@
+using IspPortal.Core.Common;
+
+namespace IspPortal.Core.Settings;
+
+/// <summary>A group of settings stored as one JSON row in <c>settings</c> under <see cref="Key"/>.</summary>
+public interface ISettingsGroup<TSelf> where TSelf : ISettingsGroup<TSelf>, new()
+{
+    static abstract string Key { get; }
+
+    FieldErrors Validate();
+}
+
+public sealed record CompanyProfile : ISettingsGroup<CompanyProfile>
+{
+    public static string Key => "company";
+
+    public string Name { get; init; } = "ISP Saya";
+    public string Address { get; init; } = "";
+    public string City { get; init; } = "";
+    public string Phone { get; init; } = "";
+    public string Email { get; init; } = "";
+    public string Npwp { get; init; } = "";
+    public string Website { get; init; } = "";
+
+    public FieldErrors Validate() => new FieldErrors()
+        .When(string.IsNullOrWhiteSpace(Name), nameof(Name), "Nama perusahaan wajib diisi.")
+        .When(Name.Length > 120, nameof(Name), "Nama perusahaan paling banyak 120 karakter.")
+        .When(Email.Length > 0 && !Email.Contains('@', StringComparison.Ordinal), nameof(Email), "Alamat email tidak valid.")
+        .When(Npwp.Length > 0 && Npwp.Count(char.IsDigit) is not (15 or 16), nameof(Npwp), "NPWP harus 15 atau 16 digit.");
+}
+
+public sealed record RegionalSettings : ISettingsGroup<RegionalSettings>
+{
+    public static string Key => "regional";
+
+    /// <summary>WIB, WITA and WIT: the zones an Indonesian ISP works in.</summary>
+    public static readonly IReadOnlyDictionary<string, string> IndonesianTimeZones = new Dictionary<string, string>
+    {
+        ["Asia/Jakarta"] = "WIB (Asia/Jakarta, UTC+7)",
+        ["Asia/Makassar"] = "WITA (Asia/Makassar, UTC+8)",
+        ["Asia/Jayapura"] = "WIT (Asia/Jayapura, UTC+9)",
+    };
+
+    public string TimeZone { get; init; } = "Asia/Jakarta";
+
+    public string DefaultCulture { get; init; } = Identity.PortalCultures.Indonesian;
+
+    public FieldErrors Validate() => new FieldErrors()
+        .When(!IndonesianTimeZones.ContainsKey(TimeZone), nameof(TimeZone), "Zona waktu harus WIB, WITA atau WIT.")
+        .When(!Identity.PortalCultures.All.Contains(DefaultCulture), nameof(DefaultCulture), "Bahasa harus id atau en.");
+}
+
+public sealed record BillingSettings : ISettingsGroup<BillingSettings>
+{
+    public static string Key => "billing";
+
+    /// <summary>Day of the month invoices are generated (1–28 so every month has it).</summary>
+    public int BillingDay { get; init; } = 1;
+
+    /// <summary>Day of the month an invoice falls due.</summary>
+    public int DueDay { get; init; } = 10;
+
+    /// <summary>Days relative to the due date when reminders go out: negative before, positive after.</summary>
+    public IReadOnlyList<int> ReminderOffsets { get; init; } = [-7, -3, -1, 3, 7];
+
+    /// <summary>Days after the due date when an unpaid customer is isolated.</summary>
+    public int IsolirAfterDays { get; init; } = 10;
+
+    public bool PpnEnabled { get; init; }
+
+    public decimal PpnRatePercent { get; init; } = 11m;
+
+    public string InvoiceNumberFormat { get; init; } = "INV/{yyyy}/{MM}/{seq:6}";
+
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors()
+            .When(BillingDay is < 1 or > 28, nameof(BillingDay), "Tanggal tagihan harus 1–28.")
+            .When(DueDay is < 1 or > 28, nameof(DueDay), "Tanggal jatuh tempo harus 1–28.")
+            .When(IsolirAfterDays is < 1 or > 60, nameof(IsolirAfterDays), "Isolir harus 1–60 hari setelah jatuh tempo.")
+            .When(PpnRatePercent is < 0 or > 100, nameof(PpnRatePercent), "Tarif PPN harus 0–100%.")
+            .When(!InvoiceNumberFormat.Contains("{seq", StringComparison.Ordinal), nameof(InvoiceNumberFormat), "Format nomor faktur harus memuat {seq}.");
+        if (ReminderOffsets.Any(o => o is 0 or < -30 or > 30))
+            errors.Add(nameof(ReminderOffsets), "Pengingat harus antara H-30 dan H+30, bukan H-0.");
+        if (ReminderOffsets.Distinct().Count() != ReminderOffsets.Count)
+            errors.Add(nameof(ReminderOffsets), "Hari pengingat tidak boleh sama.");
+        if (ReminderOffsets.Any(o => o >= IsolirAfterDays))
+            errors.Add(nameof(ReminderOffsets), "Pengingat setelah jatuh tempo harus sebelum hari isolir.");
+        return errors;
+    }
+}

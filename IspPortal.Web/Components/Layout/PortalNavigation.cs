@@ -1,0 +1,32 @@
+using IspPortal.Core.Identity;
+using MudBlazor;
+
+namespace IspPortal.Web.Components.Layout;
+
+public sealed record NavItem(string Title, string Href, string Icon, string Policy);
+
+public sealed record NavSection(string Title, string Icon, IReadOnlyList<NavItem> Items);
+
+/// <summary>
+/// The drawer, grouped as in the brief. A page appears here only once its feature is built; each
+/// item names the policy that also guards the page, so the menu never offers a door that is locked.
+/// </summary>
+public static class PortalNavigation
+{
+    public static readonly IReadOnlyList<NavSection> Sections =
+    [
+        new("Dashboard", Icons.Material.Filled.Dashboard,
+        [
+            new("Dashboard", "/dashboard", Icons.Material.Filled.Dashboard, Permissions.DashboardRead),
+        ]),
+        new("Pengaturan", Icons.Material.Filled.Settings,
+        [
+            new("Kode lokasi", "/settings/locations", Icons.Material.Filled.Place, Permissions.MasterDataRead),
+            new("Paket layanan", "/settings/packages", Icons.Material.Filled.Speed, Permissions.MasterDataRead),
+            new("Pengaturan umum", "/settings", Icons.Material.Filled.Tune, Permissions.SettingsManage),
+            new("Pengguna", "/settings/users", Icons.Material.Filled.People, Permissions.UsersManage),
+            new("Kunci API", "/settings/api-keys", Icons.Material.Filled.Key, Permissions.ApiKeysManage),
+            new("Log audit", "/settings/audit", Icons.Material.Filled.History, Permissions.AuditRead),
+        ]),
+    ];
+}

@@ -1,0 +1,54 @@
+using IspPortal.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IspPortal.Web.Identity;
+
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var account = endpoints.MapGroup("/account").ExcludeFromDescription();
+
+        // Form posts: antiforgery is validated for every [FromForm] endpoint.
+        account.MapPost("/logout", async (SignInManager<PortalUser> signIn, [FromForm] string? returnUrl) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("/login");
+        }).RequireAuthorization();
+
+        account.MapPost("/culture", async (
+            HttpContext context,
+            UserManager<PortalUser> users,
+            [FromForm] string culture,
+            [FromForm] string? returnUrl) =>
+        {
+            if (!PortalCultures.All.Contains(culture))
+                return Results.Problem(statusCode: 400, title: "Unknown culture", detail: "Use 'id' or 'en'.");
+
+            AppendCultureCookie(context, culture);
+            if (await users.GetUserAsync(context.User) is { } user && user.Culture != culture)
+            {
+                user.Culture = culture;
+                await users.UpdateAsync(user);
+            }
+            return Results.LocalRedirect(SafeReturnUrl(returnUrl));
+        }).RequireAuthorization();
+
+        return endpoints;
+    }
+
+    public static void AppendCultureCookie(HttpContext context, string culture) =>
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+
+    /// <summary>Only paths inside the portal: an open redirect would let a phishing link borrow our sign-in.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/dashboard";
+}

@@ -1,0 +1,60 @@
+using IspPortal.Core;
+using IspPortal.Infrastructure;
+using IspPortal.Web.Api;
+using IspPortal.Web.Components;
+using IspPortal.Web.Identity;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace IspPortal.Web;
+
+public static class PortalHost
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddCore()
+            .AddInfrastructure(builder.Configuration)
+            .AddWeb(builder.Configuration);
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            if (!app.Environment.IsDevelopment())
+                pages.UseExceptionHandler("/Error", createScopeForErrors: true);
+            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        });
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapOpenApi("/api/docs/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", options => options
+                .WithTitle("IspPortal API")
+                .WithOpenApiRoutePattern("/api/docs/{documentName}.json"))
+            .AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/dashboard")).ExcludeFromDescription();
+        app.MapAccountEndpoints();
+        app.MapPortalApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}
