@@ -1,4 +1,6 @@
 using IspPortal.Core.Common;
+using IspPortal.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace IspPortal.Web.Components.Shared;
 
@@ -21,4 +23,8 @@ public sealed class FormErrors
     public string? For(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
     public string? General => For("");
+
+    /// <summary>The field's messages in the user's language (message keys are the Indonesian text).</summary>
+    public string? For(string field, IStringLocalizer<SharedStrings> localizer) =>
+        _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages.Select(m => localizer[m].Value)) : null;
 }
