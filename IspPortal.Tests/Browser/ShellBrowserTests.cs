@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using IspPortal.Core.Customers;
+using IspPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace IspPortal.Tests.Browser;
+
+/// <summary>The portal as a person uses it: headless Chromium against the demo portal on loopback.</summary>
+public sealed partial class ShellBrowserTests(DemoPortalFactory portal, BrowserFixture browser)
+    : IClassFixture<DemoPortalFactory>, IClassFixture<BrowserFixture>
+{
+    private const string DemoPassword = "Demo#2025";
+
+    [Fact]
+    public Task Admin_signs_in_and_sees_the_dashboard_counts_from_the_database() => browser.OnPageAsync(async page =>
+    {
+        await SignInAsync(page, "admin");
+
+        await using var db = portal.Database.CreateDbContext();
+        var active = await db.Customers.CountAsync(c => c.Status == CustomerStatus.Active);
+        Assert.True(active > 0, "the demo seed has active customers");
+        await Assertions.Expect(page.GetByTestId("stat-customers-active")).ToContainTextAsync(active.ToString("#,0", IspPortal.Core.Common.Rupiah.Indonesia));
+        await Assertions.Expect(page.GetByTestId("nav")).ToContainTextAsync("Pengguna");
+    }, portal.BaseAddress);
+
+    [Fact]
+    public Task Admin_creates_a_service_package_and_finds_it_in_the_list() => browser.OnPageAsync(async page =>
+    {
+        await SignInAsync(page, "admin");
+        await page.GotoAsync("/settings/packages");
+        await WaitForCircuitAsync(page);
+
+        await page.GetByTestId("add").ClickAsync();
+        var dialog = page.GetByTestId("package-dialog");
+        await Input(dialog, "code").FillAsync("FIBER-75");
+        await Input(dialog, "name").FillAsync("Fiber 75 Mbps");
+        await Input(dialog, "download").FillAsync("75");
+        await Input(dialog, "upload").FillAsync("25");
+        await Input(dialog, "profile").FillAsync("paket-75M");
+        await Input(dialog, "price").FillAsync("450000");
+        await dialog.GetByTestId("save").ClickAsync();
+
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        await Input(page.GetByTestId("grid"), "search").FillAsync("FIBER-75");
+        await Assertions.Expect(page.GetByTestId("grid")).ToContainTextAsync("Fiber 75 Mbps");
+        await Assertions.Expect(page.GetByTestId("grid")).ToContainTextAsync("Rp 450.000");
+    }, portal.BaseAddress);
+
+    [Fact]
+    public Task Package_form_explains_bad_input_on_the_field_and_saves_nothing() => browser.OnPageAsync(async page =>
+    {
+        await SignInAsync(page, "admin");
+        await page.GotoAsync("/settings/packages");
+        await WaitForCircuitAsync(page);
+
+        await page.GetByTestId("add").ClickAsync();
+        var dialog = page.GetByTestId("package-dialog");
+        await Input(dialog, "code").FillAsync("HOME-10");
+        await Input(dialog, "name").FillAsync("Duplikat");
+        await Input(dialog, "profile").FillAsync("dup");
+        await dialog.GetByTestId("save").ClickAsync();
+
+        await Assertions.Expect(dialog).ToContainTextAsync("Kode paket HOME-10 sudah dipakai.");
+        await using var db = portal.Database.CreateDbContext();
+        Assert.False(await db.ServicePackages.AnyAsync(p => p.Name == "Duplikat"));
+    }, portal.BaseAddress);
+
+    [Fact]
+    public Task Technician_is_refused_the_users_page_and_does_not_see_it_in_the_menu() => browser.OnPageAsync(async page =>
+    {
+        await SignInAsync(page, "technician");
+        await Assertions.Expect(page.GetByTestId("nav")).Not.ToContainTextAsync("Pengguna");
+
+        await page.GotoAsync("/settings/users");
+
+        await Assertions.Expect(page).ToHaveURLAsync(AccessDeniedUrl());
+        await Assertions.Expect(page.GetByTestId("access-denied")).ToContainTextAsync("Akses ditolak");
+        await Assertions.Expect(page.Locator("[data-testid=grid]")).ToHaveCountAsync(0);
+    }, portal.BaseAddress);
+
+    private static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/login");
+        await page.Locator("#username").FillAsync(userName);
+        await page.Locator("#password").FillAsync(DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(DashboardUrl());
+        await WaitForCircuitAsync(page);
+    }
+
+    private static Task WaitForCircuitAsync(IPage page) =>
+        page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    private static ILocator Input(ILocator scope, string testId) =>
+        scope.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+
+    [GeneratedRegex("/dashboard$")]
+    private static partial Regex DashboardUrl();
+
+    [GeneratedRegex("/access-denied")]
+    private static partial Regex AccessDeniedUrl();
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using IspPortal.Core.Identity;
+using IspPortal.Tests.Support;
+
+namespace IspPortal.Tests.Web.Identity;
+
+/// <summary>
+/// Role × page over real HTTP with the real cookie: the expected grants are written out here,
+/// not derived from <see cref="Permissions.GrantedTo"/>, so a grant changed by mistake fails.
+/// </summary>
+public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private const string A = Roles.Admin, S = Roles.Staff, T = Roles.Technician, F = Roles.Finance, N = Roles.Noc, M = Roles.Manager;
+
+    public static TheoryData<string, string, bool> Matrix()
+    {
+        var pages = new Dictionary<string, string[]>
+        {
+            ["/dashboard"] = [A, S, T, F, N, M],
+            ["/settings/locations"] = [A, S, F, N, M],
+            ["/settings/packages"] = [A, S, F, N, M],
+            ["/settings"] = [A],
+            ["/settings/users"] = [A],
+            ["/settings/api-keys"] = [A],
+            ["/settings/audit"] = [A, M],
+        };
+        var data = new TheoryData<string, string, bool>();
+        foreach (var (page, allowed) in pages)
+            foreach (var role in Roles.All)
+                data.Add(role, page, allowed.Contains(role));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Role_opens_only_the_pages_it_is_granted(string role, string page, bool allowed)
+    {
+        using var client = await portal.SignInAsync(await portal.EnsureUserAsync(role));
+
+        using var response = await client.GetAsync(new Uri(page.TrimStart('/'), UriKind.Relative));
+
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.DoesNotContain("data-testid=\"access-denied\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Access_denied_page_explains_instead_of_showing_content()
+    {
+        using var client = await portal.SignInAsync(await portal.EnsureUserAsync(Roles.Technician));
+
+        var html = await client.GetStringAsync(new Uri("access-denied", UriKind.Relative));
+
+        Assert.Contains("Akses ditolak", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymous_visitor_is_sent_to_the_login_page()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = portal.BaseAddress };
+
+        using var response = await client.GetAsync(new Uri("settings/packages", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
+    {
+        var userName = await portal.EnsureUserAsync(Roles.Staff, "lockout-target");
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = portal.BaseAddress };
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var failed = await PortalUsers.PostLoginAsync(client, userName, "Wrong#Password1");
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        }
+        using var locked = await PortalUsers.PostLoginAsync(client, userName, PortalUsers.Password);
+
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Contains("dikunci", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
