@@ -1,6 +1,8 @@
+using IspPortal.Infrastructure.LocalPostgres;
 using IspPortal.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddLocalPostgresWhenUnconfigured();
 
 // Add services to the container.
 builder.Services.AddRazorComponents()
@@ -25,3 +27,5 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
 app.Run();
+
+public partial class Program;
