@@ -50,6 +50,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting($"ConnectionStrings:{DependencyInjection.ConnectionStringName}", Database.ConnectionString);
         builder.UseSetting(LocalPostgresHosting.DemoEnabledKey, _demoEnabled ? "true" : "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 }
 
