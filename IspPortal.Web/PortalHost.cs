@@ -1,5 +1,6 @@
 using IspPortal.Core;
 using IspPortal.Infrastructure;
+using IspPortal.Infrastructure.LocalPostgres;
 using IspPortal.Web.Api;
 using IspPortal.Web.Components;
 using IspPortal.Web.Identity;
@@ -12,6 +13,7 @@ public static class PortalHost
 {
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
+        builder.AddLocalPostgresWhenUnconfigured();
         builder.Services
             .AddCore()
             .AddInfrastructure(builder.Configuration)

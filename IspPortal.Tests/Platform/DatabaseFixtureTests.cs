@@ -1,0 +1,79 @@
+using IspPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace IspPortal.Tests.Platform;
+
+public sealed class DatabaseFixtureTests
+{
+    [Fact]
+    public async Task Each_fixture_gets_a_database_of_its_own_that_is_dropped_afterwards()
+    {
+        var first = new DatabaseFixture();
+        var second = new DatabaseFixture();
+        await first.InitializeAsync();
+        await second.InitializeAsync();
+        var cluster = await TestPostgres.ClusterAsync();
+
+        Assert.NotEqual(first.DatabaseName, second.DatabaseName);
+        await ExecuteAsync(first.ConnectionString, "CREATE TABLE only_in_first (id int)");
+        Assert.Equal(0L, await ExecuteAsync(second.ConnectionString, "SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_first'"));
+
+        await first.DisposeAsync();
+        await second.DisposeAsync();
+
+        Assert.False(await cluster.DatabaseExistsAsync(first.DatabaseName));
+        Assert.False(await cluster.DatabaseExistsAsync(second.DatabaseName));
+    }
+
+    [Fact]
+    public async Task Database_is_a_copy_of_the_migrated_template()
+    {
+        var fixture = new DatabaseFixture();
+        await fixture.InitializeAsync();
+        try
+        {
+            await using var db = fixture.CreateDbContext();
+
+            Assert.Equal(fixture.DatabaseName, db.Database.GetDbConnection().Database);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        }
+        finally
+        {
+            await fixture.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Reset_empties_the_tables_but_keeps_the_migration_history()
+    {
+        var fixture = new DatabaseFixture();
+        await fixture.InitializeAsync();
+        try
+        {
+            await ExecuteAsync(fixture.ConnectionString, "INSERT INTO __ef_migrations_history VALUES ('test_marker', '0')");
+            var history = await ExecuteAsync(fixture.ConnectionString, "SELECT count(*) FROM __ef_migrations_history");
+            await ExecuteAsync(fixture.ConnectionString, "CREATE TABLE visits (id serial PRIMARY KEY, note text NOT NULL)");
+            await ExecuteAsync(fixture.ConnectionString, "INSERT INTO visits (note) VALUES ('first'), ('second')");
+
+            await fixture.ResetAsync();
+            await fixture.ResetAsync();
+
+            Assert.Equal(0L, await ExecuteAsync(fixture.ConnectionString, "SELECT count(*) FROM visits"));
+            Assert.Equal(history, await ExecuteAsync(fixture.ConnectionString, "SELECT count(*) FROM __ef_migrations_history"));
+        }
+        finally
+        {
+            await fixture.DisposeAsync();
+        }
+    }
+
+    private static async Task<object?> ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+}

@@ -1,0 +1,89 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Playwright;
+
+namespace IspPortal.Tests.Support;
+
+// Headless Debian chromium driven by Playwright; Playwright's own browser download is never used.
+// Use as IClassFixture<BrowserFixture>: one browser per test class, a fresh context per page.
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] _chromiumArguments =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not been started (InitializeAsync).");
+
+    public async Task InitializeAsync()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install -y chromium (test.sh does this).");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = _chromiumArguments,
+        });
+    }
+
+    // A page in a context of its own (no cookies shared with other tests). Close page.Context when done.
+    public async Task<IPage> NewPageAsync(Uri? baseAddress = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress?.ToString() });
+        return await context.NewPageAsync();
+    }
+
+    // Runs a test on a fresh page; when it fails, a screenshot is saved to TestResults/screenshots.
+    public async Task OnPageAsync(Func<IPage, Task> test, Uri? baseAddress = null, [CallerMemberName] string testName = "")
+    {
+        var page = await NewPageAsync(baseAddress);
+        try
+        {
+            await test(page);
+        }
+        catch
+        {
+            var screenshot = Path.Combine(ResultsDirectory(), "screenshots", $"{testName}-{DateTime.UtcNow:HHmmssfff}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    private static string ResultsDirectory()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "IspPortal.sln")))
+            {
+                return Path.Combine(folder.FullName, "TestResults");
+            }
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "TestResults");
+    }
+}

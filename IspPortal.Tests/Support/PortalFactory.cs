@@ -1,0 +1,57 @@
+using IspPortal.Infrastructure;
+using IspPortal.Infrastructure.LocalPostgres;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IspPortal.Tests.Support;
+
+// The real portal (IspPortal.Web's Program) on a real loopback Kestrel port, against a database
+// of its own. Use as IClassFixture<PortalFactory> for API and browser tests; demo data stays off
+// (DemoPortalFactory turns it on). Override ConfigureWebHost (calling base) for more settings.
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly bool _demoEnabled;
+    private Uri? _baseAddress;
+
+    public PortalFactory()
+        : this(demoEnabled: false)
+    {
+    }
+
+    protected PortalFactory(bool demoEnabled)
+    {
+        _demoEnabled = demoEnabled;
+        UseKestrel(0);
+    }
+
+    public DatabaseFixture Database { get; } = new();
+
+    public Uri BaseAddress => _baseAddress ?? throw new InvalidOperationException("The portal has not been started (InitializeAsync).");
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        ClientOptions.BaseAddress = _baseAddress;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting($"ConnectionStrings:{DependencyInjection.ConnectionStringName}", Database.ConnectionString);
+        builder.UseSetting(LocalPostgresHosting.DemoEnabledKey, _demoEnabled ? "true" : "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+}
+
+public sealed class DemoPortalFactory() : PortalFactory(demoEnabled: true);

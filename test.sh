@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Runs every test (benchmarks excepted) against a private PostgreSQL and headless Debian chromium.
+# Extra arguments go to dotnet test; a --filter is combined with the benchmark exclusion, e.g.
+#   ./test.sh --filter "FullyQualifiedName~LocalPostgres"
+# The last line printed is "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+results=TestResults
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else echo "test.sh: root rights are needed for: $*" >&2; exit 1
+  fi
+}
+
+install_missing_system_packages() {
+  local packages=()
+  if ! command -v initdb >/dev/null && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+    packages+=(postgresql)
+  fi
+  [ -x /usr/bin/chromium ] || packages+=(chromium)
+  [ ${#packages[@]} -eq 0 ] && return
+  echo "Installing ${packages[*]} (apt-get)..."
+  as_root apt-get update -qq
+  if [[ " ${packages[*]} " == *" postgresql "* ]] && apt-cache show postgresql-15 >/dev/null 2>&1; then
+    packages=("${packages[@]/#postgresql/postgresql-15}")
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"
+}
+
+filter="Category!=Benchmark"
+passthrough=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --filter) filter="($filter)&($2)"; shift 2 ;;
+    --filter=*) filter="($filter)&(${1#--filter=})"; shift ;;
+    *) passthrough+=("$1"); shift ;;
+  esac
+done
+
+summary() {
+  local passed=0 failed=0 file p f
+  for file in "$results"/*.trx; do
+    [ -e "$file" ] || continue
+    p=$(grep -o '<Counters [^>]*' "$file" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*' || echo 0)
+    f=$(grep -o '<Counters [^>]*' "$file" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*' || echo 0)
+    passed=$((passed + p)) failed=$((failed + f))
+  done
+  echo "$passed passed, $failed failed"
+}
+
+install_missing_system_packages
+dotnet tool restore >/dev/null
+rm -rf "$results"
+if ! dotnet build IspPortal.sln -c Release --nologo -v quiet; then
+  echo "Build failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+status=0
+dotnet test IspPortal.sln -c Release --no-build --nologo \
+  --filter "$filter" \
+  --results-directory "$results" \
+  --logger "trx" --logger "console;verbosity=normal" \
+  --blame-hang-timeout 8m --blame-hang-dump-type none \
+  "${passthrough[@]}" || status=$?
+
+summary
+exit $status
