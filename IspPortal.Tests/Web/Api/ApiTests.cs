@@ -125,7 +125,7 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
         using var before = await client.GetAsync(new Uri("api/packages", UriKind.Relative));
         await using (var db = portal.Database.CreateDbContext())
         {
-            var prefix = Core.Identity.ApiKeys.ApiKeySecret.PrefixOf(key);
+            var prefix = global::IspPortal.Core.Identity.ApiKeys.ApiKeySecret.PrefixOf(key);
             var row = db.ApiKeys.Single(k => k.Prefix == prefix);
             row.RevokedAt = DateTimeOffset.UtcNow;
             await db.SaveChangesAsync();
