@@ -1,18 +1,27 @@
 using IspPortal.Core.Common;
+using IspPortal.Core.Identity;
 using IspPortal.Infrastructure.Persistence;
 using IspPortal.Infrastructure.Demo;
+using IspPortal.Infrastructure.Persistence.Interceptors;
+using IspPortal.Infrastructure.Persistence.Partitioning;
+using IspPortal.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IspPortal.Infrastructure;
 
 public static class DependencyInjection
 {
     public const string ConnectionStringName = "Default";
+    public const string ApplicationName = "IspPortal";
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(TimeProvider.System);
+
         // Scoped factory: in Blazor Server a scope is a circuit, so the audit interceptor sees the
         // circuit's user; jobs and the API get their own scope and actor.
         services.AddDbContextFactory<IspDbContext>(
@@ -22,14 +31,29 @@ public static class DependencyInjection
         services.AddScoped<IIspDbFactory, IspDbFactory>();
         services.AddScoped<IDatabaseErrors, PostgresErrors>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<AuditInterceptor>();
+
+        services.AddScoped<PartitionMaintenance>();
+        services.AddHostedService<PartitionMaintenanceService>();
+
+        // Keys in the database so every instance (and every restart) can read what another protected.
+        services.AddDataProtection()
+            .PersistKeysToDbContext<IspDbContext>()
+            .SetApplicationName(ApplicationName);
+        services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        services.AddSingleton<IKeyedHasher, HmacKeyedHasher>();
         return services;
     }
 
+    /// <param name="services">The scope's services; supplies the audit interceptor's clock and
+    /// current user. Without it (design time) changes are audited as <see cref="Actor.System"/>.</param>
     public static void ConfigureDatabase(DbContextOptionsBuilder options, IConfiguration configuration, IServiceProvider? services = null)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(services?.GetService<AuditInterceptor>()
+                ?? new AuditInterceptor(services?.GetService<TimeProvider>() ?? TimeProvider.System, services?.GetService<ICurrentUser>()));
     }
 }

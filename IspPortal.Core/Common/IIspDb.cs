@@ -1,7 +1,11 @@
 using IspPortal.Core.Billing;
 using IspPortal.Core.Customers;
+using IspPortal.Core.Finance;
 using IspPortal.Core.Identity;
+using IspPortal.Core.Network;
+using IspPortal.Core.Notifications;
 using IspPortal.Core.Settings;
+using IspPortal.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.Common;
@@ -18,6 +22,37 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<Setting> Settings { get; }
     DbSet<AuditLog> AuditLogs { get; }
     DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<Customer> Customers { get; }
+    DbSet<CustomerRegistration> CustomerRegistrations { get; }
+    DbSet<CustomerLocationHistory> CustomerLocationHistory { get; }
+    DbSet<CustomerStatusLog> CustomerStatusLogs { get; }
+
+    DbSet<Router> Routers { get; }
+    DbSet<RouterPool> RouterPools { get; }
+    DbSet<RouterPoolMember> RouterPoolMembers { get; }
+    DbSet<PppoeSecret> PppoeSecrets { get; }
+    DbSet<RouterLog> RouterLogs { get; }
+
+    DbSet<Invoice> Invoices { get; }
+    DbSet<InvoiceLine> InvoiceLines { get; }
+    DbSet<Payment> Payments { get; }
+    DbSet<PaymentAllocation> PaymentAllocations { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<NotificationLog> NotificationLogs { get; }
+    DbSet<WhatsAppMessage> WhatsAppMessages { get; }
+
+    DbSet<Ticket> Tickets { get; }
+    DbSet<TicketCategory> TicketCategories { get; }
+    DbSet<TicketComment> TicketComments { get; }
+    DbSet<TicketActivity> TicketActivities { get; }
+    DbSet<TicketEscalation> TicketEscalations { get; }
+
+    DbSet<Expense> Expenses { get; }
+    DbSet<Income> Income { get; }
+    DbSet<Asset> Assets { get; }
+    DbSet<Investment> Investments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

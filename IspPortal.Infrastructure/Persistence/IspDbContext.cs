@@ -1,8 +1,13 @@
+using System.Reflection;
 using IspPortal.Core.Billing;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
+using IspPortal.Core.Finance;
 using IspPortal.Core.Identity;
+using IspPortal.Core.Network;
+using IspPortal.Core.Notifications;
 using IspPortal.Core.Settings;
+using IspPortal.Core.Tickets;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -21,6 +26,37 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerRegistration> CustomerRegistrations => Set<CustomerRegistration>();
+    public DbSet<CustomerLocationHistory> CustomerLocationHistory => Set<CustomerLocationHistory>();
+    public DbSet<CustomerStatusLog> CustomerStatusLogs => Set<CustomerStatusLog>();
+
+    public DbSet<Router> Routers => Set<Router>();
+    public DbSet<RouterPool> RouterPools => Set<RouterPool>();
+    public DbSet<RouterPoolMember> RouterPoolMembers => Set<RouterPoolMember>();
+    public DbSet<PppoeSecret> PppoeSecrets => Set<PppoeSecret>();
+    public DbSet<RouterLog> RouterLogs => Set<RouterLog>();
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<NotificationLog> NotificationLogs => Set<NotificationLog>();
+    public DbSet<WhatsAppMessage> WhatsAppMessages => Set<WhatsAppMessage>();
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketCategory> TicketCategories => Set<TicketCategory>();
+    public DbSet<TicketComment> TicketComments => Set<TicketComment>();
+    public DbSet<TicketActivity> TicketActivities => Set<TicketActivity>();
+    public DbSet<TicketEscalation> TicketEscalations => Set<TicketEscalation>();
+
+    public DbSet<Expense> Expenses => Set<Expense>();
+    public DbSet<Income> Income => Set<Income>();
+    public DbSet<Asset> Assets => Set<Asset>();
+    public DbSet<Investment> Investments => Set<Investment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -34,6 +70,8 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
 
         builder.ApplyConfigurationsFromAssembly(typeof(IspDbContext).Assembly);
+
+        MarkAuditing(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -41,5 +79,47 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
         // Money is rupiah with two decimals everywhere; never double.
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    /// <summary>
+    /// Turns [Sensitive]/[NotAudited] on Core types into model annotations the audit interceptor
+    /// reads, and adds the framework's own secrets and noise, which carry no attributes.
+    /// </summary>
+    private static void MarkAuditing(ModelBuilder builder)
+    {
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (entityType.ClrType.GetCustomAttribute<NotAuditedAttribute>() is not null)
+            {
+                entityType.SetAnnotation(ModelBuilderExtensions.NotAuditedAnnotation, true);
+            }
+            foreach (var property in entityType.GetProperties())
+            {
+                if (property.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>() is not null)
+                {
+                    property.SetAnnotation(ModelBuilderExtensions.SensitiveAnnotation, true);
+                }
+                if (property.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is not null)
+                {
+                    property.SetAnnotation(ModelBuilderExtensions.NotAuditedAnnotation, true);
+                }
+            }
+        }
+
+        // The audit log does not audit itself; tokens, claims and keys are secrets or framework plumbing.
+        foreach (var type in new[] { typeof(AuditLog), typeof(DataProtectionKey), typeof(IdentityUserToken<Guid>), typeof(IdentityUserClaim<Guid>), typeof(IdentityRoleClaim<Guid>), typeof(IdentityUserLogin<Guid>) })
+        {
+            builder.Entity(type).HasAnnotation(ModelBuilderExtensions.NotAuditedAnnotation, true);
+        }
+        builder.Entity<DataProtectionKey>().Property(k => k.Xml).IsSensitive();
+        builder.Entity<PortalUser>(user =>
+        {
+            user.Property(u => u.PasswordHash).IsSensitive();
+            user.Property(u => u.SecurityStamp).IsSensitive();
+            // Changes on every sign-in and every profile save; it is not information.
+            user.Property(u => u.ConcurrencyStamp).HasAnnotation(ModelBuilderExtensions.NotAuditedAnnotation, true);
+        });
+        builder.Entity<PortalRole>().Property(r => r.ConcurrencyStamp).HasAnnotation(ModelBuilderExtensions.NotAuditedAnnotation, true);
+        builder.Entity<ApiKey>().Property(k => k.KeyHash).IsSensitive();
     }
 }

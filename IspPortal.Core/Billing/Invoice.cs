@@ -1,0 +1,171 @@
+using IspPortal.Core.Customers;
+
+namespace IspPortal.Core.Billing;
+
+/// <summary>
+/// A customer's bill for one month (table <c>invoices</c>; exactly one per customer and period).
+/// Amounts change only through its methods, so subtotal, discount, tax, total and paid agree.
+/// </summary>
+public class Invoice
+{
+    /// <summary>e.g. <c>INV/2025/02/000123</c>.</summary>
+    public const int NumberMaxLength = 32;
+    public const int VoidReasonMaxLength = 500;
+    public const int NotesMaxLength = 2000;
+
+    private Invoice() { }
+
+    /// <param name="period">Any day of the billed month; stored as its first day.</param>
+    public Invoice(string number, int customerId, DateOnly period, DateOnly issueDate, DateOnly dueDate, decimal taxRatePercent, DateTimeOffset createdAt)
+    {
+        if (dueDate < issueDate)
+        {
+            throw new ArgumentException("The due date cannot be before the issue date.", nameof(dueDate));
+        }
+        ArgumentOutOfRangeException.ThrowIfNegative(taxRatePercent);
+        Number = number;
+        CustomerId = customerId;
+        Period = FirstDayOf(period);
+        IssueDate = issueDate;
+        DueDate = dueDate;
+        TaxRate = taxRatePercent;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
+    }
+
+    public int Id { get; private set; }
+
+    public string Number { get; private set; } = "";
+
+    public int CustomerId { get; private set; }
+
+    /// <summary>The first day of the billed month.</summary>
+    public DateOnly Period { get; private set; }
+
+    public DateOnly IssueDate { get; private set; }
+
+    public DateOnly DueDate { get; private set; }
+
+    public decimal Subtotal { get; private set; }
+
+    public decimal DiscountAmount { get; private set; }
+
+    /// <summary>PPN rate in percent (e.g. 11.00); 0 when tax is off.</summary>
+    public decimal TaxRate { get; private set; }
+
+    public decimal TaxAmount { get; private set; }
+
+    public decimal Total { get; private set; }
+
+    public decimal AmountPaid { get; private set; }
+
+    public decimal AmountDue => Total - AmountPaid;
+
+    public InvoiceStatus Status { get; private set; } = InvoiceStatus.Unpaid;
+
+    public DateTimeOffset? PaidAt { get; private set; }
+
+    public string? VoidReason { get; private set; }
+
+    public DateTimeOffset? VoidedAt { get; private set; }
+
+    public Guid? VoidedById { get; private set; }
+
+    public string? Notes { get; set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency (PostgreSQL <c>xmin</c>).</summary>
+    public uint Version { get; private set; }
+
+    public Customer? Customer { get; private set; }
+
+    public List<InvoiceLine> Lines { get; private set; } = [];
+
+    public static DateOnly FirstDayOf(DateOnly day) => new(day.Year, day.Month, 1);
+
+    /// <summary>Adds a charge (positive) or a discount (<see cref="InvoiceLineKind.Discount"/>, entered positive).</summary>
+    public InvoiceLine AddLine(InvoiceLineKind kind, string description, decimal quantity, decimal unitPrice, int? servicePackageId = null)
+    {
+        if (Status != InvoiceStatus.Unpaid || AmountPaid != 0)
+        {
+            throw new InvalidOperationException($"Invoice {Number} is {Status}; issue a credit note instead of changing it.");
+        }
+        var line = new InvoiceLine(this, Lines.Count + 1, kind, description, quantity, unitPrice, servicePackageId);
+        Lines.Add(line);
+        Recalculate();
+        return line;
+    }
+
+    /// <summary>Applies a payment or credit to this invoice; returns the part it could not take.</summary>
+    public decimal ApplyPayment(decimal amount, DateTimeOffset at)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        if (Status == InvoiceStatus.Void)
+        {
+            throw new InvalidOperationException($"Invoice {Number} is void.");
+        }
+        var applied = Math.Min(amount, AmountDue);
+        AmountPaid += applied;
+        if (AmountPaid == Total)
+        {
+            Status = InvoiceStatus.Paid;
+            PaidAt = at;
+        }
+        else if (Status != InvoiceStatus.Overdue)
+        {
+            Status = InvoiceStatus.PartiallyPaid;
+        }
+        UpdatedAt = at;
+        return amount - applied;
+    }
+
+    /// <summary>Marks the invoice overdue once <paramref name="today"/> is past the due date.</summary>
+    public bool MarkOverdueIfDue(DateOnly today, DateTimeOffset at)
+    {
+        if (today <= DueDate || Status is InvoiceStatus.Paid or InvoiceStatus.Void or InvoiceStatus.Overdue)
+        {
+            return false;
+        }
+        Status = InvoiceStatus.Overdue;
+        UpdatedAt = at;
+        return true;
+    }
+
+    public void Void(string reason, Guid? byUserId, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("A void needs a reason.", nameof(reason));
+        }
+        if (AmountPaid > 0)
+        {
+            throw new InvalidOperationException($"Invoice {Number} has payments; refund or move them before voiding.");
+        }
+        Status = InvoiceStatus.Void;
+        VoidReason = reason;
+        VoidedById = byUserId;
+        VoidedAt = at;
+        UpdatedAt = at;
+    }
+
+    private void Recalculate()
+    {
+        Subtotal = Lines.Where(l => l.Kind != InvoiceLineKind.Discount).Sum(l => l.Amount);
+        DiscountAmount = Math.Min(Subtotal, Lines.Where(l => l.Kind == InvoiceLineKind.Discount).Sum(l => l.Amount));
+        // PPN is charged on the discounted base and rounded to whole rupiah, as on Indonesian tax invoices.
+        TaxAmount = Math.Round((Subtotal - DiscountAmount) * TaxRate / 100m, 0, MidpointRounding.AwayFromZero);
+        Total = Subtotal - DiscountAmount + TaxAmount;
+    }
+}
+
+public enum InvoiceStatus
+{
+    Unpaid,
+    PartiallyPaid,
+    Paid,
+    Overdue,
+    Void,
+}

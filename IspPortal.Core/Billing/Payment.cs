@@ -1,0 +1,187 @@
+using IspPortal.Core.Common;
+using IspPortal.Core.Customers;
+
+namespace IspPortal.Core.Billing;
+
+/// <summary>
+/// Money received from a customer (table <c>payments</c>); allocated to invoices through
+/// <see cref="PaymentAllocation"/>, the rest kept as the customer's credit.
+/// </summary>
+public class Payment
+{
+    /// <summary>Receipt number, e.g. <c>RCP/2025/02/000045</c>.</summary>
+    public const int NumberMaxLength = 32;
+    public const int GatewayMaxLength = 32;
+    /// <summary>Midtrans transaction ids are UUIDs; leave room for other gateways.</summary>
+    public const int GatewayTransactionIdMaxLength = 128;
+    public const int GatewayOrderIdMaxLength = 64;
+    public const int GatewayStatusMaxLength = 32;
+    public const int ReferenceMaxLength = 100;
+    public const int ProofPathMaxLength = 260;
+    public const int ReasonMaxLength = 500;
+
+    private Payment() { }
+
+    public Payment(string number, int customerId, PaymentMethod method, decimal amount, DateTimeOffset receivedAt, Guid? recordedById)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        Number = number;
+        CustomerId = customerId;
+        Method = method;
+        Amount = amount;
+        ReceivedAt = receivedAt;
+        RecordedById = recordedById;
+        CreatedAt = receivedAt;
+        UpdatedAt = receivedAt;
+        // Cash is in the cashier's hand; transfers and QRIS wait for Finance or the gateway.
+        Status = method == PaymentMethod.Cash ? PaymentStatus.Confirmed : PaymentStatus.Pending;
+        ConfirmedAt = method == PaymentMethod.Cash ? receivedAt : null;
+        ConfirmedById = method == PaymentMethod.Cash ? recordedById : null;
+    }
+
+    public long Id { get; private set; }
+
+    public string Number { get; private set; } = "";
+
+    public int CustomerId { get; private set; }
+
+    /// <summary>The invoice the customer meant to pay (a QRIS code is made for one); may be null.</summary>
+    public int? InvoiceId { get; set; }
+
+    public PaymentMethod Method { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    public PaymentStatus Status { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    /// <summary>e.g. <c>midtrans</c>; set for gateway payments.</summary>
+    public string? Gateway { get; private set; }
+
+    public string? GatewayTransactionId { get; private set; }
+
+    public string? GatewayOrderId { get; private set; }
+
+    /// <summary>The gateway's own status text as last received (e.g. <c>settlement</c>).</summary>
+    public string? GatewayStatus { get; private set; }
+
+    /// <summary>Bank reference or the payer's note.</summary>
+    public string? Reference { get; set; }
+
+    /// <summary>Transfer receipt image, stored outside wwwroot.</summary>
+    public string? ProofPath { get; set; }
+
+    public Guid? RecordedById { get; private set; }
+
+    public Guid? ConfirmedById { get; private set; }
+
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+
+    public string? RejectionReason { get; private set; }
+
+    public string? Notes { get; set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public Customer? Customer { get; private set; }
+
+    public Invoice? Invoice { get; private set; }
+
+    public List<PaymentAllocation> Allocations { get; private set; } = [];
+
+    public decimal AllocatedAmount => Allocations.Sum(a => a.Amount);
+
+    public void LinkGateway(string gateway, string transactionId, string? orderId, string? gatewayStatus, DateTimeOffset at)
+    {
+        if (GatewayTransactionId is not null && (Gateway != gateway || GatewayTransactionId != transactionId))
+        {
+            throw new InvalidOperationException($"Payment {Number} already belongs to {Gateway} transaction {GatewayTransactionId}.");
+        }
+        Gateway = gateway;
+        GatewayTransactionId = transactionId;
+        GatewayOrderId = orderId;
+        GatewayStatus = gatewayStatus;
+        UpdatedAt = at;
+    }
+
+    public void Confirm(Guid? byUserId, DateTimeOffset at, string? gatewayStatus = null)
+    {
+        if (Status == PaymentStatus.Confirmed)
+        {
+            return;
+        }
+        if (Status != PaymentStatus.Pending)
+        {
+            throw new InvalidOperationException($"Payment {Number} is {Status}; only a pending payment can be confirmed.");
+        }
+        Status = PaymentStatus.Confirmed;
+        ConfirmedById = byUserId;
+        ConfirmedAt = at;
+        GatewayStatus = gatewayStatus ?? GatewayStatus;
+        UpdatedAt = at;
+    }
+
+    /// <summary>Finance rejects a transfer, or the gateway reports the payment failed or expired.</summary>
+    public void Reject(PaymentStatus outcome, string reason, Guid? byUserId, DateTimeOffset at, string? gatewayStatus = null)
+    {
+        if (outcome is not (PaymentStatus.Rejected or PaymentStatus.Failed or PaymentStatus.Expired))
+        {
+            throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Use Rejected, Failed or Expired.");
+        }
+        if (Status != PaymentStatus.Pending)
+        {
+            throw new InvalidOperationException($"Payment {Number} is {Status}; only a pending payment can be rejected.");
+        }
+        Status = outcome;
+        RejectionReason = reason;
+        ConfirmedById = byUserId;
+        GatewayStatus = gatewayStatus ?? GatewayStatus;
+        UpdatedAt = at;
+    }
+
+    /// <summary>Allocates part of a confirmed payment to an invoice and pays it.</summary>
+    public PaymentAllocation AllocateTo(Invoice invoice, decimal amount, DateTimeOffset at)
+    {
+        if (Status != PaymentStatus.Confirmed)
+        {
+            throw new InvalidOperationException($"Payment {Number} is {Status}; only confirmed money can be allocated.");
+        }
+        if (invoice.CustomerId != CustomerId)
+        {
+            throw new InvalidOperationException($"Invoice {invoice.Number} belongs to another customer.");
+        }
+        if (amount > Amount - AllocatedAmount)
+        {
+            throw new InvalidOperationException($"Payment {Number} has only {Amount - AllocatedAmount} left to allocate.");
+        }
+        if (invoice.AmountDue <= 0)
+        {
+            throw new InvalidOperationException($"Invoice {invoice.Number} has nothing left to pay.");
+        }
+        var rest = invoice.ApplyPayment(amount, at);
+        var allocation = new PaymentAllocation(this, invoice, amount - rest, at);
+        Allocations.Add(allocation);
+        UpdatedAt = at;
+        return allocation;
+    }
+}
+
+public enum PaymentMethod
+{
+    Cash,
+    BankTransfer,
+    Qris,
+}
+
+public enum PaymentStatus
+{
+    Pending,
+    Confirmed,
+    Rejected,
+    Failed,
+    Expired,
+    Refunded,
+}

@@ -1,0 +1,7 @@
+namespace IspPortal.Core.Notifications;
+
+public enum NotificationChannel
+{
+    WhatsApp,
+    Email,
+}

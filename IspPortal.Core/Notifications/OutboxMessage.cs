@@ -1,0 +1,158 @@
+namespace IspPortal.Core.Notifications;
+
+/// <summary>
+/// A notification waiting to be sent or already sent (table <c>notification_outbox</c>). Written
+/// in the same transaction as the change that causes it; the idempotency key (e.g.
+/// <c>invoice-reminder:INV/2025/02/000123:H-3</c>) makes a retried job add nothing twice. Each
+/// delivery attempt is logged in <c>notification_logs</c>, which is partitioned and therefore cannot
+/// hold this uniqueness itself.
+/// </summary>
+public class OutboxMessage
+{
+    public const int IdempotencyKeyMaxLength = 200;
+    /// <summary>E.164 phone or an e-mail address.</summary>
+    public const int RecipientMaxLength = 254;
+    public const int TemplateMaxLength = 64;
+    public const int SubjectMaxLength = 200;
+    /// <summary>WhatsApp message ids (wamid) are up to 128 characters.</summary>
+    public const int ProviderMessageIdMaxLength = 128;
+    public const int ErrorMaxLength = 2000;
+
+    private OutboxMessage() { }
+
+    public OutboxMessage(string idempotencyKey, NotificationChannel channel, string recipient, string template, string parameters, DateTimeOffset createdAt, int? customerId = null)
+    {
+        IdempotencyKey = idempotencyKey;
+        Channel = channel;
+        Recipient = recipient;
+        Template = template;
+        Parameters = parameters;
+        CreatedAt = createdAt;
+        NextAttemptAt = createdAt;
+        CustomerId = customerId;
+    }
+
+    public long Id { get; private set; }
+
+    public string IdempotencyKey { get; private set; } = "";
+
+    public NotificationChannel Channel { get; private set; }
+
+    public string Recipient { get; private set; } = "";
+
+    public int? CustomerId { get; private set; }
+
+    /// <summary>Template key, e.g. <c>invoice_reminder</c>.</summary>
+    public string Template { get; private set; } = "";
+
+    /// <summary>Placeholder values as a JSON object.</summary>
+    public string Parameters { get; private set; } = "{}";
+
+    /// <summary>E-mail subject, or rendered text when sent as free text.</summary>
+    public string? Subject { get; set; }
+
+    public string? Body { get; set; }
+
+    /// <summary>Files to attach (invoice PDF…), as a JSON array of stored paths.</summary>
+    public string? Attachments { get; set; }
+
+    public OutboxStatus Status { get; private set; } = OutboxStatus.Pending;
+
+    public int AttemptCount { get; private set; }
+
+    /// <summary>When the dispatcher may try next (backoff, quiet hours).</summary>
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    /// <summary>A dispatcher holds the message until then; after it, another may take over.</summary>
+    public DateTimeOffset? LockedUntil { get; private set; }
+
+    public string? ProviderMessageId { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    public DateTimeOffset? DeliveredAt { get; private set; }
+
+    public DateTimeOffset? ReadAt { get; private set; }
+
+    public DateTimeOffset? FailedAt { get; private set; }
+
+    public bool IsFinished => Status is OutboxStatus.Sent or OutboxStatus.Delivered or OutboxStatus.Read or OutboxStatus.Failed or OutboxStatus.Cancelled;
+
+    public void Lock(DateTimeOffset until)
+    {
+        if (IsFinished)
+        {
+            throw new InvalidOperationException($"Message {IdempotencyKey} is {Status}.");
+        }
+        LockedUntil = until;
+        Status = OutboxStatus.Sending;
+        AttemptCount++;
+    }
+
+    public void MarkSent(string? providerMessageId, DateTimeOffset at)
+    {
+        Status = OutboxStatus.Sent;
+        ProviderMessageId = providerMessageId;
+        SentAt = at;
+        LockedUntil = null;
+        LastError = null;
+    }
+
+    public void MarkTransientFailure(string error, DateTimeOffset retryAt)
+    {
+        Status = OutboxStatus.Pending;
+        LastError = Truncate(error);
+        NextAttemptAt = retryAt;
+        LockedUntil = null;
+    }
+
+    public void MarkFailed(string error, DateTimeOffset at)
+    {
+        Status = OutboxStatus.Failed;
+        LastError = Truncate(error);
+        FailedAt = at;
+        LockedUntil = null;
+    }
+
+    public void Cancel() => Status = IsFinished ? Status : OutboxStatus.Cancelled;
+
+    /// <summary>A delivery webhook; statuses only move forward (webhooks arrive out of order).</summary>
+    public void RecordDelivery(OutboxStatus reported, DateTimeOffset at)
+    {
+        switch (reported)
+        {
+            case OutboxStatus.Delivered when Status is OutboxStatus.Sent:
+                Status = OutboxStatus.Delivered;
+                DeliveredAt = at;
+                break;
+            case OutboxStatus.Read when Status is OutboxStatus.Sent or OutboxStatus.Delivered:
+                Status = OutboxStatus.Read;
+                DeliveredAt ??= at;
+                ReadAt = at;
+                break;
+            case OutboxStatus.Failed when Status is OutboxStatus.Sent:
+                Status = OutboxStatus.Failed;
+                FailedAt = at;
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static string Truncate(string error) => error.Length > ErrorMaxLength ? error[..ErrorMaxLength] : error;
+}
+
+public enum OutboxStatus
+{
+    Pending,
+    Sending,
+    Sent,
+    Delivered,
+    Read,
+    Failed,
+    Cancelled,
+}

@@ -1,0 +1,59 @@
+using IspPortal.Core.Billing;
+using IspPortal.Core.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IspPortal.Infrastructure.Persistence.Configurations.Billing;
+
+public class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> builder)
+    {
+        builder.ToTable("payments", t =>
+        {
+            t.HasEnumCheck<Payment, PaymentMethod>("method");
+            t.HasEnumCheck<Payment, PaymentStatus>("status");
+            t.HasCheckConstraint("ck_payments_amount", "amount > 0");
+            t.HasCheckConstraint("ck_payments_gateway", "gateway IS NOT NULL OR (gateway_transaction_id IS NULL AND gateway_order_id IS NULL)");
+            t.HasCheckConstraint("ck_payments_confirmed", "status <> 'Confirmed' OR confirmed_at IS NOT NULL");
+        });
+
+        builder.Property(p => p.Number).HasMaxLength(Payment.NumberMaxLength);
+        builder.Property(p => p.Gateway).HasMaxLength(Payment.GatewayMaxLength);
+        builder.Property(p => p.GatewayTransactionId).HasMaxLength(Payment.GatewayTransactionIdMaxLength);
+        builder.Property(p => p.GatewayOrderId).HasMaxLength(Payment.GatewayOrderIdMaxLength);
+        builder.Property(p => p.GatewayStatus).HasMaxLength(Payment.GatewayStatusMaxLength);
+        builder.Property(p => p.Reference).HasMaxLength(Payment.ReferenceMaxLength);
+        builder.Property(p => p.ProofPath).HasMaxLength(Payment.ProofPathMaxLength);
+        builder.Property(p => p.RejectionReason).HasMaxLength(Payment.ReasonMaxLength);
+        builder.Ignore(p => p.AllocatedAmount);
+
+        builder.HasOne(p => p.Customer).WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Invoice).WithMany().HasForeignKey(p => p.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.RecordedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.ConfirmedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(p => p.Allocations).WithOne(a => a.Payment).HasForeignKey(a => a.PaymentId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasIndex(p => p.Number).IsUnique().HasDatabaseName("ux_payments_number");
+        builder.HasIndex(p => new { p.Gateway, p.GatewayTransactionId }).IsUnique()
+            .HasFilter("gateway_transaction_id IS NOT NULL").HasDatabaseName("ux_payments_gateway_transaction");
+        builder.HasIndex(p => new { p.Gateway, p.GatewayOrderId }).IsUnique()
+            .HasFilter("gateway_order_id IS NOT NULL").HasDatabaseName("ux_payments_gateway_order");
+        builder.HasIndex(p => new { p.CustomerId, p.ReceivedAt });
+        builder.HasIndex(p => p.InvoiceId);
+        builder.HasIndex(p => p.Status).HasFilter("status = 'Pending'");
+        builder.HasIndex(p => p.RecordedById);
+        builder.HasIndex(p => p.ConfirmedById);
+    }
+}
+
+public class PaymentAllocationConfiguration : IEntityTypeConfiguration<PaymentAllocation>
+{
+    public void Configure(EntityTypeBuilder<PaymentAllocation> builder)
+    {
+        builder.ToTable("payment_allocations", t => t.HasCheckConstraint("ck_payment_allocations_amount", "amount > 0"));
+        builder.HasOne(a => a.Invoice).WithMany().HasForeignKey(a => a.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.PaymentId, a.InvoiceId }).IsUnique().HasDatabaseName("ux_payment_allocations_payment_invoice");
+        builder.HasIndex(a => a.InvoiceId);
+    }
+}
