@@ -2,6 +2,7 @@ using IspPortal.Core.Billing.ServicePackages;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers.LocationCodes;
 using IspPortal.Core.Identity.ApiKeys;
+using IspPortal.Core.Reports.Dashboard;
 using IspPortal.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,8 @@ public static class DependencyInjection
         services.AddScoped<RevokeApiKey>();
         services.AddScoped<ApiKeyList>();
         services.AddScoped<ApiKeyAuthenticator>();
+
+        services.AddScoped<DashboardSummary>();
 
         return services;
     }

@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<IIspDbFactory, IspDbFactory>();
         services.AddScoped<IDatabaseErrors, PostgresErrors>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoNetwork>();
         services.AddScoped<AuditInterceptor>();
 
         services.AddScoped<PartitionMaintenance>();

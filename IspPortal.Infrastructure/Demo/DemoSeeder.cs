@@ -13,11 +13,12 @@ using Microsoft.Extensions.Logging;
 namespace IspPortal.Infrastructure.Demo;
 
 /// <summary>
-/// The demo ISP around Karawang/Cikampek: one user per role, areas, packages, settings and an
-/// API key. Runs once per database (a settings row marks it done), only when the demo is on.
+/// The demo ISP around Karawang/Cikampek: one user per role, areas, packages, settings, an API
+/// key, and the network with its customers (<see cref="DemoNetwork"/>). Runs once per database (a settings row marks it done), only when the demo is on.
 /// </summary>
 public sealed class DemoSeeder(
     IspDbContext db,
+    DemoNetwork network,
     UserManager<PortalUser> users,
     IssueApiKey issueApiKey,
     IConfiguration configuration,
@@ -50,6 +51,11 @@ public sealed class DemoSeeder(
         SeedPackages(now);
         SeedSettings(now);
         await db.SaveChangesAsync(cancellationToken);
+
+        var technician = await users.FindByNameAsync("technician");
+        var staff = await users.FindByNameAsync("staff");
+        var simulatorPort = int.TryParse(configuration["ISPPORTAL_SIM_PORT"], out var port) ? port : DemoNetwork.DefaultSimulatorPort;
+        await network.SeedAsync(Password, simulatorPort, technician?.Id, staff?.Id, cancellationToken);
 
         if (configuration["ISPPORTAL_DEMO_API_KEY"] is { Length: > 0 } apiKey)
         {
