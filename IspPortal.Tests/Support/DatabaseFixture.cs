@@ -2,6 +2,8 @@ using IspPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
+using Respawn;
+using Respawn.Graph;
 
 namespace IspPortal.Tests.Support;
 
@@ -14,6 +16,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
     private readonly string _server = Environment.GetEnvironmentVariable("ISPPORTAL_TEST_CONNECTION")
         ?? throw new InvalidOperationException("Set ISPPORTAL_TEST_CONNECTION to a PostgreSQL server connection string.");
     private readonly string _database = $"ispportal_test_{Guid.NewGuid():N}";
+    private Respawner? _respawner;
 
     public string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = _database, Pooling = false }.ConnectionString;
 
@@ -36,15 +39,15 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     public async Task ResetAsync()
     {
-        await using var db = CreateDbContext();
-        await db.Database.ExecuteSqlRawAsync("""
-            DO $$ BEGIN
-              EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I', c.relname), ', ') || ' RESTART IDENTITY CASCADE'
-                       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-                         AND c.relname <> '__ef_migrations_history');
-            END $$;
-            """);
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var respawner = _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = [new Table("public", "__ef_migrations_history")],
+        });
+        await respawner.ResetAsync(connection);
     }
 
     public async Task DisposeAsync() => await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
