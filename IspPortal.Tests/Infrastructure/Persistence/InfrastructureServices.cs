@@ -1,0 +1,38 @@
+using IspPortal.Core.Identity;
+using IspPortal.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IspPortal.Tests.Infrastructure.Persistence;
+
+/// <summary>The Infrastructure layer as the web host wires it, with a fixed clock and actor.</summary>
+internal static class InfrastructureServices
+{
+    public static ServiceProvider Build(string connectionString, DateTimeOffset now, Actor? actor, IDictionary<string, string?>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{DependencyInjection.ConnectionStringName}"] = connectionString })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<TimeProvider>(new FixedTimeProvider(now));
+        if (actor is not null)
+        {
+            services.AddScoped<ICurrentUser>(_ => new FixedCurrentUser(actor));
+        }
+        services.AddInfrastructure(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private sealed class FixedCurrentUser(Actor actor) : ICurrentUser
+    {
+        public ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(actor);
+    }
+}
