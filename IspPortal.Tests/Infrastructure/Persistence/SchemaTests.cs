@@ -93,7 +93,7 @@ public class SchemaTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
     {
         await using var context = db.CreateDbContext();
         var at = new DateTimeOffset(2035, 6, 10, 12, 0, 0, TimeSpan.Zero);
-        context.AuditLogs.Add(new Core.Identity.AuditLog { OccurredAt = at, Entity = "routers", EntityKey = "1", Action = Core.Identity.AuditAction.Insert });
+        context.AuditLogs.Add(new global::IspPortal.Core.Identity.AuditLog { OccurredAt = at, Entity = "routers", EntityKey = "1", Action = global::IspPortal.Core.Identity.AuditAction.Insert });
         await context.SaveChangesAsync();
         Assert.Equal("audit_logs_default", await PartitionOfAsync(context, at));
 
