@@ -1,7 +1,6 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Infrastructure.Persistence;
-using IspPortal.Infrastructure.Demo;
 using IspPortal.Infrastructure.Persistence.Interceptors;
 using IspPortal.Infrastructure.Persistence.Partitioning;
 using IspPortal.Infrastructure.Security;
@@ -30,8 +29,6 @@ public static class DependencyInjection
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<IspDbContext>>().CreateDbContext());
         services.AddScoped<IIspDbFactory, IspDbFactory>();
         services.AddScoped<IDatabaseErrors, PostgresErrors>();
-        services.AddScoped<DemoSeeder>();
-        services.AddScoped<DemoNetwork>();
         services.AddScoped<AuditInterceptor>();
 
         services.AddScoped<PartitionMaintenance>();

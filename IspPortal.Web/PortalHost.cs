@@ -1,5 +1,6 @@
 using IspPortal.Core;
 using IspPortal.Infrastructure;
+using IspPortal.Infrastructure.Demo;
 using IspPortal.Infrastructure.LocalPostgres;
 using IspPortal.Web.Api;
 using IspPortal.Web.Components;
@@ -18,6 +19,8 @@ public static class PortalHost
             .AddCore()
             .AddInfrastructure(builder.Configuration)
             .AddWeb(builder.Configuration);
+        // The demo seed needs Identity's UserManager, which the web host registers.
+        builder.Services.AddScoped<DemoSeeder>().AddScoped<DemoNetwork>();
         return builder;
     }
 
@@ -26,7 +29,11 @@ public static class PortalHost
         app.UseForwardedHeaders();
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler();
+            // A body the endpoint cannot read (malformed JSON) is the client's mistake: 400, not 500.
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
             api.UseStatusCodePages();
         });
         app.UseWhen(context => !IsApi(context), pages =>

@@ -39,7 +39,7 @@ public sealed partial class ShellBrowserTests(DemoPortalFactory portal, BrowserF
         await Input(dialog, "upload").FillAsync("25");
         await Input(dialog, "profile").FillAsync("paket-75M");
         await Input(dialog, "price").FillAsync("450000");
-        await dialog.GetByTestId("save").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
 
         await Assertions.Expect(dialog).ToBeHiddenAsync();
         await Input(page.GetByTestId("grid"), "search").FillAsync("FIBER-75");
@@ -59,7 +59,7 @@ public sealed partial class ShellBrowserTests(DemoPortalFactory portal, BrowserF
         await Input(dialog, "code").FillAsync("HOME-10");
         await Input(dialog, "name").FillAsync("Duplikat");
         await Input(dialog, "profile").FillAsync("dup");
-        await dialog.GetByTestId("save").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
 
         await Assertions.Expect(dialog).ToContainTextAsync("Kode paket HOME-10 sudah dipakai.");
         await using var db = portal.Database.CreateDbContext();

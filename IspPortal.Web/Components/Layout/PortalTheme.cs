@@ -2,7 +2,7 @@ using MudBlazor;
 
 namespace IspPortal.Web.Components.Layout;
 
-/// <summary>The brief's palette: primary blue, success green, danger red.</summary>
+/// <summary>The brief's palette: primary blue, success green, danger red; slate for secondary text.</summary>
 public static class PortalTheme
 {
     public static readonly MudTheme Theme = new()
@@ -10,6 +10,7 @@ public static class PortalTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#3b82f6",
+            Secondary = "#64748b",
             Success = "#10b981",
             Error = "#ef4444",
             AppbarBackground = "#1e3a8a",
@@ -17,6 +18,7 @@ public static class PortalTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#60a5fa",
+            Secondary = "#94a3b8",
             Success = "#34d399",
             Error = "#f87171",
         },
