@@ -4,6 +4,7 @@ using IspPortal.Core.Identity;
 using IspPortal.Infrastructure;
 using IspPortal.Infrastructure.Persistence;
 using IspPortal.Web.Identity;
+using IspPortal.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -25,6 +26,7 @@ public static class DependencyInjection
             options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             options.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
+        services.AddTransient<MudLocalizer, IndonesianMudLocalizer>();
         services.AddHttpContextAccessor();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>
