@@ -16,8 +16,8 @@ public sealed class DatabaseFixtureTests
         var cluster = await TestPostgres.ClusterAsync();
 
         Assert.NotEqual(first.DatabaseName, second.DatabaseName);
-        await ExecuteAsync(first.ConnectionString, "CREATE TABLE only_in_first (id int)");
-        Assert.Equal(0L, await ExecuteAsync(second.ConnectionString, "SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_first'"));
+        await Sql.ScalarAsync(first.ConnectionString, "CREATE TABLE only_in_first (id int)");
+        Assert.Equal(0L, await Sql.ScalarAsync(second.ConnectionString, "SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_first'"));
 
         await first.DisposeAsync();
         await second.DisposeAsync();
@@ -52,28 +52,20 @@ public sealed class DatabaseFixtureTests
         await fixture.InitializeAsync();
         try
         {
-            await ExecuteAsync(fixture.ConnectionString, "INSERT INTO __ef_migrations_history VALUES ('test_marker', '0')");
-            var history = await ExecuteAsync(fixture.ConnectionString, "SELECT count(*) FROM __ef_migrations_history");
-            await ExecuteAsync(fixture.ConnectionString, "CREATE TABLE visits (id serial PRIMARY KEY, note text NOT NULL)");
-            await ExecuteAsync(fixture.ConnectionString, "INSERT INTO visits (note) VALUES ('first'), ('second')");
+            await Sql.ScalarAsync(fixture.ConnectionString, "INSERT INTO __ef_migrations_history VALUES ('test_marker', '0')");
+            var history = await Sql.ScalarAsync(fixture.ConnectionString, "SELECT count(*) FROM __ef_migrations_history");
+            await Sql.ScalarAsync(fixture.ConnectionString, "CREATE TABLE visits (id serial PRIMARY KEY, note text NOT NULL)");
+            await Sql.ScalarAsync(fixture.ConnectionString, "INSERT INTO visits (note) VALUES ('first'), ('second')");
 
             await fixture.ResetAsync();
             await fixture.ResetAsync();
 
-            Assert.Equal(0L, await ExecuteAsync(fixture.ConnectionString, "SELECT count(*) FROM visits"));
-            Assert.Equal(history, await ExecuteAsync(fixture.ConnectionString, "SELECT count(*) FROM __ef_migrations_history"));
+            Assert.Equal(0L, await Sql.ScalarAsync(fixture.ConnectionString, "SELECT count(*) FROM visits"));
+            Assert.Equal(history, await Sql.ScalarAsync(fixture.ConnectionString, "SELECT count(*) FROM __ef_migrations_history"));
         }
         finally
         {
             await fixture.DisposeAsync();
         }
-    }
-
-    private static async Task<object?> ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
     }
 }

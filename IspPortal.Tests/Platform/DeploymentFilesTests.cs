@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using IspPortal.Tests.Support;
 using YamlDotNet.Serialization;
 
 namespace IspPortal.Tests.Platform;
@@ -7,7 +8,7 @@ namespace IspPortal.Tests.Platform;
 // No Docker engine runs where we build; these tests keep the deployment files honest by reading them.
 public sealed partial class DeploymentFilesTests
 {
-    private static readonly string _repository = FindRepository();
+    private static readonly string _repository = RepositoryFolder.Root;
     private static readonly string[] _appProjects = ["IspPortal.Core", "IspPortal.Infrastructure", "IspPortal.Web"];
 
     // The operating system's own variables, read (e.g. to find programs) but never settings of ours.
@@ -163,19 +164,6 @@ public sealed partial class DeploymentFilesTests
         List<object> list => list.Cast<string>().ToList(),
         _ => throw new InvalidOperationException($"Expected a string or a list of strings, found {node.GetType().Name}."),
     };
-
-    private static string FindRepository()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "IspPortal.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("IspPortal.sln not found above the test binaries.");
-    }
 
     [GeneratedRegex(@"\bISPPORTAL_[A-Z0-9_]*[A-Z0-9]\b")]
     private static partial Regex IspPortalVariable();
