@@ -46,7 +46,7 @@ public sealed class DatabaseFixtureTests
     }
 
     [Fact]
-    public async Task Reset_empties_the_tables_but_keeps_the_migration_history()
+    public async Task Reset_empties_the_tables_and_their_partitions_but_keeps_the_migration_history()
     {
         var fixture = new DatabaseFixture();
         await fixture.InitializeAsync();
@@ -56,11 +56,17 @@ public sealed class DatabaseFixtureTests
             var history = await Sql.ScalarAsync(fixture.ConnectionString, "SELECT count(*) FROM __ef_migrations_history");
             await Sql.ScalarAsync(fixture.ConnectionString, "CREATE TABLE visits (id serial PRIMARY KEY, note text NOT NULL)");
             await Sql.ScalarAsync(fixture.ConnectionString, "INSERT INTO visits (note) VALUES ('first'), ('second')");
+            await Sql.ScalarAsync(
+                fixture.ConnectionString,
+                "CREATE TABLE visit_logs (at timestamptz NOT NULL, visit_id int REFERENCES visits (id)) PARTITION BY RANGE (at);" +
+                "CREATE TABLE visit_logs_2025_01 PARTITION OF visit_logs FOR VALUES FROM ('2025-01-01') TO ('2025-02-01');" +
+                "INSERT INTO visit_logs SELECT '2025-01-15', id FROM visits");
 
             await fixture.ResetAsync();
             await fixture.ResetAsync();
 
             Assert.Equal(0L, await Sql.ScalarAsync(fixture.ConnectionString, "SELECT count(*) FROM visits"));
+            Assert.Equal(0L, await Sql.ScalarAsync(fixture.ConnectionString, "SELECT count(*) FROM visit_logs"));
             Assert.Equal(history, await Sql.ScalarAsync(fixture.ConnectionString, "SELECT count(*) FROM __ef_migrations_history"));
         }
         finally
