@@ -16,8 +16,8 @@ public sealed class DatabaseFixtureTests
         var cluster = await TestPostgres.ClusterAsync();
 
         Assert.NotEqual(first.DatabaseName, second.DatabaseName);
-        await ExecuteAsync(first.ConnectionString, "CREATE TABLE only_in_first (id int)");
-        Assert.Equal(0L, await ExecuteAsync(second.ConnectionString, "SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_first'"));
+        await Sql.ScalarAsync(first.ConnectionString, "CREATE TABLE only_in_first (id int)");
+        Assert.Equal(0L, await Sql.ScalarAsync(second.ConnectionString, "SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_first'"));
 
         await first.DisposeAsync();
         await second.DisposeAsync();
@@ -46,34 +46,32 @@ public sealed class DatabaseFixtureTests
     }
 
     [Fact]
-    public async Task Reset_empties_the_tables_but_keeps_the_migration_history()
+    public async Task Reset_empties_the_tables_and_their_partitions_but_keeps_the_migration_history()
     {
         var fixture = new DatabaseFixture();
         await fixture.InitializeAsync();
         try
         {
-            await ExecuteAsync(fixture.ConnectionString, "INSERT INTO __ef_migrations_history VALUES ('test_marker', '0')");
-            var history = await ExecuteAsync(fixture.ConnectionString, "SELECT count(*) FROM __ef_migrations_history");
-            await ExecuteAsync(fixture.ConnectionString, "CREATE TABLE visits (id serial PRIMARY KEY, note text NOT NULL)");
-            await ExecuteAsync(fixture.ConnectionString, "INSERT INTO visits (note) VALUES ('first'), ('second')");
+            await Sql.ScalarAsync(fixture.ConnectionString, "INSERT INTO __ef_migrations_history VALUES ('test_marker', '0')");
+            var history = await Sql.ScalarAsync(fixture.ConnectionString, "SELECT count(*) FROM __ef_migrations_history");
+            await Sql.ScalarAsync(fixture.ConnectionString, "CREATE TABLE visits (id serial PRIMARY KEY, note text NOT NULL)");
+            await Sql.ScalarAsync(fixture.ConnectionString, "INSERT INTO visits (note) VALUES ('first'), ('second')");
+            await Sql.ScalarAsync(
+                fixture.ConnectionString,
+                "CREATE TABLE visit_logs (at timestamptz NOT NULL, visit_id int REFERENCES visits (id)) PARTITION BY RANGE (at);" +
+                "CREATE TABLE visit_logs_2025_01 PARTITION OF visit_logs FOR VALUES FROM ('2025-01-01') TO ('2025-02-01');" +
+                "INSERT INTO visit_logs SELECT '2025-01-15', id FROM visits");
 
             await fixture.ResetAsync();
             await fixture.ResetAsync();
 
-            Assert.Equal(0L, await ExecuteAsync(fixture.ConnectionString, "SELECT count(*) FROM visits"));
-            Assert.Equal(history, await ExecuteAsync(fixture.ConnectionString, "SELECT count(*) FROM __ef_migrations_history"));
+            Assert.Equal(0L, await Sql.ScalarAsync(fixture.ConnectionString, "SELECT count(*) FROM visits"));
+            Assert.Equal(0L, await Sql.ScalarAsync(fixture.ConnectionString, "SELECT count(*) FROM visit_logs"));
+            Assert.Equal(history, await Sql.ScalarAsync(fixture.ConnectionString, "SELECT count(*) FROM __ef_migrations_history"));
         }
         finally
         {
             await fixture.DisposeAsync();
         }
-    }
-
-    private static async Task<object?> ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
     }
 }

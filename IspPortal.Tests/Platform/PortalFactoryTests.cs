@@ -2,6 +2,8 @@ using System.Net;
 using IspPortal.Infrastructure;
 using IspPortal.Infrastructure.LocalPostgres;
 using IspPortal.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,10 +12,14 @@ namespace IspPortal.Tests.Platform;
 public sealed class PortalFactoryTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public void Portal_listens_on_a_loopback_port_of_its_own()
+    public void Portal_listens_on_a_loopback_port_of_its_own_through_kestrel()
     {
+        using var client = portal.CreateClient();
+
         Assert.Equal("127.0.0.1", portal.BaseAddress.Host);
         Assert.NotEqual(0, portal.BaseAddress.Port);
+        Assert.Equal(portal.BaseAddress, client.BaseAddress);
+        Assert.IsNotType<TestServer>(portal.Services.GetRequiredService<IServer>());
     }
 
     [Fact]
@@ -29,8 +35,7 @@ public sealed class PortalFactoryTests(PortalFactory portal) : IClassFixture<Por
     [Fact]
     public async Task Portal_serves_the_blazor_script_over_real_http()
     {
-        using var client = portal.CreateClient();
-        Assert.Equal(portal.BaseAddress, client.BaseAddress);
+        using var client = new HttpClient { BaseAddress = portal.BaseAddress };
 
         using var response = await client.GetAsync(new Uri("_framework/blazor.web.js", UriKind.Relative));
 

@@ -54,7 +54,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         catch
         {
-            var screenshot = Path.Combine(ResultsDirectory(), "screenshots", $"{testName}-{DateTime.UtcNow:HHmmssfff}.png");
+            var screenshot = Path.Combine(RepositoryFolder.PathTo("TestResults"), "screenshots", $"{testName}-{DateTime.UtcNow:HHmmssfff}.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
             throw;
         }
@@ -72,18 +72,5 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-    }
-
-    private static string ResultsDirectory()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "IspPortal.sln")))
-            {
-                return Path.Combine(folder.FullName, "TestResults");
-            }
-        }
-
-        return Path.Combine(AppContext.BaseDirectory, "TestResults");
     }
 }

@@ -1,4 +1,5 @@
 using IspPortal.Infrastructure.LocalPostgres;
+using IspPortal.Tests.Support;
 using Npgsql;
 
 namespace IspPortal.Tests.Infrastructure.LocalPostgres;
@@ -21,10 +22,10 @@ public sealed class LocalPostgresClusterTests : IDisposable
         await using var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresOptions { DataDirectory = _folder, Password = "s3cret" });
 
         Assert.NotEqual(0, cluster.Port);
-        Assert.Equal("ispportal", await ScalarAsync(cluster.ConnectionString("postgres"), "SELECT current_user"));
-        Assert.Equal("127.0.0.1", await ScalarAsync(cluster.ConnectionString("postgres"), "SHOW listen_addresses"));
-        Assert.Equal("on", await ScalarAsync(cluster.ConnectionString("postgres"), "SHOW fsync"));
-        Assert.Equal("UTF8", await ScalarAsync(cluster.ConnectionString("postgres"), "SHOW server_encoding"));
+        Assert.Equal("ispportal", await Sql.ScalarAsync(cluster.ConnectionString("postgres"), "SELECT current_user"));
+        Assert.Equal("127.0.0.1", await Sql.ScalarAsync(cluster.ConnectionString("postgres"), "SHOW listen_addresses"));
+        Assert.Equal("on", await Sql.ScalarAsync(cluster.ConnectionString("postgres"), "SHOW fsync"));
+        Assert.Equal("UTF8", await Sql.ScalarAsync(cluster.ConnectionString("postgres"), "SHOW server_encoding"));
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class LocalPostgresClusterTests : IDisposable
         await using var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresOptions { DataDirectory = _folder, Password = "s3cret" });
         var wrong = new NpgsqlConnectionStringBuilder(cluster.ConnectionString("postgres")) { Password = "guess" }.ConnectionString;
 
-        var refusal = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(wrong, "SELECT 1"));
+        var refusal = await Assert.ThrowsAsync<PostgresException>(() => Sql.ScalarAsync(wrong, "SELECT 1"));
 
         Assert.Equal(PostgresErrorCodes.InvalidPassword, refusal.SqlState);
     }
@@ -44,15 +45,15 @@ public sealed class LocalPostgresClusterTests : IDisposable
         var options = new LocalPostgresOptions { DataDirectory = _folder, DisableDurability = true };
         await using (var first = await LocalPostgresCluster.StartAsync(options))
         {
-            Assert.Equal("off", await ScalarAsync(first.ConnectionString("postgres"), "SHOW fsync"));
+            Assert.Equal("off", await Sql.ScalarAsync(first.ConnectionString("postgres"), "SHOW fsync"));
             await first.CreateDatabaseAsync("kept");
-            await ScalarAsync(first.ConnectionString("kept"), "CREATE TABLE marker (note text); INSERT INTO marker VALUES ('still here')");
+            await Sql.ScalarAsync(first.ConnectionString("kept"), "CREATE TABLE marker (note text); INSERT INTO marker VALUES ('still here')");
         }
 
         var createdAt = File.GetLastWriteTimeUtc(Path.Combine(_folder, "postgres", "data", "PG_VERSION"));
         await using var second = await LocalPostgresCluster.StartAsync(options);
 
-        Assert.Equal("still here", await ScalarAsync(second.ConnectionString("kept"), "SELECT note FROM marker"));
+        Assert.Equal("still here", await Sql.ScalarAsync(second.ConnectionString("kept"), "SELECT note FROM marker"));
         Assert.Equal(createdAt, File.GetLastWriteTimeUtc(Path.Combine(_folder, "postgres", "data", "PG_VERSION")));
     }
 
@@ -61,13 +62,13 @@ public sealed class LocalPostgresClusterTests : IDisposable
     {
         await using var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresOptions { DataDirectory = _folder, DisableDurability = true });
         await cluster.CreateDatabaseAsync("shape");
-        await ScalarAsync(NoPooling(cluster.ConnectionString("shape")), "CREATE TABLE customers (code text PRIMARY KEY); INSERT INTO customers VALUES ('KRW-0001')");
+        await Sql.ScalarAsync(NoPooling(cluster.ConnectionString("shape")), "CREATE TABLE customers (code text PRIMARY KEY); INSERT INTO customers VALUES ('KRW-0001')");
 
         await cluster.CreateDatabaseAsync("copy", template: "shape");
         Assert.True(await cluster.DatabaseExistsAsync("copy"));
         await using var open = new NpgsqlConnection(cluster.ConnectionString("copy"));
         await open.OpenAsync();
-        Assert.Equal("KRW-0001", await ScalarAsync(cluster.ConnectionString("copy"), "SELECT code FROM customers"));
+        Assert.Equal("KRW-0001", await Sql.ScalarAsync(cluster.ConnectionString("copy"), "SELECT code FROM customers"));
 
         await cluster.DropDatabaseAsync("copy");
 
@@ -84,14 +85,14 @@ public sealed class LocalPostgresClusterTests : IDisposable
 
         await cluster.StopAsync();
 
-        await Assert.ThrowsAnyAsync<NpgsqlException>(() => ScalarAsync(connectionString, "SELECT 1"));
+        await Assert.ThrowsAnyAsync<NpgsqlException>(() => Sql.ScalarAsync(connectionString, "SELECT 1"));
         var pidFile = Path.Combine(_folder, "postgres", "data", "postmaster.pid");
         Assert.False(File.Exists(pidFile));
 
         // What a crash leaves behind: a pid file naming a process that no longer exists.
         await File.WriteAllTextAsync(pidFile, $"{int.MaxValue - 1}\n{Path.Combine(_folder, "postgres", "data")}\n");
         await using var restarted = await LocalPostgresCluster.StartAsync(options);
-        Assert.Equal(1, await ScalarAsync(restarted.ConnectionString("postgres"), "SELECT 1"));
+        Assert.Equal(1, await Sql.ScalarAsync(restarted.ConnectionString("postgres"), "SELECT 1"));
     }
 
     [Fact]
@@ -109,12 +110,4 @@ public sealed class LocalPostgresClusterTests : IDisposable
 
     private static string NoPooling(string connectionString) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
-
-    private static async Task<object?> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
-    }
 }
