@@ -12,7 +12,7 @@ public sealed class IndonesianMudLocalizer : MudLocalizer
 {
     private static readonly Dictionary<string, string> Indonesian = new(StringComparer.Ordinal)
     {
-        ["MudDataGridPager_InfoFormat"] = "{first_item}–{last_item} dari {all_items}",
+        ["MudDataGridPager_InfoFormat"] = "{0}–{1} dari {2}",
         ["MudDataGridPager_RowsPerPage"] = "Baris per halaman:",
         ["MudDataGridPager_AllItems"] = "Semua",
         ["MudDataGrid_Loading"] = "Memuat…",
