@@ -1,7 +1,10 @@
 using IspPortal.Core.Billing.ServicePackages;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers.LocationCodes;
+using IspPortal.Core.Identity;
 using IspPortal.Core.Identity.ApiKeys;
+using IspPortal.Core.Identity.Audit;
+using IspPortal.Core.Identity.Users;
 using IspPortal.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +33,18 @@ public static class DependencyInjection
         services.AddScoped<RevokeApiKey>();
         services.AddScoped<ApiKeyList>();
         services.AddScoped<ApiKeyAuthenticator>();
+
+        services.AddScoped<CarriedActor>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<AdminSafety>();
+        services.AddScoped<UserList>();
+        services.AddScoped<CreateUser>();
+        services.AddScoped<ChangeUserRoles>();
+        services.AddScoped<SetUserActive>();
+        services.AddScoped<ResetUserPassword>();
+        services.AddScoped<UnlockUser>();
+
+        services.AddScoped<AuditLogSearch>();
 
         return services;
     }
