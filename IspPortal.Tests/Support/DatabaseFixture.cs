@@ -33,7 +33,11 @@ public class DatabaseFixture : IAsyncLifetime
     {
         await using var db = CreateDbContext();
         await db.Database.EnsureDeletedAsync();
-        await db.Database.MigrateAsync();
+        // Before the first migration exists the model is created directly.
+        if (db.Database.GetMigrations().Any())
+            await db.Database.MigrateAsync();
+        else
+            await db.Database.EnsureCreatedAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
