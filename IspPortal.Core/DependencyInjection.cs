@@ -1,8 +1,11 @@
 using IspPortal.Core.Billing.ServicePackages;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers.LocationCodes;
+using IspPortal.Core.Identity;
 using IspPortal.Core.Identity.ApiKeys;
 using IspPortal.Core.Reports.Dashboard;
+using IspPortal.Core.Identity.Audit;
+using IspPortal.Core.Identity.Users;
 using IspPortal.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +36,17 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyAuthenticator>();
 
         services.AddScoped<DashboardSummary>();
+        services.AddScoped<CarriedActor>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<AdminSafety>();
+        services.AddScoped<UserList>();
+        services.AddScoped<CreateUser>();
+        services.AddScoped<ChangeUserRoles>();
+        services.AddScoped<SetUserActive>();
+        services.AddScoped<ResetUserPassword>();
+        services.AddScoped<UnlockUser>();
+
+        services.AddScoped<AuditLogSearch>();
 
         return services;
     }

@@ -17,6 +17,8 @@ namespace IspPortal.Core.Common;
 public interface IIspDb : IDisposable, IAsyncDisposable
 {
     DbSet<PortalUser> Users { get; }
+    DbSet<PortalRole> Roles { get; }
+    DbSet<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>> UserRoles { get; }
     DbSet<LocationCode> LocationCodes { get; }
     DbSet<ServicePackage> ServicePackages { get; }
     DbSet<Setting> Settings { get; }

@@ -6,12 +6,16 @@ namespace IspPortal.Web.Identity;
 
 /// <summary>
 /// The actor for audit and "done by" columns: the HTTP request's user (API, sign-in), or inside a
-/// Blazor circuit the circuit's user; the system when neither exists (jobs, seeding).
+/// Blazor circuit the circuit's user; in a scope a use case opened for itself the actor it carried
+/// in; the system when none of these exists (jobs, seeding).
 /// </summary>
-public sealed class PortalCurrentUser(IHttpContextAccessor http, IServiceProvider services) : ICurrentUser
+public sealed class PortalCurrentUser(IHttpContextAccessor http, IServiceProvider services, CarriedActor carried) : ICurrentUser
 {
     public async ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default)
     {
+        if (carried.Actor is { } actor)
+            return actor;
+
         if (http.HttpContext?.User is { Identity.IsAuthenticated: true } requestUser)
             return ToActor(requestUser);
 

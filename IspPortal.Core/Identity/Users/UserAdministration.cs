@@ -1,0 +1,55 @@
+using IspPortal.Core.Common;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IspPortal.Core.Identity.Users;
+
+/// <summary>
+/// Runs one user-administration step with a <see cref="UserManager{TUser}"/> of its own. In Blazor
+/// Server the scoped UserManager shares one DbContext for the whole circuit, so a user loaded once
+/// stays tracked and a later change would save stale values (or fail on the concurrency stamp);
+/// a scope per step reads fresh rows. The caller's actor is carried into the new scope.
+/// </summary>
+public sealed class UserAdministration(IServiceScopeFactory scopes, ICurrentUser currentUser)
+{
+    public const string UserNotFound = "Pengguna tidak ditemukan; mungkin sudah dihapus.";
+
+    public async Task<T> RunAsync<T>(Func<UserManager<PortalUser>, Actor, Task<T>> step, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.GetAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CarriedActor>().Actor = actor;
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        return await step(users, actor);
+    }
+
+    /// <summary>Loads the user by id first; refuses with a clear message when it no longer exists.</summary>
+    public Task<Outcome<T>> RunForUserAsync<T>(
+        Guid userId,
+        Func<UserManager<PortalUser>, PortalUser, Actor, Task<Outcome<T>>> step,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(async (users, actor) =>
+            await users.FindByIdAsync(userId.ToString()) is { } user
+                ? await step(users, user, actor)
+                : Outcome.Refused<T>("", UserNotFound),
+            cancellationToken);
+
+    /// <summary>
+    /// Identity's messages (already in Indonesian through the error describer) keyed by the form
+    /// field they concern, so the dialog shows each one under its field.
+    /// </summary>
+    public static FieldErrors ToFieldErrors(IdentityResult result)
+    {
+        var errors = new FieldErrors();
+        foreach (var error in result.Errors)
+            errors.Add(FieldOf(error.Code), error.Description);
+        return errors;
+    }
+
+    private static string FieldOf(string code) =>
+        code.StartsWith("Password", StringComparison.Ordinal) ? nameof(NewUser.Password)
+        : code.Contains("UserName", StringComparison.Ordinal) ? nameof(NewUser.UserName)
+        : code.Contains("Email", StringComparison.Ordinal) ? nameof(NewUser.Email)
+        : code.Contains("Role", StringComparison.Ordinal) ? nameof(NewUser.Roles)
+        : "";
+}

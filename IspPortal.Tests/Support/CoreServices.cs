@@ -1,0 +1,56 @@
+using IspPortal.Core;
+using IspPortal.Core.Identity;
+using IspPortal.Infrastructure;
+using IspPortal.Infrastructure.Identity;
+using IspPortal.Infrastructure.Persistence;
+using IspPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using InfrastructureServices = IspPortal.Infrastructure.DependencyInjection;
+using WebServices = IspPortal.Web.DependencyInjection;
+
+namespace IspPortal.Tests.Support;
+
+/// <summary>
+/// The portal's Core and Infrastructure services over a test database, with ASP.NET Identity set
+/// up as the web host sets it up (same rules, Indonesian messages), and a settable actor.
+/// </summary>
+public static class CoreServices
+{
+    public static ServiceProvider Build(string connectionString)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"ConnectionStrings:{InfrastructureServices.ConnectionStringName}"] = connectionString,
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddCore().AddInfrastructure(configuration);
+        services.AddSingleton<TestActor>();
+        services.AddSingleton<ICurrentUser>(sp => sp.GetRequiredService<TestActor>());
+        services.AddIdentityCore<PortalUser>(WebServices.ConfigureIdentity)
+            .AddRoles<PortalRole>()
+            .AddEntityFrameworkStores<IspDbContext>()
+            .AddErrorDescriber<IndonesianIdentityErrors>();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    /// <summary>Creates the six roles, as the portal does at start-up.</summary>
+    public static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await RoleSetup.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<PortalRole>>());
+    }
+}
+
+/// <summary>Who the use cases under test act as; the system until a test says otherwise.</summary>
+public sealed class TestActor : ICurrentUser
+{
+    public Actor Current { get; set; } = Actor.System;
+
+    public ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(Current);
+}
