@@ -3,9 +3,9 @@ using IspPortal.Core.Common;
 using IspPortal.Core.Customers.LocationCodes;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Identity.ApiKeys;
-using IspPortal.Core.Reports.Dashboard;
 using IspPortal.Core.Identity.Audit;
 using IspPortal.Core.Identity.Users;
+using IspPortal.Core.Reports.Dashboard;
 using IspPortal.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,7 +35,6 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyList>();
         services.AddScoped<ApiKeyAuthenticator>();
 
-        services.AddScoped<DashboardSummary>();
         services.AddScoped<CarriedActor>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<AdminSafety>();
@@ -47,6 +46,8 @@ public static class DependencyInjection
         services.AddScoped<UnlockUser>();
 
         services.AddScoped<AuditLogSearch>();
+
+        services.AddScoped<DashboardSummary>();
 
         return services;
     }
