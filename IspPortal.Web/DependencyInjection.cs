@@ -31,7 +31,7 @@ public static class DependencyInjection
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            CultureInfo[] cultures = [new("id-ID"), new("en-US")];
+            CultureInfo[] cultures = [.. AccountEndpoints.SpecificCultures.Values.Select(name => new CultureInfo(name))];
             options.DefaultRequestCulture = new RequestCulture("id-ID");
             options.SupportedCultures = cultures;
             options.SupportedUICultures = cultures;

@@ -79,6 +79,31 @@ public sealed partial class ShellBrowserTests(DemoPortalFactory portal, BrowserF
         await Assertions.Expect(page.Locator("[data-testid=grid]")).ToHaveCountAsync(0);
     }, portal.BaseAddress);
 
+    [Fact]
+    public Task Staff_chooses_english_which_is_remembered_for_the_user_and_then_signs_out() => browser.OnPageAsync(async page =>
+    {
+        await SignInAsync(page, "staff");
+
+        await OpenUserMenuAsync(page, "staff");
+        await page.GetByTestId("culture-en").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("nav")).ToContainTextAsync("Service packages");
+        await using (var db = portal.Database.CreateDbContext())
+            Assert.Equal("en", (await db.Users.SingleAsync(u => u.UserName == "staff")).Culture);
+
+        await WaitForCircuitAsync(page);
+        await OpenUserMenuAsync(page, "staff");
+        await page.GetByTestId("logout").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
+        await page.GotoAsync("/settings/packages");
+        await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
+    }, portal.BaseAddress);
+
+    private static async Task OpenUserMenuAsync(IPage page, string userName)
+    {
+        await page.Locator("header").GetByRole(AriaRole.Button, new() { Name = userName, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("logout")).ToBeVisibleAsync();
+    }
+
     private static async Task SignInAsync(IPage page, string userName)
     {
         await page.GotoAsync("/login");
@@ -97,6 +122,9 @@ public sealed partial class ShellBrowserTests(DemoPortalFactory portal, BrowserF
 
     [GeneratedRegex("/dashboard$")]
     private static partial Regex DashboardUrl();
+
+    [GeneratedRegex("/login")]
+    private static partial Regex LoginUrl();
 
     [GeneratedRegex("/access-denied")]
     private static partial Regex AccessDeniedUrl();

@@ -39,10 +39,17 @@ public static class AccountEndpoints
         return endpoints;
     }
 
+    /// <summary>The portal's languages as the specific cultures request localization supports.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SpecificCultures = new Dictionary<string, string>
+    {
+        [PortalCultures.Indonesian] = "id-ID",
+        [PortalCultures.English] = "en-US",
+    };
+
     public static void AppendCultureCookie(HttpContext context, string culture) =>
         context.Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(SpecificCultures.GetValueOrDefault(culture, "id-ID"))),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
 
     /// <summary>Only paths inside the portal: an open redirect would let a phishing link borrow our sign-in.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using IspPortal.Tests.Support;
 using IspPortal.Web.Components.Layout;
 
 namespace IspPortal.Tests.Web.Localization;
@@ -10,7 +11,7 @@ public sealed partial class LocalizationCoverageTests
     [Fact]
     public void Every_literal_ui_text_and_menu_title_has_an_english_translation()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFolder.Root;
         var english = XDocument.Load(Path.Combine(root, "IspPortal.Web", "Resources", "Localization", "SharedStrings.en.resx"))
             .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
         var keys = Directory.EnumerateFiles(Path.Combine(root, "IspPortal.Web"), "*.*", SearchOption.AllDirectories)
@@ -25,16 +26,6 @@ public sealed partial class LocalizationCoverageTests
 
         Assert.True(keys.Count > 50, $"Found only {keys.Count} texts; the scan is broken");
         Assert.True(missing.Count == 0, "No English for: " + string.Join(" | ", missing));
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "IspPortal.sln")))
-                return folder.FullName;
-        }
-        throw new InvalidOperationException("IspPortal.sln not found above the test binaries.");
     }
 
     [GeneratedRegex("""(?:\bL|Localizer)\["((?:[^"\\]|\\.)+)"[\],]""")]
