@@ -45,6 +45,7 @@ public class Customer
     public string? NikEncrypted { get; set; }
 
     /// <summary><see cref="IKeyedHasher"/> of the NIK, so it can be searched without decrypting.</summary>
+    [Sensitive]
     public string? NikHash { get; set; }
 
     public DateOnly? BirthDate { get; set; }

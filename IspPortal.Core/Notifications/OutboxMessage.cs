@@ -1,3 +1,5 @@
+using IspPortal.Core.Common;
+
 namespace IspPortal.Core.Notifications;
 
 /// <summary>
@@ -5,8 +7,10 @@ namespace IspPortal.Core.Notifications;
 /// in the same transaction as the change that causes it; the idempotency key (e.g.
 /// <c>invoice-reminder:INV/2025/02/000123:H-3</c>) makes a retried job add nothing twice. Each
 /// delivery attempt is logged in <c>notification_logs</c>, which is partitioned and therefore cannot
-/// hold this uniqueness itself.
+/// hold this uniqueness itself. Not audited: its parameters and body can carry credentials (the
+/// welcome message has the PPPoE password), and its own trail is <c>notification_logs</c>.
 /// </summary>
+[NotAudited]
 public class OutboxMessage
 {
     public const int IdempotencyKeyMaxLength = 200;

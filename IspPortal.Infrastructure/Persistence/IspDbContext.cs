@@ -118,6 +118,9 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
             user.Property(u => u.SecurityStamp).IsSensitive();
             // Changes on every sign-in and every profile save; it is not information.
             user.Property(u => u.ConcurrencyStamp).HasAnnotation(ModelBuilderExtensions.NotAuditedAnnotation, true);
+            // Sign-in bookkeeping (written by every sign-in attempt, before anyone is signed in).
+            user.Property(u => u.LastSignInAt).HasAnnotation(ModelBuilderExtensions.NotAuditedAnnotation, true);
+            user.Property(u => u.AccessFailedCount).HasAnnotation(ModelBuilderExtensions.NotAuditedAnnotation, true);
         });
         builder.Entity<PortalRole>().Property(r => r.ConcurrencyStamp).HasAnnotation(ModelBuilderExtensions.NotAuditedAnnotation, true);
         builder.Entity<ApiKey>().Property(k => k.KeyHash).IsSensitive();

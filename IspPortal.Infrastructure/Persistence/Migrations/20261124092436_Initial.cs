@@ -1,7 +1,6 @@
 ﻿using System;
 using System.Collections.Generic;
 using System.Net;
-using IspPortal.Infrastructure.Persistence.Partitioning;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -1823,14 +1822,13 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 filter: "provider_message_id IS NOT NULL");
 
             // Partitioned log tables: EF cannot create them (their entities are excluded from migrations).
-            migrationBuilder.Sql(PartitionedTables.CreateSql);
-            migrationBuilder.Sql(PartitionedTables.CreatePartitionsSql());
+            migrationBuilder.Sql(PartitionedLogsSql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(PartitionedTables.DropSql);
+            migrationBuilder.Sql(DropPartitionedLogsSql);
 
             migrationBuilder.DropTable(
                 name: "api_keys");
