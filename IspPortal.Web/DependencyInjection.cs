@@ -6,6 +6,7 @@ using IspPortal.Infrastructure.Persistence;
 using IspPortal.Web.Identity;
 using IspPortal.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -90,6 +91,9 @@ public static class DependencyInjection
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;
+            // A machine calling an /api path it may not use gets a status code, not the sign-in page.
+            cookie.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
@@ -101,6 +105,21 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
 
         services.AddAuthorization(options => options.AddPermissionPolicies());
+    }
+
+    private static async Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return;
+        }
+        context.Response.StatusCode = status;
+        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context.HttpContext,
+            ProblemDetails = { Status = status, Detail = $"Send a valid API key in the {ApiKeyAuthenticationHandler.HeaderName} header." },
+        });
     }
 
     /// <summary>Password, lockout and user-name rules; public so tests build UserManager with the same rules.</summary>

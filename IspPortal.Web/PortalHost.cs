@@ -26,7 +26,6 @@ public static class PortalHost
 
     public static WebApplication UsePortal(this WebApplication app)
     {
-        app.UseForwardedHeaders();
         app.UseWhen(IsApi, api =>
         {
             // A body the endpoint cannot read (malformed JSON) is the client's mistake: 400, not 500.

@@ -1,4 +1,5 @@
 using IspPortal.Core.Identity;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,11 +12,13 @@ public static class AccountEndpoints
     {
         var account = endpoints.MapGroup("/account").ExcludeFromDescription();
 
-        // Form posts: antiforgery is validated for every [FromForm] endpoint.
-        account.MapPost("/logout", async (SignInManager<PortalUser> signIn, [FromForm] string? returnUrl) =>
+        // The form carries only its antiforgery token, so no form binding checks it for us.
+        account.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<PortalUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid antiforgery token");
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("/login");
+            return Results.LocalRedirect("/login");
         }).RequireAuthorization();
 
         account.MapPost("/culture", async (

@@ -73,6 +73,29 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task Sign_out_without_the_antiforgery_token_is_refused_and_the_session_stays()
+    {
+        using var client = await portal.SignInAsync(await portal.EnsureUserAsync(Roles.Noc));
+
+        using var forged = await client.PostAsync(new Uri("account/logout", UriKind.Relative), new FormUrlEncodedContent([]));
+        using var dashboard = await client.GetAsync(new Uri("dashboard", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_api_path_without_a_key_answers_401_not_the_sign_in_page()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = portal.BaseAddress };
+
+        using var response = await client.GetAsync(new Uri("api/no-such-thing", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
     {
         var userName = await portal.EnsureUserAsync(Roles.Staff, "lockout-target");
