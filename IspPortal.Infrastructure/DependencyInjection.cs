@@ -28,7 +28,10 @@ public static class DependencyInjection
             ServiceLifetime.Scoped);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<IspDbContext>>().CreateDbContext());
         services.AddScoped<IIspDbFactory, IspDbFactory>();
+        // The scope's own context, shared with Identity's stores, for use cases that need one transaction across both.
+        services.AddScoped<IIspDb>(sp => sp.GetRequiredService<IspDbContext>());
         services.AddScoped<IDatabaseErrors, PostgresErrors>();
+        services.AddSingleton<IDatabaseLocks, PostgresLocks>();
         services.AddScoped<AuditInterceptor>();
 
         services.AddScoped<PartitionMaintenance>();

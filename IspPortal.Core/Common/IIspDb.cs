@@ -7,6 +7,7 @@ using IspPortal.Core.Notifications;
 using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace IspPortal.Core.Common;
 
@@ -55,6 +56,9 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<Income> Income { get; }
     DbSet<Asset> Assets { get; }
     DbSet<Investment> Investments { get; }
+
+    /// <summary>Transactions (and, through <see cref="IDatabaseLocks"/>, locks) for use cases whose steps must land together.</summary>
+    DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

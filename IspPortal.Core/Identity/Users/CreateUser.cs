@@ -1,8 +1,10 @@
+using System.Net.Mail;
 using IspPortal.Core.Common;
+using IspPortal.Core.Settings;
 
 namespace IspPortal.Core.Identity.Users;
 
-public sealed class CreateUser(UserAdministration administration, TimeProvider clock)
+public sealed class CreateUser(UserAdministration administration, PortalSettings settings, TimeProvider clock)
 {
     public const int UserNameMaxLength = 64;
 
@@ -16,17 +18,25 @@ public sealed class CreateUser(UserAdministration administration, TimeProvider c
             .When(userName.Length > UserNameMaxLength, nameof(NewUser.UserName), $"Nama pengguna paling banyak {UserNameMaxLength} karakter.")
             .When(fullName.Length == 0, nameof(NewUser.FullName), "Nama lengkap wajib diisi.")
             .When(fullName.Length > PortalUser.FullNameMaxLength, nameof(NewUser.FullName), $"Nama lengkap paling banyak {PortalUser.FullNameMaxLength} karakter.")
-            .When(input.Password.Length == 0, nameof(NewUser.Password), "Kata sandi awal wajib diisi."));
+            .When(input.Password.Length == 0, nameof(NewUser.Password), "Kata sandi awal wajib diisi.")
+            .When(email is not null && !IsEmailAddress(email), nameof(NewUser.Email), "Alamat email tidak valid."));
         if (errors.Any)
             return Task.FromResult(Outcome.Refused<PortalUser>(errors));
 
-        return administration.RunAsync(async (users, _) =>
+        return CreateAsync(userName, fullName, email, input, cancellationToken);
+    }
+
+    private async Task<Outcome<PortalUser>> CreateAsync(string userName, string fullName, string? email, NewUser input, CancellationToken cancellationToken)
+    {
+        var regional = await settings.GetAsync<RegionalSettings>(cancellationToken);
+        return await administration.RunAsync(async (users, _) =>
         {
             var user = new PortalUser
             {
                 UserName = userName,
                 FullName = fullName,
                 Email = email,
+                Culture = regional.DefaultCulture,
                 CreatedAt = clock.GetUtcNow(),
             };
             // CreateAsync checks the user name and the password before it inserts anything.
@@ -34,12 +44,12 @@ public sealed class CreateUser(UserAdministration administration, TimeProvider c
             if (!created.Succeeded)
                 return Outcome.Refused<PortalUser>(UserAdministration.ToFieldErrors(created));
 
+            // Refused here, the whole step rolls back: no user without roles is left behind.
             var roled = await users.AddToRolesAsync(user, RoleChoice.Normalize(input.Roles));
-            if (roled.Succeeded)
-                return Outcome.Done(user);
-            // A user without roles could sign in to nothing; take the half-made user back out.
-            await users.DeleteAsync(user);
-            return Outcome.Refused<PortalUser>(UserAdministration.ToFieldErrors(roled));
+            return roled.Succeeded ? Outcome.Done(user) : Outcome.Refused<PortalUser>(UserAdministration.ToFieldErrors(roled));
         }, cancellationToken);
     }
+
+    private static bool IsEmailAddress(string text) =>
+        MailAddress.TryCreate(text, out var address) && address.Address == text && address.Host.Contains('.', StringComparison.Ordinal);
 }

@@ -53,6 +53,37 @@ public class UserAdministrationTests(DatabaseFixture database) : IClassFixture<D
     }
 
     [Fact]
+    public async Task Disabling_both_of_two_admins_at_the_same_moment_leaves_one_active_admin()
+    {
+        var first = await CreateAsync("admin-a", Roles.Admin);
+        var second = await CreateAsync("admin-b", Roles.Admin);
+        ActAs(await CreateAsync("manajer-x", Roles.Manager));
+
+        var outcomes = await Task.WhenAll(
+            UseAsync(sp => sp.GetRequiredService<SetUserActive>().ExecuteAsync(first.Id, active: false)),
+            UseAsync(sp => sp.GetRequiredService<SetUserActive>().ExecuteAsync(second.Id, active: false)));
+
+        Assert.Single(outcomes, o => o.Succeeded);
+        Assert.Equal(AdminSafety.LastAdminMessage, outcomes.Single(o => !o.Succeeded).FirstError);
+        await using var db = database.CreateDbContext();
+        Assert.Equal(1, await db.Users.CountAsync(u => (u.UserName == "admin-a" || u.UserName == "admin-b") && u.IsActive));
+    }
+
+    [Fact]
+    public async Task A_malformed_email_is_refused_and_new_users_get_the_default_language()
+    {
+        await UseAsync(sp => sp.GetRequiredService<IspPortal.Core.Settings.PortalSettings>()
+            .SaveAsync(new IspPortal.Core.Settings.RegionalSettings { DefaultCulture = PortalCultures.English }, Actor.System));
+
+        var refused = await UseAsync(sp => sp.GetRequiredService<CreateUser>()
+            .ExecuteAsync(new NewUser("surel1", "Surel Salah", "bukan-email", Password, [Roles.Staff])));
+        var created = await CreateAsync("surel2", Roles.Staff);
+
+        Assert.Equal(["Email"], refused.Errors.Keys);
+        Assert.Equal(PortalCultures.English, created.Culture);
+    }
+
+    [Fact]
     public async Task The_last_active_admin_cannot_be_disabled()
     {
         var admin = await CreateAsync("admin1", Roles.Admin);
