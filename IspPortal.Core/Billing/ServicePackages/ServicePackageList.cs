@@ -26,7 +26,7 @@ public sealed class ServicePackageList(IIspDbFactory dbs)
             query = query.Where(p => EF.Functions.Like(p.Code.ToLower(), pattern) || EF.Functions.Like(p.Name.ToLower(), pattern)
                 || EF.Functions.Like(p.MikrotikProfile.ToLower(), pattern));
         }
-        return await query.ToPageAsync(request, SortColumns, nameof(ServicePackage.MonthlyPrice), cancellationToken);
+        return await query.ToPageAsync(request, SortColumns, nameof(ServicePackage.MonthlyPrice), p => p.Id, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ServicePackage>> AllAsync(bool activeOnly, CancellationToken cancellationToken = default)

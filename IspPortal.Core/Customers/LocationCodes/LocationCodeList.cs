@@ -24,7 +24,7 @@ public sealed class LocationCodeList(IIspDbFactory dbs)
             query = query.Where(l => EF.Functions.Like(l.Code.ToLower(), pattern) || EF.Functions.Like(l.Name.ToLower(), pattern)
                 || (l.City != null && EF.Functions.Like(l.City.ToLower(), pattern)));
         }
-        return await query.ToPageAsync(request, SortColumns, nameof(LocationCode.Code), cancellationToken);
+        return await query.ToPageAsync(request, SortColumns, nameof(LocationCode.Code), l => l.Id, cancellationToken);
     }
 
     public async Task<IReadOnlyList<LocationCode>> ActiveAsync(CancellationToken cancellationToken = default)

@@ -41,7 +41,7 @@ public sealed class UserList(IIspDbFactory dbs, TimeProvider clock)
             query = query.Where(u => EF.Functions.Like(u.UserName!.ToLower(), pattern) || EF.Functions.Like(u.FullName.ToLower(), pattern)
                 || (u.Email != null && EF.Functions.Like(u.Email.ToLower(), pattern)));
         }
-        var page = await query.ToPageAsync(request, SortColumns, nameof(UserRow.UserName), cancellationToken);
+        var page = await query.ToPageAsync(request, SortColumns, nameof(UserRow.UserName), u => u.Id, cancellationToken);
 
         var ids = page.Items.Select(u => u.Id).ToList();
         var roles = (await db.UserRoles.Where(ur => ids.Contains(ur.UserId))

@@ -70,6 +70,28 @@ public sealed class MasterDataTests(PortalFactory portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task Paging_through_rows_with_equal_sort_values_shows_each_row_exactly_once()
+    {
+        for (var i = 1; i <= 10; i++)
+        {
+            var saved = await RunAsync<SaveServicePackage, Outcome<IspPortal.Core.Billing.ServicePackage>>(save => save.ExecuteAsync(
+                new ServicePackageInput(null, $"SAMA-{i:00}", "Harga sama", 10, 10, "sama", 99_000m, false, null)));
+            Assert.True(saved.Succeeded, saved.FirstError);
+        }
+
+        var pages = new List<string>();
+        for (var page = 0; page < 4; page++)
+        {
+            var result = await RunAsync<ServicePackageList, PagedResult<IspPortal.Core.Billing.ServicePackage>>(list =>
+                list.PageAsync(new PageRequest(Page: page, PageSize: 3, Search: "sama-", SortBy: "MonthlyPrice")));
+            pages.AddRange(result.Items.Select(p => p.Code));
+        }
+
+        Assert.Equal(10, pages.Count);
+        Assert.Equal(10, pages.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Settings_round_trip_and_refuse_invalid_values_without_saving()
     {
         var saved = await RunAsync<PortalSettings, Outcome<BillingSettings>>(settings =>

@@ -51,6 +51,21 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
         }
     }
 
+    [Theory]
+    [InlineData(Roles.Technician, false, true)]
+    [InlineData(Roles.Finance, true, false)]
+    [InlineData(Roles.Manager, true, true)]
+    public async Task Dashboard_shows_only_the_figures_the_role_may_read(string role, bool invoices, bool tickets)
+    {
+        using var client = await portal.SignInAsync(await portal.EnsureUserAsync(role));
+
+        var html = await client.GetStringAsync(new Uri("dashboard", UriKind.Relative));
+
+        Assert.Contains("data-testid=\"stat-customers-active\"", html, StringComparison.Ordinal);
+        Assert.Equal(invoices, html.Contains("data-testid=\"stat-invoices-unpaid\"", StringComparison.Ordinal));
+        Assert.Equal(tickets, html.Contains("data-testid=\"stat-tickets-open\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Access_denied_page_explains_instead_of_showing_content()
     {

@@ -17,4 +17,14 @@ public static class GridRequests
 
     public static GridData<T> ToGridData<T>(this PagedResult<T> page) =>
         new() { Items = page.Items, TotalItems = page.Total };
+
+    /// <summary>
+    /// After a new search or filter: back to the first page, then load. Staying on page 3 of the
+    /// old results would show an empty page for a search with one page of hits.
+    /// </summary>
+    public static async Task ReloadFromFirstPageAsync<T>(this MudDataGrid<T> grid)
+    {
+        grid.NavigateTo(Page.First);
+        await grid.ReloadServerData();
+    }
 }
