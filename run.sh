@@ -44,12 +44,6 @@ choose_data_folder_for_postgres_user() {
   fi
 }
 
-# Front-end packages from npm (e.g. leaflet into IspPortal.Web/wwwroot/lib) are installed here
-# once a page needs them; none does yet.
-install_web_packages() {
-  return 0
-}
-
 print_demo_sign_ins() {
   echo
   echo "IspPortal demo on ${ASPNETCORE_URLS%%;*}"
@@ -60,7 +54,6 @@ print_demo_sign_ins() {
 }
 
 dotnet tool restore >/dev/null
-install_web_packages
 if [ -z "${ConnectionStrings__Default:-}" ]; then
   install_postgres_server
   choose_data_folder_for_postgres_user

@@ -26,5 +26,8 @@ public static class PortalStartup
 
         if (forceDemoSeed || configuration.GetValue("Demo:Enabled", false))
             await services.GetRequiredService<DemoSeeder>().SeedAsync();
+
+        if (!await services.GetRequiredService<UserManager<PortalUser>>().Users.AnyAsync())
+            app.Logger.LogError("The database has no users, so nobody can sign in. Set Bootstrap__AdminPassword (and optionally Bootstrap__AdminUser) and restart to create the first Admin.");
     }
 }

@@ -20,4 +20,8 @@ public static class DisplayFormats
 {
     public const string Date = "dd/MM/yyyy";
     public const string DateTime = "dd/MM/yyyy HH:mm";
+
+    /// <summary>A stored (UTC) moment as the ISP's people read it: <c>24/11/2026 17:00</c> in their zone.</summary>
+    public static string InZone(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString(DateTime, CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using IspPortal.Core.Billing;
+using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Identity.ApiKeys;
@@ -22,6 +23,7 @@ public sealed class DemoSeeder(
     UserManager<PortalUser> users,
     IssueApiKey issueApiKey,
     IConfiguration configuration,
+    IDatabaseLocks locks,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -40,8 +42,12 @@ public sealed class DemoSeeder(
 
     public string Password => configuration["ISPPORTAL_DEMO_PASSWORD"] is { Length: > 0 } configured ? configured : DefaultPassword;
 
+    /// <summary>Seeds everything in one transaction: a failure leaves no half-seeded demo behind.</summary>
     public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Two instances starting at once: the second waits, then finds the marker.
+        await locks.LockForTransactionAsync(db, "demo-seed", cancellationToken);
         if (await db.Settings.AnyAsync(s => s.Key == DoneMarkerKey, cancellationToken))
             return false;
 
@@ -50,6 +56,7 @@ public sealed class DemoSeeder(
         SeedLocations(now);
         SeedPackages(now);
         SeedSettings(now);
+        SeedApiKey();
         await db.SaveChangesAsync(cancellationToken);
 
         var technician = await users.FindByNameAsync("technician");
@@ -57,17 +64,21 @@ public sealed class DemoSeeder(
         var simulatorPort = int.TryParse(configuration["ISPPORTAL_SIM_PORT"], out var port) ? port : DemoNetwork.DefaultSimulatorPort;
         await network.SeedAsync(Password, simulatorPort, technician?.Id, staff?.Id, cancellationToken);
 
-        if (configuration["ISPPORTAL_DEMO_API_KEY"] is { Length: > 0 } apiKey)
-        {
-            var issued = await issueApiKey.ExecuteAsync("Demo", [.. Permissions.GrantedTo.Keys], Actor.System, apiKey, cancellationToken);
-            if (!issued.Succeeded)
-                throw new InvalidOperationException($"ISPPORTAL_DEMO_API_KEY was refused: {issued.FirstError}");
-        }
-
         db.Settings.Add(new Setting { Key = DoneMarkerKey, Value = $"{{\"at\":\"{now:O}\"}}", UpdatedAt = now, UpdatedBy = Actor.System.Name });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Seeded the demo ISP");
         return true;
+    }
+
+    private void SeedApiKey()
+    {
+        if (configuration["ISPPORTAL_DEMO_API_KEY"] is not { Length: > 0 } apiKey)
+            return;
+        var issued = issueApiKey.Prepare("Demo", [.. Permissions.GrantedTo.Keys], Actor.System, apiKey);
+        if (!issued.Succeeded)
+            throw new InvalidOperationException($"ISPPORTAL_DEMO_API_KEY was refused: {issued.FirstError}");
+        db.ApiKeys.Add(issued.Value!.Record);
     }
 
     private async Task SeedUsersAsync(DateTimeOffset now)

@@ -9,6 +9,20 @@ public sealed class IssueApiKey(IIspDbFactory dbs, SaveGuard guard, TimeProvider
 {
     public async Task<Outcome<IssuedApiKey>> ExecuteAsync(string name, IReadOnlyCollection<string> permissions, Actor actor, string? key = null, CancellationToken cancellationToken = default)
     {
+        var prepared = Prepare(name, permissions, actor, key);
+        if (!prepared.Succeeded)
+            return prepared;
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        db.ApiKeys.Add(prepared.Value!.Record);
+        return await guard.SaveAsync(db, prepared.Value, new Dictionary<string, (string, string)>
+        {
+            ["ix_api_keys_prefix"] = ("Key", "Kunci API ini sudah terdaftar."),
+        }, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Validates and builds the key without saving it, for callers that save it in their own transaction.</summary>
+    public Outcome<IssuedApiKey> Prepare(string name, IReadOnlyCollection<string> permissions, Actor actor, string? key = null)
+    {
         name = name.Trim();
         var unknown = permissions.Where(p => !Permissions.GrantedTo.ContainsKey(p)).ToList();
         var errors = new FieldErrors()
@@ -29,11 +43,6 @@ public sealed class IssueApiKey(IIspDbFactory dbs, SaveGuard guard, TimeProvider
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = actor.Name,
         };
-        await using var db = await dbs.CreateAsync(cancellationToken);
-        db.ApiKeys.Add(record);
-        return await guard.SaveAsync(db, new IssuedApiKey(record, key), new Dictionary<string, (string, string)>
-        {
-            ["ix_api_keys_prefix"] = ("Key", "Kunci API ini sudah terdaftar."),
-        }, cancellationToken: cancellationToken);
+        return Outcome.Done(new IssuedApiKey(record, key));
     }
 }

@@ -19,8 +19,6 @@ public sealed record DashboardCounts(
     int RoutersReachable)
 {
     public int Customers(CustomerStatus status) => CustomersByStatus.GetValueOrDefault(status);
-
-    public int TotalCustomers => CustomersByStatus.Values.Sum();
 }
 
 /// <summary>The main dashboard's numbers, each one aggregate query on the database.</summary>
