@@ -4,6 +4,7 @@ using IspPortal.Infrastructure.Persistence;
 using IspPortal.Infrastructure.Persistence.Interceptors;
 using IspPortal.Infrastructure.Persistence.Partitioning;
 using IspPortal.Infrastructure.Security;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +17,8 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "Default";
     public const string ApplicationName = "IspPortal";
+    public const string DataProtectionCertificateKey = "DataProtection:CertificatePath";
+    public const string DataProtectionCertificatePasswordKey = "DataProtection:CertificatePassword";
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,9 +41,18 @@ public static class DependencyInjection
         services.AddHostedService<PartitionMaintenanceService>();
 
         // Keys in the database so every instance (and every restart) can read what another protected.
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .PersistKeysToDbContext<IspDbContext>()
             .SetApplicationName(ApplicationName);
+        // With a certificate the key ring is encrypted in the database, so a stolen dump alone
+        // decrypts nothing (docs/decisions/0003).
+        if (configuration[DataProtectionCertificateKey] is { Length: > 0 } certificatePath)
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, configuration[DataProtectionCertificatePasswordKey], X509KeyStorageFlags.EphemeralKeySet);
+            // Linux has no certificate store to find the decrypting key in: name it explicitly.
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddSingleton<IKeyedHasher, HmacKeyedHasher>();
         return services;
