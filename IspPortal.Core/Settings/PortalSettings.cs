@@ -11,7 +11,7 @@ namespace IspPortal.Core.Settings;
 /// times in the ISP's zone; a save clears this instance's cache at once, other instances within
 /// <see cref="CacheFor"/>.
 /// </summary>
-public sealed class PortalSettings(IIspDbFactory dbs, SettingsCache cache, TimeProvider clock)
+public sealed class PortalSettings(IIspDbFactory dbs, SettingsCache cache, SaveGuard guard, TimeProvider clock)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -44,9 +44,13 @@ public sealed class PortalSettings(IIspDbFactory dbs, SettingsCache cache, TimeP
         row.Value = JsonSerializer.Serialize(value, Json);
         row.UpdatedAt = clock.GetUtcNow();
         row.UpdatedBy = actor.Name;
-        await db.SaveChangesAsync(cancellationToken);
+        // Two admins saving a group for the first time at once: one insert wins, the other is told.
+        var saved = await guard.SaveAsync(db, value, new Dictionary<string, (string, string)>
+        {
+            ["pk_settings"] = ("", "Pengaturan ini baru saja disimpan orang lain; muat ulang lalu coba lagi."),
+        }, cancellationToken: cancellationToken);
         cache.Entries.TryRemove(T.Key, out _);
-        return Outcome.Done<T>(value);
+        return saved;
     }
 }
 

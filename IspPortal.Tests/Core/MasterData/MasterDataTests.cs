@@ -107,6 +107,19 @@ public sealed class MasterDataTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal([-5, 2], read.ReminderOffsets);
     }
 
+    [Fact]
+    public async Task Admins_saving_a_settings_group_for_the_first_time_at_once_get_one_row_and_no_crash()
+    {
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 4).Select(i =>
+            RunAsync<PortalSettings, Outcome<CompanyProfile>>(settings =>
+                settings.SaveAsync(new CompanyProfile { Name = $"ISP {i}" }, Actor.System))));
+
+        Assert.Contains(outcomes, o => o.Succeeded);
+        Assert.All(outcomes.Where(o => !o.Succeeded), o => Assert.Contains("baru saja disimpan orang lain", o.FirstError, StringComparison.Ordinal));
+        await using var db = portal.Database.CreateDbContext();
+        Assert.Equal(1, await db.Settings.CountAsync(s => s.Key == CompanyProfile.Key));
+    }
+
     private async Task<TResult> RunAsync<TService, TResult>(Func<TService, Task<TResult>> action) where TService : notnull
     {
         await using var scope = portal.Services.CreateAsyncScope();
