@@ -160,6 +160,16 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/packages", out _));
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
         Assert.Equal("text/html", ui.Content.Headers.ContentType?.MediaType);
+        // The UI must work on a network without internet: its script comes from the portal itself.
+        var scripts = System.Text.RegularExpressions.Regex.Matches(await ui.Content.ReadAsStringAsync(), "<script[^>]*\\ssrc=\"([^\"]+)\"")
+            .Select(m => new Uri(ui.RequestMessage!.RequestUri!, m.Groups[1].Value)).ToList();
+        Assert.NotEmpty(scripts);
+        foreach (var script in scripts)
+        {
+            Assert.Equal(portal.BaseAddress.Authority, script.Authority);
+            using var loaded = await client.GetAsync(script);
+            Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
+        }
     }
 
     private HttpClient ClientWithKey(string key)
