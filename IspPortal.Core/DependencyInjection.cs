@@ -5,6 +5,7 @@ using IspPortal.Core.Identity;
 using IspPortal.Core.Identity.ApiKeys;
 using IspPortal.Core.Identity.Audit;
 using IspPortal.Core.Identity.Users;
+using IspPortal.Core.Network.Routers;
 using IspPortal.Core.Reports.Dashboard;
 using IspPortal.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,10 @@ public static class DependencyInjection
         services.AddScoped<LocationCodeList>();
         services.AddScoped<SaveLocationCode>();
         services.AddScoped<DeleteLocationCode>();
+
+        services.AddScoped<RouterList>();
+        services.AddScoped<SaveRouter>();
+        services.AddScoped<DeleteRouter>();
 
         services.AddScoped<ServicePackageList>();
         services.AddScoped<SaveServicePackage>();

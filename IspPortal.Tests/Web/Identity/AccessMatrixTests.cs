@@ -17,6 +17,7 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
         var pages = new Dictionary<string, string[]>
         {
             ["/dashboard"] = [A, S, T, F, N, M],
+            ["/network/routers"] = [A, T, N, M],
             ["/settings/locations"] = [A, S, F, N, M],
             ["/settings/packages"] = [A, S, F, N, M],
             ["/settings"] = [A],

@@ -19,6 +19,10 @@ public static class PortalNavigation
         [
             new("Dashboard", "/dashboard", Icons.Material.Filled.Dashboard, Permissions.DashboardRead),
         ]),
+        new("Jaringan", Icons.Material.Filled.Hub,
+        [
+            new("Router", "/network/routers", Icons.Material.Filled.Router, Permissions.NetworkRead),
+        ]),
         new("Pengaturan", Icons.Material.Filled.Settings,
         [
             new("Kode lokasi", "/settings/locations", Icons.Material.Filled.Place, Permissions.MasterDataRead),
