@@ -5,6 +5,7 @@ using IspPortal.Core.Identity;
 using IspPortal.Core.Identity.ApiKeys;
 using IspPortal.Core.Identity.Audit;
 using IspPortal.Core.Identity.Users;
+using IspPortal.Core.Network.Pools;
 using IspPortal.Core.Network.Routers;
 using IspPortal.Core.Reports.Dashboard;
 using IspPortal.Core.Settings;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<RouterList>();
         services.AddScoped<SaveRouter>();
         services.AddScoped<DeleteRouter>();
+        services.AddScoped<ChooseRouterFromPool>();
 
         services.AddScoped<ServicePackageList>();
         services.AddScoped<SaveServicePackage>();

@@ -1,0 +1,42 @@
+using IspPortal.Core.Customers;
+using IspPortal.Core.Network;
+using IspPortal.Core.Network.Pools;
+using IspPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IspPortal.Tests.Core.Network;
+
+/// <summary>Pool placement against the demo ISP's real routers and customer counts.</summary>
+public sealed class PoolPlacementTests(DemoPortalFactory portal) : IClassFixture<DemoPortalFactory>
+{
+    [Fact]
+    public async Task New_customer_goes_to_the_primary_with_fewest_customers_and_skips_the_backup()
+    {
+        int poolId;
+        string expected;
+        await using (var db = portal.Database.CreateDbContext())
+        {
+            var routers = await db.Routers.OrderBy(r => r.Code).ToListAsync();
+            var loads = await db.Customers.Where(c => c.Status != CustomerStatus.Terminated && c.RouterId != null)
+                .GroupBy(c => c.RouterId!.Value).ToDictionaryAsync(g => g.Key, g => g.Count());
+            var primaries = routers.Take(2).ToList();
+            expected = primaries.OrderBy(r => loads.GetValueOrDefault(r.Id)).ThenBy(r => r.Id).First().Code;
+
+            var pool = new RouterPool { Name = "Karawang", CreatedAt = DateTimeOffset.UtcNow };
+            pool.AddMember(primaries[0], PoolMemberRole.Primary, 1, 1, null, DateTimeOffset.UtcNow);
+            pool.AddMember(primaries[1], PoolMemberRole.Primary, 1, 1, null, DateTimeOffset.UtcNow);
+            pool.AddMember(routers[2], PoolMemberRole.Backup, 1, 1, null, DateTimeOffset.UtcNow);
+            db.RouterPools.Add(pool);
+            await db.SaveChangesAsync();
+            poolId = pool.Id;
+        }
+
+        await using var scope = portal.Services.CreateAsyncScope();
+        var chosen = await scope.ServiceProvider.GetRequiredService<ChooseRouterFromPool>().ExecuteAsync(poolId);
+
+        Assert.True(chosen.Succeeded, chosen.FirstError);
+        Assert.Equal(expected, chosen.Value!.Code);
+        Assert.True(chosen.Value.Load > 0);
+    }
+}
