@@ -32,6 +32,9 @@ public static class DependencyInjection
         services.AddScoped<SaveRouter>();
         services.AddScoped<DeleteRouter>();
         services.AddScoped<ChooseRouterFromPool>();
+        services.AddScoped<RouterPoolList>();
+        services.AddScoped<SaveRouterPool>();
+        services.AddScoped<DeleteRouterPool>();
 
         services.AddScoped<ServicePackageList>();
         services.AddScoped<SaveServicePackage>();

@@ -11,6 +11,29 @@ namespace IspPortal.Tests.Core.Network;
 public sealed class PoolPlacementTests(DemoPortalFactory portal) : IClassFixture<DemoPortalFactory>
 {
     [Fact]
+    public async Task Pool_is_saved_with_its_members_and_refused_without_a_primary()
+    {
+        await using var db = portal.Database.CreateDbContext();
+        var routers = await db.Routers.OrderBy(r => r.Code).Select(r => r.Id).ToListAsync();
+        await using var scope = portal.Services.CreateAsyncScope();
+        var save = scope.ServiceProvider.GetRequiredService<SaveRouterPool>();
+
+        var refused = await save.ExecuteAsync(new RouterPoolInput(null, "Tanpa utama", null, null, PoolBalancing.LeastLoaded, false, true,
+            [new PoolMemberInput(routers[0], PoolMemberRole.Backup, 0, 1, null)]));
+        var saved = await save.ExecuteAsync(new RouterPoolInput(null, "Cikampek", null, null, PoolBalancing.Weighted, true, true,
+            [new PoolMemberInput(routers[0], PoolMemberRole.Primary, 0, 2, 500), new PoolMemberInput(routers[1], PoolMemberRole.Backup, 1, 1, null)]));
+        var edited = await save.ExecuteAsync(new RouterPoolInput(saved.Value!.Id, "Cikampek", null, null, PoolBalancing.Weighted, false, true,
+            [new PoolMemberInput(routers[1], PoolMemberRole.Primary, 0, 1, null)]));
+
+        Assert.True(refused.Errors.ContainsKey("Members"));
+        Assert.True(saved.Succeeded, saved.FirstError);
+        Assert.True(edited.Succeeded, edited.FirstError);
+        var members = await db.RouterPoolMembers.Where(m => m.RouterPoolId == saved.Value.Id).ToListAsync();
+        Assert.Equal(routers[1], Assert.Single(members).RouterId);
+        Assert.False(await db.RouterPools.AnyAsync(p => p.Name == "Tanpa utama"));
+    }
+
+    [Fact]
     public async Task New_customer_goes_to_the_primary_with_fewest_customers_and_skips_the_backup()
     {
         int poolId;

@@ -18,6 +18,7 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
         {
             ["/dashboard"] = [A, S, T, F, N, M],
             ["/network/routers"] = [A, T, N, M],
+            ["/network/pools"] = [A, T, N, M],
             ["/settings/locations"] = [A, S, F, N, M],
             ["/settings/packages"] = [A, S, F, N, M],
             ["/settings"] = [A],

@@ -22,6 +22,7 @@ public static class PortalNavigation
         new("Jaringan", Icons.Material.Filled.Hub,
         [
             new("Router", "/network/routers", Icons.Material.Filled.Router, Permissions.NetworkRead),
+            new("Pool router", "/network/pools", Icons.Material.Filled.AccountTree, Permissions.NetworkRead),
         ]),
         new("Pengaturan", Icons.Material.Filled.Settings,
         [
