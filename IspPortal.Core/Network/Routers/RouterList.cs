@@ -24,17 +24,6 @@ public sealed record RouterRow(
 
 public sealed class RouterList(IIspDbFactory dbs)
 {
-    private static readonly Dictionary<string, Expression<Func<RouterRow, object?>>> SortColumns = new()
-    {
-        [nameof(RouterRow.Code)] = r => r.Code,
-        [nameof(RouterRow.Name)] = r => r.Name,
-        [nameof(RouterRow.LocationCode)] = r => r.LocationCode,
-        [nameof(RouterRow.Host)] = r => r.Host,
-        [nameof(RouterRow.Health)] = r => r.Health,
-        [nameof(RouterRow.LastSyncAt)] = r => r.LastSyncAt,
-        [nameof(RouterRow.Customers)] = r => r.Customers,
-    };
-
     public async Task<PagedResult<RouterRow>> PageAsync(PageRequest request, CancellationToken cancellationToken = default)
     {
         await using var db = await dbs.CreateAsync(cancellationToken);
@@ -45,10 +34,27 @@ public sealed class RouterList(IIspDbFactory dbs)
             routers = routers.Where(r => EF.Functions.Like(r.Code.ToLower(), pattern) || EF.Functions.Like(r.Name.ToLower(), pattern)
                 || EF.Functions.Like(r.Host.ToLower(), pattern));
         }
-        var rows = routers.Select(r => new RouterRow(
-            r.Id, r.Code, r.Name, r.LocationCode!.Code, r.Host, r.ApiPort, r.UseTls, r.ApiUser, r.IsolationMethod, r.IsolationProfile,
-            r.IsActive, r.Health, r.LastSyncAt, r.ActiveSessions, db.Customers.Count(c => c.RouterId == r.Id)));
-        return await rows.ToPageAsync(request, SortColumns, nameof(RouterRow.Code), r => r.Id, cancellationToken);
+        // Sorted and paged on the entity (EF cannot order by members of a constructor projection), then shaped.
+        var sortColumns = new Dictionary<string, Expression<Func<Router, object?>>>
+        {
+            [nameof(RouterRow.Code)] = r => r.Code,
+            [nameof(RouterRow.Name)] = r => r.Name,
+            [nameof(RouterRow.LocationCode)] = r => r.LocationCode!.Code,
+            [nameof(RouterRow.Host)] = r => r.Host,
+            [nameof(RouterRow.Health)] = r => r.Health,
+            [nameof(RouterRow.LastSyncAt)] = r => r.LastSyncAt,
+            [nameof(RouterRow.Customers)] = r => db.Customers.Count(c => c.RouterId == r.Id),
+        };
+        var page = await routers.ToPageAsync(request, sortColumns, nameof(RouterRow.Code), r => r.Id, cancellationToken);
+        var ids = page.Items.Select(r => r.Id).ToList();
+        var locations = await db.LocationCodes.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Code, cancellationToken);
+        var customers = await db.Customers.Where(c => c.RouterId != null && ids.Contains(c.RouterId.Value))
+            .GroupBy(c => c.RouterId!.Value).Select(g => new { RouterId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.RouterId, g => g.Count, cancellationToken);
+        var rows = page.Items.Select(r => new RouterRow(
+            r.Id, r.Code, r.Name, locations.GetValueOrDefault(r.LocationCodeId, ""), r.Host, r.ApiPort, r.UseTls, r.ApiUser, r.IsolationMethod,
+            r.IsolationProfile, r.IsActive, r.Health, r.LastSyncAt, r.ActiveSessions, customers.GetValueOrDefault(r.Id))).ToList();
+        return new PagedResult<RouterRow>(rows, page.Total);
     }
 
     /// <summary>The stored settings of one router for its edit form (password left out).</summary>

@@ -11,6 +11,22 @@ namespace IspPortal.Tests.Core.Network;
 public sealed class PoolPlacementTests(DemoPortalFactory portal) : IClassFixture<DemoPortalFactory>
 {
     [Fact]
+    public async Task Router_list_pages_sorts_by_customer_count_and_searches()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var list = scope.ServiceProvider.GetRequiredService<IspPortal.Core.Network.Routers.RouterList>();
+
+        var byCustomers = await list.PageAsync(new IspPortal.Core.Common.PageRequest(SortBy: "Customers", Descending: true));
+        var searched = await list.PageAsync(new IspPortal.Core.Common.PageRequest(Search: "ktb"));
+
+        Assert.Equal(3, byCustomers.Total);
+        Assert.Equal(byCustomers.Items.Select(r => r.Customers).OrderDescending(), byCustomers.Items.Select(r => r.Customers));
+        Assert.All(byCustomers.Items, r => Assert.True(r.Customers > 0));
+        Assert.Equal("KCB", byCustomers.Items.Single(r => r.Code == "CKP").LocationCode);
+        Assert.Equal("KTB", Assert.Single(searched.Items).Code);
+    }
+
+    [Fact]
     public async Task Pool_is_saved_with_its_members_and_refused_without_a_primary()
     {
         await using var db = portal.Database.CreateDbContext();
