@@ -67,6 +67,28 @@ public sealed partial class ShellBrowserTests(DemoPortalFactory portal, BrowserF
     }, portal.BaseAddress);
 
     [Fact]
+    public Task Admin_sees_the_demo_routers_and_adds_one() => browser.OnPageAsync(async page =>
+    {
+        await SignInAsync(page, "admin");
+        await page.GotoAsync("/network/routers");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("grid")).ToContainTextAsync("CKP");
+
+        await page.GetByTestId("add").ClickAsync();
+        var dialog = page.GetByTestId("router-dialog");
+        await Input(dialog, "code").FillAsync("MLGT");
+        await Input(dialog, "name").FillAsync("Router Malangsari");
+        await Input(dialog, "host").FillAsync("10.20.0.1");
+        await Input(dialog, "password").FillAsync("Rahasia#1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("grid")).ToContainTextAsync("Router Malangsari");
+        await using var db = portal.Database.CreateDbContext();
+        Assert.DoesNotContain("Rahasia#1", (await db.Routers.SingleAsync(r => r.Code == "MLGT")).PasswordEncrypted, StringComparison.Ordinal);
+    }, portal.BaseAddress);
+
+    [Fact]
     public Task Technician_is_refused_the_users_page_and_does_not_see_it_in_the_menu() => browser.OnPageAsync(async page =>
     {
         await SignInAsync(page, "technician");
