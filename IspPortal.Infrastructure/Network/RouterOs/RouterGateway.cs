@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using IspPortal.Core.Network.RouterOs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IspPortal.Infrastructure.Network.RouterOs;
+
+/// <summary>The RouterOS API behind <see cref="IRouterGateway"/>: one connection pool per router (host, port, TLS, user).</summary>
+public sealed class RouterGateway(IOptions<RouterOsOptions> options, TimeProvider time, ILogger<RouterGateway> logger) : IRouterGateway, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<(string Host, int Port, bool UseTls, string User), RouterConnectionPool> _pools = new();
+
+    public async Task<IRouterConnection> OpenAsync(RouterEndpoint endpoint, CancellationToken cancellationToken = default)
+    {
+        var pool = PoolFor(endpoint);
+        // Logging in now makes "test connection" and wrong credentials fail here rather than on first use.
+        await pool.AcquireAsync(cancellationToken);
+        return new RouterApi(pool);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var pool in _pools.Values)
+            await pool.DisposeAsync();
+        _pools.Clear();
+    }
+
+    private RouterConnectionPool PoolFor(RouterEndpoint endpoint)
+    {
+        var key = (endpoint.Host.ToUpperInvariant(), endpoint.Port, endpoint.UseTls, endpoint.User);
+        while (true)
+        {
+            var pool = _pools.GetOrAdd(key, _ => new RouterConnectionPool(endpoint, options.Value, time, logger));
+            if (pool.Endpoint == endpoint)
+                return pool;
+            // The password or pinned certificate changed: connections logged in the old way must go.
+            if (_pools.TryUpdate(key, new RouterConnectionPool(endpoint, options.Value, time, logger), pool))
+                _ = pool.DisposeAsync().AsTask();
+        }
+    }
+}
