@@ -146,9 +146,10 @@ public sealed class RouterOsSimulator : IAsyncDisposable
         {
             try
             {
-                tcp.Client.LingerState = new LingerOption(true, 0);
+                // A reset, not a polite close: what a dropped link looks like to the client.
+                tcp.Client?.LingerState = new LingerOption(true, 0);
             }
-            catch (ObjectDisposedException)
+            catch (Exception error) when (error is ObjectDisposedException or SocketException)
             {
             }
             tcp.Dispose();
