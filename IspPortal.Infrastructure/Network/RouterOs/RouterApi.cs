@@ -5,7 +5,7 @@ using IspPortal.Core.Network.RouterOs;
 namespace IspPortal.Infrastructure.Network.RouterOs;
 
 /// <summary>The typed operations of <see cref="IRouterConnection"/> as RouterOS API sentences (ROUTEROS.md §5).</summary>
-public sealed class RouterApi(RouterConnectionPool pool) : IRouterConnection
+public sealed class RouterApi(RouterGateway gateway, RouterEndpoint endpoint) : IRouterConnection
 {
     private static readonly string[] SessionProperties = [".id", "name", "service", "caller-id", "address", "uptime", "encoding", "session-id", "radius"];
     private static readonly string[] ProfileProperties = [".id", "name", "local-address", "remote-address", "rate-limit", "address-list"];
@@ -13,7 +13,7 @@ public sealed class RouterApi(RouterConnectionPool pool) : IRouterConnection
     private static readonly string[] InterfaceProperties = [".id", "name", "type", "running", "disabled", "rx-byte", "tx-byte"];
     private static readonly string[] ResourceProperties = ["uptime", "version", "cpu-load", "board-name", "free-memory", "total-memory"];
 
-    public RouterEndpoint Endpoint => pool.Endpoint;
+    public RouterEndpoint Endpoint => endpoint;
 
     public async IAsyncEnumerable<RouterSecret> GetSecretsAsync(RouterSecretQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -174,14 +174,14 @@ public sealed class RouterApi(RouterConnectionPool pool) : IRouterConnection
 
     private async IAsyncEnumerable<ApiSentence> StreamAsync(IReadOnlyList<string> words, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var connection = await pool.AcquireAsync(cancellationToken);
+        var connection = await gateway.AcquireAsync(endpoint, cancellationToken);
         await foreach (var row in connection.StreamAsync(words, cancellationToken))
             yield return row;
     }
 
     private async Task<ApiSentence> RunAsync(IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
-        var connection = await pool.AcquireAsync(cancellationToken);
+        var connection = await gateway.AcquireAsync(endpoint, cancellationToken);
         return await connection.RunAsync(words, cancellationToken);
     }
 

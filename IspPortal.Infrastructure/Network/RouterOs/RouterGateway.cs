@@ -9,17 +9,34 @@ namespace IspPortal.Infrastructure.Network.RouterOs;
 public sealed class RouterGateway(IOptions<RouterOsOptions> options, TimeProvider time, ILogger<RouterGateway> logger) : IRouterGateway, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<(string Host, int Port, bool UseTls, string User), RouterConnectionPool> _pools = new();
+    private volatile bool _disposed;
 
     public async Task<IRouterConnection> OpenAsync(RouterEndpoint endpoint, CancellationToken cancellationToken = default)
     {
-        var pool = PoolFor(endpoint);
         // Logging in now makes "test connection" and wrong credentials fail here rather than on first use.
-        await pool.AcquireAsync(cancellationToken);
-        return new RouterApi(pool);
+        await AcquireAsync(endpoint, cancellationToken);
+        return new RouterApi(this, endpoint);
+    }
+
+    /// <summary>A logged-in connection for one command. The pool is looked up every time, so a handle
+    /// outlives a pool replaced because the router's password or pinned certificate changed.</summary>
+    public async Task<RouterOsConnection> AcquireAsync(RouterEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await PoolFor(endpoint).AcquireAsync(cancellationToken);
+            }
+            catch (ObjectDisposedException) when (!_disposed)
+            {
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         foreach (var pool in _pools.Values)
             await pool.DisposeAsync();
         _pools.Clear();

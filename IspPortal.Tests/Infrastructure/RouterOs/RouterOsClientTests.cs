@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using IspPortal.Core.Network.RouterOs;
 using IspPortal.Infrastructure.Network.RouterOs;
 using IspPortal.Infrastructure.Network.Simulator;
@@ -319,6 +321,26 @@ public sealed class RouterOsClientTests : IAsyncLifetime
         Assert.Equal(RouterOsErrorCategory.AlreadyExists, duplicate.Category);
         Assert.Equal(("10.10.10.21", "CKP100 unpaid", false), (listed.Single().Address, listed.Single().Comment, listed.Single().Dynamic));
         Assert.Empty(await ToListAsync(router.GetAddressListAsync("isolir")));
+    }
+
+    [Fact]
+    public async Task Tls_to_a_self_signed_router_needs_its_pinned_fingerprint()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=router.local", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var ephemeral = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        using var certificate = X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pkcs12), null);
+        await using var tls = new RouterOsSimulator(new RouterOsSimulatorOptions { Password = Password, Identity = "TLS", Certificate = certificate });
+        await tls.StartAsync();
+        var fingerprint = Convert.ToHexString(SHA256.HashData(certificate.RawData));
+
+        var pinned = await _gateway.OpenAsync(new RouterEndpoint("127.0.0.1", tls.Port, true, fingerprint, "admin", Password));
+        var unpinned = await Assert.ThrowsAsync<RouterOsException>(() => _gateway.OpenAsync(new RouterEndpoint("127.0.0.1", tls.Port, true, null, "admin", Password)));
+        var wrongPin = await Assert.ThrowsAsync<RouterOsException>(() => _gateway.OpenAsync(new RouterEndpoint("127.0.0.1", tls.Port, true, new string('0', 64), "admin", Password)));
+
+        Assert.Equal("TLS", await pinned.GetIdentityAsync());
+        Assert.Equal(RouterOsErrorCategory.Unreachable, unpinned.Category);
+        Assert.Equal(RouterOsErrorCategory.Unreachable, wrongPin.Category);
     }
 
     private RouterEndpoint Endpoint(int? port = null, string password = Password) =>
