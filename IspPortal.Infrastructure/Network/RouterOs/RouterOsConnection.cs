@@ -110,45 +110,38 @@ public sealed class RouterOsConnection : IAsyncDisposable
     /// <exception cref="RouterOsException">The router trapped (after any rows it sent first), or the connection failed.</exception>
     public async IAsyncEnumerable<ApiSentence> StreamAsync(IReadOnlyList<string> words, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var command = await StartAsync(words, cancellationToken);
-        var finished = false;
-        try
+        await foreach (var reply in RepliesAsync(words, cancellationToken))
         {
-            while (true)
-            {
-                var reply = await NextAsync(command, cancellationToken);
-                if (reply.Type == "!done")
-                {
-                    finished = true;
-                    command.ThrowIfTrapped(_name);
-                    yield break;
-                }
+            if (reply.Type == "!re")
                 yield return reply;
-            }
-        }
-        finally
-        {
-            if (!finished)
-                await AbandonAsync(command);
         }
     }
 
     /// <summary>Runs a command to its <c>!done</c> (which carries <c>=ret=</c> for <c>add</c>), ignoring rows.</summary>
     public async Task<ApiSentence> RunAsync(IReadOnlyList<string> words, CancellationToken cancellationToken = default)
     {
+        ApiSentence? done = null;
+        await foreach (var reply in RepliesAsync(words, cancellationToken))
+            done = reply;
+        return done!;
+    }
+
+    /// <summary>The command's rows, then its <c>!done</c> last; a trap throws at the <c>!done</c>.</summary>
+    private async IAsyncEnumerable<ApiSentence> RepliesAsync(IReadOnlyList<string> words, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var command = await StartAsync(words, cancellationToken);
         var finished = false;
         try
         {
-            while (true)
+            while (!finished)
             {
                 var reply = await NextAsync(command, cancellationToken);
                 if (reply.Type == "!done")
                 {
                     finished = true;
                     command.ThrowIfTrapped(_name);
-                    return reply;
                 }
+                yield return reply;
             }
         }
         finally

@@ -26,8 +26,7 @@ public sealed class RouterOsSimulatorProtocolTests : IAsyncLifetime
     [Fact]
     public async Task A_hand_written_client_logs_in_and_reads_the_identity()
     {
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync("127.0.0.1", _simulator.Port);
+        using var tcp = await ConnectAsync();
         var stream = tcp.GetStream();
 
         await stream.WriteAsync(Sentence("/login", "=name=admin", "=password=rahasia123"));
@@ -45,8 +44,7 @@ public sealed class RouterOsSimulatorProtocolTests : IAsyncLifetime
     [Fact]
     public async Task A_command_before_login_is_fatal_and_closes_the_socket()
     {
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync("127.0.0.1", _simulator.Port);
+        using var tcp = await ConnectAsync();
         var stream = tcp.GetStream();
 
         await stream.WriteAsync(Sentence("/system/identity/print"));
@@ -58,8 +56,7 @@ public sealed class RouterOsSimulatorProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Bad_credentials_get_the_routers_trap_then_done()
     {
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync("127.0.0.1", _simulator.Port);
+        using var tcp = await ConnectAsync();
         var stream = tcp.GetStream();
 
         await stream.WriteAsync(Sentence("/login", "=name=admin", "=password=salah"));
@@ -71,11 +68,8 @@ public sealed class RouterOsSimulatorProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Cancel_interrupts_a_running_command_in_the_documented_order()
     {
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync("127.0.0.1", _simulator.Port);
-        var stream = tcp.GetStream();
-        await stream.WriteAsync(Sentence("/login", "=name=admin", "=password=rahasia123"));
-        await ReadSentenceAsync(stream);
+        using var tcp = await ConnectAsync();
+        var stream = await LogInAsync(tcp);
         var stalled = _simulator.StallNextReply();
 
         await stream.WriteAsync(Sentence("/ppp/secret/print", ".tag=2"));
@@ -90,11 +84,8 @@ public sealed class RouterOsSimulatorProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Print_honours_queries_proplist_count_only_and_empty()
     {
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync("127.0.0.1", _simulator.Port);
-        var stream = tcp.GetStream();
-        await stream.WriteAsync(Sentence("/login", "=name=admin", "=password=rahasia123"));
-        await ReadSentenceAsync(stream);
+        using var tcp = await ConnectAsync();
+        var stream = await LogInAsync(tcp);
 
         await stream.WriteAsync(Sentence("/ppp/secret/print", "=.proplist=name", "?=name=CKP100", "?=name=CKP102", "?#|"));
         var rows = new[] { await ReadSentenceAsync(stream), await ReadSentenceAsync(stream), await ReadSentenceAsync(stream) };
@@ -143,6 +134,21 @@ public sealed class RouterOsSimulatorProtocolTests : IAsyncLifetime
         var options = IspPortal.Web.SimulatorCommand.Parse(["--listen", "127.0.0.1:18728", "--user", "admin", "--password", "Demo#2025", "--secrets", "120", "--active", "80", "--churn", "6"]);
 
         Assert.Equal(("127.0.0.1:18728", "admin", "Demo#2025", 120, 80, 6.0), (options.Listen.ToString(), options.User, options.Password, options.Secrets, options.Active, options.ChurnPerMinute));
+    }
+
+    private async Task<TcpClient> ConnectAsync()
+    {
+        var tcp = new TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", _simulator.Port);
+        return tcp;
+    }
+
+    private static async Task<NetworkStream> LogInAsync(TcpClient tcp)
+    {
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Sentence("/login", "=name=admin", "=password=rahasia123"));
+        Assert.Equal(["!done"], await ReadSentenceAsync(stream));
+        return stream;
     }
 
     // Every word here is under 0x80 bytes, so each length prefix is the single byte a hand-written client would send.
