@@ -1,5 +1,7 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
+using IspPortal.Core.Network.RouterOs;
+using IspPortal.Infrastructure.Network.RouterOs;
 using IspPortal.Infrastructure.Persistence;
 using IspPortal.Infrastructure.Persistence.Interceptors;
 using IspPortal.Infrastructure.Persistence.Partitioning;
@@ -55,6 +57,10 @@ public static class DependencyInjection
         }
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddSingleton<IKeyedHasher, HmacKeyedHasher>();
+
+        services.Configure<RouterOsOptions>(configuration.GetSection(RouterOsOptions.Section));
+        services.AddSingleton<RouterGateway>();
+        services.AddSingleton<IRouterGateway>(sp => sp.GetRequiredService<RouterGateway>());
         return services;
     }
 

@@ -6,11 +6,13 @@ namespace IspPortal.Web;
 /// <summary>
 /// Verbs the web host answers instead of serving: <c>migrate</c> applies migrations and exits,
 /// <c>seed-demo</c> migrates and seeds the demo ISP into the configured database.
+/// <c>routeros-sim</c> runs a simulated router and needs no host or database (<see cref="SimulatorCommand"/>).
 /// </summary>
 public static class PortalCommands
 {
     public const string Migrate = "migrate";
     public const string SeedDemo = "seed-demo";
+    public const string RouterOsSim = "routeros-sim";
 
     private static readonly string[] Known = [Migrate, SeedDemo];
 

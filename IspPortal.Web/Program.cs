@@ -1,5 +1,8 @@
 using IspPortal.Web;
 
+if (SimulatorCommand.TryRun(args, out var simulator))
+    return await simulator;
+
 var (command, hostArgs) = PortalCommands.Parse(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddPortal();
