@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<RouterList>();
         services.AddScoped<SaveRouter>();
         services.AddScoped<DeleteRouter>();
+        services.AddScoped<TestRouterConnection>();
         services.AddScoped<ChooseRouterFromPool>();
         services.AddScoped<RouterPoolList>();
         services.AddScoped<SaveRouterPool>();

@@ -21,6 +21,8 @@ public static class PortalHost
             .AddWeb(builder.Configuration);
         // The demo seed needs Identity's UserManager, which the web host registers.
         builder.Services.AddScoped<DemoSeeder>().AddScoped<DemoNetwork>();
+        if (builder.Configuration.GetValue("Demo:Enabled", false) && builder.Configuration.GetValue("Demo:RouterSimulators", true))
+            builder.Services.AddSingleton<DemoRouterSimulators>().AddHostedService(sp => sp.GetRequiredService<DemoRouterSimulators>());
         return builder;
     }
 

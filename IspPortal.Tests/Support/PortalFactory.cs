@@ -51,7 +51,22 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting($"ConnectionStrings:{DependencyInjection.ConnectionStringName}", Database.ConnectionString);
         builder.UseSetting(LocalPostgresHosting.DemoEnabledKey, _demoEnabled ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Test classes run in parallel; the demo's simulated routers would all want the same ports.
+        builder.UseSetting("Demo:RouterSimulators", "false");
     }
 }
 
 public sealed class DemoPortalFactory() : PortalFactory(demoEnabled: true);
+
+/// <summary>The demo with its simulated routers running, on ports of its own.</summary>
+public sealed class LiveDemoPortalFactory() : PortalFactory(demoEnabled: true)
+{
+    public int FirstRouterPort { get; } = FreePorts.Consecutive(3);
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Demo:RouterSimulators", "true");
+        builder.UseSetting("ISPPORTAL_SIM_PORT", FirstRouterPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,51 @@
+using IspPortal.Core.Common;
+using IspPortal.Core.Network.RouterOs;
+using Microsoft.EntityFrameworkCore;
+
+namespace IspPortal.Core.Network.Routers;
+
+public sealed record RouterConnectionReport(string Identity, string Version, string? BoardName, TimeSpan Uptime, int CpuLoadPercent, int ActiveSessions);
+
+/// <summary>
+/// "Test connection" on the routers page: logs in with the stored credentials and reads identity,
+/// version, uptime, CPU and the number of live sessions, or says exactly what went wrong.
+/// </summary>
+public sealed class TestRouterConnection(IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway)
+{
+    public async Task<Outcome<RouterConnectionReport>> ExecuteAsync(int routerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var router = await db.Routers.AsNoTracking().SingleOrDefaultAsync(r => r.Id == routerId, cancellationToken);
+        if (router is null)
+            return Outcome.Refused<RouterConnectionReport>("", "Router tidak ditemukan; mungkin sudah dihapus.");
+
+        try
+        {
+            var connection = await gateway.OpenAsync(Endpoint(router, secrets), cancellationToken);
+            var identity = await connection.GetIdentityAsync(cancellationToken);
+            var resource = await connection.GetResourceAsync(cancellationToken);
+            var sessions = 0;
+            await foreach (var _ in connection.GetSessionsAsync(cancellationToken: cancellationToken))
+                sessions++;
+            return Outcome.Done(new RouterConnectionReport(identity, resource.Version, resource.BoardName, resource.Uptime, resource.CpuLoadPercent, sessions));
+        }
+        catch (RouterOsException exception)
+        {
+            return Outcome.Refused<RouterConnectionReport>("", Explain(exception));
+        }
+    }
+
+    public static RouterEndpoint Endpoint(Router router, ISecretProtector secrets) =>
+        new(router.Host, router.ApiPort, router.UseTls, router.TlsFingerprint, router.ApiUser,
+            secrets.Unprotect(SecretKind.RouterPassword, router.PasswordEncrypted));
+
+    /// <summary>What the operator should check, then the router's own words.</summary>
+    public static string Explain(RouterOsException exception) => exception.Category switch
+    {
+        RouterOsErrorCategory.WrongCredentials => $"Login ditolak: periksa pengguna dan kata sandi API. ({exception.RouterMessage})",
+        RouterOsErrorCategory.Unreachable => $"Router tidak dapat dihubungi: periksa alamat, port, layanan API dan firewall. ({exception.RouterMessage})",
+        RouterOsErrorCategory.Timeout => $"Router tidak menjawab tepat waktu. ({exception.RouterMessage})",
+        RouterOsErrorCategory.PermissionDenied => $"Pengguna API tidak punya izin yang cukup (perlu read, write, api). ({exception.RouterMessage})",
+        _ => $"Router menolak perintah: {exception.RouterMessage}",
+    };
+}
