@@ -5,6 +5,7 @@ using IspPortal.Core.Identity;
 using IspPortal.Core.Identity.ApiKeys;
 using IspPortal.Core.Identity.Audit;
 using IspPortal.Core.Identity.Users;
+using IspPortal.Core.Network.Isolation;
 using IspPortal.Core.Network.Pools;
 using IspPortal.Core.Network.Routers;
 using IspPortal.Core.Reports.Dashboard;
@@ -32,6 +33,7 @@ public static class DependencyInjection
         services.AddScoped<SaveRouter>();
         services.AddScoped<DeleteRouter>();
         services.AddScoped<TestRouterConnection>();
+        services.AddScoped<CustomerIsolation>();
         services.AddScoped<ChooseRouterFromPool>();
         services.AddScoped<RouterPoolList>();
         services.AddScoped<SaveRouterPool>();

@@ -1,3 +1,4 @@
+using IspPortal.Web.Api.Network;
 using IspPortal.Web.Api.Packages;
 using IspPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -20,6 +21,7 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapPackageEndpoints();
+        api.MapMikrotikEndpoints();
         return endpoints;
     }
 }
