@@ -8,6 +8,7 @@ using IspPortal.Core.Identity.Users;
 using IspPortal.Core.Network.Isolation;
 using IspPortal.Core.Network.Pools;
 using IspPortal.Core.Network.Routers;
+using IspPortal.Core.Network.Sync;
 using IspPortal.Core.Reports.Dashboard;
 using IspPortal.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,9 @@ public static class DependencyInjection
         services.AddScoped<DeleteRouter>();
         services.AddScoped<TestRouterConnection>();
         services.AddScoped<CustomerIsolation>();
+        services.AddSingleton<NetworkChangeFeed>();
+        services.AddScoped<SyncRouter>();
+        services.AddScoped<SyncAllRouters>();
         services.AddScoped<ChooseRouterFromPool>();
         services.AddScoped<RouterPoolList>();
         services.AddScoped<SaveRouterPool>();

@@ -1,0 +1,59 @@
+using System.Net;
+using IspPortal.Core.Customers;
+using Microsoft.Extensions.Logging;
+
+namespace IspPortal.Core.Network.Sync;
+
+/// <summary>One customer whose connection changed in a sync, for live screens (map, dashboard).</summary>
+public sealed record CustomerConnectionChange(int CustomerId, string CustomerCode, int RouterId, ConnectionState State, IPAddress? Address, DateTimeOffset At);
+
+/// <summary>What one router's sync changed; published after it is saved.</summary>
+public sealed record NetworkChanges(int RouterId, string RouterCode, RouterHealth Health, IReadOnlyList<CustomerConnectionChange> Customers);
+
+/// <summary>
+/// The in-process publisher of network changes. Components subscribe and must dispose the
+/// subscription with themselves; a subscriber that throws does not stop the others.
+/// </summary>
+public sealed class NetworkChangeFeed(ILogger<NetworkChangeFeed> logger)
+{
+    private readonly Lock _lock = new();
+    private ImmutableSubscribers _subscribers = new([]);
+
+    public IDisposable Subscribe(Action<NetworkChanges> subscriber)
+    {
+        lock (_lock)
+            _subscribers = new([.. _subscribers.Items, subscriber]);
+        return new Subscription(this, subscriber);
+    }
+
+    public int SubscriberCount => _subscribers.Items.Count;
+
+    public void Publish(NetworkChanges changes)
+    {
+        foreach (var subscriber in _subscribers.Items)
+        {
+            try
+            {
+                subscriber(changes);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // A broken screen must not stop the sync or the other screens.
+                logger.LogWarning(exception, "A network change subscriber failed for router {Router}", changes.RouterCode);
+            }
+        }
+    }
+
+    private void Unsubscribe(Action<NetworkChanges> subscriber)
+    {
+        lock (_lock)
+            _subscribers = new([.. _subscribers.Items.Where(s => s != subscriber)]);
+    }
+
+    private sealed record ImmutableSubscribers(IReadOnlyList<Action<NetworkChanges>> Items);
+
+    private sealed class Subscription(NetworkChangeFeed feed, Action<NetworkChanges> subscriber) : IDisposable
+    {
+        public void Dispose() => feed.Unsubscribe(subscriber);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using IspPortal.Core.Common;
+using IspPortal.Core.Customers;
+using IspPortal.Core.Network.RouterOs;
+using IspPortal.Core.Network.Routers;
+using Microsoft.EntityFrameworkCore;
+
+namespace IspPortal.Core.Network.Sync;
+
+public sealed record RouterSyncResult(int RouterId, string RouterCode, bool Succeeded, int Sessions, int CustomersChanged, int SecretsRepaired, TimeSpan Duration, string? Error);
+
+/// <summary>
+/// Reads one router's <c>/ppp/active</c> and <c>/ppp/secret</c> and brings the database up to
+/// date: each customer's connection (online, offline, disabled, address, session start) with a
+/// status log only when it changed; secrets the portal decided on but could not apply yet (pending
+/// or failed) are applied now; the router's health; a <c>router_logs</c> row. Changes are published
+/// for live screens after they are saved.
+/// </summary>
+public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, NetworkChangeFeed feed, TimeProvider clock)
+{
+    public async Task<RouterSyncResult> ExecuteAsync(int routerId, CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var router = await db.Routers.SingleAsync(r => r.Id == routerId, cancellationToken);
+        try
+        {
+            var connection = await gateway.OpenAsync(TestRouterConnection.Endpoint(router, secrets), cancellationToken);
+            var resource = await connection.GetResourceAsync(cancellationToken);
+            var sessions = new Dictionary<string, RouterSession>(StringComparer.Ordinal);
+            await foreach (var session in connection.GetSessionsAsync(cancellationToken: cancellationToken))
+                sessions.TryAdd(session.Name, session);
+            var onRouter = new Dictionary<string, RouterSecret>(StringComparer.Ordinal);
+            await foreach (var secret in connection.GetSecretsAsync(new RouterSecretQuery(Properties: [".id", "name", "profile", "disabled"]), cancellationToken))
+                onRouter.TryAdd(secret.Name, secret);
+
+            var now = clock.GetUtcNow();
+            var repaired = await RepairPendingAsync(db, connection, router, onRouter, now, cancellationToken);
+            var changes = await RecordConnectionsAsync(db, router, sessions, onRouter, now, cancellationToken);
+
+            router.RecordSync(new RouterStatusReport(resource.Version, resource.BoardName, (short)resource.CpuLoadPercent, (long)resource.Uptime.TotalSeconds, sessions.Count),
+                watch.Elapsed, now);
+            db.RouterLogs.Add(new RouterLog(router.Id, now, "sync", RouterLogOutcome.Succeeded,
+                $"{sessions.Count} sesi, {changes.Count} perubahan, {repaired} secret diperbaiki") { DurationMs = (int)watch.ElapsedMilliseconds });
+            await db.SaveChangesAsync(cancellationToken);
+            feed.Publish(new NetworkChanges(router.Id, router.Code, router.Health, changes));
+            return new RouterSyncResult(router.Id, router.Code, true, sessions.Count, changes.Count, repaired, watch.Elapsed, null);
+        }
+        catch (RouterOsException exception)
+        {
+            var error = TestRouterConnection.Explain(exception);
+            var now = clock.GetUtcNow();
+            var wasUp = router.Health != RouterHealth.Down;
+            router.RecordFailure(error, now);
+            db.RouterLogs.Add(new RouterLog(router.Id, now, "sync", RouterLogOutcome.Failed, error) { DurationMs = (int)watch.ElapsedMilliseconds });
+            await db.SaveChangesAsync(CancellationToken.None);
+            if (wasUp)
+                feed.Publish(new NetworkChanges(router.Id, router.Code, RouterHealth.Down, []));
+            return new RouterSyncResult(router.Id, router.Code, false, 0, 0, 0, watch.Elapsed, error);
+        }
+    }
+
+    private static async Task<List<CustomerConnectionChange>> RecordConnectionsAsync(
+        IIspDb db, Router router, Dictionary<string, RouterSession> sessions, Dictionary<string, RouterSecret> onRouter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var subscribers = await db.PppoeSecrets
+            .Where(s => s.RouterId == router.Id && !s.IsReplica && s.Status != PppoeSecretStatus.Removed && s.Customer!.Status != CustomerStatus.Terminated)
+            .Select(s => new { s.Username, s.Customer })
+            .ToListAsync(cancellationToken);
+
+        var changes = new List<CustomerConnectionChange>();
+        foreach (var subscriber in subscribers)
+        {
+            var customer = subscriber.Customer!;
+            sessions.TryGetValue(subscriber.Username, out var session);
+            var state = session is not null ? ConnectionState.Online
+                : onRouter.TryGetValue(subscriber.Username, out var secret) && secret.Disabled == true ? ConnectionState.Disabled
+                : ConnectionState.Offline;
+            var address = session?.Address is { } text && IPAddress.TryParse(text, out var parsed) ? parsed : null;
+            var started = session?.Uptime is { } uptime ? now - uptime : (DateTimeOffset?)null;
+            var before = (customer.ConnectionState, customer.CurrentIp);
+            if (customer.RecordConnection(state, address, started, now) is { } log)
+                db.CustomerStatusLogs.Add(log);
+            if (before.ConnectionState != state || !Equals(before.CurrentIp, customer.CurrentIp))
+                changes.Add(new CustomerConnectionChange(customer.Id, customer.Code, router.Id, state, customer.CurrentIp, now));
+        }
+        return changes;
+    }
+
+    /// <summary>Applies what the portal decided but the router does not show yet; the database is the source of truth.</summary>
+    private async Task<int> RepairPendingAsync(
+        IIspDb db, IRouterConnection connection, Router router, Dictionary<string, RouterSecret> onRouter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pending = await db.PppoeSecrets
+            .Where(s => s.RouterId == router.Id && (s.Status == PppoeSecretStatus.Pending || s.Status == PppoeSecretStatus.Failed))
+            .ToListAsync(cancellationToken);
+        var repaired = 0;
+        foreach (var secret in pending)
+        {
+            try
+            {
+                string id;
+                if (onRouter.TryGetValue(secret.Username, out var present))
+                {
+                    id = present.Id;
+                    if (present.Profile != secret.Profile || (present.Disabled ?? false) != secret.IsDisabled)
+                    {
+                        await connection.UpdateSecretAsync(id, new RouterSecretChanges(Profile: secret.Profile, Disabled: secret.IsDisabled), cancellationToken);
+                        // The live session keeps its old profile until it redials.
+                        await connection.KickUserAsync(secret.Username, cancellationToken);
+                    }
+                }
+                else
+                {
+                    id = await connection.AddSecretAsync(new NewRouterSecret(secret.Username, secrets.Unprotect(SecretKind.PppoePassword, secret.PasswordEncrypted),
+                        secret.Profile, secret.Comment, secret.IsDisabled), cancellationToken);
+                }
+                secret.MarkProvisioned(id, now);
+                repaired++;
+            }
+            catch (RouterOsException exception) when (exception.Category is not (RouterOsErrorCategory.Unreachable or RouterOsErrorCategory.Timeout))
+            {
+                // This secret is refused (e.g. an unknown profile): note why and carry on with the others.
+                secret.RecordFailure(TestRouterConnection.Explain(exception), now);
+            }
+        }
+        return repaired;
+    }
+}

@@ -1,0 +1,125 @@
+using IspPortal.Core.Customers;
+using IspPortal.Core.Network;
+using IspPortal.Core.Network.Isolation;
+using IspPortal.Core.Network.Routers;
+using IspPortal.Core.Network.Sync;
+using IspPortal.Infrastructure.Demo;
+using IspPortal.Infrastructure.Network.Simulator;
+using IspPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IspPortal.Tests.Web.Network;
+
+/// <summary>The sync against the demo's three simulated routers, over the real RouterOS protocol.</summary>
+public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<LiveDemoPortalFactory>
+{
+    [Fact]
+    public async Task Sync_detects_a_change_on_the_router_logs_it_once_and_publishes_it()
+    {
+        await SyncAllAsync();
+        var (code, username) = await CustomerAsync("CKP", ConnectionState.Online);
+        var published = new List<NetworkChanges>();
+        using var subscription = portal.Services.GetRequiredService<NetworkChangeFeed>().Subscribe(published.Add);
+        await using var db = portal.Database.CreateDbContext();
+        var customerId = (await db.Customers.SingleAsync(c => c.Code == code)).Id;
+        var logsBefore = await db.CustomerStatusLogs.CountAsync(l => l.CustomerId == customerId);
+
+        // The operator disables the secret on the router itself: its session drops and does not redial.
+        var simulator = Simulator("CKP");
+        var secretId = simulator.Router.Secrets.Single(s => s.Name == username).Id;
+        await (await OpenAsync("CKP")).DisableSecretAsync(secretId);
+        var first = await SyncAllAsync();
+        var second = await SyncAllAsync();
+
+        Assert.Equal(3, first.Succeeded);
+        Assert.Equal(0, second.CustomersChanged);
+        await using var after = portal.Database.CreateDbContext();
+        Assert.Equal(ConnectionState.Disabled, (await after.Customers.SingleAsync(c => c.Id == customerId)).ConnectionState);
+        Assert.Equal(logsBefore + 1, await after.CustomerStatusLogs.CountAsync(l => l.CustomerId == customerId));
+        Assert.Contains(published.SelectMany(p => p.Customers), c => c.CustomerCode == code && c.State == ConnectionState.Disabled);
+    }
+
+    [Fact]
+    public async Task A_customer_who_dials_in_is_recorded_online_with_the_address_the_router_gave()
+    {
+        await SyncAllAsync();
+        var (code, username) = await CustomerAsync("KTB", ConnectionState.Offline);
+        Assert.True(Simulator("KTB").Router.Connect(username));
+
+        await SyncAllAsync();
+
+        await using var db = portal.Database.CreateDbContext();
+        var customer = await db.Customers.SingleAsync(c => c.Code == code);
+        Assert.Equal(ConnectionState.Online, customer.ConnectionState);
+        Assert.Equal(Simulator("KTB").Router.Sessions.Single(s => s.Name == username).Address, customer.CurrentIp?.ToString());
+        Assert.NotNull(customer.SessionStartedAt);
+    }
+
+    [Fact]
+    public async Task An_unreachable_router_is_reported_while_the_others_sync_and_its_pending_isolation_is_applied_when_it_returns()
+    {
+        var (code, username) = await CustomerAsync("KRW", ConnectionState.Online);
+        var (routerId, realPort) = await MoveRouterAsync("KRW", FreePorts.Consecutive(1));
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var isolated = await scope.ServiceProvider.GetRequiredService<CustomerIsolation>().IsolateAsync(code, "Tunggakan", StatusChangeSource.Billing);
+            Assert.False(isolated.Value!.AppliedOnRouter);
+        }
+
+        var whileDown = await SyncAllAsync();
+        await MoveRouterAsync("KRW", realPort);
+        var afterReturn = await SyncAllAsync();
+
+        var down = whileDown.Routers.Single(r => r.RouterCode == "KRW");
+        Assert.False(down.Succeeded);
+        Assert.Contains("tidak dapat dihubungi", down.Error, StringComparison.Ordinal);
+        Assert.Equal(2, whileDown.Succeeded);
+        Assert.True(afterReturn.Routers.Single(r => r.RouterCode == "KRW").SecretsRepaired >= 1);
+        Assert.Equal("isolir", Simulator("KRW").Router.Secrets.Single(s => s.Name == username).Profile);
+        await using var db = portal.Database.CreateDbContext();
+        Assert.Equal(RouterHealth.Up, (await db.Routers.SingleAsync(r => r.Id == routerId)).Health);
+        Assert.Equal(PppoeSecretStatus.Provisioned, (await db.PppoeSecrets.SingleAsync(s => s.Username == username && !s.IsReplica)).Status);
+        Assert.True(await db.RouterLogs.AnyAsync(l => l.RouterId == routerId && l.Operation == "sync" && l.Outcome == RouterLogOutcome.Failed));
+    }
+
+    private async Task<NetworkSyncSummary> SyncAllAsync()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SyncAllRouters>().ExecuteAsync();
+    }
+
+    private RouterOsSimulator Simulator(string identity) =>
+        portal.Services.GetRequiredService<DemoRouterSimulators>().Running.Single(s => s.Router.Identity == identity);
+
+    private async Task<IspPortal.Core.Network.RouterOs.IRouterConnection> OpenAsync(string code)
+    {
+        await using var db = portal.Database.CreateDbContext();
+        var router = await db.Routers.SingleAsync(r => r.Code == code);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var endpoint = TestRouterConnection.Endpoint(router, scope.ServiceProvider.GetRequiredService<IspPortal.Core.Common.ISecretProtector>());
+        return await portal.Services.GetRequiredService<IspPortal.Core.Network.RouterOs.IRouterGateway>().OpenAsync(endpoint);
+    }
+
+    private async Task<(string Code, string Username)> CustomerAsync(string routerCode, ConnectionState state)
+    {
+        await using var db = portal.Database.CreateDbContext();
+        var router = await db.Routers.SingleAsync(r => r.Code == routerCode);
+        var pick = await db.Customers
+            .Where(c => c.RouterId == router.Id && c.Status == CustomerStatus.Active && c.ConnectionState == state)
+            .OrderByDescending(c => c.Id)
+            .Select(c => new { c.Code, Username = db.PppoeSecrets.Where(s => s.CustomerId == c.Id && !s.IsReplica).Select(s => s.Username).First() })
+            .FirstAsync();
+        return (pick.Code, pick.Username);
+    }
+
+    private async Task<(int RouterId, int OldPort)> MoveRouterAsync(string code, int port)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        await using var db = portal.Database.CreateDbContext();
+        var router = await db.Routers.SingleAsync(r => r.Code == code);
+        var stored = await scope.ServiceProvider.GetRequiredService<RouterList>().ForEditAsync(router.Id);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<SaveRouter>().ExecuteAsync(stored! with { ApiPort = port })).Succeeded);
+        return (router.Id, router.ApiPort);
+    }
+}
