@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<NetworkChangeFeed>();
         services.AddScoped<SyncRouter>();
         services.AddScoped<SyncAllRouters>();
+        services.AddScoped<RunScheduledSync>();
         services.AddScoped<ChooseRouterFromPool>();
         services.AddScoped<RouterPoolList>();
         services.AddScoped<SaveRouterPool>();

@@ -1,6 +1,7 @@
 using IspPortal.Core;
 using IspPortal.Infrastructure;
 using IspPortal.Infrastructure.Demo;
+using IspPortal.Infrastructure.Jobs;
 using IspPortal.Infrastructure.LocalPostgres;
 using IspPortal.Web.Api;
 using IspPortal.Web.Components;
@@ -19,6 +20,8 @@ public static class PortalHost
             .AddCore()
             .AddInfrastructure(builder.Configuration)
             .AddWeb(builder.Configuration);
+        // Jobs call Core use cases and need the host's lifetime: they belong to the host, not to Infrastructure alone.
+        builder.Services.AddJobs();
         // The demo seed needs Identity's UserManager, which the web host registers.
         builder.Services.AddScoped<DemoSeeder>().AddScoped<DemoNetwork>();
         if (builder.Configuration.GetValue("Demo:Enabled", false) && builder.Configuration.GetValue("Demo:RouterSimulators", true))
@@ -63,6 +66,9 @@ public static class PortalHost
         app.MapAccountEndpoints();
         app.MapPortalApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Tests drive the jobs' use cases themselves; a background tick would race them.
+        if (app.Configuration.GetValue("Jobs:Enabled", true))
+            app.Services.UseJobs();
         return app;
     }
 

@@ -89,3 +89,18 @@ public sealed record BillingSettings : ISettingsGroup<BillingSettings>
         return errors;
     }
 }
+
+public sealed record NetworkSettings : ISettingsGroup<NetworkSettings>
+{
+    public static string Key => "network";
+
+    /// <summary>Minutes between two syncs of every router (the brief: 5).</summary>
+    public int SyncIntervalMinutes { get; init; } = 5;
+
+    /// <summary>Routers read at the same time; more is faster but loads the database and the uplink.</summary>
+    public int SyncParallelism { get; init; } = 8;
+
+    public FieldErrors Validate() => new FieldErrors()
+        .When(SyncIntervalMinutes is < 1 or > 60, nameof(SyncIntervalMinutes), "Interval sinkronisasi harus 1–60 menit.")
+        .When(SyncParallelism is < 1 or > 32, nameof(SyncParallelism), "Router paralel harus 1–32.");
+}

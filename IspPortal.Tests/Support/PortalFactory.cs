@@ -53,6 +53,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Test classes run in parallel; the demo's simulated routers would all want the same ports.
         builder.UseSetting("Demo:RouterSimulators", "false");
+        builder.UseSetting("Jobs:Enabled", "false");
     }
 }
 

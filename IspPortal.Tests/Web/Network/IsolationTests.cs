@@ -151,6 +151,24 @@ public sealed class MikrotikApiTests(LiveDemoPortalFactory portal) : IClassFixtu
     }
 
     [Fact]
+    public async Task Api_syncs_one_router_by_code_or_all_of_them()
+    {
+        using var client = portal.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", await portal.IssueApiKeyAsync(IspPortal.Core.Identity.Permissions.NetworkOperate));
+
+        using var one = await client.PostAsJsonAsync(new Uri("api/mikrotik/sync", UriKind.Relative), new { routerCode = "ckp" });
+        using var all = await client.PostAsync(new Uri("api/mikrotik/sync", UriKind.Relative), JsonContent.Create(new { }));
+        using var unknown = await client.PostAsJsonAsync(new Uri("api/mikrotik/sync", UriKind.Relative), new { routerCode = "NOPE" });
+
+        var single = await one.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("CKP", single[0].GetProperty("routerCode").GetString());
+        Assert.True(single[0].GetProperty("succeeded").GetBoolean());
+        Assert.True(single[0].GetProperty("sessions").GetInt32() > 0);
+        Assert.Equal(3, (await all.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetArrayLength());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Api_key_without_network_operate_may_not_isolate()
     {
         using var client = portal.CreateClient();

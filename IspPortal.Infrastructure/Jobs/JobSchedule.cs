@@ -1,0 +1,27 @@
+using Coravel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IspPortal.Infrastructure.Jobs;
+
+public static class JobSchedule
+{
+    public static IServiceCollection AddJobs(this IServiceCollection services)
+    {
+        services.AddScheduler();
+        services.AddTransient<RouterSyncJob>();
+        return services;
+    }
+
+    /// <summary>The brief's schedule; each job decides itself whether it is due and takes its own lock.</summary>
+    public static void UseJobs(this IServiceProvider services)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(JobSchedule));
+        services.UseScheduler(scheduler =>
+            {
+                scheduler.Schedule<RouterSyncJob>().EveryMinute().PreventOverlapping(nameof(RouterSyncJob));
+            })
+            .LogScheduledTaskProgress()
+            .OnError(exception => logger.LogError(exception, "A scheduled job failed"));
+    }
+}
