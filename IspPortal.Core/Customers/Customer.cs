@@ -177,11 +177,17 @@ public class Customer
     }
 
     /// <summary>Records what the router reported; returns a log entry only when the state changed.</summary>
-    public CustomerStatusLog? RecordConnection(ConnectionState state, IPAddress? ip, DateTimeOffset? sessionStartedAt, DateTimeOffset at)
+    /// <param name="lastSeenOnline">When the router last showed the session (the previous sync). A sync
+    /// that only writes changes passes it, so going offline keeps the true "last seen".</param>
+    public CustomerStatusLog? RecordConnection(ConnectionState state, IPAddress? ip, DateTimeOffset? sessionStartedAt, DateTimeOffset at, DateTimeOffset? lastSeenOnline = null)
     {
         if (state == ConnectionState.Online)
         {
             LastSeenAt = at;
+        }
+        else if (ConnectionState == ConnectionState.Online && lastSeenOnline is { } seen && seen > (LastSeenAt ?? DateTimeOffset.MinValue))
+        {
+            LastSeenAt = seen;
         }
         CurrentIp = state == ConnectionState.Online ? ip : null;
         SessionStartedAt = state == ConnectionState.Online ? sessionStartedAt : null;

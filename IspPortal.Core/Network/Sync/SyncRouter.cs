@@ -61,32 +61,49 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
         }
     }
 
+    /// <summary>
+    /// Reads every subscriber's stored connection without tracking, and loads and changes only the
+    /// customers whose state, address or session changed: a quiet network costs one read.
+    /// </summary>
     private static async Task<List<CustomerConnectionChange>> RecordConnectionsAsync(
         IIspDb db, Router router, Dictionary<string, RouterSession> sessions, Dictionary<string, RouterSecret> onRouter, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var subscribers = await db.PppoeSecrets
+        var stored = await db.PppoeSecrets.AsNoTracking()
             .Where(s => s.RouterId == router.Id && !s.IsReplica && s.Status != PppoeSecretStatus.Removed && s.Customer!.Status != CustomerStatus.Terminated)
-            .Select(s => new { s.Username, s.Customer })
+            .Select(s => new { s.Username, s.CustomerId, s.Customer!.ConnectionState, s.Customer.CurrentIp, s.Customer.SessionStartedAt })
             .ToListAsync(cancellationToken);
 
-        var changes = new List<CustomerConnectionChange>();
-        foreach (var subscriber in subscribers)
+        var observed = new Dictionary<int, (ConnectionState State, IPAddress? Address, DateTimeOffset? Started)>();
+        foreach (var subscriber in stored)
         {
-            var customer = subscriber.Customer!;
             sessions.TryGetValue(subscriber.Username, out var session);
             var state = session is not null ? ConnectionState.Online
                 : onRouter.TryGetValue(subscriber.Username, out var secret) && secret.Disabled == true ? ConnectionState.Disabled
                 : ConnectionState.Offline;
             var address = session?.Address is { } text && IPAddress.TryParse(text, out var parsed) ? parsed : null;
             var started = session?.Uptime is { } uptime ? now - uptime : (DateTimeOffset?)null;
-            var before = (customer.ConnectionState, customer.CurrentIp);
-            if (customer.RecordConnection(state, address, started, now) is { } log)
-                db.CustomerStatusLogs.Add(log);
-            if (before.ConnectionState != state || !Equals(before.CurrentIp, customer.CurrentIp))
+            if (state != subscriber.ConnectionState || !Equals(address, subscriber.CurrentIp) || NewSession(subscriber.SessionStartedAt, started))
+                observed[subscriber.CustomerId] = (state, address, started);
+        }
+
+        var changes = new List<CustomerConnectionChange>();
+        foreach (var chunk in observed.Keys.Chunk(5_000))
+        {
+            var customers = await db.Customers.Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken);
+            foreach (var customer in customers)
+            {
+                var (state, address, started) = observed[customer.Id];
+                if (customer.RecordConnection(state, address, started, now, router.LastSyncAt) is { } log)
+                    db.CustomerStatusLogs.Add(log);
                 changes.Add(new CustomerConnectionChange(customer.Id, customer.Code, router.Id, state, customer.CurrentIp, now));
+            }
         }
         return changes;
     }
+
+    /// <summary>A session start that moved by more than a minute is a new session (uptime is only to the second).</summary>
+    private static bool NewSession(DateTimeOffset? stored, DateTimeOffset? observed) =>
+        stored is { } before && observed is { } now ? (now - before).Duration() > TimeSpan.FromMinutes(1) : stored.HasValue != observed.HasValue;
 
     /// <summary>Applies what the portal decided but the router does not show yet; the database is the source of truth.</summary>
     private async Task<int> RepairPendingAsync(
