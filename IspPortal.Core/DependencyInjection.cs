@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<SyncRouter>();
         services.AddScoped<SyncAllRouters>();
         services.AddScoped<RunScheduledSync>();
+        services.AddScoped<RouterDrift>();
         services.AddScoped<ChooseRouterFromPool>();
         services.AddScoped<RouterPoolList>();
         services.AddScoped<SaveRouterPool>();

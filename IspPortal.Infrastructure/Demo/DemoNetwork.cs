@@ -117,6 +117,9 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
                 customer.Status == CustomerStatus.Isolated ? "isolir" : package.MikrotikProfile, isReplica: false, customer.RegisteredAt);
             if (customer.Status != CustomerStatus.PendingProvisioning)
                 secret.MarkProvisioned(null, customer.RegisteredAt.AddDays(2));
+            // A terminated customer's secret is off the router, but its name is kept so it is never reused.
+            if (customer.Status == CustomerStatus.Terminated)
+                secret.MarkRemoved(customer.TerminatedAt ?? now);
             db.PppoeSecrets.Add(secret);
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
+using IspPortal.Core.Network;
 using IspPortal.Core.Network.RouterOs;
 using IspPortal.Core.Network.Routers;
 using IspPortal.Infrastructure.Network.Simulator;
@@ -73,13 +74,13 @@ public sealed class DemoRouterSimulators(
                 await connection.AddProfileAsync(new NewRouterProfile(profile.MikrotikProfile, RateLimit: $"{profile.UploadMbps}M/{profile.DownloadMbps}M"), cancellationToken);
 
             var subscribers = await db.PppoeSecrets.AsNoTracking()
-                .Where(s => s.RouterId == router.Id && s.ProvisionedAt != null)
-                .Select(s => new { s.Username, s.PasswordEncrypted, s.Profile, s.Customer!.Status, s.Customer.ConnectionState })
+                .Where(s => s.RouterId == router.Id && s.ProvisionedAt != null && s.Status != PppoeSecretStatus.Removed)
+                .Select(s => new { s.Username, s.PasswordEncrypted, s.Profile, s.IsDisabled, s.Customer!.ConnectionState })
                 .ToListAsync(cancellationToken);
             foreach (var subscriber in subscribers)
             {
                 simulator.Router.AddSecret(subscriber.Username, secrets.Unprotect(SecretKind.PppoePassword, subscriber.PasswordEncrypted),
-                    subscriber.Profile, disabled: subscriber.Status is CustomerStatus.Suspended or CustomerStatus.Terminated);
+                    subscriber.Profile, disabled: subscriber.IsDisabled);
                 if (subscriber.ConnectionState == ConnectionState.Online)
                     simulator.Router.Connect(subscriber.Username);
             }
