@@ -36,6 +36,7 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<RouterPoolMember> RouterPoolMembers { get; }
     DbSet<PppoeSecret> PppoeSecrets { get; }
     DbSet<RouterLog> RouterLogs { get; }
+    DbSet<RouterHealthSample> RouterHealthSamples { get; }
 
     DbSet<Invoice> Invoices { get; }
     DbSet<InvoiceLine> InvoiceLines { get; }

@@ -14,7 +14,7 @@ public sealed record RouterSyncResult(int RouterId, string RouterCode, bool Succ
 /// Reads one router's <c>/ppp/active</c> and <c>/ppp/secret</c> and brings the database up to
 /// date: each customer's connection (online, offline, disabled, address, session start) with a
 /// status log only when it changed; secrets the portal decided on but could not apply yet (pending
-/// or failed) are applied now; the router's health; a <c>router_logs</c> row. Changes are published
+/// or failed) are applied now; the router's health and a health sample; a <c>router_logs</c> row. Changes are published
 /// for live screens after they are saved.
 /// </summary>
 public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, NetworkChangeFeed feed, TimeProvider clock)
@@ -31,6 +31,13 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
             var sessions = new Dictionary<string, RouterSession>(StringComparer.Ordinal);
             await foreach (var session in connection.GetSessionsAsync(cancellationToken: cancellationToken))
                 sessions.TryAdd(session.Name, session);
+            long rxBytes = 0, txBytes = 0;
+            await foreach (var link in connection.GetInterfacesAsync(cancellationToken: cancellationToken))
+            {
+                // Customers' dynamic pppoe-in interfaces are inside the physical links' totals already.
+                if (link.Type != "pppoe-in" && !link.Name.StartsWith('<'))
+                    (rxBytes, txBytes) = (rxBytes + link.RxBytes, txBytes + link.TxBytes);
+            }
             var onRouter = new Dictionary<string, RouterSecret>(StringComparer.Ordinal);
             await foreach (var secret in connection.GetSecretsAsync(new RouterSecretQuery(Properties: [".id", "name", "profile", "disabled"]), cancellationToken))
                 onRouter.TryAdd(secret.Name, secret);
@@ -41,6 +48,8 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
 
             router.RecordSync(new RouterStatusReport(resource.Version, resource.BoardName, (short)resource.CpuLoadPercent, (long)resource.Uptime.TotalSeconds, sessions.Count),
                 watch.Elapsed, now);
+            db.RouterHealthSamples.Add(new RouterHealthSample(router.Id, now, (short)Math.Clamp(resource.CpuLoadPercent, 0, 100),
+                (long)resource.Uptime.TotalSeconds, sessions.Count, rxBytes, txBytes));
             db.RouterLogs.Add(new RouterLog(router.Id, now, "sync", RouterLogOutcome.Succeeded,
                 $"{sessions.Count} sesi, {changes.Count} perubahan, {repaired} secret diperbaiki") { DurationMs = (int)watch.ElapsedMilliseconds });
             await db.SaveChangesAsync(cancellationToken);

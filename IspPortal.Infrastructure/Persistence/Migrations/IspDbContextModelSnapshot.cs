@@ -634,7 +634,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .HasColumnName("nik_hash")
-                        .IsFixedLength();
+                        .IsFixedLength()
+                        .HasAnnotation("IspPortal:Sensitive", true);
 
                     b.Property<string>("Notes")
                         .HasColumnType("text")
@@ -1681,7 +1682,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer")
-                        .HasColumnName("access_failed_count");
+                        .HasColumnName("access_failed_count")
+                        .HasAnnotation("IspPortal:NotAudited", true);
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -1720,7 +1722,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.Property<DateTimeOffset?>("LastSignInAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_sign_in_at");
+                        .HasColumnName("last_sign_in_at")
+                        .HasAnnotation("IspPortal:NotAudited", true);
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
@@ -2094,6 +2097,59 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_routers_longitude", "longitude BETWEEN -180 AND 180");
                         });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Network.RouterHealthSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ActiveSessions")
+                        .HasColumnType("integer")
+                        .HasColumnName("active_sessions");
+
+                    b.Property<short>("CpuLoadPercent")
+                        .HasColumnType("smallint")
+                        .HasColumnName("cpu_load_percent");
+
+                    b.Property<int>("RouterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("router_id");
+
+                    b.Property<long>("RxBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rx_bytes");
+
+                    b.Property<DateTimeOffset>("SampledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sampled_at");
+
+                    b.Property<long>("TxBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tx_bytes");
+
+                    b.Property<long>("UptimeSeconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("uptime_seconds");
+
+                    b.HasKey("Id")
+                        .HasName("pk_router_health_samples");
+
+                    b.HasIndex("RouterId", "SampledAt")
+                        .HasDatabaseName("ix_router_health_samples_router_id_sampled_at");
+
+                    b.ToTable("router_health_samples", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_router_health_samples_counters", "rx_bytes >= 0 AND tx_bytes >= 0 AND uptime_seconds >= 0 AND active_sessions >= 0");
+
+                            t.HasCheckConstraint("ck_router_health_samples_cpu", "cpu_load_percent BETWEEN 0 AND 100");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
                 });
 
             modelBuilder.Entity("IspPortal.Core.Network.RouterLog", b =>
@@ -2493,6 +2549,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_notification_outbox_status", "status IN ('Pending', 'Sending', 'Sent', 'Delivered', 'Read', 'Failed', 'Cancelled')");
                         });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
                 });
 
             modelBuilder.Entity("IspPortal.Core.Notifications.WhatsAppMessage", b =>
@@ -3623,6 +3681,16 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_routers_location_codes_location_code_id");
 
                     b.Navigation("LocationCode");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Network.RouterHealthSample", b =>
+                {
+                    b.HasOne("IspPortal.Core.Network.Router", null)
+                        .WithMany()
+                        .HasForeignKey("RouterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_router_health_samples_routers_router_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Network.RouterLog", b =>

@@ -34,6 +34,12 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
 
         Assert.Equal(3, first.Succeeded);
         Assert.Equal(0, second.CustomersChanged);
+        var ckp = first.Routers.Single(r => r.RouterCode == "CKP").RouterId;
+        var samples = await db.RouterHealthSamples.Where(s => s.RouterId == ckp)
+            .OrderBy(s => s.SampledAt).ToListAsync();
+        Assert.True(samples.Count >= 3);
+        Assert.True(samples[^1].RxBytes >= samples[^2].RxBytes, "interface counters only grow");
+        Assert.Equal(simulator.Router.Sessions.Count, samples[^1].ActiveSessions);
         await using var after = portal.Database.CreateDbContext();
         Assert.Equal(ConnectionState.Disabled, (await after.Customers.SingleAsync(c => c.Id == customerId)).ConnectionState);
         Assert.Equal(logsBefore + 1, await after.CustomerStatusLogs.CountAsync(l => l.CustomerId == customerId));
