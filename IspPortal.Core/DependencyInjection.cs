@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<DeleteRouter>();
         services.AddScoped<TestRouterConnection>();
         services.AddScoped<CustomerIsolation>();
+        services.AddScoped<BulkIsolation>();
         services.AddSingleton<NetworkChangeFeed>();
         services.AddScoped<SyncRouter>();
         services.AddScoped<SyncAllRouters>();

@@ -101,6 +101,32 @@ public sealed class IsolationTests(LiveDemoPortalFactory portal) : IClassFixture
         Assert.Equal(CustomerStatus.Active, (await db.Customers.SingleAsync(c => c.Code == customer)).Status);
     }
 
+    [Fact]
+    public async Task Bulk_isolir_reports_progress_for_each_customer_and_a_refusal_does_not_stop_the_rest()
+    {
+        var (first, firstUser, _) = await OnlineCustomerAsync("CKP", skip: 12);
+        var (second, secondUser, _) = await OnlineCustomerAsync("CKP", skip: 13);
+        var steps = new List<BulkIsolationProgress>();
+        await using var scope = portal.Services.CreateAsyncScope();
+
+        var outcome = await scope.ServiceProvider.GetRequiredService<BulkIsolation>().ExecuteAsync(
+            [first, "KCB-TIDAK-ADA", second], CustomerStatus.Isolated, "Tunggakan massal", new SynchronousProgress(steps.Add));
+
+        Assert.Equal(2, outcome.Value!.Applied);
+        Assert.Equal(1, outcome.Value.Refused);
+        Assert.Equal([1, 2, 3], steps.Select(s => s.Done));
+        Assert.All(steps, s => Assert.Equal(3, s.Total));
+        Assert.False(steps[1].Succeeded);
+        var router = Simulator("CKP").Router;
+        Assert.Equal("isolir", router.Secrets.Single(s => s.Name == firstUser).Profile);
+        Assert.Equal("isolir", router.Secrets.Single(s => s.Name == secondUser).Profile);
+    }
+
+    private sealed class SynchronousProgress(Action<BulkIsolationProgress> report) : IProgress<BulkIsolationProgress>
+    {
+        public void Report(BulkIsolationProgress value) => report(value);
+    }
+
     private RouterOsSimulator Simulator(string identity) =>
         portal.Services.GetRequiredService<DemoRouterSimulators>().Running.Single(s => s.Router.Identity == identity);
 
