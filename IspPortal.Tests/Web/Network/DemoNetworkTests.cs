@@ -49,12 +49,9 @@ public sealed class DemoNetworkTests(LiveDemoPortalFactory portal) : IClassFixtu
     [Fact]
     public async Task A_router_nobody_listens_on_is_reported_unreachable()
     {
-        int routerId;
-        await using (var db = portal.Database.CreateDbContext())
-            routerId = (await db.Routers.SingleAsync(r => r.Code == "KTB")).Id;
+        var routerId = await portal.RouterIdAsync("KTB");
+        await portal.MoveRouterAsync("KTB", FreePorts.Consecutive(1));
         await using var scope = portal.Services.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<RouterList>().ForEditAsync(routerId);
-        Assert.True((await scope.ServiceProvider.GetRequiredService<SaveRouter>().ExecuteAsync(stored! with { ApiPort = FreePorts.Consecutive(1) })).Succeeded);
 
         var report = await scope.ServiceProvider.GetRequiredService<TestRouterConnection>().ExecuteAsync(routerId);
 

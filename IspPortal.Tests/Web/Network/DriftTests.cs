@@ -1,10 +1,6 @@
 using IspPortal.Core.Network.RouterOs;
-using IspPortal.Core.Network.Routers;
 using IspPortal.Core.Network.Sync;
-using IspPortal.Infrastructure.Demo;
-using IspPortal.Infrastructure.Network.Simulator;
 using IspPortal.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Tests.Web.Network;
@@ -14,14 +10,14 @@ public sealed class DriftTests(LiveDemoPortalFactory portal) : IClassFixture<Liv
     [Fact]
     public async Task Drift_on_the_router_is_reported_by_kind_and_repaired_from_the_portal()
     {
-        var routerId = await RouterIdAsync("KTB");
+        var routerId = await portal.RouterIdAsync("KTB");
         Assert.True((await RunAsync(d => d.ReportAsync(routerId))).Value!.InSync);
 
-        var simulator = Simulator("KTB");
+        var simulator = portal.Simulator("KTB");
         var secrets = simulator.Router.Secrets;
         var removed = secrets[0];
         var changed = secrets[1];
-        var connection = await OpenAsync(routerId);
+        var connection = await portal.OpenRouterAsync("KTB");
         await connection.RemoveSecretAsync(removed.Id);
         await connection.UpdateSecretAsync(changed.Id, new RouterSecretChanges(Password: "Diganti99", Profile: "isolir"));
         await connection.AddSecretAsync(new NewRouterSecret("TAMU01", "Tamu1234", "default"));
@@ -45,32 +41,14 @@ public sealed class DriftTests(LiveDemoPortalFactory portal) : IClassFixture<Liv
     [Fact]
     public async Task Repairing_one_secret_leaves_the_rest_of_the_drift_for_the_operator()
     {
-        var routerId = await RouterIdAsync("CKP");
-        var connection = await OpenAsync(routerId);
+        var routerId = await portal.RouterIdAsync("CKP");
+        var connection = await portal.OpenRouterAsync("CKP");
         await connection.AddSecretAsync(new NewRouterSecret("TAMU02", "Tamu1234", "default"));
         await connection.AddSecretAsync(new NewRouterSecret("TAMU03", "Tamu1234", "default"));
 
         var after = (await RunAsync(d => d.RepairAsync(routerId, ["TAMU02"]))).Value!;
 
         Assert.Equal("TAMU03", Assert.Single(after.Items).Username);
-    }
-
-    private RouterOsSimulator Simulator(string identity) =>
-        portal.Services.GetRequiredService<DemoRouterSimulators>().Running.Single(s => s.Router.Identity == identity);
-
-    private async Task<int> RouterIdAsync(string code)
-    {
-        await using var db = portal.Database.CreateDbContext();
-        return (await db.Routers.SingleAsync(r => r.Code == code)).Id;
-    }
-
-    private async Task<IRouterConnection> OpenAsync(int routerId)
-    {
-        await using var db = portal.Database.CreateDbContext();
-        var router = await db.Routers.SingleAsync(r => r.Id == routerId);
-        await using var scope = portal.Services.CreateAsyncScope();
-        var endpoint = TestRouterConnection.Endpoint(router, scope.ServiceProvider.GetRequiredService<IspPortal.Core.Common.ISecretProtector>());
-        return await portal.Services.GetRequiredService<IRouterGateway>().OpenAsync(endpoint);
     }
 
     private async Task<IspPortal.Core.Common.Outcome<DriftReport>> RunAsync(Func<RouterDrift, Task<IspPortal.Core.Common.Outcome<DriftReport>>> action)

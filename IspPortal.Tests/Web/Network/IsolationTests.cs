@@ -3,8 +3,6 @@ using IspPortal.Core.Customers;
 using IspPortal.Core.Network;
 using IspPortal.Core.Network.Isolation;
 using IspPortal.Core.Network.Routers;
-using IspPortal.Infrastructure.Demo;
-using IspPortal.Infrastructure.Network.Simulator;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +16,7 @@ public sealed class IsolationTests(LiveDemoPortalFactory portal) : IClassFixture
     public async Task Isolate_moves_the_secret_to_the_isolation_profile_and_kicks_then_activate_restores_the_package()
     {
         var (customer, username, packageProfile) = await OnlineCustomerAsync("CKP");
-        var router = Simulator("CKP");
+        var router = portal.Simulator("CKP");
         var sessionBefore = router.Router.Sessions.Single(s => s.Name == username);
 
         var isolated = await RunAsync(i => i.IsolateAsync(customer, "Tunggakan 2 bulan", StatusChangeSource.User));
@@ -68,12 +66,7 @@ public sealed class IsolationTests(LiveDemoPortalFactory portal) : IClassFixture
     public async Task Unreachable_router_keeps_the_decision_and_marks_the_secret_failed_for_the_sync_to_retry()
     {
         var (customer, username, _) = await OnlineCustomerAsync("KRW");
-        await using (var scope = portal.Services.CreateAsyncScope())
-        {
-            var routerId = (await portal.Database.CreateDbContext().Routers.SingleAsync(r => r.Code == "KRW")).Id;
-            var stored = await scope.ServiceProvider.GetRequiredService<RouterList>().ForEditAsync(routerId);
-            Assert.True((await scope.ServiceProvider.GetRequiredService<SaveRouter>().ExecuteAsync(stored! with { ApiPort = FreePorts.Consecutive(1) })).Succeeded);
-        }
+        await portal.MoveRouterAsync("KRW", FreePorts.Consecutive(1));
 
         var result = await RunAsync(i => i.IsolateAsync(customer, "Tunggakan", StatusChangeSource.Billing));
 
@@ -117,7 +110,7 @@ public sealed class IsolationTests(LiveDemoPortalFactory portal) : IClassFixture
         Assert.Equal([1, 2, 3], steps.Select(s => s.Done));
         Assert.All(steps, s => Assert.Equal(3, s.Total));
         Assert.False(steps[1].Succeeded);
-        var router = Simulator("CKP").Router;
+        var router = portal.Simulator("CKP").Router;
         Assert.Equal("isolir", router.Secrets.Single(s => s.Name == firstUser).Profile);
         Assert.Equal("isolir", router.Secrets.Single(s => s.Name == secondUser).Profile);
     }
@@ -126,9 +119,6 @@ public sealed class IsolationTests(LiveDemoPortalFactory portal) : IClassFixture
     {
         public void Report(BulkIsolationProgress value) => report(value);
     }
-
-    private RouterOsSimulator Simulator(string identity) =>
-        portal.Services.GetRequiredService<DemoRouterSimulators>().Running.Single(s => s.Router.Identity == identity);
 
     private async Task<(string Code, string Username, string PackageProfile)> OnlineCustomerAsync(string routerCode, int skip = 0)
     {

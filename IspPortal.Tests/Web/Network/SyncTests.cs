@@ -3,8 +3,6 @@ using IspPortal.Core.Network;
 using IspPortal.Core.Network.Isolation;
 using IspPortal.Core.Network.Routers;
 using IspPortal.Core.Network.Sync;
-using IspPortal.Infrastructure.Demo;
-using IspPortal.Infrastructure.Network.Simulator;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,9 +24,9 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
         var logsBefore = await db.CustomerStatusLogs.CountAsync(l => l.CustomerId == customerId);
 
         // The operator disables the secret on the router itself: its session drops and does not redial.
-        var simulator = Simulator("CKP");
+        var simulator = portal.Simulator("CKP");
         var secretId = simulator.Router.Secrets.Single(s => s.Name == username).Id;
-        await (await OpenAsync("CKP")).DisableSecretAsync(secretId);
+        await (await portal.OpenRouterAsync("CKP")).DisableSecretAsync(secretId);
         var first = await SyncAllAsync();
         var second = await SyncAllAsync();
 
@@ -51,14 +49,14 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
     {
         await SyncAllAsync();
         var (code, username) = await CustomerAsync("KTB", ConnectionState.Offline);
-        Assert.True(Simulator("KTB").Router.Connect(username));
+        Assert.True(portal.Simulator("KTB").Router.Connect(username));
 
         await SyncAllAsync();
 
         await using var db = portal.Database.CreateDbContext();
         var customer = await db.Customers.SingleAsync(c => c.Code == code);
         Assert.Equal(ConnectionState.Online, customer.ConnectionState);
-        Assert.Equal(Simulator("KTB").Router.Sessions.Single(s => s.Name == username).Address, customer.CurrentIp?.ToString());
+        Assert.Equal(portal.Simulator("KTB").Router.Sessions.Single(s => s.Name == username).Address, customer.CurrentIp?.ToString());
         Assert.NotNull(customer.SessionStartedAt);
     }
 
@@ -66,7 +64,8 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
     public async Task An_unreachable_router_is_reported_while_the_others_sync_and_its_pending_isolation_is_applied_when_it_returns()
     {
         var (code, username) = await CustomerAsync("KRW", ConnectionState.Online);
-        var (routerId, realPort) = await MoveRouterAsync("KRW", FreePorts.Consecutive(1));
+        var routerId = await portal.RouterIdAsync("KRW");
+        var realPort = await portal.MoveRouterAsync("KRW", FreePorts.Consecutive(1));
         await using (var scope = portal.Services.CreateAsyncScope())
         {
             var isolated = await scope.ServiceProvider.GetRequiredService<CustomerIsolation>().IsolateAsync(code, "Tunggakan", StatusChangeSource.Billing);
@@ -74,7 +73,7 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
         }
 
         var whileDown = await SyncAllAsync();
-        await MoveRouterAsync("KRW", realPort);
+        await portal.MoveRouterAsync("KRW", realPort);
         var afterReturn = await SyncAllAsync();
 
         var down = whileDown.Routers.Single(r => r.RouterCode == "KRW");
@@ -82,7 +81,7 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
         Assert.Contains("tidak dapat dihubungi", down.Error, StringComparison.Ordinal);
         Assert.Equal(2, whileDown.Succeeded);
         Assert.True(afterReturn.Routers.Single(r => r.RouterCode == "KRW").SecretsRepaired >= 1);
-        Assert.Equal("isolir", Simulator("KRW").Router.Secrets.Single(s => s.Name == username).Profile);
+        Assert.Equal("isolir", portal.Simulator("KRW").Router.Secrets.Single(s => s.Name == username).Profile);
         await using var db = portal.Database.CreateDbContext();
         Assert.Equal(RouterHealth.Up, (await db.Routers.SingleAsync(r => r.Id == routerId)).Health);
         Assert.Equal(PppoeSecretStatus.Provisioned, (await db.PppoeSecrets.SingleAsync(s => s.Username == username && !s.IsReplica)).Status);
@@ -95,18 +94,6 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
         return await scope.ServiceProvider.GetRequiredService<SyncAllRouters>().ExecuteAsync();
     }
 
-    private RouterOsSimulator Simulator(string identity) =>
-        portal.Services.GetRequiredService<DemoRouterSimulators>().Running.Single(s => s.Router.Identity == identity);
-
-    private async Task<IspPortal.Core.Network.RouterOs.IRouterConnection> OpenAsync(string code)
-    {
-        await using var db = portal.Database.CreateDbContext();
-        var router = await db.Routers.SingleAsync(r => r.Code == code);
-        await using var scope = portal.Services.CreateAsyncScope();
-        var endpoint = TestRouterConnection.Endpoint(router, scope.ServiceProvider.GetRequiredService<IspPortal.Core.Common.ISecretProtector>());
-        return await portal.Services.GetRequiredService<IspPortal.Core.Network.RouterOs.IRouterGateway>().OpenAsync(endpoint);
-    }
-
     private async Task<(string Code, string Username)> CustomerAsync(string routerCode, ConnectionState state)
     {
         await using var db = portal.Database.CreateDbContext();
@@ -117,15 +104,5 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
             .Select(c => new { c.Code, Username = db.PppoeSecrets.Where(s => s.CustomerId == c.Id && !s.IsReplica).Select(s => s.Username).First() })
             .FirstAsync();
         return (pick.Code, pick.Username);
-    }
-
-    private async Task<(int RouterId, int OldPort)> MoveRouterAsync(string code, int port)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        await using var db = portal.Database.CreateDbContext();
-        var router = await db.Routers.SingleAsync(r => r.Code == code);
-        var stored = await scope.ServiceProvider.GetRequiredService<RouterList>().ForEditAsync(router.Id);
-        Assert.True((await scope.ServiceProvider.GetRequiredService<SaveRouter>().ExecuteAsync(stored! with { ApiPort = port })).Succeeded);
-        return (router.Id, router.ApiPort);
     }
 }

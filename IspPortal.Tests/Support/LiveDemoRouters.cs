@@ -1,0 +1,40 @@
+using IspPortal.Core.Common;
+using IspPortal.Core.Network.RouterOs;
+using IspPortal.Core.Network.Routers;
+using IspPortal.Infrastructure.Demo;
+using IspPortal.Infrastructure.Network.Simulator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IspPortal.Tests.Support;
+
+/// <summary>Reaching the live demo's simulated routers from tests: the simulator itself, or an API connection as the portal opens it.</summary>
+public static class LiveDemoRouters
+{
+    public static RouterOsSimulator Simulator(this LiveDemoPortalFactory portal, string routerCode) =>
+        portal.Services.GetRequiredService<DemoRouterSimulators>().Running.Single(s => s.Router.Identity == routerCode);
+
+    public static async Task<int> RouterIdAsync(this LiveDemoPortalFactory portal, string routerCode)
+    {
+        await using var db = portal.Database.CreateDbContext();
+        return (await db.Routers.SingleAsync(r => r.Code == routerCode)).Id;
+    }
+
+    public static async Task<IRouterConnection> OpenRouterAsync(this LiveDemoPortalFactory portal, string routerCode)
+    {
+        await using var db = portal.Database.CreateDbContext();
+        var router = await db.Routers.SingleAsync(r => r.Code == routerCode);
+        var endpoint = TestRouterConnection.Endpoint(router, portal.Services.GetRequiredService<ISecretProtector>());
+        return await portal.Services.GetRequiredService<IRouterGateway>().OpenAsync(endpoint);
+    }
+
+    /// <summary>Points a router at another port (e.g. a free one, to make it unreachable); returns the old port.</summary>
+    public static async Task<int> MoveRouterAsync(this LiveDemoPortalFactory portal, string routerCode, int port)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var id = await portal.RouterIdAsync(routerCode);
+        var stored = await scope.ServiceProvider.GetRequiredService<RouterList>().ForEditAsync(id);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<SaveRouter>().ExecuteAsync(stored! with { ApiPort = port })).Succeeded);
+        return stored.ApiPort;
+    }
+}
