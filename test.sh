@@ -42,13 +42,19 @@ while [ $# -gt 0 ]; do
 done
 
 summary() {
-  local passed=0 failed=0 file p f
+  local passed=0 failed=0 broken=0 file p f
   for file in "$results"/*.trx; do
     [ -e "$file" ] || continue
     p=$(grep -o '<Counters [^>]*' "$file" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*' || echo 0)
     f=$(grep -o '<Counters [^>]*' "$file" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*' || echo 0)
     passed=$((passed + p)) failed=$((failed + f))
+    # A fixture that fails to clean up fails the run without failing a test: count it, say so.
+    if [ "$f" -eq 0 ] && grep -q '<ResultSummary outcome="Failed"' "$file"; then broken=$((broken + 1)); fi
   done
+  if [ "$broken" -gt 0 ]; then
+    echo "The run failed outside the tests (a test class fixture failed to start or clean up): see 'Class Cleanup Failure' above."
+    failed=$((failed + broken))
+  fi
   echo "$passed passed, $failed failed"
 }
 

@@ -28,10 +28,18 @@ public sealed class DemoRouterSimulators(
     TimeProvider time,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
+    private readonly Lock _lock = new();
     private readonly List<RouterOsSimulator> _running = [];
     private readonly ILogger _logger = loggers.CreateLogger<DemoRouterSimulators>();
 
-    public IReadOnlyList<RouterOsSimulator> Running => _running;
+    public IReadOnlyList<RouterOsSimulator> Running
+    {
+        get
+        {
+            lock (_lock)
+                return [.. _running];
+        }
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -64,7 +72,8 @@ public sealed class DemoRouterSimulators(
                 await simulator.DisposeAsync();
                 continue;
             }
-            _running.Add(simulator);
+            lock (_lock)
+                _running.Add(simulator);
 
             var connection = await gateway.OpenAsync(endpoint, cancellationToken);
             var existing = new HashSet<string>(StringComparer.Ordinal);
@@ -88,16 +97,23 @@ public sealed class DemoRouterSimulators(
         }
     }
 
+    // The host stops hosted services and then disposes the container; both may reach here, so
+    // each works on its own snapshot and disposal takes the simulators out exactly once.
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var simulator in _running)
+        foreach (var simulator in Running)
             await simulator.StopAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var simulator in _running)
+        RouterOsSimulator[] stopping;
+        lock (_lock)
+        {
+            stopping = [.. _running];
+            _running.Clear();
+        }
+        foreach (var simulator in stopping)
             await simulator.DisposeAsync();
-        _running.Clear();
     }
 }
