@@ -20,7 +20,8 @@ public sealed record RouterRow(
     RouterHealth Health,
     DateTimeOffset? LastSyncAt,
     int? ActiveSessions,
-    int Customers);
+    int Customers,
+    string? LastError);
 
 public sealed class RouterList(IIspDbFactory dbs)
 {
@@ -53,8 +54,17 @@ public sealed class RouterList(IIspDbFactory dbs)
             .ToDictionaryAsync(g => g.RouterId, g => g.Count, cancellationToken);
         var rows = page.Items.Select(r => new RouterRow(
             r.Id, r.Code, r.Name, locations.GetValueOrDefault(r.LocationCodeId, ""), r.Host, r.ApiPort, r.UseTls, r.ApiUser, r.IsolationMethod,
-            r.IsolationProfile, r.IsActive, r.Health, r.LastSyncAt, r.ActiveSessions, customers.GetValueOrDefault(r.Id))).ToList();
+            r.IsolationProfile, r.IsActive, r.Health, r.LastSyncAt, r.ActiveSessions, customers.GetValueOrDefault(r.Id), r.LastError)).ToList();
         return new PagedResult<RouterRow>(rows, page.Total);
+    }
+
+    /// <summary>Active routers the last sync could not reach, with the reason: the routers page's alert.</summary>
+    public async Task<IReadOnlyList<(string Code, string? Error, DateTimeOffset? Since)>> UnreachableAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var down = await db.Routers.AsNoTracking().Where(r => r.IsActive && r.Health == RouterHealth.Down).OrderBy(r => r.Code)
+            .Select(r => new { r.Code, r.LastError, r.LastContactAt }).ToListAsync(cancellationToken);
+        return [.. down.Select(r => (r.Code, r.LastError, r.LastContactAt))];
     }
 
     /// <summary>The stored settings of one router for its edit form (password left out).</summary>

@@ -40,5 +40,9 @@ public sealed class ScheduledSyncTests(DemoPortalFactory portal) : IClassFixture
         Assert.Null(tooSoon);
         await using var db = portal.Database.CreateDbContext();
         Assert.All(await db.Routers.ToListAsync(), r => Assert.Equal(IspPortal.Core.Network.RouterHealth.Down, r.Health));
+        using var noc = await portal.SignInAsync(await portal.EnsureUserAsync(Roles.Noc));
+        var page = await noc.GetStringAsync(new Uri("network/routers", UriKind.Relative));
+        Assert.Contains("data-testid=\"unreachable\"", page, StringComparison.Ordinal);
+        Assert.Contains("3 router tidak terjangkau", page, StringComparison.Ordinal);
     }
 }
