@@ -40,7 +40,7 @@ public sealed class RouterDrift(IIspDbFactory dbs, ISecretProtector secrets, IRo
         try
         {
             var connection = await gateway.OpenAsync(TestRouterConnection.Endpoint(router, secrets), cancellationToken);
-            return Outcome.Done(await CompareAsync(db, connection, router, cancellationToken));
+            return Outcome.Done((await CompareAsync(db, connection, router, cancellationToken)).Report);
         }
         catch (RouterOsException exception)
         {
@@ -58,10 +58,8 @@ public sealed class RouterDrift(IIspDbFactory dbs, ISecretProtector secrets, IRo
         try
         {
             var connection = await gateway.OpenAsync(TestRouterConnection.Endpoint(router, secrets), cancellationToken);
-            var report = await CompareAsync(db, connection, router, cancellationToken);
+            var (report, stored, onRouter) = await CompareAsync(db, connection, router, cancellationToken);
             var wanted = usernames is null ? null : new HashSet<string>(usernames, StringComparer.Ordinal);
-            var stored = await StoredAsync(db, router.Id, cancellationToken);
-            var onRouter = await OnRouterAsync(connection, cancellationToken);
             var now = clock.GetUtcNow();
             var repaired = 0;
             foreach (var item in report.Items.Where(i => wanted is null || wanted.Contains(i.Username)))
@@ -88,7 +86,8 @@ public sealed class RouterDrift(IIspDbFactory dbs, ISecretProtector secrets, IRo
             }
             db.RouterLogs.Add(new RouterLog(router.Id, now, "drift.repair", RouterLogOutcome.Succeeded, $"{repaired} secret diperbaiki"));
             await db.SaveChangesAsync(cancellationToken);
-            return Outcome.Done(await CompareAsync(db, connection, router, cancellationToken));
+            // Read again: what is left is what the router shows now, not what we meant to do.
+            return Outcome.Done((await CompareAsync(db, connection, router, cancellationToken)).Report);
         }
         catch (RouterOsException exception)
         {
@@ -96,7 +95,9 @@ public sealed class RouterDrift(IIspDbFactory dbs, ISecretProtector secrets, IRo
         }
     }
 
-    private async Task<DriftReport> CompareAsync(IIspDb db, IRouterConnection connection, Router router, CancellationToken cancellationToken)
+    private sealed record Comparison(DriftReport Report, Dictionary<string, PppoeSecret> Stored, Dictionary<string, RouterSecret> OnRouter);
+
+    private async Task<Comparison> CompareAsync(IIspDb db, IRouterConnection connection, Router router, CancellationToken cancellationToken)
     {
         var stored = await StoredAsync(db, router.Id, cancellationToken);
         var onRouter = await OnRouterAsync(connection, cancellationToken);
@@ -123,7 +124,7 @@ public sealed class RouterDrift(IIspDbFactory dbs, ISecretProtector secrets, IRo
         }
         items.AddRange(onRouter.Keys.Where(name => !stored.ContainsKey(name)).Order(StringComparer.Ordinal)
             .Select(name => new DriftItem(DriftKind.UnknownToPortal, name, null, [])));
-        return new DriftReport(router.Id, router.Code, items);
+        return new Comparison(new DriftReport(router.Id, router.Code, items), stored, onRouter);
     }
 
     /// <summary>The secrets the portal says belong on this router: provisioned ones (pending ones are the sync's job).</summary>
