@@ -1,4 +1,5 @@
 using IspPortal.Core.Common;
+using IspPortal.Core.Customers;
 using IspPortal.Core.Network.RouterOs;
 using IspPortal.Core.Network.Routers;
 using IspPortal.Infrastructure.Demo;
@@ -26,6 +27,23 @@ public static class LiveDemoRouters
         var router = await db.Routers.SingleAsync(r => r.Code == routerCode);
         var endpoint = TestRouterConnection.Endpoint(router, portal.Services.GetRequiredService<ISecretProtector>());
         return await portal.Services.GetRequiredService<IRouterGateway>().OpenAsync(endpoint);
+    }
+
+    /// <summary>
+    /// An active demo customer on the router in the given connection state (the <paramref name="skip"/>-th,
+    /// oldest first), with its PPPoE username and its package's profile.
+    /// </summary>
+    public static async Task<(string Code, string Username, string PackageProfile)> ActiveCustomerAsync(
+        this LiveDemoPortalFactory portal, string routerCode, ConnectionState state, int skip = 0)
+    {
+        await using var db = portal.Database.CreateDbContext();
+        var routerId = (await db.Routers.SingleAsync(r => r.Code == routerCode)).Id;
+        var pick = await db.Customers
+            .Where(c => c.RouterId == routerId && c.Status == CustomerStatus.Active && c.ConnectionState == state)
+            .OrderBy(c => c.Id).Skip(skip)
+            .Select(c => new { c.Code, c.ServicePackage!.MikrotikProfile, Username = db.PppoeSecrets.Where(s => s.CustomerId == c.Id && !s.IsReplica).Select(s => s.Username).First() })
+            .FirstAsync();
+        return (pick.Code, pick.Username, pick.MikrotikProfile);
     }
 
     /// <summary>Points a router at another port (e.g. a free one, to make it unreachable); returns the old port.</summary>

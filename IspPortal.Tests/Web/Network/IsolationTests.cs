@@ -15,7 +15,7 @@ public sealed class IsolationTests(LiveDemoPortalFactory portal) : IClassFixture
     [Fact]
     public async Task Isolate_moves_the_secret_to_the_isolation_profile_and_kicks_then_activate_restores_the_package()
     {
-        var (customer, username, packageProfile) = await OnlineCustomerAsync("CKP");
+        var (customer, username, packageProfile) = await portal.ActiveCustomerAsync("CKP", ConnectionState.Online);
         var router = portal.Simulator("CKP");
         var sessionBefore = router.Router.Sessions.Single(s => s.Name == username);
 
@@ -48,7 +48,7 @@ public sealed class IsolationTests(LiveDemoPortalFactory portal) : IClassFixture
     [Fact]
     public async Task Isolating_twice_changes_nothing_the_second_time()
     {
-        var (customer, _, _) = await OnlineCustomerAsync("CKP", skip: 5);
+        var (customer, _, _) = await portal.ActiveCustomerAsync("CKP", ConnectionState.Online, skip: 5);
         await RunAsync(i => i.IsolateAsync(customer, "Tunggakan", StatusChangeSource.Billing));
         await using var db = portal.Database.CreateDbContext();
         var id = (await db.Customers.SingleAsync(c => c.Code == customer)).Id;
@@ -65,7 +65,7 @@ public sealed class IsolationTests(LiveDemoPortalFactory portal) : IClassFixture
     [Fact]
     public async Task Unreachable_router_keeps_the_decision_and_marks_the_secret_failed_for_the_sync_to_retry()
     {
-        var (customer, username, _) = await OnlineCustomerAsync("KRW");
+        var (customer, username, _) = await portal.ActiveCustomerAsync("KRW", ConnectionState.Online);
         await portal.MoveRouterAsync("KRW", FreePorts.Consecutive(1));
 
         var result = await RunAsync(i => i.IsolateAsync(customer, "Tunggakan", StatusChangeSource.Billing));
@@ -85,7 +85,7 @@ public sealed class IsolationTests(LiveDemoPortalFactory portal) : IClassFixture
     public async Task Unknown_customer_and_missing_reason_are_refused_and_change_nothing()
     {
         var unknown = await RunAsync(i => i.IsolateAsync("KCB-XXX000000-999", "Tunggakan", StatusChangeSource.User));
-        var (customer, _, _) = await OnlineCustomerAsync("CKP", skip: 9);
+        var (customer, _, _) = await portal.ActiveCustomerAsync("CKP", ConnectionState.Online, skip: 9);
         var noReason = await RunAsync(i => i.IsolateAsync(customer, "  ", StatusChangeSource.User));
 
         Assert.Contains("tidak ditemukan", unknown.Errors["CustomerCode"][0], StringComparison.Ordinal);
@@ -97,8 +97,8 @@ public sealed class IsolationTests(LiveDemoPortalFactory portal) : IClassFixture
     [Fact]
     public async Task Bulk_isolir_reports_progress_for_each_customer_and_a_refusal_does_not_stop_the_rest()
     {
-        var (first, firstUser, _) = await OnlineCustomerAsync("CKP", skip: 12);
-        var (second, secondUser, _) = await OnlineCustomerAsync("CKP", skip: 13);
+        var (first, firstUser, _) = await portal.ActiveCustomerAsync("CKP", ConnectionState.Online, skip: 12);
+        var (second, secondUser, _) = await portal.ActiveCustomerAsync("CKP", ConnectionState.Online, skip: 13);
         var steps = new List<BulkIsolationProgress>();
         await using var scope = portal.Services.CreateAsyncScope();
 
@@ -118,18 +118,6 @@ public sealed class IsolationTests(LiveDemoPortalFactory portal) : IClassFixture
     private sealed class SynchronousProgress(Action<BulkIsolationProgress> report) : IProgress<BulkIsolationProgress>
     {
         public void Report(BulkIsolationProgress value) => report(value);
-    }
-
-    private async Task<(string Code, string Username, string PackageProfile)> OnlineCustomerAsync(string routerCode, int skip = 0)
-    {
-        await using var db = portal.Database.CreateDbContext();
-        var router = await db.Routers.SingleAsync(r => r.Code == routerCode);
-        var pick = await db.Customers
-            .Where(c => c.RouterId == router.Id && c.Status == CustomerStatus.Active && c.ConnectionState == ConnectionState.Online)
-            .OrderBy(c => c.Id).Skip(skip)
-            .Select(c => new { c.Code, c.ServicePackage!.MikrotikProfile, Username = db.PppoeSecrets.Where(s => s.CustomerId == c.Id && !s.IsReplica).Select(s => s.Username).First() })
-            .FirstAsync();
-        return (pick.Code, pick.Username, pick.MikrotikProfile);
     }
 
     private async Task<IspPortal.Core.Common.Outcome<IsolationResult>> RunAsync(Func<CustomerIsolation, Task<IspPortal.Core.Common.Outcome<IsolationResult>>> action)

@@ -16,7 +16,7 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
     public async Task Sync_detects_a_change_on_the_router_logs_it_once_and_publishes_it()
     {
         await SyncAllAsync();
-        var (code, username) = await CustomerAsync("CKP", ConnectionState.Online);
+        var (code, username, _) = await portal.ActiveCustomerAsync("CKP", ConnectionState.Online);
         var published = new List<NetworkChanges>();
         using var subscription = portal.Services.GetRequiredService<NetworkChangeFeed>().Subscribe(published.Add);
         await using var db = portal.Database.CreateDbContext();
@@ -48,7 +48,7 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
     public async Task A_customer_who_dials_in_is_recorded_online_with_the_address_the_router_gave()
     {
         await SyncAllAsync();
-        var (code, username) = await CustomerAsync("KTB", ConnectionState.Offline);
+        var (code, username, _) = await portal.ActiveCustomerAsync("KTB", ConnectionState.Offline);
         Assert.True(portal.Simulator("KTB").Router.Connect(username));
 
         await SyncAllAsync();
@@ -63,7 +63,7 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
     [Fact]
     public async Task An_unreachable_router_is_reported_while_the_others_sync_and_its_pending_isolation_is_applied_when_it_returns()
     {
-        var (code, username) = await CustomerAsync("KRW", ConnectionState.Online);
+        var (code, username, _) = await portal.ActiveCustomerAsync("KRW", ConnectionState.Online);
         var routerId = await portal.RouterIdAsync("KRW");
         var realPort = await portal.MoveRouterAsync("KRW", FreePorts.Consecutive(1));
         await using (var scope = portal.Services.CreateAsyncScope())
@@ -92,17 +92,5 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
     {
         await using var scope = portal.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<SyncAllRouters>().ExecuteAsync();
-    }
-
-    private async Task<(string Code, string Username)> CustomerAsync(string routerCode, ConnectionState state)
-    {
-        await using var db = portal.Database.CreateDbContext();
-        var router = await db.Routers.SingleAsync(r => r.Code == routerCode);
-        var pick = await db.Customers
-            .Where(c => c.RouterId == router.Id && c.Status == CustomerStatus.Active && c.ConnectionState == state)
-            .OrderByDescending(c => c.Id)
-            .Select(c => new { c.Code, Username = db.PppoeSecrets.Where(s => s.CustomerId == c.Id && !s.IsReplica).Select(s => s.Username).First() })
-            .FirstAsync();
-        return (pick.Code, pick.Username);
     }
 }
