@@ -58,13 +58,12 @@ public sealed class RouterList(IIspDbFactory dbs)
         return new PagedResult<RouterRow>(rows, page.Total);
     }
 
-    /// <summary>Active routers the last sync could not reach, with the reason: the routers page's alert.</summary>
-    public async Task<IReadOnlyList<(string Code, string? Error, DateTimeOffset? Since)>> UnreachableAsync(CancellationToken cancellationToken = default)
+    /// <summary>Codes of the active routers the last sync could not reach: the routers page's alert.</summary>
+    public async Task<IReadOnlyList<string>> UnreachableAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var down = await db.Routers.AsNoTracking().Where(r => r.IsActive && r.Health == RouterHealth.Down).OrderBy(r => r.Code)
-            .Select(r => new { r.Code, r.LastError, r.LastContactAt }).ToListAsync(cancellationToken);
-        return [.. down.Select(r => (r.Code, r.LastError, r.LastContactAt))];
+        return await db.Routers.AsNoTracking().Where(r => r.IsActive && r.Health == RouterHealth.Down).OrderBy(r => r.Code)
+            .Select(r => r.Code).ToListAsync(cancellationToken);
     }
 
     /// <summary>The stored settings of one router for its edit form (password left out).</summary>
