@@ -53,7 +53,7 @@ public sealed class DemoRouterSimulators(
 
         foreach (var router in routers)
         {
-            var endpoint = TestRouterConnection.Endpoint(router, secrets);
+            var endpoint = RouterAccess.Endpoint(router, secrets);
             var simulator = new RouterOsSimulator(new RouterOsSimulatorOptions
             {
                 Listen = new IPEndPoint(IPAddress.Loopback, router.ApiPort),

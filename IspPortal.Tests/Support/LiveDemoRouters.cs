@@ -25,7 +25,7 @@ public static class LiveDemoRouters
     {
         await using var db = portal.Database.CreateDbContext();
         var router = await db.Routers.SingleAsync(r => r.Code == routerCode);
-        var endpoint = TestRouterConnection.Endpoint(router, portal.Services.GetRequiredService<ISecretProtector>());
+        var endpoint = RouterAccess.Endpoint(router, portal.Services.GetRequiredService<ISecretProtector>());
         return await portal.Services.GetRequiredService<IRouterGateway>().OpenAsync(endpoint);
     }
 

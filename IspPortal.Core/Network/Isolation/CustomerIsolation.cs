@@ -67,12 +67,12 @@ public sealed class CustomerIsolation(IIspDbFactory dbs, ISecretProtector secret
         string? failure = null;
         try
         {
-            var connection = await gateway.OpenAsync(TestRouterConnection.Endpoint(router, secrets), cancellationToken);
+            var connection = await gateway.OpenAsync(RouterAccess.Endpoint(router, secrets), cancellationToken);
             await ApplyAsync(connection, router, secret, target, cancellationToken);
         }
         catch (RouterOsException exception)
         {
-            failure = TestRouterConnection.Explain(exception);
+            failure = RouterAccess.Explain(exception);
         }
 
         var at = clock.GetUtcNow();

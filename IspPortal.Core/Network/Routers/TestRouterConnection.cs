@@ -21,7 +21,7 @@ public sealed class TestRouterConnection(IIspDbFactory dbs, ISecretProtector sec
 
         try
         {
-            var connection = await gateway.OpenAsync(Endpoint(router, secrets), cancellationToken);
+            var connection = await gateway.OpenAsync(RouterAccess.Endpoint(router, secrets), cancellationToken);
             var identity = await connection.GetIdentityAsync(cancellationToken);
             var resource = await connection.GetResourceAsync(cancellationToken);
             var sessions = 0;
@@ -31,21 +31,7 @@ public sealed class TestRouterConnection(IIspDbFactory dbs, ISecretProtector sec
         }
         catch (RouterOsException exception)
         {
-            return Outcome.Refused<RouterConnectionReport>("", Explain(exception));
+            return Outcome.Refused<RouterConnectionReport>("", RouterAccess.Explain(exception));
         }
     }
-
-    public static RouterEndpoint Endpoint(Router router, ISecretProtector secrets) =>
-        new(router.Host, router.ApiPort, router.UseTls, router.TlsFingerprint, router.ApiUser,
-            secrets.Unprotect(SecretKind.RouterPassword, router.PasswordEncrypted));
-
-    /// <summary>What the operator should check, then the router's own words.</summary>
-    public static string Explain(RouterOsException exception) => exception.Category switch
-    {
-        RouterOsErrorCategory.WrongCredentials => $"Login ditolak: periksa pengguna dan kata sandi API. ({exception.RouterMessage})",
-        RouterOsErrorCategory.Unreachable => $"Router tidak dapat dihubungi: periksa alamat, port, layanan API dan firewall. ({exception.RouterMessage})",
-        RouterOsErrorCategory.Timeout => $"Router tidak menjawab tepat waktu. ({exception.RouterMessage})",
-        RouterOsErrorCategory.PermissionDenied => $"Pengguna API tidak punya izin yang cukup (perlu read, write, api). ({exception.RouterMessage})",
-        _ => $"Router menolak perintah: {exception.RouterMessage}",
-    };
 }

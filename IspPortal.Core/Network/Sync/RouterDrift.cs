@@ -39,12 +39,12 @@ public sealed class RouterDrift(IIspDbFactory dbs, ISecretProtector secrets, IRo
             return Outcome.Refused<DriftReport>("", "Router tidak ditemukan; mungkin sudah dihapus.");
         try
         {
-            var connection = await gateway.OpenAsync(TestRouterConnection.Endpoint(router, secrets), cancellationToken);
+            var connection = await gateway.OpenAsync(RouterAccess.Endpoint(router, secrets), cancellationToken);
             return Outcome.Done((await CompareAsync(db, connection, router, cancellationToken)).Report);
         }
         catch (RouterOsException exception)
         {
-            return Outcome.Refused<DriftReport>("", TestRouterConnection.Explain(exception));
+            return Outcome.Refused<DriftReport>("", RouterAccess.Explain(exception));
         }
     }
 
@@ -57,7 +57,7 @@ public sealed class RouterDrift(IIspDbFactory dbs, ISecretProtector secrets, IRo
             return Outcome.Refused<DriftReport>("", "Router tidak ditemukan; mungkin sudah dihapus.");
         try
         {
-            var connection = await gateway.OpenAsync(TestRouterConnection.Endpoint(router, secrets), cancellationToken);
+            var connection = await gateway.OpenAsync(RouterAccess.Endpoint(router, secrets), cancellationToken);
             var (report, stored, onRouter) = await CompareAsync(db, connection, router, cancellationToken);
             var wanted = usernames is null ? null : new HashSet<string>(usernames, StringComparer.Ordinal);
             var now = clock.GetUtcNow();
@@ -91,7 +91,7 @@ public sealed class RouterDrift(IIspDbFactory dbs, ISecretProtector secrets, IRo
         }
         catch (RouterOsException exception)
         {
-            return Outcome.Refused<DriftReport>("", TestRouterConnection.Explain(exception));
+            return Outcome.Refused<DriftReport>("", RouterAccess.Explain(exception));
         }
     }
 

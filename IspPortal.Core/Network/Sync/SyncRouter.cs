@@ -26,7 +26,7 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
         var router = await db.Routers.SingleAsync(r => r.Id == routerId, cancellationToken);
         try
         {
-            var connection = await gateway.OpenAsync(TestRouterConnection.Endpoint(router, secrets), cancellationToken);
+            var connection = await gateway.OpenAsync(RouterAccess.Endpoint(router, secrets), cancellationToken);
             var resource = await connection.GetResourceAsync(cancellationToken);
             var sessions = new Dictionary<string, RouterSession>(StringComparer.Ordinal);
             await foreach (var session in connection.GetSessionsAsync(cancellationToken: cancellationToken))
@@ -58,7 +58,7 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
         }
         catch (RouterOsException exception)
         {
-            var error = TestRouterConnection.Explain(exception);
+            var error = RouterAccess.Explain(exception);
             var now = clock.GetUtcNow();
             var wasUp = router.Health != RouterHealth.Down;
             router.RecordFailure(error, now);
@@ -148,7 +148,7 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
             catch (RouterOsException exception) when (exception.Category is not (RouterOsErrorCategory.Unreachable or RouterOsErrorCategory.Timeout))
             {
                 // This secret is refused (e.g. an unknown profile): note why and carry on with the others.
-                secret.RecordFailure(TestRouterConnection.Explain(exception), now);
+                secret.RecordFailure(RouterAccess.Explain(exception), now);
             }
         }
         return repaired;
