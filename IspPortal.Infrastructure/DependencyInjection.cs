@@ -1,7 +1,9 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Network.RouterOs;
+using IspPortal.Core.Network.Sync;
 using IspPortal.Infrastructure.Network.RouterOs;
+using IspPortal.Infrastructure.Network.Sync;
 using IspPortal.Infrastructure.Persistence;
 using IspPortal.Infrastructure.Persistence.Interceptors;
 using IspPortal.Infrastructure.Persistence.Partitioning;
@@ -37,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<IIspDb>(sp => sp.GetRequiredService<IspDbContext>());
         services.AddScoped<IDatabaseErrors, PostgresErrors>();
         services.AddSingleton<IDatabaseLocks, PostgresLocks>();
+        services.AddSingleton<IConnectionWriter, PostgresConnectionWriter>();
         services.AddScoped<AuditInterceptor>();
 
         services.AddScoped<PartitionMaintenance>();

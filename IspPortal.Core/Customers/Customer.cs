@@ -176,28 +176,22 @@ public class Customer
         return entry;
     }
 
+    public CustomerConnection Connection() => new(ConnectionState, CurrentIp, SessionStartedAt, LastSeenAt, ConnectionChangedAt);
+
     /// <summary>Records what the router reported; returns a log entry only when the state changed.</summary>
-    /// <param name="lastSeenOnline">When the router last showed the session (the previous sync). A sync
-    /// that only writes changes passes it, so going offline keeps the true "last seen".</param>
+    /// <param name="lastSeenOnline">See <see cref="CustomerConnection.Observe"/>.</param>
     public CustomerStatusLog? RecordConnection(ConnectionState state, IPAddress? ip, DateTimeOffset? sessionStartedAt, DateTimeOffset at, DateTimeOffset? lastSeenOnline = null)
     {
-        if (state == ConnectionState.Online)
-        {
-            LastSeenAt = at;
-        }
-        else if (ConnectionState == ConnectionState.Online && lastSeenOnline is { } seen && seen > (LastSeenAt ?? DateTimeOffset.MinValue))
-        {
-            LastSeenAt = seen;
-        }
-        CurrentIp = state == ConnectionState.Online ? ip : null;
-        SessionStartedAt = state == ConnectionState.Online ? sessionStartedAt : null;
-        if (ConnectionState == state)
-        {
-            return null;
-        }
-        var entry = new CustomerStatusLog(Id, at, StatusChangeKind.Connection, ConnectionState.ToString(), state.ToString(), StatusChangeSource.Sync, null, null) { Customer = this };
-        ConnectionState = state;
-        ConnectionChangedAt = at;
+        var before = Connection();
+        var after = before.Observe(state, ip, sessionStartedAt, at, lastSeenOnline);
+        (ConnectionState, CurrentIp, SessionStartedAt, LastSeenAt, ConnectionChangedAt) =
+            (after.State, after.CurrentIp, after.SessionStartedAt, after.LastSeenAt, after.ChangedAt);
+        return after.LogSince(before, Id) is { } entry ? Attach(entry) : null;
+    }
+
+    private CustomerStatusLog Attach(CustomerStatusLog entry)
+    {
+        entry.Customer = this;
         return entry;
     }
 

@@ -44,7 +44,7 @@ public class CustomerStatusLog
 
     public Guid? UserId { get; private set; }
 
-    public Customer? Customer { get; init; }
+    public Customer? Customer { get; internal set; }
 }
 
 public enum StatusChangeKind

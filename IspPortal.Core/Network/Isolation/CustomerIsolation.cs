@@ -152,7 +152,7 @@ public sealed class CustomerIsolation(IIspDbFactory dbs, ISecretProtector secret
         if (entries.Count > 0)
             return;
         var address = secret.RemoteAddress?.ToString();
-        await foreach (var session in connection.GetSessionsAsync(secret.Username, cancellationToken))
+        await foreach (var session in connection.GetSessionsAsync(secret.Username, cancellationToken: cancellationToken))
             address ??= session.Address;
         if (address is null)
         {

@@ -39,7 +39,13 @@ public interface IRouterConnection
 
     Task DisableSecretAsync(string id, CancellationToken cancellationToken = default);
 
-    IAsyncEnumerable<RouterSession> GetSessionsAsync(string? name = null, CancellationToken cancellationToken = default);
+    /// <param name="name">One PPPoE username's sessions; null for every session.</param>
+    /// <param name="properties">The properties to read (<c>.proplist</c>): fewer is faster on a busy
+    /// router; the others stay empty. Null reads everything <see cref="RouterSession"/> holds.</param>
+    IAsyncEnumerable<RouterSession> GetSessionsAsync(string? name = null, IReadOnlyList<string>? properties = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Active sessions counted by the router (<c>count-only</c>), without reading them.</summary>
+    Task<int> CountSessionsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Disconnects one session; a session already gone counts as kicked.</summary>
     Task KickSessionAsync(string id, CancellationToken cancellationToken = default);
@@ -59,7 +65,8 @@ public interface IRouterConnection
     Task RemoveAddressListEntryAsync(string id, CancellationToken cancellationToken = default);
 
     /// <param name="type">e.g. <c>pppoe-in</c> for the per-customer interfaces; null for all.</param>
-    IAsyncEnumerable<RouterInterface> GetInterfacesAsync(string? type = null, CancellationToken cancellationToken = default);
+    /// <param name="dynamic">false for the configured links only (no per-session interfaces); null for both.</param>
+    IAsyncEnumerable<RouterInterface> GetInterfacesAsync(string? type = null, bool? dynamic = null, CancellationToken cancellationToken = default);
 
     Task<RouterResource> GetResourceAsync(CancellationToken cancellationToken = default);
 

@@ -55,6 +55,6 @@ public sealed record NewRouterProfile(string Name, string? LocalAddress = null, 
 public sealed record RouterAddressListEntry(string Id, string List, string Address, string? Comment, bool Dynamic, bool Disabled);
 
 /// <summary>An interface with its byte counters: for <c>pppoe-in</c>, rx is the customer's upload and tx their download.</summary>
-public sealed record RouterInterface(string Id, string Name, string? Type, bool Running, bool Disabled, long RxBytes, long TxBytes);
+public sealed record RouterInterface(string Id, string Name, string? Type, bool Running, bool Disabled, bool Dynamic, long RxBytes, long TxBytes);
 
 public sealed record RouterResource(TimeSpan Uptime, string Version, int CpuLoadPercent, string? BoardName, long FreeMemory, long TotalMemory);

@@ -24,9 +24,7 @@ public sealed class TestRouterConnection(IIspDbFactory dbs, ISecretProtector sec
             var connection = await gateway.OpenAsync(RouterAccess.Endpoint(router, secrets), cancellationToken);
             var identity = await connection.GetIdentityAsync(cancellationToken);
             var resource = await connection.GetResourceAsync(cancellationToken);
-            var sessions = 0;
-            await foreach (var _ in connection.GetSessionsAsync(cancellationToken: cancellationToken))
-                sessions++;
+            var sessions = await connection.CountSessionsAsync(cancellationToken);
             return Outcome.Done(new RouterConnectionReport(identity, resource.Version, resource.BoardName, resource.Uptime, resource.CpuLoadPercent, sessions));
         }
         catch (RouterOsException exception)

@@ -17,7 +17,7 @@ public sealed record RouterSyncResult(int RouterId, string RouterCode, bool Succ
 /// or failed) are applied now; the router's health and a health sample; a <c>router_logs</c> row. Changes are published
 /// for live screens after they are saved.
 /// </summary>
-public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, NetworkChangeFeed feed, TimeProvider clock)
+public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, IConnectionWriter connections, NetworkChangeFeed feed, TimeProvider clock)
 {
     public async Task<RouterSyncResult> ExecuteAsync(int routerId, CancellationToken cancellationToken = default)
     {
@@ -29,21 +29,21 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
             var connection = await gateway.OpenAsync(RouterAccess.Endpoint(router, secrets), cancellationToken);
             var resource = await connection.GetResourceAsync(cancellationToken);
             var sessions = new Dictionary<string, RouterSession>(StringComparer.Ordinal);
-            await foreach (var session in connection.GetSessionsAsync(cancellationToken: cancellationToken))
+            await foreach (var session in connection.GetSessionsAsync(properties: ["name", "address", "uptime"], cancellationToken: cancellationToken))
                 sessions.TryAdd(session.Name, session);
             long rxBytes = 0, txBytes = 0;
-            await foreach (var link in connection.GetInterfacesAsync(cancellationToken: cancellationToken))
-            {
-                // Customers' dynamic pppoe-in interfaces are inside the physical links' totals already.
-                if (link.Type != "pppoe-in" && !link.Name.StartsWith('<'))
-                    (rxBytes, txBytes) = (rxBytes + link.RxBytes, txBytes + link.TxBytes);
-            }
+            // Customers' dynamic pppoe-in interfaces are inside the configured links' totals already,
+            // and a busy router has thousands of them: the router filters them out.
+            await foreach (var link in connection.GetInterfacesAsync(dynamic: false, cancellationToken: cancellationToken))
+                (rxBytes, txBytes) = (rxBytes + link.RxBytes, txBytes + link.TxBytes);
             var onRouter = new Dictionary<string, RouterSecret>(StringComparer.Ordinal);
             await foreach (var secret in connection.GetSecretsAsync(new RouterSecretQuery(Properties: [".id", "name", "profile", "disabled"]), cancellationToken))
                 onRouter.TryAdd(secret.Name, secret);
 
             var now = clock.GetUtcNow();
             var repaired = await RepairPendingAsync(db, connection, router, onRouter, now, cancellationToken);
+            // Opened after the router calls above: no transaction waits on a router's network.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var changes = await RecordConnectionsAsync(db, router, sessions, onRouter, now, cancellationToken);
 
             router.RecordSync(new RouterStatusReport(resource.Version, resource.BoardName, (short)resource.CpuLoadPercent, (long)resource.Uptime.TotalSeconds, sessions.Count),
@@ -53,6 +53,7 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
             db.RouterLogs.Add(new RouterLog(router.Id, now, "sync", RouterLogOutcome.Succeeded,
                 $"{sessions.Count} sesi, {changes.Count} perubahan, {repaired} secret diperbaiki") { DurationMs = (int)watch.ElapsedMilliseconds });
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             feed.Publish(new NetworkChanges(router.Id, router.Code, router.Health, changes));
             return new RouterSyncResult(router.Id, router.Code, true, sessions.Count, changes.Count, repaired, watch.Elapsed, null);
         }
@@ -71,18 +72,24 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
     }
 
     /// <summary>
-    /// Reads every subscriber's stored connection without tracking, and loads and changes only the
-    /// customers whose state, address or session changed: a quiet network costs one read.
+    /// Reads every subscriber's stored connection without tracking and writes, in one set-based
+    /// step, only the customers whose state, address or session changed: a quiet network costs one
+    /// read, a first sync of thousands of customers two statements.
     /// </summary>
-    private static async Task<List<CustomerConnectionChange>> RecordConnectionsAsync(
+    private async Task<List<CustomerConnectionChange>> RecordConnectionsAsync(
         IIspDb db, Router router, Dictionary<string, RouterSession> sessions, Dictionary<string, RouterSecret> onRouter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var stored = await db.PppoeSecrets.AsNoTracking()
             .Where(s => s.RouterId == router.Id && !s.IsReplica && s.Status != PppoeSecretStatus.Removed && s.Customer!.Status != CustomerStatus.Terminated)
-            .Select(s => new { s.Username, s.CustomerId, s.Customer!.ConnectionState, s.Customer.CurrentIp, s.Customer.SessionStartedAt })
+            .Select(s => new
+            {
+                s.Username, s.CustomerId, s.Customer!.Code,
+                Connection = new CustomerConnection(s.Customer.ConnectionState, s.Customer.CurrentIp, s.Customer.SessionStartedAt, s.Customer.LastSeenAt, s.Customer.ConnectionChangedAt),
+            })
             .ToListAsync(cancellationToken);
 
-        var observed = new Dictionary<int, (ConnectionState State, IPAddress? Address, DateTimeOffset? Started)>();
+        var writes = new List<ConnectionWrite>();
+        var changes = new List<CustomerConnectionChange>();
         foreach (var subscriber in stored)
         {
             sessions.TryGetValue(subscriber.Username, out var session);
@@ -91,22 +98,14 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
                 : ConnectionState.Offline;
             var address = session?.Address is { } text && IPAddress.TryParse(text, out var parsed) ? parsed : null;
             var started = session?.Uptime is { } uptime ? now - uptime : (DateTimeOffset?)null;
-            if (state != subscriber.ConnectionState || !Equals(address, subscriber.CurrentIp) || NewSession(subscriber.SessionStartedAt, started))
-                observed[subscriber.CustomerId] = (state, address, started);
+            var before = subscriber.Connection;
+            if (state == before.State && Equals(address, before.CurrentIp) && !NewSession(before.SessionStartedAt, started))
+                continue;
+            var after = before.Observe(state, address, started, now, router.LastSyncAt);
+            writes.Add(new ConnectionWrite(subscriber.CustomerId, before, after));
+            changes.Add(new CustomerConnectionChange(subscriber.CustomerId, subscriber.Code, router.Id, state, after.CurrentIp, now));
         }
-
-        var changes = new List<CustomerConnectionChange>();
-        foreach (var chunk in observed.Keys.Chunk(5_000))
-        {
-            var customers = await db.Customers.Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken);
-            foreach (var customer in customers)
-            {
-                var (state, address, started) = observed[customer.Id];
-                if (customer.RecordConnection(state, address, started, now, router.LastSyncAt) is { } log)
-                    db.CustomerStatusLogs.Add(log);
-                changes.Add(new CustomerConnectionChange(customer.Id, customer.Code, router.Id, state, customer.CurrentIp, now));
-            }
-        }
+        await connections.WriteAsync(db, writes, cancellationToken);
         return changes;
     }
 

@@ -10,7 +10,7 @@ public sealed class RouterApi(RouterGateway gateway, RouterEndpoint endpoint) : 
     private static readonly string[] SessionProperties = [".id", "name", "service", "caller-id", "address", "uptime", "encoding", "session-id", "radius"];
     private static readonly string[] ProfileProperties = [".id", "name", "local-address", "remote-address", "rate-limit", "address-list"];
     private static readonly string[] AddressListProperties = [".id", "list", "address", "comment", "dynamic", "disabled"];
-    private static readonly string[] InterfaceProperties = [".id", "name", "type", "running", "disabled", "rx-byte", "tx-byte"];
+    private static readonly string[] InterfaceProperties = [".id", "name", "type", "running", "disabled", "dynamic", "rx-byte", "tx-byte"];
     private static readonly string[] ResourceProperties = ["uptime", "version", "cpu-load", "board-name", "free-memory", "total-memory"];
 
     public RouterEndpoint Endpoint => endpoint;
@@ -72,9 +72,10 @@ public sealed class RouterApi(RouterGateway gateway, RouterEndpoint endpoint) : 
     public Task DisableSecretAsync(string id, CancellationToken cancellationToken = default) =>
         RunAsync(["/ppp/secret/disable", "=.id=" + id], cancellationToken);
 
-    public async IAsyncEnumerable<RouterSession> GetSessionsAsync(string? name = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<RouterSession> GetSessionsAsync(
+        string? name = null, IReadOnlyList<string>? properties = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var words = new List<string> { "/ppp/active/print", "=.proplist=" + string.Join(',', SessionProperties) };
+        var words = new List<string> { "/ppp/active/print", "=.proplist=" + string.Join(',', properties ?? SessionProperties) };
         if (name is not null)
             words.Add("?=name=" + name);
         await foreach (var row in StreamAsync(words, cancellationToken))
@@ -84,6 +85,13 @@ public sealed class RouterApi(RouterGateway gateway, RouterEndpoint endpoint) : 
                 RouterOsDuration.TryParse(row["uptime"], out var uptime) ? uptime : null,
                 row["encoding"], row["session-id"], IsTrue(row["radius"]));
         }
+    }
+
+    public async Task<int> CountSessionsAsync(CancellationToken cancellationToken = default)
+    {
+        var done = await RunAsync(["/ppp/active/print", "=count-only="], cancellationToken);
+        return int.TryParse(done["ret"], NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count
+            : throw new RouterOsException(RouterOsErrorCategory.Protocol, $"{Endpoint} answered count-only without a number.");
     }
 
     public async Task KickSessionAsync(string id, CancellationToken cancellationToken = default)
@@ -144,15 +152,17 @@ public sealed class RouterApi(RouterGateway gateway, RouterEndpoint endpoint) : 
     public Task RemoveAddressListEntryAsync(string id, CancellationToken cancellationToken = default) =>
         RunAsync(["/ip/firewall/address-list/remove", "=.id=" + id], cancellationToken);
 
-    public async IAsyncEnumerable<RouterInterface> GetInterfacesAsync(string? type = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<RouterInterface> GetInterfacesAsync(string? type = null, bool? dynamic = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var words = new List<string> { "/interface/print", "=.proplist=" + string.Join(',', InterfaceProperties) };
         if (type is not null)
             words.Add("?=type=" + type);
+        if (dynamic is { } isDynamic)
+            words.Add("?=dynamic=" + (isDynamic ? "true" : "false"));
         await foreach (var row in StreamAsync(words, cancellationToken))
         {
             yield return new RouterInterface(
-                row[".id"] ?? "", row["name"] ?? "", row["type"], IsTrue(row["running"]), IsTrue(row["disabled"]),
+                row[".id"] ?? "", row["name"] ?? "", row["type"], IsTrue(row["running"]), IsTrue(row["disabled"]), IsTrue(row["dynamic"]),
                 Long(row["rx-byte"]), Long(row["tx-byte"]));
         }
     }

@@ -431,7 +431,7 @@ public sealed class SimulatedRouter : IDisposable
 
     private Item AddInterface(string name, string type, long rxPerSecond, long txPerSecond)
     {
-        var item = NewItem(Interface, new() { ["name"] = name, ["type"] = type, ["mtu"] = type == "ether" ? "1500" : "1480", ["running"] = "true", ["disabled"] = "false" });
+        var item = NewItem(Interface, new() { ["name"] = name, ["type"] = type, ["mtu"] = type == "ether" ? "1500" : "1480", ["running"] = "true", ["disabled"] = "false", ["dynamic"] = type == "pppoe-in" ? "true" : "false" });
         item.RxPerSecond = rxPerSecond;
         item.TxPerSecond = txPerSecond;
         return item;

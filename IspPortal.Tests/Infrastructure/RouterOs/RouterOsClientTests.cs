@@ -249,6 +249,18 @@ public sealed class RouterOsClientTests : IAsyncLifetime
 
         Assert.Empty(await ToListAsync(router.GetSessionsAsync("CKP100")));
         Assert.Equal(9, (await ToListAsync(router.GetSessionsAsync())).Count);
+        Assert.Equal(9, await router.CountSessionsAsync());
+    }
+
+    [Fact]
+    public async Task Sessions_read_with_a_proplist_carry_only_those_properties()
+    {
+        var router = await _gateway.OpenAsync(Endpoint());
+
+        var sessions = await ToListAsync(router.GetSessionsAsync(properties: ["name", "address"]));
+
+        Assert.Equal(10, sessions.Count);
+        Assert.All(sessions, s => Assert.True(s.Name.Length > 0 && s.Address is not null && s.Id == "" && s.Uptime is null && s.CallerId is null));
     }
 
     [Fact]
@@ -296,10 +308,12 @@ public sealed class RouterOsClientTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromMinutes(1));
         var later = await ToListAsync(router.GetInterfacesAsync());
         var pppoe = await ToListAsync(router.GetInterfacesAsync("pppoe-in"));
+        var links = await ToListAsync(router.GetInterfacesAsync(dynamic: false));
 
         Assert.True(later.Single(i => i.Name == "ether1").RxBytes > first.Single(i => i.Name == "ether1").RxBytes);
         Assert.Equal(10, pppoe.Count);
-        Assert.Contains(pppoe, i => i.Name == "<pppoe-CKP100>" && i.Running && i.TxBytes > 0);
+        Assert.Contains(pppoe, i => i.Name == "<pppoe-CKP100>" && i.Running && i.Dynamic && i.TxBytes > 0);
+        Assert.Equal(["ether1", "ether2"], links.Select(i => i.Name).Order());
         Assert.Equal(TimeSpan.FromMinutes(1), (await router.GetResourceAsync()).Uptime);
     }
 

@@ -39,8 +39,16 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
         Assert.True(samples[^1].RxBytes >= samples[^2].RxBytes, "interface counters only grow");
         Assert.Equal(simulator.Router.Sessions.Count, samples[^1].ActiveSessions);
         await using var after = portal.Database.CreateDbContext();
-        Assert.Equal(ConnectionState.Disabled, (await after.Customers.SingleAsync(c => c.Id == customerId)).ConnectionState);
+        var customer = await after.Customers.SingleAsync(c => c.Id == customerId);
+        Assert.Equal(ConnectionState.Disabled, customer.ConnectionState);
+        Assert.Null(customer.CurrentIp);
+        Assert.Null(customer.SessionStartedAt);
+        Assert.NotNull(customer.LastSeenAt);
+        Assert.True(customer.LastSeenAt < customer.ConnectionChangedAt, "last seen is the previous sync that saw the session, not the one that found it gone");
         Assert.Equal(logsBefore + 1, await after.CustomerStatusLogs.CountAsync(l => l.CustomerId == customerId));
+        var log = await after.CustomerStatusLogs.Where(l => l.CustomerId == customerId).OrderByDescending(l => l.ChangedAt).FirstAsync();
+        Assert.Equal((StatusChangeKind.Connection, "Online", "Disabled", StatusChangeSource.Sync, customer.ConnectionChangedAt),
+            (log.Kind, log.FromValue, log.ToValue, log.Source, (DateTimeOffset?)log.ChangedAt));
         Assert.Contains(published.SelectMany(p => p.Customers), c => c.CustomerCode == code && c.State == ConnectionState.Disabled);
     }
 
