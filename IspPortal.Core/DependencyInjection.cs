@@ -1,6 +1,7 @@
 using IspPortal.Core.Billing.ServicePackages;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers.LocationCodes;
+using IspPortal.Core.Customers.Registration;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Identity.ApiKeys;
 using IspPortal.Core.Identity.Audit;
@@ -29,6 +30,9 @@ public static class DependencyInjection
         services.AddScoped<LocationCodeList>();
         services.AddScoped<SaveLocationCode>();
         services.AddScoped<DeleteLocationCode>();
+
+        services.AddScoped<RegisterCustomer>();
+        services.AddScoped<ProvisionCustomer>();
 
         services.AddScoped<RouterList>();
         services.AddScoped<SaveRouter>();

@@ -1,4 +1,6 @@
 using IspPortal.Core.Common;
+using IspPortal.Core.Customers.Photos;
+using IspPortal.Infrastructure.Customers;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Network.RouterOs;
 using IspPortal.Core.Network.Sync;
@@ -40,6 +42,10 @@ public static class DependencyInjection
         services.AddScoped<IDatabaseErrors, PostgresErrors>();
         services.AddSingleton<IDatabaseLocks, PostgresLocks>();
         services.AddSingleton<IConnectionWriter, PostgresConnectionWriter>();
+        services.AddSingleton<ICustomerPhotoStore>(sp => new FileCustomerPhotoStore(
+            configuration[FileCustomerPhotoStore.FolderKey] is { Length: > 0 } folder ? folder
+                : Path.Combine(configuration[LocalPostgres.LocalPostgresHosting.DataDirectoryVariable] is { Length: > 0 } data ? data : ".data", "photos"),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FileCustomerPhotoStore>>()));
         services.AddScoped<AuditInterceptor>();
 
         services.AddScoped<PartitionMaintenance>();

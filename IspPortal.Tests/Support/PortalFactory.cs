@@ -29,6 +29,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DatabaseFixture Database { get; } = new();
 
+    /// <summary>This portal's own photo folder, removed with it.</summary>
+    public string PhotoFolder { get; } = Path.Combine(Path.GetTempPath(), "ispportal-test-photos", Guid.NewGuid().ToString("N"));
+
     public Uri BaseAddress => _baseAddress ?? throw new InvalidOperationException("The portal has not been started (InitializeAsync).");
 
     public async Task InitializeAsync()
@@ -44,6 +47,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        if (Directory.Exists(PhotoFolder))
+            Directory.Delete(PhotoFolder, recursive: true);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -54,6 +59,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Test classes run in parallel; the demo's simulated routers would all want the same ports.
         builder.UseSetting("Demo:RouterSimulators", "false");
         builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting(IspPortal.Infrastructure.Customers.FileCustomerPhotoStore.FolderKey, PhotoFolder);
     }
 }
 

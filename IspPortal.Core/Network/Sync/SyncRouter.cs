@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
+using IspPortal.Core.Customers.Registration;
 using IspPortal.Core.Network.RouterOs;
 using IspPortal.Core.Network.Routers;
 using Microsoft.EntityFrameworkCore;
@@ -37,14 +38,14 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
             await foreach (var link in connection.GetInterfacesAsync(dynamic: false, cancellationToken: cancellationToken))
                 (rxBytes, txBytes) = (rxBytes + link.RxBytes, txBytes + link.TxBytes);
             var onRouter = new Dictionary<string, RouterSecret>(StringComparer.Ordinal);
-            await foreach (var secret in connection.GetSecretsAsync(new RouterSecretQuery(Properties: [".id", "name", "profile", "disabled"]), cancellationToken))
+            await foreach (var secret in connection.GetSecretsAsync(new RouterSecretQuery(Properties: SecretProvisioning.ComparedProperties), cancellationToken))
                 onRouter.TryAdd(secret.Name, secret);
 
             var now = clock.GetUtcNow();
             var repaired = await RepairPendingAsync(db, connection, router, onRouter, now, cancellationToken);
             // Opened after the router calls above: no transaction waits on a router's network.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var changes = await RecordConnectionsAsync(db, router, sessions, onRouter, now, cancellationToken);
+            var (writes, changes) = await ObserveConnectionsAsync(db, router, sessions, onRouter, now, cancellationToken);
 
             router.RecordSync(new RouterStatusReport(resource.Version, resource.BoardName, (short)resource.CpuLoadPercent, (long)resource.Uptime.TotalSeconds, sessions.Count),
                 watch.Elapsed, now);
@@ -53,6 +54,9 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
             db.RouterLogs.Add(new RouterLog(router.Id, now, "sync", RouterLogOutcome.Succeeded,
                 $"{sessions.Count} sesi, {changes.Count} perubahan, {repaired} secret diperbaiki") { DurationMs = (int)watch.ElapsedMilliseconds });
             await db.SaveChangesAsync(cancellationToken);
+            // After the tracked save: the bulk update moves the customers' row versions, which would
+            // make a tracked customer (one just activated above) look concurrently edited.
+            await connections.WriteAsync(db, writes, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             feed.Publish(new NetworkChanges(router.Id, router.Code, router.Health, changes));
             return new RouterSyncResult(router.Id, router.Code, true, sessions.Count, changes.Count, repaired, watch.Elapsed, null);
@@ -72,11 +76,11 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
     }
 
     /// <summary>
-    /// Reads every subscriber's stored connection without tracking and writes, in one set-based
-    /// step, only the customers whose state, address or session changed: a quiet network costs one
-    /// read, a first sync of thousands of customers two statements.
+    /// Reads every subscriber's stored connection without tracking and returns only the customers
+    /// whose state, address or session changed, to be written in one set-based step: a quiet network
+    /// costs one read, a first sync of thousands of customers two statements.
     /// </summary>
-    private async Task<List<CustomerConnectionChange>> RecordConnectionsAsync(
+    private static async Task<(List<ConnectionWrite> Writes, List<CustomerConnectionChange> Changes)> ObserveConnectionsAsync(
         IIspDb db, Router router, Dictionary<string, RouterSession> sessions, Dictionary<string, RouterSecret> onRouter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var stored = await db.PppoeSecrets.AsNoTracking()
@@ -105,44 +109,30 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
             writes.Add(new ConnectionWrite(subscriber.CustomerId, before, after));
             changes.Add(new CustomerConnectionChange(subscriber.CustomerId, subscriber.Code, router.Id, state, after.CurrentIp, now));
         }
-        await connections.WriteAsync(db, writes, cancellationToken);
-        return changes;
+        return (writes, changes);
     }
 
     /// <summary>A session start that moved by more than a minute is a new session (uptime is only to the second).</summary>
     private static bool NewSession(DateTimeOffset? stored, DateTimeOffset? observed) =>
         stored is { } before && observed is { } now ? (now - before).Duration() > TimeSpan.FromMinutes(1) : stored.HasValue != observed.HasValue;
 
-    /// <summary>Applies what the portal decided but the router does not show yet; the database is the source of truth.</summary>
+    /// <summary>
+    /// Applies what the portal decided but the router does not show yet (the database is the source
+    /// of truth), and moves customers waiting for their first secret on to active.
+    /// </summary>
     private async Task<int> RepairPendingAsync(
         IIspDb db, IRouterConnection connection, Router router, Dictionary<string, RouterSecret> onRouter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var pending = await db.PppoeSecrets
             .Where(s => s.RouterId == router.Id && (s.Status == PppoeSecretStatus.Pending || s.Status == PppoeSecretStatus.Failed))
             .ToListAsync(cancellationToken);
-        var repaired = 0;
+        var repaired = new List<PppoeSecret>();
         foreach (var secret in pending)
         {
             try
             {
-                string id;
-                if (onRouter.TryGetValue(secret.Username, out var present))
-                {
-                    id = present.Id;
-                    if (present.Profile != secret.Profile || (present.Disabled ?? false) != secret.IsDisabled)
-                    {
-                        await connection.UpdateSecretAsync(id, new RouterSecretChanges(Profile: secret.Profile, Disabled: secret.IsDisabled), cancellationToken);
-                        // The live session keeps its old profile until it redials.
-                        await connection.KickUserAsync(secret.Username, cancellationToken);
-                    }
-                }
-                else
-                {
-                    id = await connection.AddSecretAsync(new NewRouterSecret(secret.Username, secrets.Unprotect(SecretKind.PppoePassword, secret.PasswordEncrypted),
-                        secret.Profile, secret.Comment, secret.IsDisabled), cancellationToken);
-                }
-                secret.MarkProvisioned(id, now);
-                repaired++;
+                await SecretProvisioning.ApplyAsync(connection, secret, onRouter.GetValueOrDefault(secret.Username), secrets, now, cancellationToken);
+                repaired.Add(secret);
             }
             catch (RouterOsException exception) when (exception.Category is not (RouterOsErrorCategory.Unreachable or RouterOsErrorCategory.Timeout))
             {
@@ -150,6 +140,7 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
                 secret.RecordFailure(RouterAccess.Explain(exception), now);
             }
         }
-        return repaired;
+        await RegistrationProgress.CompleteProvisionedAsync(db, repaired, StatusChangeSource.Sync, now, cancellationToken);
+        return repaired.Count;
     }
 }
