@@ -1,5 +1,6 @@
 using IspPortal.Core.Billing.ServicePackages;
 using IspPortal.Core.Common;
+using IspPortal.Core.Customers;
 using IspPortal.Core.Customers.LocationCodes;
 using IspPortal.Core.Customers.Registration;
 using IspPortal.Core.Identity;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<SaveLocationCode>();
         services.AddScoped<DeleteLocationCode>();
 
+        services.AddScoped<CustomerList>();
         services.AddScoped<RegisterCustomer>();
         services.AddScoped<ProvisionCustomer>();
 

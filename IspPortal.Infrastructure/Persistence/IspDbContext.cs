@@ -61,6 +61,8 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Trigram indexes for the customer search (a trusted extension: the database owner may create it).
+        builder.HasPostgresExtension("pg_trgm");
 
         builder.Entity<PortalUser>().ToTable("users");
         builder.Entity<PortalRole>().ToTable("roles");

@@ -58,6 +58,15 @@ public sealed class CustomerIsolation(IIspDbFactory dbs, ISecretProtector secret
             if (customer.ChangeStatus(target, source, reason, now, actor.UserId) is { } log)
                 db.CustomerStatusLogs.Add(log);
             secret.Change(null, wanted.Profile, wanted.Disabled, now);
+            // A pool's backup routers hold copies for failover; their own sync applies the change.
+            var replicas = await db.PppoeSecrets.Include(s => s.Router)
+                .Where(s => s.CustomerId == customer.Id && s.IsReplica && s.Status != PppoeSecretStatus.Removed)
+                .ToListAsync(cancellationToken);
+            foreach (var replica in replicas)
+            {
+                var copy = Wanted(replica.Router!, customer, target);
+                replica.Change(null, copy.Profile, copy.Disabled, now);
+            }
             await db.SaveChangesAsync(cancellationToken);
             await decision.CommitAsync(cancellationToken);
         }

@@ -123,6 +123,38 @@ public sealed class RegistrationTests(LiveDemoPortalFactory portal) : IClassFixt
         Assert.Single(portal.Simulator("CKP").Router.Secrets, s => s.Name == result.PppoeUsername);
     }
 
+    [Fact]
+    public async Task A_replicating_pool_copies_the_secret_to_its_backup_and_isolation_reaches_the_copy_through_the_sync()
+    {
+        var primary = await portal.RouterIdAsync("CKP");
+        var backup = await portal.RouterIdAsync("KTB");
+        int poolId;
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var pool = await scope.ServiceProvider.GetRequiredService<IspPortal.Core.Network.Pools.SaveRouterPool>().ExecuteAsync(new IspPortal.Core.Network.Pools.RouterPoolInput(
+                null, "Cikampek HA", null, null, PoolBalancing.LeastLoaded, true, true,
+                [new(primary, PoolMemberRole.Primary, 1, 1, null), new(backup, PoolMemberRole.Backup, 2, 1, null)]));
+            Assert.True(pool.Succeeded, pool.FirstError);
+            poolId = pool.Value!.Id;
+        }
+        var input = await InputAsync("CKP", "3201010504900001");
+        var result = (await RegisterAsync(input with { Service = input.Service with { RouterId = null, RouterPoolId = poolId } })).Value!;
+
+        Assert.Equal("CKP", result.RouterCode);
+        Assert.Single(portal.Simulator("KTB").Router.Secrets, s => s.Name == result.PppoeUsername && s.Password == result.PppoePassword);
+
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var isolated = await scope.ServiceProvider.GetRequiredService<IspPortal.Core.Network.Isolation.CustomerIsolation>()
+                .IsolateAsync(result.Code, "Tunggakan", StatusChangeSource.Billing);
+            Assert.True(isolated.Value!.AppliedOnRouter);
+            await scope.ServiceProvider.GetRequiredService<SyncRouter>().ExecuteAsync(backup);
+        }
+
+        Assert.Equal("isolir", portal.Simulator("CKP").Router.Secrets.Single(s => s.Name == result.PppoeUsername).Profile);
+        Assert.Equal("isolir", portal.Simulator("KTB").Router.Secrets.Single(s => s.Name == result.PppoeUsername).Profile);
+    }
+
     [Theory]
     [InlineData("Nik", "3201013201900001", "digit 7–8 = 32")]
     [InlineData("FullName", "<script>alert(1)</script>", "hanya boleh berisi huruf")]

@@ -57,5 +57,7 @@ public class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => c.RouterPoolId);
         builder.HasIndex(c => c.TechnicianId);
         builder.HasIndex(c => c.FullName);
+        // The search box's trigram indexes on lower(full_name), lower(code) and phone are expression
+        // indexes EF cannot model: see the CustomerSearch migration.
     }
 }
