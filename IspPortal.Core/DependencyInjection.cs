@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddScoped<DeleteLocationCode>();
 
         services.AddScoped<CustomerList>();
+        services.AddScoped<CustomerChoiceList>();
         services.AddScoped<RegisterCustomer>();
         services.AddScoped<ProvisionCustomer>();
 

@@ -1,3 +1,4 @@
+using IspPortal.Web.Customers;
 using IspPortal.Core;
 using IspPortal.Infrastructure;
 using IspPortal.Infrastructure.Demo;
@@ -64,6 +65,7 @@ public static class PortalHost
             .AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/dashboard")).ExcludeFromDescription();
         app.MapAccountEndpoints();
+        app.MapCustomerPhotos();
         app.MapPortalApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         // Tests drive the jobs' use cases themselves; a background tick would race them.

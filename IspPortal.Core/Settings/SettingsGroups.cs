@@ -100,7 +100,17 @@ public sealed record NetworkSettings : ISettingsGroup<NetworkSettings>
     /// <summary>Routers read at the same time; more is faster but loads the database and the uplink.</summary>
     public int SyncParallelism { get; init; } = 8;
 
+    public const string OpenStreetMapTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+    /// <summary>Map tiles for the customer map and the registration pin (a Leaflet URL template).</summary>
+    public string MapTileUrl { get; init; } = OpenStreetMapTiles;
+
     public FieldErrors Validate() => new FieldErrors()
         .When(SyncIntervalMinutes is < 1 or > 60, nameof(SyncIntervalMinutes), "Interval sinkronisasi harus 1–60 menit.")
-        .When(SyncParallelism is < 1 or > 32, nameof(SyncParallelism), "Router paralel harus 1–32.");
+        .When(SyncParallelism is < 1 or > 32, nameof(SyncParallelism), "Router paralel harus 1–32.")
+        .When(!IsTileTemplate(MapTileUrl), nameof(MapTileUrl), "URL tile peta harus http(s) dan memuat {z}, {x} dan {y}, contoh " + OpenStreetMapTiles + ".");
+
+    private static bool IsTileTemplate(string? url) =>
+        url is { Length: <= 500 } && Uri.TryCreate(url.Replace("{s}", "a", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+        && uri.Scheme is "https" or "http" && url.Contains("{z}", StringComparison.Ordinal) && url.Contains("{x}", StringComparison.Ordinal) && url.Contains("{y}", StringComparison.Ordinal);
 }

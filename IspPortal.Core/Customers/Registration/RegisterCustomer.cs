@@ -27,6 +27,9 @@ public sealed record RegistrationInput(
     string? HousePhoto = null,
     RegistrationChannel Channel = RegistrationChannel.Office);
 
+public sealed record ServiceProposal(
+    int RouterId, string RouterCode, string RouterName, Network.RouterHealth Health, double? Latitude, double? Longitude, string PackageName, decimal MonthlyPrice, int Replicas);
+
 /// <param name="PppoePassword">Shown once (review step, API response); stored only encrypted.</param>
 /// <param name="Provisioned">False when the router could not take the secret yet: the customer is
 /// pending provisioning and the sync (or the retry button) finishes it.</param>
@@ -125,6 +128,18 @@ public sealed class RegisterCustomer(
             onRouter
                 ? $"Pelanggan {customer.Code} terdaftar; secret {secret.Username} sudah terpasang di router {service.Router.Code}."
                 : $"Pelanggan {customer.Code} tersimpan dan menunggu provisioning: {provisioned.Value?.Message ?? provisioned.FirstError}"));
+    }
+
+    /// <summary>The wizard's service step: the same checks as the save, and the router a pool would choose now.</summary>
+    public async Task<Outcome<ServiceProposal>> ProposeAsync(ServiceChoice input, CancellationToken cancellationToken = default)
+    {
+        var today = await ispClock.TodayAsync(cancellationToken);
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var (service, errors) = await ValidateServiceAsync(db, input, today, cancellationToken);
+        return errors.Any
+            ? Outcome.Refused<ServiceProposal>(errors)
+            : Outcome.Done(new ServiceProposal(service!.Router.Id, service.Router.Code, service.Router.Name, service.Router.Health, service.Router.Latitude, service.Router.Longitude,
+                service.Package.Name, service.Package.MonthlyPrice, service.ReplicaRouterIds.Count));
     }
 
     private sealed record ChosenService(LocationCode Location, Network.Router Router, int? PoolId, IReadOnlyList<int> ReplicaRouterIds, Billing.ServicePackage Package);

@@ -19,6 +19,11 @@ public static class PortalNavigation
         [
             new("Dashboard", "/dashboard", Icons.Material.Filled.Dashboard, Permissions.DashboardRead),
         ]),
+        new("Pelanggan", Icons.Material.Filled.People,
+        [
+            new("Daftar pelanggan", "/customers", Icons.Material.Filled.People, Permissions.CustomersRead),
+            new("Pelanggan baru", "/customers/new", Icons.Material.Filled.PersonAdd, Permissions.CustomersWrite),
+        ]),
         new("Jaringan", Icons.Material.Filled.Hub,
         [
             new("Router", "/network/routers", Icons.Material.Filled.Router, Permissions.NetworkRead),

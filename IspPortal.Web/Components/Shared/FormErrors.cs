@@ -16,6 +16,8 @@ public sealed class FormErrors
 
     public void Show<T>(Outcome<T> outcome) => _errors = outcome.Errors;
 
+    public void Show(IReadOnlyDictionary<string, string[]> errors) => _errors = errors;
+
     public void Clear() => _errors = new Dictionary<string, string[]>();
 
     public bool Has(string field) => _errors.ContainsKey(field);
