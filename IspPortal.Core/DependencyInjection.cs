@@ -34,8 +34,14 @@ public static class DependencyInjection
 
         services.AddScoped<CustomerList>();
         services.AddScoped<CustomerChoiceList>();
+        services.AddScoped<CustomerDetails>();
         services.AddScoped<RegisterCustomer>();
         services.AddScoped<ProvisionCustomer>();
+        services.AddScoped<Customers.Service.KickCustomer>();
+        services.AddScoped<Customers.Service.ResetPppoePassword>();
+        services.AddScoped<Customers.Service.ChangeCustomerPackage>();
+        services.AddScoped<Customers.Service.TerminateCustomer>();
+        services.AddScoped<Customers.Service.UpdateCustomerProfile>();
 
         services.AddScoped<RouterList>();
         services.AddScoped<SaveRouter>();

@@ -13,11 +13,22 @@ public static class SecretProvisioning
     public static readonly IReadOnlyList<string> ComparedProperties = [".id", "name", "profile", "disabled"];
 
     /// <param name="present">The router's secret of that name when the caller has read it already; null to look it up.</param>
+    /// <param name="remove">The customer is terminated: the secret goes from the router (and its session with it).</param>
     public static async Task ApplyAsync(
-        IRouterConnection connection, PppoeSecret secret, RouterSecret? present, ISecretProtector secrets, DateTimeOffset at, CancellationToken cancellationToken)
+        IRouterConnection connection, PppoeSecret secret, RouterSecret? present, ISecretProtector secrets, DateTimeOffset at, CancellationToken cancellationToken, bool remove = false)
     {
-        var password = secrets.Unprotect(SecretKind.PppoePassword, secret.PasswordEncrypted);
         present ??= await FindAsync(connection, secret.Username, cancellationToken);
+        if (remove)
+        {
+            if (present is not null)
+            {
+                await connection.RemoveSecretAsync(present.Id, cancellationToken);
+                await connection.KickUserAsync(secret.Username, cancellationToken);
+            }
+            secret.MarkRemoved(at);
+            return;
+        }
+        var password = secrets.Unprotect(SecretKind.PppoePassword, secret.PasswordEncrypted);
         if (present is null)
         {
             try

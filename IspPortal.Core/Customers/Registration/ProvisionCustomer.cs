@@ -41,7 +41,8 @@ public sealed class ProvisionCustomer(IIspDbFactory dbs, ISecretProtector secret
             try
             {
                 var connection = await gateway.OpenAsync(RouterAccess.Endpoint(router, secrets), cancellationToken);
-                await SecretProvisioning.ApplyAsync(connection, secret, null, secrets, clock.GetUtcNow(), cancellationToken);
+                await SecretProvisioning.ApplyAsync(connection, secret, null, secrets, clock.GetUtcNow(), cancellationToken,
+                    remove: customer.Status == CustomerStatus.Terminated);
                 done.Add(secret);
             }
             catch (RouterOsException exception)
@@ -52,7 +53,7 @@ public sealed class ProvisionCustomer(IIspDbFactory dbs, ISecretProtector secret
                     ownFailure = failure;
             }
             db.RouterLogs.Add(new RouterLog(router.Id, clock.GetUtcNow(), "provision", failure is null ? RouterLogOutcome.Succeeded : RouterLogOutcome.Failed,
-                failure ?? $"Secret {secret.Username}{(secret.IsReplica ? " (replika)" : "")} terpasang")
+                failure ?? $"Secret {secret.Username}{(secret.IsReplica ? " (replika)" : "")} {(secret.Status == PppoeSecretStatus.Removed ? "dihapus" : "terpasang")}")
             {
                 CustomerId = customerId,
                 UserId = userId,
@@ -71,11 +72,13 @@ public sealed class ProvisionCustomer(IIspDbFactory dbs, ISecretProtector secret
         await db.SaveChangesAsync(CancellationToken.None);
 
         var own = await db.PppoeSecrets.AsNoTracking()
-            .Where(s => s.CustomerId == customerId && !s.IsReplica && s.Status != PppoeSecretStatus.Removed)
+            .Where(s => s.CustomerId == customerId && !s.IsReplica)
+            .OrderBy(s => s.Status == PppoeSecretStatus.Removed)
             .Select(s => new { s.Status, s.LastError }).FirstOrDefaultAsync(cancellationToken);
-        var provisioned = own?.Status is PppoeSecretStatus.Provisioned or PppoeSecretStatus.Disabled;
+        var provisioned = own?.Status is PppoeSecretStatus.Provisioned or PppoeSecretStatus.Disabled
+            || (customer.Status == CustomerStatus.Terminated && ownFailure is null);
         return Outcome.Done(new ProvisioningResult(customer.Code, provisioned,
-            provisioned ? $"Secret PPPoE pelanggan {customer.Code} terpasang di router."
+            provisioned ? $"Router pelanggan {customer.Code} sudah sesuai."
             : $"Router belum dapat menerima secret: {ownFailure ?? own?.LastError ?? "belum dicoba"} Sinkronisasi berikutnya akan mencoba lagi."));
     }
 }

@@ -126,12 +126,16 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
         var pending = await db.PppoeSecrets
             .Where(s => s.RouterId == router.Id && (s.Status == PppoeSecretStatus.Pending || s.Status == PppoeSecretStatus.Failed))
             .ToListAsync(cancellationToken);
+        var pendingCustomers = pending.Select(s => s.CustomerId).Distinct().ToList();
+        var terminated = (await db.Customers.Where(c => pendingCustomers.Contains(c.Id) && c.Status == CustomerStatus.Terminated)
+            .Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
         var repaired = new List<PppoeSecret>();
         foreach (var secret in pending)
         {
             try
             {
-                await SecretProvisioning.ApplyAsync(connection, secret, onRouter.GetValueOrDefault(secret.Username), secrets, now, cancellationToken);
+                await SecretProvisioning.ApplyAsync(connection, secret, onRouter.GetValueOrDefault(secret.Username), secrets, now, cancellationToken,
+                    remove: terminated.Contains(secret.CustomerId));
                 repaired.Add(secret);
             }
             catch (RouterOsException exception) when (exception.Category is not (RouterOsErrorCategory.Unreachable or RouterOsErrorCategory.Timeout))

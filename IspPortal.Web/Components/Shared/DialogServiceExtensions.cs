@@ -19,6 +19,20 @@ public static class DialogServiceExtensions
         return result is { Canceled: false };
     }
 
+    /// <summary>Asks for the reason an action is logged with; null when cancelled.</summary>
+    public static async Task<string?> AskReasonAsync(this IDialogService dialogs, string title, string message, string confirmText, bool danger = true)
+    {
+        var parameters = new DialogParameters<ReasonDialog>
+        {
+            { d => d.Title, title },
+            { d => d.Message, message },
+            { d => d.ConfirmText, confirmText },
+            { d => d.Danger, danger },
+        };
+        var dialog = await dialogs.ShowAsync<ReasonDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        return await dialog.Result is { Canceled: false, Data: string reason } ? reason : null;
+    }
+
     /// <summary>Opens a form dialog and gives back what it saved, or default when cancelled.</summary>
     public static async Task<TResult?> ShowFormAsync<TDialog, TResult>(this IDialogService dialogs, string title, DialogParameters<TDialog> parameters)
         where TDialog : Microsoft.AspNetCore.Components.IComponent

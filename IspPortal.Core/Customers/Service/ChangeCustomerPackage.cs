@@ -1,0 +1,44 @@
+using IspPortal.Core.Common;
+using IspPortal.Core.Customers.Registration;
+using IspPortal.Core.Network;
+using Microsoft.EntityFrameworkCore;
+
+namespace IspPortal.Core.Customers.Service;
+
+/// <summary>
+/// Moves a customer to another package: the customer row and the secrets' profile are saved
+/// together, then the routers follow (the session is dropped so the new speed applies at once).
+/// An isolated customer keeps the isolation profile until activated, then gets the new package's.
+/// </summary>
+public sealed class ChangeCustomerPackage(IIspDbFactory dbs, ProvisionCustomer provisioning, TimeProvider clock)
+{
+    public async Task<Outcome<string>> ExecuteAsync(string customerCode, int servicePackageId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var customer = await db.Customers.Include(c => c.Router).SingleOrDefaultAsync(c => c.Code == customerCode, cancellationToken);
+        if (customer is null)
+            return Outcome.Refused<string>("", $"Pelanggan {customerCode} tidak ditemukan.");
+        if (customer.Status == CustomerStatus.Terminated)
+            return Outcome.Refused<string>("", $"Pelanggan {customer.Code} sudah berhenti berlangganan.");
+        var package = await db.ServicePackages.SingleOrDefaultAsync(p => p.Id == servicePackageId, cancellationToken);
+        if (package is not { IsActive: true })
+            return Outcome.Refused<string>(nameof(servicePackageId), "Pilih paket layanan yang aktif.");
+        if (package.Id == customer.ServicePackageId)
+            return Outcome.Refused<string>(nameof(servicePackageId), $"Pelanggan {customer.Code} sudah memakai paket {package.Name}.");
+
+        var now = clock.GetUtcNow();
+        customer.ServicePackageId = package.Id;
+        customer.UpdatedAt = now;
+        if (customer.Status != CustomerStatus.Isolated || customer.Router?.IsolationMethod != IsolationMethod.Profile)
+        {
+            foreach (var copy in await db.PppoeSecrets.Where(s => s.CustomerId == customer.Id && s.Status != PppoeSecretStatus.Removed).ToListAsync(cancellationToken))
+                copy.Change(null, package.MikrotikProfile, null, now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        var applied = await provisioning.ExecuteAsync(customer.Id, cancellationToken);
+        return Outcome.Done(applied.Value?.Provisioned ?? false
+            ? $"Paket {customer.Code} diganti ke {package.Name}; profil di router sudah diperbarui."
+            : $"Paket {customer.Code} diganti ke {package.Name}; router belum dapat dihubungi, sinkronisasi berikutnya akan memperbaruinya.");
+    }
+}
