@@ -1,3 +1,4 @@
+using IspPortal.Web.Api.Customers;
 using IspPortal.Web.Api.Network;
 using IspPortal.Web.Api.Packages;
 using IspPortal.Web.Identity;
@@ -22,6 +23,7 @@ public static class ApiEndpoints
 
         api.MapPackageEndpoints();
         api.MapMikrotikEndpoints();
+        api.MapCustomerEndpoints();
         return endpoints;
     }
 }

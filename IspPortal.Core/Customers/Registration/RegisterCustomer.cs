@@ -142,6 +142,33 @@ public sealed class RegisterCustomer(
                 service.Package.Name, service.Package.MonthlyPrice, service.ReplicaRouterIds.Count));
     }
 
+    /// <summary>The API names things by code; the wizard by id. Unknown codes are refused under the API's own field names.</summary>
+    public async Task<Outcome<ServiceChoice>> ResolveCodesAsync(
+        string? locationCode, string? routerCode, int? routerPoolId, string? packageCode, DateOnly? installationDate, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var errors = new FieldErrors();
+        var location = Normalise(locationCode);
+        var locationId = await db.LocationCodes.Where(l => l.Code == location).Select(l => (int?)l.Id).SingleOrDefaultAsync(cancellationToken);
+        errors.When(locationId is null, "LocationCode", location.Length == 0 ? "Kode lokasi wajib diisi." : $"Kode lokasi '{location}' tidak dikenal.");
+        var package = Normalise(packageCode);
+        var packageId = await db.ServicePackages.Where(p => p.Code == package).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        errors.When(packageId is null, "PackageCode", package.Length == 0 ? "Kode paket wajib diisi." : $"Kode paket '{package}' tidak dikenal.");
+        int? routerId = null;
+        if (!string.IsNullOrWhiteSpace(routerCode))
+        {
+            var router = Normalise(routerCode);
+            routerId = await db.Routers.Where(r => r.Code == router).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
+            errors.When(routerId is null, "RouterCode", $"Kode router '{router}' tidak dikenal.");
+        }
+        errors.When(string.IsNullOrWhiteSpace(routerCode) == (routerPoolId is null), "RouterCode", "Isi routerCode atau routerPoolId (salah satu).");
+        return errors.Any
+            ? Outcome.Refused<ServiceChoice>(errors)
+            : Outcome.Done(new ServiceChoice(locationId!.Value, routerId, routerPoolId, packageId!.Value, installationDate, null));
+    }
+
+    private static string Normalise(string? code) => (code ?? "").Trim().ToUpperInvariant();
+
     private sealed record ChosenService(LocationCode Location, Network.Router Router, int? PoolId, IReadOnlyList<int> ReplicaRouterIds, Billing.ServicePackage Package);
 
     private async Task<(ChosenService? Service, FieldErrors Errors)> ValidateServiceAsync(IIspDb db, ServiceChoice input, DateOnly today, CancellationToken cancellationToken)
