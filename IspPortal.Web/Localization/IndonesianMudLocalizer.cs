@@ -54,6 +54,11 @@ public sealed class IndonesianMudLocalizer : MudLocalizer
         ["MudInput_Decrement"] = "Kurangi",
         ["MudNavGroup_ToggleExpand"] = "Buka/tutup {0}",
         ["MudSelect_SelectAll"] = "Pilih semua",
+        ["MudStepper_Next"] = "Berikutnya",
+        ["MudStepper_Previous"] = "Sebelumnya",
+        ["MudStepper_Complete"] = "Selesai",
+        ["MudStepper_Skip"] = "Lewati",
+        ["MudStepper_Reset"] = "Ulangi",
     };
 
     public override LocalizedString this[string key] =>
