@@ -82,14 +82,25 @@ public sealed class CustomerList(IIspDbFactory dbs, IKeyedHasher hasher)
             return customers;
 
         var pattern = QueryableExtensions.ContainsPattern(term);
-        var username = term.ToUpperInvariant();
-        var phonePattern = PhonePattern(term);
+        var alternatives = new List<Expression<Func<Customer, bool>>>
+        {
+            c => EF.Functions.Like(c.Code.ToLower(), pattern),
+            c => EF.Functions.Like(c.FullName.ToLower(), pattern),
+        };
+        if (PhonePattern(term) is { } phonePattern)
+            alternatives.Add(c => EF.Functions.Like(c.Phone, phonePattern));
         var nik = Nik.Clean(term);
-        var nikHash = nik.Length == Nik.Length && nik.All(char.IsAsciiDigit) ? await hasher.HashAsync(nik, cancellationToken) : null;
-        return customers.Where(c => EF.Functions.Like(c.Code.ToLower(), pattern) || EF.Functions.Like(c.FullName.ToLower(), pattern)
-            || (phonePattern != null && EF.Functions.Like(c.Phone, phonePattern))
-            || (nikHash != null && c.NikHash == nikHash)
-            || db.PppoeSecrets.Any(s => s.CustomerId == c.Id && s.Username == username));
+        if (nik.Length == Nik.Length && nik.All(char.IsAsciiDigit))
+        {
+            var nikHash = await hasher.HashAsync(nik, cancellationToken);
+            alternatives.Add(c => c.NikHash == nikHash);
+        }
+        // Looked up first: an EXISTS inside the OR would make PostgreSQL scan every customer.
+        var username = term.ToUpperInvariant();
+        var byUsername = await db.PppoeSecrets.Where(s => s.Username == username).Select(s => s.CustomerId).Distinct().ToListAsync(cancellationToken);
+        if (byUsername.Count > 0)
+            alternatives.Add(c => byUsername.Contains(c.Id));
+        return customers.Where(Predicates.AnyOf(alternatives));
     }
 
     /// <summary>Phones are stored as +62…; an agent types 0812…, 62812… or a part of the number.</summary>
