@@ -42,6 +42,8 @@ public static class DependencyInjection
         services.AddScoped<Customers.Service.ChangeCustomerPackage>();
         services.AddScoped<Customers.Service.TerminateCustomer>();
         services.AddScoped<Customers.Service.UpdateCustomerProfile>();
+        services.AddScoped<Customers.Installations.InstallationList>();
+        services.AddScoped<Customers.Installations.CompleteInstallation>();
 
         services.AddScoped<RouterList>();
         services.AddScoped<SaveRouter>();

@@ -9,6 +9,8 @@ public static class Permissions
     public const string DashboardRead = "dashboard.read";
     public const string CustomersRead = "customers.read";
     public const string CustomersWrite = "customers.write";
+    /// <summary>Installation work orders: see them and report a CPE installed.</summary>
+    public const string InstallationsWork = "installations.work";
     public const string BillingRead = "billing.read";
     public const string BillingWrite = "billing.write";
     public const string TicketsRead = "tickets.read";
@@ -32,6 +34,7 @@ public static class Permissions
             [DashboardRead] = Roles.All,
             [CustomersRead] = [Roles.Admin, Roles.Staff, Roles.Technician, Roles.Finance, Roles.Noc, Roles.Manager],
             [CustomersWrite] = [Roles.Admin, Roles.Staff],
+            [InstallationsWork] = [Roles.Admin, Roles.Staff, Roles.Technician],
             [BillingRead] = [Roles.Admin, Roles.Staff, Roles.Finance, Roles.Manager],
             [BillingWrite] = [Roles.Admin, Roles.Finance],
             [TicketsRead] = [Roles.Admin, Roles.Staff, Roles.Technician, Roles.Noc, Roles.Manager],

@@ -155,6 +155,32 @@ public sealed class RegistrationTests(LiveDemoPortalFactory portal) : IClassFixt
         Assert.Equal("isolir", portal.Simulator("KTB").Router.Secrets.Single(s => s.Name == result.PppoeUsername).Profile);
     }
 
+    [Fact]
+    public async Task The_technician_closes_the_installation_work_order_once_the_secret_is_on_the_router()
+    {
+        var input = await InputAsync("CKP", "3201010506900001");
+        var result = (await RegisterAsync(input with { Service = input.Service with { InstallationDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2)) } })).Value!;
+        var technician = input.Service.TechnicianId!.Value;
+        await using var scope = portal.Services.CreateAsyncScope();
+        var orders = scope.ServiceProvider.GetRequiredService<IspPortal.Core.Customers.Installations.InstallationList>();
+        var complete = scope.ServiceProvider.GetRequiredService<IspPortal.Core.Customers.Installations.CompleteInstallation>();
+
+        var mine = await orders.OpenAsync(technician);
+        var someoneElse = await complete.ExecuteAsync(result.Code, Guid.NewGuid(), null);
+        var done = await complete.ExecuteAsync(result.Code, technician, "ONT terpasang, -18 dBm");
+        var again = await complete.ExecuteAsync(result.Code, technician, null);
+
+        Assert.Contains(mine, o => o.Code == result.Code && o.PppoeUsername == result.PppoeUsername && o.Status == RegistrationStatus.AwaitingInstallation);
+        Assert.Contains("teknisi lain", someoneElse.FirstError, StringComparison.Ordinal);
+        Assert.True(done.Succeeded, done.FirstError);
+        Assert.Contains("sudah selesai", again.FirstError, StringComparison.Ordinal);
+        Assert.DoesNotContain(await orders.OpenAsync(technician), o => o.Code == result.Code);
+        await using var db = portal.Database.CreateDbContext();
+        var registration = await db.CustomerRegistrations.SingleAsync(r => r.CustomerId == result.CustomerId);
+        Assert.Equal(RegistrationStatus.Completed, registration.Status);
+        Assert.Contains("-18 dBm", registration.Notes, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Nik", "3201013201900001", "digit 7–8 = 32")]
     [InlineData("FullName", "<script>alert(1)</script>", "hanya boleh berisi huruf")]

@@ -17,6 +17,9 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
         var pages = new Dictionary<string, string[]>
         {
             ["/dashboard"] = [A, S, T, F, N, M],
+            ["/customers"] = [A, S, T, F, N, M],
+            ["/customers/new"] = [A, S],
+            ["/customers/installations"] = [A, S, T],
             ["/network/routers"] = [A, T, N, M],
             ["/network/pools"] = [A, T, N, M],
             ["/settings/locations"] = [A, S, F, N, M],

@@ -9,6 +9,7 @@ public static class PermissionGroups
     {
         ["dashboard"] = "Dashboard",
         ["customers"] = "Pelanggan",
+        ["installations"] = "Instalasi",
         ["billing"] = "Tagihan",
         ["tickets"] = "Tiket",
         ["network"] = "Jaringan",
