@@ -115,6 +115,20 @@ public sealed class CustomerApiTests(LiveDemoPortalFactory portal) : IClassFixtu
         Assert.Equal(IspPortal.Core.Customers.CustomerStatus.Active, (await after.Customers.SingleAsync(c => c.Code == code)).Status);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_registration_body_with_examples()
+    {
+        using var client = portal.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>(new Uri("api/docs/v1.json", UriKind.Relative));
+
+        var schema = document.GetProperty("components").GetProperty("schemas").GetProperty("CreateCustomerRequest").GetProperty("properties");
+        Assert.Equal("3201014501900001", schema.GetProperty("nik").GetProperty("default").GetString());
+        Assert.Contains("NIK", schema.GetProperty("nik").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal("HOME-20", schema.GetProperty("packageCode").GetProperty("default").GetString());
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/customers/{id}/activate", out _));
+    }
+
     private static Dictionary<string, object?> Body(string nik = "3201014501900001") => new()
     {
         ["fullName"] = "Siti Nurhaliza",
