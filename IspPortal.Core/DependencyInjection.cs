@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddScoped<SyncAllRouters>();
         services.AddScoped<RunScheduledSync>();
         services.AddScoped<RouterDrift>();
+        services.AddScoped<Network.Map.CustomerMap>();
         services.AddScoped<ChooseRouterFromPool>();
         services.AddScoped<RouterPoolList>();
         services.AddScoped<SaveRouterPool>();

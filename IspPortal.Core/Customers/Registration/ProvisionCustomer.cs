@@ -17,7 +17,7 @@ public sealed record ProvisioningResult(string CustomerCode, bool Provisioned, s
 /// "retry" button; the sync does the same for every pending secret. Safe to repeat: a secret
 /// already on the router is adopted, not added again.
 /// </summary>
-public sealed class ProvisionCustomer(IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, ICurrentUser actors, TimeProvider clock)
+public sealed class ProvisionCustomer(IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, ICurrentUser actors, Network.Sync.NetworkChangeFeed feed, TimeProvider clock)
 {
     public async Task<Outcome<ProvisioningResult>> ExecuteAsync(int customerId, CancellationToken cancellationToken = default)
     {
@@ -70,6 +70,9 @@ public sealed class ProvisionCustomer(IIspDbFactory dbs, ISecretProtector secret
             registration?.RecordProvisioningFailure(ownFailure, now);
         }
         await db.SaveChangesAsync(CancellationToken.None);
+        // Open maps show a new customer, an activation or a termination at once.
+        if (await db.Customers.AsNoTracking().Include(c => c.Router).SingleAsync(c => c.Id == customerId, CancellationToken.None) is { Router: { } home } saved)
+            feed.PublishCustomer(home, saved, now);
 
         var own = await db.PppoeSecrets.AsNoTracking()
             .Where(s => s.CustomerId == customerId && !s.IsReplica)

@@ -19,7 +19,7 @@ public sealed record IsolationResult(string CustomerCode, CustomerStatus Status,
 /// the change bites now; then the outcome is saved. A crash between those steps leaves a pending
 /// secret, an unreachable router a failed one; the sync finishes either. Running it again changes nothing twice.
 /// </summary>
-public sealed class CustomerIsolation(IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, ICurrentUser currentUser, TimeProvider clock)
+public sealed class CustomerIsolation(IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, ICurrentUser currentUser, Sync.NetworkChangeFeed feed, TimeProvider clock)
 {
     public Task<Outcome<IsolationResult>> IsolateAsync(string customerCode, string reason, StatusChangeSource source, CancellationToken cancellationToken = default) =>
         ChangeAsync(customerCode, CustomerStatus.Isolated, reason, source, cancellationToken);
@@ -96,6 +96,7 @@ public sealed class CustomerIsolation(IIspDbFactory dbs, ISecretProtector secret
             DurationMs = (int)watch.ElapsedMilliseconds,
         });
         await db.SaveChangesAsync(CancellationToken.None);
+        feed.PublishCustomer(router, customer, at);
 
         return Outcome.Done(failure is null
             ? new IsolationResult(customer.Code, target, true, false, $"Pelanggan {customer.Code} {Describe(target)} di router {router.Code}.")

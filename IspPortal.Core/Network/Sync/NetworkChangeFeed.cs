@@ -4,8 +4,20 @@ using Microsoft.Extensions.Logging;
 
 namespace IspPortal.Core.Network.Sync;
 
-/// <summary>One customer whose connection changed in a sync, for live screens (map, dashboard).</summary>
-public sealed record CustomerConnectionChange(int CustomerId, string CustomerCode, int RouterId, ConnectionState State, IPAddress? Address, DateTimeOffset At);
+/// <summary>
+/// One customer whose connection or status changed (a sync, an isolir, a registration), for live
+/// screens (map, dashboard); the position lets a map place a customer it has not shown yet.
+/// </summary>
+public sealed record CustomerConnectionChange(
+    int CustomerId, string CustomerCode, int RouterId, ConnectionState State, IPAddress? Address, DateTimeOffset At,
+    CustomerStatus Status = CustomerStatus.Active, double? Latitude = null, double? Longitude = null)
+{
+    public MapMarkerState Marker => MapMarkers.StateOf(Status, State);
+
+    /// <summary>A customer as saved just now, for a change that is not the sync's (isolir, registration, termination).</summary>
+    public static CustomerConnectionChange Of(Customer customer, DateTimeOffset at) =>
+        new(customer.Id, customer.Code, customer.RouterId ?? 0, customer.ConnectionState, customer.CurrentIp, at, customer.Status, customer.Latitude, customer.Longitude);
+}
 
 /// <summary>What one router's sync changed; published after it is saved.</summary>
 public sealed record NetworkChanges(int RouterId, string RouterCode, RouterHealth Health, IReadOnlyList<CustomerConnectionChange> Customers);
@@ -27,6 +39,10 @@ public sealed class NetworkChangeFeed(ILogger<NetworkChangeFeed> logger)
     }
 
     public int SubscriberCount => _subscribers.Items.Count;
+
+    /// <summary>One customer changed outside a sync; the router's health is passed on as it is.</summary>
+    public void PublishCustomer(Router router, Customer customer, DateTimeOffset at) =>
+        Publish(new NetworkChanges(router.Id, router.Code, router.Health, [CustomerConnectionChange.Of(customer, at)]));
 
     public void Publish(NetworkChanges changes)
     {

@@ -87,7 +87,7 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
             .Where(s => s.RouterId == router.Id && !s.IsReplica && s.Status != PppoeSecretStatus.Removed && s.Customer!.Status != CustomerStatus.Terminated)
             .Select(s => new
             {
-                s.Username, s.CustomerId, s.Customer!.Code,
+                s.Username, s.CustomerId, s.Customer!.Code, s.Customer.Status, s.Customer.Latitude, s.Customer.Longitude,
                 Connection = new CustomerConnection(s.Customer.ConnectionState, s.Customer.CurrentIp, s.Customer.SessionStartedAt, s.Customer.LastSeenAt, s.Customer.ConnectionChangedAt),
             })
             .ToListAsync(cancellationToken);
@@ -107,7 +107,8 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
                 continue;
             var after = before.Observe(state, address, started, now, router.LastSyncAt);
             writes.Add(new ConnectionWrite(subscriber.CustomerId, before, after));
-            changes.Add(new CustomerConnectionChange(subscriber.CustomerId, subscriber.Code, router.Id, state, after.CurrentIp, now));
+            changes.Add(new CustomerConnectionChange(subscriber.CustomerId, subscriber.Code, router.Id, state, after.CurrentIp, now,
+                subscriber.Status, subscriber.Latitude, subscriber.Longitude));
         }
         return (writes, changes);
     }

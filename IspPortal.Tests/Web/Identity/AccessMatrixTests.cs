@@ -20,6 +20,7 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
             ["/customers"] = [A, S, T, F, N, M],
             ["/customers/new"] = [A, S],
             ["/customers/installations"] = [A, S, T],
+            ["/network/map"] = [A, T, N, M],
             ["/network/routers"] = [A, T, N, M],
             ["/network/pools"] = [A, T, N, M],
             ["/settings/locations"] = [A, S, F, N, M],

@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using IspPortal.Core.Customers;
+using IspPortal.Core.Network.Sync;
+using IspPortal.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace IspPortal.Tests.Browser;
+
+/// <summary>The live map against the demo's simulated routers: a change on a router reaches an open map without a reload.</summary>
+public sealed partial class MapBrowserTests(LiveDemoPortalFactory portal, BrowserFixture browser)
+    : IClassFixture<LiveDemoPortalFactory>, IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public Task A_session_dropped_on_the_router_turns_the_customers_marker_grey_after_the_sync_without_a_reload() => browser.OnPageAsync(async page =>
+    {
+        await SyncAsync();
+        var (code, username, _) = await portal.ActiveCustomerAsync("CKP", ConnectionState.Online);
+        await SignInAsync(page, "noc");
+        await page.GotoAsync("/network/map");
+        await Assertions.Expect(page.GetByTestId("customer-map")).ToHaveAttributeAsync("data-ready", "true");
+        var marker = page.Locator($"[data-customer='{code}']");
+
+        var search = page.Locator("[data-testid=map-search] input, input[data-testid=map-search]").First;
+        await search.FillAsync(code);
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = code }).First.ClickAsync();
+        await Assertions.Expect(marker).ToHaveAttributeAsync("data-status", "online");
+        await Assertions.Expect(page.Locator(".leaflet-popup-content")).ToContainTextAsync(username);
+        var zoomBefore = await page.EvaluateAsync<string>("() => document.querySelector('.leaflet-map-pane').style.transform");
+        await page.EvaluateAsync("() => window.__notReloaded = true");
+
+        // The operator disables the secret on the router itself: the session drops and does not redial.
+        var secretId = portal.Simulator("CKP").Router.Secrets.Single(s => s.Name == username).Id;
+        await (await portal.OpenRouterAsync("CKP")).DisableSecretAsync(secretId);
+        await SyncAsync();
+
+        await Assertions.Expect(marker).ToHaveAttributeAsync("data-status", "disabled");
+        await Assertions.Expect(marker).ToHaveClassAsync(DisabledClass());
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__notReloaded === true"), "the page was not reloaded");
+        Assert.Equal(zoomBefore, await page.EvaluateAsync<string>("() => document.querySelector('.leaflet-map-pane').style.transform"));
+        var screenshot = Path.Combine(RepositoryFolder.PathTo("TestResults"), "screenshots", "live-map-after-sync.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+        Assert.True(File.Exists(screenshot));
+    }, portal.BaseAddress);
+
+    [Fact]
+    public Task Isolir_from_the_popup_greys_the_marker_at_once() => browser.OnPageAsync(async page =>
+    {
+        var (code, _, _) = await portal.ActiveCustomerAsync("KTB", ConnectionState.Online, skip: 3);
+        await SignInAsync(page, "noc");
+        await page.GotoAsync("/network/map");
+        await Assertions.Expect(page.GetByTestId("customer-map")).ToHaveAttributeAsync("data-ready", "true");
+        await page.Locator("[data-testid=map-search] input, input[data-testid=map-search]").First.FillAsync(code);
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = code }).First.ClickAsync();
+        var marker = page.Locator($"[data-customer='{code}']");
+        await Assertions.Expect(marker).ToHaveAttributeAsync("data-status", "online");
+
+        await page.Locator(".leaflet-popup-content button[data-action=isolate]").ClickAsync();
+        await page.Locator("[data-testid=reason] input, [data-testid=reason] textarea, textarea[data-testid=reason], input[data-testid=reason]").First.FillAsync("Tunggakan");
+        await page.GetByTestId("reason-ok").ClickAsync();
+
+        await Assertions.Expect(marker).ToHaveAttributeAsync("data-status", "disabled");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync(code);
+    }, portal.BaseAddress);
+
+    private async Task SyncAsync()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SyncAllRouters>().ExecuteAsync();
+    }
+
+    private static async Task SignInAsync(IPage page, string user)
+    {
+        await page.GotoAsync("/login");
+        await page.Locator("#username").FillAsync(user);
+        await page.Locator("#password").FillAsync("Demo#2025");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(DashboardUrl());
+    }
+
+    [GeneratedRegex("/dashboard$")]
+    private static partial Regex DashboardUrl();
+
+    [GeneratedRegex("cm-disabled")]
+    private static partial Regex DisabledClass();
+}
