@@ -57,6 +57,8 @@ public static class DependencyInjection
         services.AddScoped<RunScheduledSync>();
         services.AddScoped<RouterDrift>();
         services.AddScoped<Network.Map.CustomerMap>();
+        services.AddScoped<Network.Monitoring.NetworkMonitor>();
+        services.AddScoped<Network.Monitoring.AcknowledgeAlert>();
         services.AddScoped<ChooseRouterFromPool>();
         services.AddScoped<RouterPoolList>();
         services.AddScoped<SaveRouterPool>();

@@ -37,6 +37,7 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<PppoeSecret> PppoeSecrets { get; }
     DbSet<RouterLog> RouterLogs { get; }
     DbSet<RouterHealthSample> RouterHealthSamples { get; }
+    DbSet<NetworkAlert> NetworkAlerts { get; }
 
     DbSet<Invoice> Invoices { get; }
     DbSet<InvoiceLine> InvoiceLines { get; }

@@ -100,6 +100,12 @@ public sealed record NetworkSettings : ISettingsGroup<NetworkSettings>
     /// <summary>Routers read at the same time; more is faster but loads the database and the uplink.</summary>
     public int SyncParallelism { get; init; } = 8;
 
+    /// <summary>A mass-outage alert when online sessions on a router drop by at least this share between two syncs…</summary>
+    public int MassOutageDropPercent { get; init; } = 30;
+
+    /// <summary>…and the router had at least this many online before (a small router losing 2 of 4 is not an outage).</summary>
+    public int MassOutageMinSessions { get; init; } = 20;
+
     public const string OpenStreetMapTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
     /// <summary>Map tiles for the customer map and the registration pin (a Leaflet URL template).</summary>
@@ -108,6 +114,8 @@ public sealed record NetworkSettings : ISettingsGroup<NetworkSettings>
     public FieldErrors Validate() => new FieldErrors()
         .When(SyncIntervalMinutes is < 1 or > 60, nameof(SyncIntervalMinutes), "Interval sinkronisasi harus 1–60 menit.")
         .When(SyncParallelism is < 1 or > 32, nameof(SyncParallelism), "Router paralel harus 1–32.")
+        .When(MassOutageDropPercent is < 5 or > 100, nameof(MassOutageDropPercent), "Ambang gangguan massal harus 5–100%.")
+        .When(MassOutageMinSessions is < 1 or > 100_000, nameof(MassOutageMinSessions), "Minimal sesi untuk gangguan massal harus 1–100.000.")
         .When(!IsTileTemplate(MapTileUrl), nameof(MapTileUrl), "URL tile peta harus http(s) dan memuat {z}, {x} dan {y}, contoh " + OpenStreetMapTiles + ".");
 
     private static bool IsTileTemplate(string? url) =>

@@ -37,6 +37,7 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<PppoeSecret> PppoeSecrets => Set<PppoeSecret>();
     public DbSet<RouterLog> RouterLogs => Set<RouterLog>();
     public DbSet<RouterHealthSample> RouterHealthSamples => Set<RouterHealthSample>();
+    public DbSet<NetworkAlert> NetworkAlerts => Set<NetworkAlert>();
 
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();

@@ -4,7 +4,9 @@ using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Customers.Registration;
 using IspPortal.Core.Network.RouterOs;
+using IspPortal.Core.Network.Monitoring;
 using IspPortal.Core.Network.Routers;
+using IspPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.Network.Sync;
@@ -18,7 +20,8 @@ public sealed record RouterSyncResult(int RouterId, string RouterCode, bool Succ
 /// or failed) are applied now; the router's health and a health sample; a <c>router_logs</c> row. Changes are published
 /// for live screens after they are saved.
 /// </summary>
-public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, IConnectionWriter connections, NetworkChangeFeed feed, TimeProvider clock)
+public sealed class SyncRouter(
+    IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, IConnectionWriter connections, NetworkChangeFeed feed, PortalSettings settings, TimeProvider clock)
 {
     public async Task<RouterSyncResult> ExecuteAsync(int routerId, CancellationToken cancellationToken = default)
     {
@@ -47,6 +50,7 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var (writes, changes) = await ObserveConnectionsAsync(db, router, sessions, onRouter, now, cancellationToken);
 
+            await NetworkAlertRules.OnSyncSucceededAsync(db, router, router.ActiveSessions, sessions.Count, await settings.GetAsync<NetworkSettings>(cancellationToken), now, cancellationToken);
             router.RecordSync(new RouterStatusReport(resource.Version, resource.BoardName, (short)resource.CpuLoadPercent, (long)resource.Uptime.TotalSeconds, sessions.Count),
                 watch.Elapsed, now);
             db.RouterHealthSamples.Add(new RouterHealthSample(router.Id, now, (short)Math.Clamp(resource.CpuLoadPercent, 0, 100),
@@ -67,6 +71,7 @@ public sealed class SyncRouter(IIspDbFactory dbs, ISecretProtector secrets, IRou
             var now = clock.GetUtcNow();
             var wasUp = router.Health != RouterHealth.Down;
             router.RecordFailure(error, now);
+            await NetworkAlertRules.OnSyncFailedAsync(db, router, exception, error, now, CancellationToken.None);
             db.RouterLogs.Add(new RouterLog(router.Id, now, "sync", RouterLogOutcome.Failed, error) { DurationMs = (int)watch.ElapsedMilliseconds });
             await db.SaveChangesAsync(CancellationToken.None);
             if (wasUp)

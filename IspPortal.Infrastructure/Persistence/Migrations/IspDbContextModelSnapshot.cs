@@ -1784,6 +1784,83 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Network.NetworkAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<Guid?>("AcknowledgedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("acknowledged_by_id");
+
+                    b.Property<int?>("BaselineSessions")
+                        .HasColumnType("integer")
+                        .HasColumnName("baseline_sessions");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<int>("Occurrences")
+                        .HasColumnType("integer")
+                        .HasColumnName("occurrences");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<int>("RouterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("router_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_network_alerts");
+
+                    b.HasIndex("AcknowledgedById")
+                        .HasDatabaseName("ix_network_alerts_acknowledged_by_id");
+
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_network_alerts_opened_at");
+
+                    b.HasIndex("RouterId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ux_network_alerts_open_router_kind")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.ToTable("network_alerts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_network_alerts_occurrences", "occurrences >= 1");
+
+                            t.HasCheckConstraint("ck_network_alerts_resolved_after_opened", "resolved_at IS NULL OR resolved_at >= opened_at");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Network.PppoeSecret", b =>
                 {
                     b.Property<long>("Id")
@@ -3649,6 +3726,24 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_audit_logs_users_user_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Network.NetworkAlert", b =>
+                {
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("AcknowledgedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_network_alerts_users_acknowledged_by_id");
+
+                    b.HasOne("IspPortal.Core.Network.Router", "Router")
+                        .WithMany()
+                        .HasForeignKey("RouterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_network_alerts_routers_router_id");
+
+                    b.Navigation("Router");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Network.PppoeSecret", b =>

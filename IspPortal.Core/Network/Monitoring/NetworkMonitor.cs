@@ -1,0 +1,87 @@
+using IspPortal.Core.Common;
+using IspPortal.Core.Customers;
+using Microsoft.EntityFrameworkCore;
+
+namespace IspPortal.Core.Network.Monitoring;
+
+/// <param name="RxBitsPerSecond">From the last two health samples of the router's configured links; null with fewer than two.</param>
+public sealed record RouterMonitorRow(
+    int Id, string Code, string Name, RouterHealth Health, DateTimeOffset? LastSyncAt, int? LastSyncDurationMs, string? LastError,
+    int Online, int Offline, int Disabled, short? CpuLoadPercent, long? UptimeSeconds, string? RouterOsVersion,
+    double? RxBitsPerSecond, double? TxBitsPerSecond, int OpenAlerts)
+{
+    public int Customers => Online + Offline + Disabled;
+
+    public double OfflineShare => Online + Offline == 0 ? 0 : (double)Offline / (Online + Offline);
+}
+
+public sealed record AlertRow(
+    long Id, NetworkAlertKind Kind, string RouterCode, string Message, DateTimeOffset OpenedAt, DateTimeOffset LastSeenAt, int Occurrences,
+    DateTimeOffset? ResolvedAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy);
+
+public sealed record NetworkTotals(int Online, int Offline, int Disabled, int RoutersUp, int RoutersDown, int RoutersUnknown, int OpenAlerts, int UnacknowledgedAlerts);
+
+/// <summary>The NOC's view: every active router worst first, the alerts, and network-wide totals.</summary>
+public sealed class NetworkMonitor(IIspDbFactory dbs, TimeProvider clock)
+{
+    public static readonly TimeSpan ResolvedAlertsKept = TimeSpan.FromDays(7);
+
+    public async Task<IReadOnlyList<RouterMonitorRow>> RoutersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var routers = await db.Routers.AsNoTracking().Where(r => r.IsActive).ToListAsync(cancellationToken);
+        var counts = await db.Customers.AsNoTracking()
+            .Where(c => c.RouterId != null && c.Status != CustomerStatus.Terminated)
+            .GroupBy(c => new { c.RouterId, c.Status, c.ConnectionState })
+            .Select(g => new { g.Key.RouterId, g.Key.Status, g.Key.ConnectionState, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var since = clock.GetUtcNow().AddHours(-1);
+        var samples = (await db.RouterHealthSamples.AsNoTracking().Where(s => s.SampledAt >= since)
+                .Select(s => new { s.RouterId, s.SampledAt, s.RxBytes, s.TxBytes }).ToListAsync(cancellationToken))
+            .GroupBy(s => s.RouterId).ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.SampledAt).Take(2).ToList());
+        var alerts = await db.NetworkAlerts.AsNoTracking().Where(a => a.ResolvedAt == null)
+            .GroupBy(a => a.RouterId).Select(g => new { RouterId = g.Key, Count = g.Count() }).ToDictionaryAsync(a => a.RouterId, a => a.Count, cancellationToken);
+
+        return routers.Select(r =>
+            {
+                int Count(MapMarkerState state) => counts.Where(c => c.RouterId == r.Id && MapMarkers.StateOf(c.Status, c.ConnectionState) == state).Sum(c => c.Count);
+                var (rx, tx) = samples.TryGetValue(r.Id, out var last) && last.Count == 2 && last[0].RxBytes >= last[1].RxBytes && last[0].TxBytes >= last[1].TxBytes
+                    && (last[0].SampledAt - last[1].SampledAt).TotalSeconds is > 0 and var seconds
+                        ? ((double?)(last[0].RxBytes - last[1].RxBytes) * 8 / seconds, (double?)(last[0].TxBytes - last[1].TxBytes) * 8 / seconds)
+                        : (null, null);
+                return new RouterMonitorRow(r.Id, r.Code, r.Name, r.Health, r.LastSyncAt, r.LastSyncDurationMs, r.LastError,
+                    Count(MapMarkerState.Online), Count(MapMarkerState.Offline), Count(MapMarkerState.Disabled),
+                    r.CpuLoadPercent, r.UptimeSeconds, r.RouterOsVersion, rx, tx, alerts.GetValueOrDefault(r.Id));
+            })
+            // Worst first: unreachable, then open alerts, then the largest share offline.
+            .OrderBy(r => r.Health == RouterHealth.Down ? 0 : r.Health == RouterHealth.Unknown ? 2 : 1)
+            .ThenByDescending(r => r.OpenAlerts)
+            .ThenByDescending(r => r.OfflineShare)
+            .ThenBy(r => r.Code)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<AlertRow>> AlertsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var resolvedSince = clock.GetUtcNow() - ResolvedAlertsKept;
+        return await db.NetworkAlerts.AsNoTracking()
+            .Where(a => a.ResolvedAt == null || a.ResolvedAt >= resolvedSince)
+            .OrderBy(a => a.ResolvedAt != null).ThenBy(a => a.AcknowledgedAt != null).ThenByDescending(a => a.LastSeenAt)
+            .Take(200)
+            .Select(a => new AlertRow(a.Id, a.Kind, a.Router!.Code, a.Message, a.OpenedAt, a.LastSeenAt, a.Occurrences, a.ResolvedAt, a.AcknowledgedAt,
+                db.Users.Where(u => u.Id == a.AcknowledgedById).Select(u => u.FullName).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<NetworkTotals> TotalsAsync(CancellationToken cancellationToken = default)
+    {
+        var routers = await RoutersAsync(cancellationToken);
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var open = await db.NetworkAlerts.AsNoTracking().Where(a => a.ResolvedAt == null)
+            .GroupBy(a => a.AcknowledgedAt == null).Select(g => new { Unacknowledged = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return new NetworkTotals(routers.Sum(r => r.Online), routers.Sum(r => r.Offline), routers.Sum(r => r.Disabled),
+            routers.Count(r => r.Health == RouterHealth.Up), routers.Count(r => r.Health == RouterHealth.Down), routers.Count(r => r.Health == RouterHealth.Unknown),
+            open.Sum(o => o.Count), open.Where(o => o.Unacknowledged).Sum(o => o.Count));
+    }
+}
