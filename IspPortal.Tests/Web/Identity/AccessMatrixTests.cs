@@ -21,6 +21,8 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
             ["/customers/new"] = [A, S],
             ["/customers/installations"] = [A, S, T],
             ["/network/map"] = [A, T, N, M],
+            ["/network/monitoring"] = [A, T, N, M],
+            ["/network/wallboard"] = [A, T, N, M],
             ["/network/routers"] = [A, T, N, M],
             ["/network/pools"] = [A, T, N, M],
             ["/settings/locations"] = [A, S, F, N, M],

@@ -28,6 +28,7 @@ public static class PortalNavigation
         new("Jaringan", Icons.Material.Filled.Hub,
         [
             new("Peta pelanggan", "/network/map", Icons.Material.Filled.Map, Permissions.NetworkRead),
+            new("Monitoring", "/network/monitoring", Icons.Material.Filled.MonitorHeart, Permissions.NetworkRead),
             new("Router", "/network/routers", Icons.Material.Filled.Router, Permissions.NetworkRead),
             new("Pool router", "/network/pools", Icons.Material.Filled.AccountTree, Permissions.NetworkRead),
         ]),
