@@ -16,9 +16,14 @@ public sealed partial class MapBrowserTests(LiveDemoPortalFactory portal, Browse
     {
         await SyncAsync();
         var (code, username, _) = await portal.ActiveCustomerAsync("CKP", ConnectionState.Online);
+        var feed = portal.Services.GetRequiredService<NetworkChangeFeed>();
         await SignInAsync(page, "noc");
-        await page.GotoAsync("/network/map");
+        await page.GotoAsync("/customers");
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var subscribersBefore = feed.SubscriberCount;
+        await page.GetByRole(AriaRole.Link, new() { Name = "Peta pelanggan" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("customer-map")).ToHaveAttributeAsync("data-ready", "true");
+        Assert.Equal(subscribersBefore + 1, feed.SubscriberCount);
         var marker = page.Locator($"[data-customer='{code}']");
 
         var search = page.Locator("[data-testid=map-search] input, input[data-testid=map-search]").First;
@@ -41,6 +46,13 @@ public sealed partial class MapBrowserTests(LiveDemoPortalFactory portal, Browse
         var screenshot = Path.Combine(RepositoryFolder.PathTo("TestResults"), "screenshots", "live-map-after-sync.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
         Assert.True(File.Exists(screenshot));
+
+        // Leaving the map releases its subscription with the component.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Daftar pelanggan" }).ClickAsync();
+        await page.GetByTestId("grid").WaitForAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (feed.SubscriberCount != subscribersBefore)
+            await Task.Delay(50, timeout.Token);
     }, portal.BaseAddress);
 
     [Fact]

@@ -21,7 +21,9 @@ public sealed record RouterInput(
     string? IsolationProfile,
     string? IsolationAddressList,
     string? Notes,
-    bool IsActive = true);
+    bool IsActive = true,
+    double? Latitude = null,
+    double? Longitude = null);
 
 public sealed partial class SaveRouter(IIspDbFactory dbs, ISecretProtector secrets, SaveGuard guard, TimeProvider clock)
 {
@@ -44,7 +46,10 @@ public sealed partial class SaveRouter(IIspDbFactory dbs, ISecretProtector secre
             .When(input.TlsFingerprint is { Length: > 0 } && fingerprint is null, nameof(input.TlsFingerprint), "Sidik jari TLS harus SHA-256: 64 digit heksadesimal (boleh dengan ':').")
             .When(input.IsolationMethod == IsolationMethod.Profile && profile is null, nameof(input.IsolationProfile), "Metode isolir profil memerlukan nama profil isolir.")
             .When(profile?.Length > Router.ProfileMaxLength, nameof(input.IsolationProfile), $"Nama profil paling banyak {Router.ProfileMaxLength} karakter.")
-            .When(addressList.Length > Router.ProfileMaxLength, nameof(input.IsolationAddressList), $"Nama address list paling banyak {Router.ProfileMaxLength} karakter.");
+            .When(addressList.Length > Router.ProfileMaxLength, nameof(input.IsolationAddressList), $"Nama address list paling banyak {Router.ProfileMaxLength} karakter.")
+            .When(input.Latitude.HasValue != input.Longitude.HasValue, nameof(input.Latitude), "Lokasi router harus berisi lintang dan bujur sekaligus.")
+            .When(input.Latitude is < -90 or > 90, nameof(input.Latitude), "Lintang harus antara -90 dan 90.")
+            .When(input.Longitude is < -180 or > 180, nameof(input.Longitude), "Bujur harus antara -180 dan 180.");
         if (errors.Any)
             return Outcome.Refused<Router>(errors);
 
@@ -82,6 +87,7 @@ public sealed partial class SaveRouter(IIspDbFactory dbs, ISecretProtector secre
         router.IsolationAddressList = addressList;
         router.Notes = Blank(input.Notes);
         router.IsActive = input.IsActive;
+        (router.Latitude, router.Longitude) = (input.Latitude, input.Longitude);
         router.UpdatedAt = now;
 
         return await guard.SaveAsync(db, router, new Dictionary<string, (string, string)>

@@ -85,6 +85,21 @@ public sealed class RouterManagementTests(PortalFactory portal) : IClassFixture<
         Assert.Equal(string.Concat(Enumerable.Repeat("AB", 32)), saved.Value!.TlsFingerprint);
     }
 
+    [Fact]
+    public async Task A_router_is_placed_on_the_map_with_both_coordinates_or_none()
+    {
+        var location = await LocationAsync("RMP");
+
+        var half = await SaveAsync(Input(location, "HALF", "a#Sandi123") with { Latitude = -6.4 });
+        var placed = await SaveAsync(Input(location, "PIN", "a#Sandi123") with { Latitude = -6.41, Longitude = 107.45 });
+
+        Assert.Contains("lintang dan bujur sekaligus", half.Errors["Latitude"][0], StringComparison.Ordinal);
+        Assert.True(placed.Succeeded, placed.FirstError);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var edit = await scope.ServiceProvider.GetRequiredService<RouterList>().ForEditAsync(placed.Value!.Id);
+        Assert.Equal((-6.41, 107.45), (edit!.Latitude, edit.Longitude));
+    }
+
     private static RouterInput Input(int location, string code, string? password, int? id = null) =>
         new(id, code, $"Router {code}", location, "Menara", "192.0.2.10", 8728, false, null, "admin", password, IsolationMethod.Profile, "isolir", null, null);
 
