@@ -96,6 +96,36 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
         Assert.True(await db.RouterLogs.AnyAsync(l => l.RouterId == routerId && l.Operation == "sync" && l.Outcome == RouterLogOutcome.Failed));
     }
 
+    [Fact]
+    public async Task An_isolir_and_a_registration_are_published_with_the_marker_state_and_position()
+    {
+        var (code, _, _) = await portal.ActiveCustomerAsync("KTB", ConnectionState.Online, skip: 6);
+        var published = new List<CustomerConnectionChange>();
+        using var subscription = portal.Services.GetRequiredService<NetworkChangeFeed>().Subscribe(c => { lock (published) published.AddRange(c.Customers); });
+        await using var db = portal.Database.CreateDbContext();
+        var router = await db.Routers.SingleAsync(r => r.Code == "KTB");
+        var package = await db.ServicePackages.SingleAsync(p => p.Code == "HOME-10");
+
+        string newCode;
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CustomerIsolation>().IsolateAsync(code, "Tunggakan", StatusChangeSource.Billing);
+            var registered = await scope.ServiceProvider.GetRequiredService<IspPortal.Core.Customers.Registration.RegisterCustomer>().ExecuteAsync(new(
+                new CustomerProfileInput("Rina Marlina", "3201014808950002", null, "081355557777", null, "Jl. Kotabaru 3", null, null, null, null, null, -6.36, 107.39, null),
+                new(router.LocationCodeId, router.Id, null, package.Id, null, null)));
+            Assert.True(registered.Succeeded, registered.FirstError);
+            newCode = registered.Value!.Code;
+        }
+
+        lock (published)
+        {
+            var isolated = published.Last(c => c.CustomerCode == code);
+            Assert.Equal((CustomerStatus.Isolated, IspPortal.Core.Network.MapMarkerState.Disabled), (isolated.Status, isolated.Marker));
+            var added = published.Last(c => c.CustomerCode == newCode);
+            Assert.Equal((-6.36, 107.39, CustomerStatus.Active), (added.Latitude!.Value, added.Longitude!.Value, added.Status));
+        }
+    }
+
     private async Task<NetworkSyncSummary> SyncAllAsync()
     {
         await using var scope = portal.Services.CreateAsyncScope();
