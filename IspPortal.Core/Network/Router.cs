@@ -16,6 +16,7 @@ public class Router
     public const int TlsFingerprintMaxLength = 95;
     public const int ApiUserMaxLength = 64;
     public const int ProfileMaxLength = 64;
+    public const int InterfaceMaxLength = 64;
     public const int VersionMaxLength = 64;
     public const int ErrorMaxLength = 2000;
     public const int DefaultApiPort = 8728;
@@ -74,6 +75,13 @@ public class Router
 
     /// <summary>Address list for isolated customers (method <see cref="IsolationMethod.AddressList"/>).</summary>
     public string IsolationAddressList { get; set; } = DefaultIsolationAddressList;
+
+    /// <summary>
+    /// The interface whose counters are the router's traffic (e.g. <c>ether1</c> or <c>sfp-sfpplus1</c>);
+    /// null: the sum of all configured (non-dynamic) interfaces, which counts traffic that crosses
+    /// two of them twice.
+    /// </summary>
+    public string? UplinkInterface { get; set; }
 
     public string? Notes { get; set; }
 

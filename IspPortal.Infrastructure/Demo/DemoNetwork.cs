@@ -47,6 +47,7 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
                 Longitude = r.Longitude,
                 IsolationMethod = IsolationMethod.Profile,
                 IsolationProfile = "isolir",
+                UplinkInterface = "ether1",
             }).ToList();
         db.Routers.AddRange(routers);
         await db.SaveChangesAsync(cancellationToken);

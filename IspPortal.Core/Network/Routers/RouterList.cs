@@ -72,7 +72,7 @@ public sealed class RouterList(IIspDbFactory dbs)
         await using var db = await dbs.CreateAsync(cancellationToken);
         return await db.Routers.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new RouterInput(r.Id, r.Code, r.Name, r.LocationCodeId, r.Location, r.Host, r.ApiPort, r.UseTls, r.TlsFingerprint,
-                r.ApiUser, null, r.IsolationMethod, r.IsolationProfile, r.IsolationAddressList, r.Notes, r.IsActive, r.Latitude, r.Longitude))
+                r.ApiUser, null, r.IsolationMethod, r.IsolationProfile, r.IsolationAddressList, r.Notes, r.IsActive, r.Latitude, r.Longitude, r.UplinkInterface))
             .SingleOrDefaultAsync(cancellationToken);
     }
 }

@@ -23,7 +23,8 @@ public sealed record RouterInput(
     string? Notes,
     bool IsActive = true,
     double? Latitude = null,
-    double? Longitude = null);
+    double? Longitude = null,
+    string? UplinkInterface = null);
 
 public sealed partial class SaveRouter(IIspDbFactory dbs, ISecretProtector secrets, SaveGuard guard, TimeProvider clock)
 {
@@ -47,6 +48,8 @@ public sealed partial class SaveRouter(IIspDbFactory dbs, ISecretProtector secre
             .When(input.IsolationMethod == IsolationMethod.Profile && profile is null, nameof(input.IsolationProfile), "Metode isolir profil memerlukan nama profil isolir.")
             .When(profile?.Length > Router.ProfileMaxLength, nameof(input.IsolationProfile), $"Nama profil paling banyak {Router.ProfileMaxLength} karakter.")
             .When(addressList.Length > Router.ProfileMaxLength, nameof(input.IsolationAddressList), $"Nama address list paling banyak {Router.ProfileMaxLength} karakter.")
+            .When(Blank(input.UplinkInterface) is { } uplink && (uplink.Length > Router.InterfaceMaxLength || uplink.Any(c => char.IsWhiteSpace(c) || c is '<' or '>')),
+                nameof(input.UplinkInterface), "Nama interface uplink tidak valid (contoh: ether1, sfp-sfpplus1).")
             .When(input.Latitude.HasValue != input.Longitude.HasValue, nameof(input.Latitude), "Lokasi router harus berisi lintang dan bujur sekaligus.")
             .When(input.Latitude is < -90 or > 90, nameof(input.Latitude), "Lintang harus antara -90 dan 90.")
             .When(input.Longitude is < -180 or > 180, nameof(input.Longitude), "Bujur harus antara -180 dan 180.");
@@ -88,6 +91,7 @@ public sealed partial class SaveRouter(IIspDbFactory dbs, ISecretProtector secre
         router.Notes = Blank(input.Notes);
         router.IsActive = input.IsActive;
         (router.Latitude, router.Longitude) = (input.Latitude, input.Longitude);
+        router.UplinkInterface = Blank(input.UplinkInterface);
         router.UpdatedAt = now;
 
         return await guard.SaveAsync(db, router, new Dictionary<string, (string, string)>

@@ -39,7 +39,10 @@ public sealed class SyncRouter(
             // Customers' dynamic pppoe-in interfaces are inside the configured links' totals already,
             // and a busy router has thousands of them: the router filters them out.
             await foreach (var link in connection.GetInterfacesAsync(dynamic: false, cancellationToken: cancellationToken))
-                (rxBytes, txBytes) = (rxBytes + link.RxBytes, txBytes + link.TxBytes);
+            {
+                if (router.UplinkInterface is null || link.Name == router.UplinkInterface)
+                    (rxBytes, txBytes) = (rxBytes + link.RxBytes, txBytes + link.TxBytes);
+            }
             var onRouter = new Dictionary<string, RouterSecret>(StringComparer.Ordinal);
             await foreach (var secret in connection.GetSecretsAsync(new RouterSecretQuery(Properties: SecretProvisioning.ComparedProperties), cancellationToken))
                 onRouter.TryAdd(secret.Name, secret);

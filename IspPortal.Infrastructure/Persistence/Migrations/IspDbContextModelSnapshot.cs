@@ -2129,6 +2129,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<string>("UplinkInterface")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("uplink_interface");
+
                     b.Property<long?>("UptimeSeconds")
                         .HasColumnType("bigint")
                         .HasColumnName("uptime_seconds")

@@ -102,6 +102,50 @@ public sealed class MonitoringTests(LiveDemoPortalFactory portal) : IClassFixtur
         Assert.True(totals.UnacknowledgedAlerts >= 1);
     }
 
+    [Fact]
+    public async Task Traffic_counts_only_the_uplink_interface_when_one_is_set()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 24, 1, 0, 0, TimeSpan.Zero));
+        await using var simulator = new IspPortal.Infrastructure.Network.Simulator.RouterOsSimulator(new IspPortal.Infrastructure.Network.Simulator.RouterOsSimulatorOptions
+        {
+            Listen = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0), Password = "Uplink#2025", Identity = "UPL", SecretPrefix = "UPL", Secrets = 2, Active = 2,
+        }, clock);
+        await simulator.StartAsync();
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await using var db = portal.Database.CreateDbContext();
+        var location = await db.LocationCodes.FirstAsync(l => l.Code == "KCB");
+        await using var scope = portal.Services.CreateAsyncScope();
+        var save = scope.ServiceProvider.GetRequiredService<IspPortal.Core.Network.Routers.SaveRouter>();
+        var input = new IspPortal.Core.Network.Routers.RouterInput(null, "UPL", "Uplink", location.Id, null, "127.0.0.1", simulator.Port, false, null, "admin", "Uplink#2025",
+            IsolationMethod.Profile, "isolir", null, null, UplinkInterface: "ether1");
+        var routerId = (await save.ExecuteAsync(input)).Value!.Id;
+        var sync = scope.ServiceProvider.GetRequiredService<SyncRouter>();
+        IspPortal.Core.Network.RouterHealthSample uplinkOnly, allLinks;
+        try
+        {
+            await sync.ExecuteAsync(routerId);
+            uplinkOnly = await LatestSampleAsync(routerId);
+            await save.ExecuteAsync(input with { Id = routerId, Password = null, UplinkInterface = null });
+            await sync.ExecuteAsync(routerId);
+            allLinks = await LatestSampleAsync(routerId);
+        }
+        finally
+        {
+            // The other tests here count the demo's three routers.
+            await save.ExecuteAsync(input with { Id = routerId, Password = null, IsActive = false });
+        }
+
+        // The simulator's ether1 counts 40 MB/s in and ether2 2 MB/s, for the minute the clock moved.
+        Assert.Equal(40_000_000L * 60, uplinkOnly.RxBytes);
+        Assert.Equal((40_000_000L + 2_000_000L) * 60, allLinks.RxBytes);
+    }
+
+    private async Task<IspPortal.Core.Network.RouterHealthSample> LatestSampleAsync(int routerId)
+    {
+        await using var db = portal.Database.CreateDbContext();
+        return await db.RouterHealthSamples.Where(s => s.RouterId == routerId).OrderByDescending(s => s.Id).FirstAsync();
+    }
+
     private async Task SyncAsync()
     {
         await using var scope = portal.Services.CreateAsyncScope();

@@ -27,6 +27,7 @@ public class RouterConfiguration : IEntityTypeConfiguration<Router>
         builder.Property(r => r.ApiUser).HasMaxLength(Router.ApiUserMaxLength);
         builder.Property(r => r.IsolationProfile).HasMaxLength(Router.ProfileMaxLength);
         builder.Property(r => r.IsolationAddressList).HasMaxLength(Router.ProfileMaxLength);
+        builder.Property(r => r.UplinkInterface).HasMaxLength(Router.InterfaceMaxLength);
         builder.Property(r => r.RouterOsVersion).HasMaxLength(Router.VersionMaxLength);
         builder.Property(r => r.BoardName).HasMaxLength(Router.VersionMaxLength);
         builder.Property(r => r.LastError).HasMaxLength(Router.ErrorMaxLength);
