@@ -17,8 +17,9 @@ public sealed record RouterSyncResult(int RouterId, string RouterCode, bool Succ
 /// Reads one router's <c>/ppp/active</c> and <c>/ppp/secret</c> and brings the database up to
 /// date: each customer's connection (online, offline, disabled, address, session start) with a
 /// status log only when it changed; secrets the portal decided on but could not apply yet (pending
-/// or failed) are applied now; the router's health and a health sample; a <c>router_logs</c> row. Changes are published
-/// for live screens after they are saved.
+/// or failed) are applied now; the router's health and a health sample; a <c>router_logs</c> row;
+/// alerts opened, refreshed or resolved (<see cref="Monitoring.NetworkAlertRules"/>). Changes are
+/// published for live screens after they are saved.
 /// </summary>
 public sealed class SyncRouter(
     IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, IConnectionWriter connections, NetworkChangeFeed feed, PortalSettings settings, TimeProvider clock)
