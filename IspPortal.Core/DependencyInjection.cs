@@ -87,6 +87,8 @@ public static class DependencyInjection
 
         services.AddScoped<DashboardSummary>();
 
+        services.AddScoped<Notifications.Sending.DispatchOutbox>();
+
         return services;
     }
 }

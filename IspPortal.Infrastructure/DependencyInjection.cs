@@ -42,6 +42,11 @@ public static class DependencyInjection
         services.AddScoped<IDatabaseErrors, PostgresErrors>();
         services.AddSingleton<IDatabaseLocks, PostgresLocks>();
         services.AddSingleton<IConnectionWriter, PostgresConnectionWriter>();
+        services.AddHttpClient(Notifications.CloudApiWhatsAppSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
+        services.AddScoped<Core.Notifications.Sending.IOutboxClaims, Notifications.PostgresOutboxClaims>();
+        services.AddSingleton<Core.Notifications.Sending.IWhatsAppSender, Notifications.CloudApiWhatsAppSender>();
+        services.AddSingleton<Core.Notifications.Sending.IWhatsAppSender, Notifications.HttpGatewayWhatsAppSender>();
+        services.AddSingleton<Core.Notifications.Sending.IEmailSender, Notifications.SmtpEmailSender>();
         services.AddSingleton<ICustomerPhotoStore>(sp => new FileCustomerPhotoStore(
             configuration[FileCustomerPhotoStore.FolderKey] is { Length: > 0 } folder ? folder
                 : Path.Combine(configuration[LocalPostgres.LocalPostgresHosting.DataDirectoryVariable] is { Length: > 0 } data ? data : ".data", "photos"),

@@ -47,6 +47,7 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<NotificationLog> NotificationLogs { get; }
     DbSet<WhatsAppMessage> WhatsAppMessages { get; }
+    DbSet<Notifications.Templates.NotificationTemplate> NotificationTemplates { get; }
 
     DbSet<Ticket> Tickets { get; }
     DbSet<TicketCategory> TicketCategories { get; }

@@ -19,6 +19,8 @@ public enum SecretKind
     RouterPassword,
     PppoePassword,
     Nik,
+    /// <summary>WhatsApp Cloud API access token, app secret, webhook verify token, gateway token, SMTP password.</summary>
+    NotificationCredential,
 }
 
 /// <summary>

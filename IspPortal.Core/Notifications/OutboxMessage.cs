@@ -124,6 +124,23 @@ public class OutboxMessage
 
     public void Cancel() => Status = IsFinished ? Status : OutboxStatus.Cancelled;
 
+    /// <summary>Cancelled with the reason (opt-out, WhatsApp switched off): not an attempt that failed.</summary>
+    public void Cancel(string reason)
+    {
+        Cancel();
+        LastError = Truncate(reason);
+        LockedUntil = null;
+    }
+
+    /// <summary>Held back (quiet hours) until <paramref name="until"/>; the claim's attempt does not count.</summary>
+    public void Postpone(DateTimeOffset until)
+    {
+        Status = OutboxStatus.Pending;
+        NextAttemptAt = until;
+        LockedUntil = null;
+        AttemptCount = Math.Max(0, AttemptCount - 1);
+    }
+
     /// <summary>A delivery webhook; statuses only move forward (webhooks arrive out of order).</summary>
     public void RecordDelivery(OutboxStatus reported, DateTimeOffset at)
     {

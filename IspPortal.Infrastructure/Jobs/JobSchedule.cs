@@ -10,6 +10,7 @@ public static class JobSchedule
     {
         services.AddScheduler();
         services.AddTransient<RouterSyncJob>();
+        services.AddTransient<OutboxDispatchJob>();
         return services;
     }
 
@@ -20,6 +21,7 @@ public static class JobSchedule
         services.UseScheduler(scheduler =>
             {
                 scheduler.Schedule<RouterSyncJob>().EveryMinute().PreventOverlapping(nameof(RouterSyncJob));
+                scheduler.Schedule<OutboxDispatchJob>().EverySeconds(10).PreventOverlapping(nameof(OutboxDispatchJob));
             })
             .LogScheduledTaskProgress()
             .OnError(exception => logger.LogError(exception, "A scheduled job failed"));

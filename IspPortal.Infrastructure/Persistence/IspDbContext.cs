@@ -47,6 +47,7 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<NotificationLog> NotificationLogs => Set<NotificationLog>();
     public DbSet<WhatsAppMessage> WhatsAppMessages => Set<WhatsAppMessage>();
+    public DbSet<IspPortal.Core.Notifications.Templates.NotificationTemplate> NotificationTemplates => Set<IspPortal.Core.Notifications.Templates.NotificationTemplate>();
 
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketCategory> TicketCategories => Set<TicketCategory>();

@@ -1,0 +1,45 @@
+using IspPortal.Core.Settings;
+
+namespace IspPortal.Core.Notifications.Sending;
+
+public enum SendOutcome
+{
+    Sent,
+    /// <summary>Worth retrying later (network, rate limit, provider hiccup).</summary>
+    Transient,
+    /// <summary>Retrying cannot help (invalid number, template rejected, bad credentials).</summary>
+    Permanent,
+}
+
+public sealed record SendResult(SendOutcome Outcome, string? ProviderMessageId = null, string? ErrorCode = null, string? Error = null)
+{
+    public static SendResult Sent(string? providerMessageId) => new(SendOutcome.Sent, providerMessageId);
+}
+
+/// <param name="TemplateName">An approved template at Meta; null sends <paramref name="Text"/> as free text.</param>
+/// <param name="TemplateParameters">The template's {{1}}, {{2}}… in order.</param>
+public sealed record WhatsAppOutgoing(string ToE164, string Text, string? TemplateName, string TemplateLanguage, IReadOnlyList<string> TemplateParameters);
+
+public sealed record EmailOutgoing(string To, string Subject, string Text, string Html, IReadOnlyList<EmailAttachment> Attachments);
+
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
+
+/// <summary>One way out to WhatsApp (Cloud API or an HTTP gateway), configured from the settings of the moment.</summary>
+public interface IWhatsAppSender
+{
+    string Provider { get; }
+
+    Task<SendResult> SendAsync(NotificationSettings settings, WhatsAppOutgoing message, CancellationToken cancellationToken = default);
+}
+
+public interface IEmailSender
+{
+    Task<SendResult> SendAsync(NotificationSettings settings, EmailOutgoing message, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Claims due outbox messages for one dispatcher: each message is held by one worker at a time, across instances.</summary>
+public interface IOutboxClaims
+{
+    /// <returns>The ids claimed: status Sending, locked until <paramref name="lockedUntil"/>, attempt counted.</returns>
+    Task<IReadOnlyList<long>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset lockedUntil, int limit, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,71 @@
+namespace IspPortal.Core.Notifications.Templates;
+
+/// <summary>
+/// One kind of message the portal sends, with the placeholders its text may use and the Indonesian
+/// default text used until an admin edits it.
+/// </summary>
+/// <param name="Key">Stored in <c>notification_outbox.template</c>, e.g. <c>invoice_reminder</c>.</param>
+/// <param name="Service">A service message (credentials): sent even to customers who opted out.</param>
+/// <param name="QuietHours">Held back during the quiet hours from the settings (reminders, not receipts).</param>
+public sealed record NotificationEvent(
+    string Key, string Label, IReadOnlyList<string> Placeholders, string DefaultBody, string DefaultSubject, bool Service = false, bool QuietHours = false);
+
+public static class NotificationEvents
+{
+    public const string CompanyName = "nama_isp";
+    public const string PppoePassword = "password_pppoe";
+
+    public static readonly NotificationEvent CustomerWelcome = new("customer_welcome", "Selamat datang (akun PPPoE)",
+        ["nama", "kode_pelanggan", "paket", "username_pppoe", PppoePassword, "tanggal_instalasi"],
+        "Halo {nama}, selamat bergabung di {nama_isp}! Kode pelanggan Anda {kode_pelanggan}, paket {paket}. " +
+        "Akun internet (PPPoE): username {username_pppoe}, password {password_pppoe}. Teknisi kami akan memasang perangkat pada {tanggal_instalasi}.",
+        "Selamat datang di {nama_isp}", Service: true);
+
+    public static readonly NotificationEvent PppoePasswordReset = new("pppoe_password_reset", "Password PPPoE diganti",
+        ["nama", "username_pppoe", PppoePassword],
+        "Halo {nama}, password internet (PPPoE) {username_pppoe} telah diganti menjadi {password_pppoe}. Perangkat Anda akan tersambung ulang dengan password baru.",
+        "Password internet Anda telah diganti", Service: true);
+
+    public static readonly NotificationEvent InvoiceIssued = new("invoice_issued", "Tagihan terbit",
+        ["nama", "kode_pelanggan", "nomor_tagihan", "periode", "total", "jatuh_tempo", "link_bayar"],
+        "Halo {nama}, tagihan {nomor_tagihan} periode {periode} sebesar {total} telah terbit dan jatuh tempo {jatuh_tempo}. Bayar di {link_bayar}.",
+        "Tagihan {nomor_tagihan} dari {nama_isp}");
+
+    public static readonly NotificationEvent InvoiceReminder = new("invoice_reminder", "Pengingat tagihan (H-7/H-3/H-1)",
+        ["nama", "nomor_tagihan", "total", "jatuh_tempo", "sisa_hari", "link_bayar"],
+        "Halo {nama}, pengingat: tagihan {nomor_tagihan} sebesar {total} jatuh tempo {jatuh_tempo} ({sisa_hari} hari lagi). Bayar di {link_bayar}.",
+        "Pengingat tagihan {nomor_tagihan}", QuietHours: true);
+
+    public static readonly NotificationEvent InvoiceOverdue = new("invoice_overdue", "Tagihan lewat jatuh tempo (H+3/H+7)",
+        ["nama", "nomor_tagihan", "total", "jatuh_tempo", "hari_terlambat", "link_bayar"],
+        "Halo {nama}, tagihan {nomor_tagihan} sebesar {total} sudah lewat {hari_terlambat} hari dari jatuh tempo {jatuh_tempo}. Layanan dapat diisolir bila belum dibayar. Bayar di {link_bayar}.",
+        "Tagihan {nomor_tagihan} lewat jatuh tempo", QuietHours: true);
+
+    public static readonly NotificationEvent IsolationNotice = new("isolation_notice", "Pemberitahuan isolir",
+        ["nama", "kode_pelanggan", "alasan"],
+        "Halo {nama}, layanan internet {kode_pelanggan} diisolir: {alasan}. Setelah pembayaran diterima, layanan aktif kembali otomatis.",
+        "Layanan {kode_pelanggan} diisolir");
+
+    public static readonly NotificationEvent PaymentReceipt = new("payment_receipt", "Tanda terima pembayaran",
+        ["nama", "nomor_tagihan", "jumlah", "tanggal_bayar", "metode"],
+        "Terima kasih {nama}, pembayaran {jumlah} untuk tagihan {nomor_tagihan} via {metode} telah kami terima pada {tanggal_bayar}.",
+        "Pembayaran {nomor_tagihan} diterima");
+
+    public static readonly NotificationEvent Reactivation = new("reactivation", "Layanan aktif kembali",
+        ["nama", "kode_pelanggan"],
+        "Halo {nama}, layanan internet {kode_pelanggan} telah aktif kembali. Terima kasih.",
+        "Layanan {kode_pelanggan} aktif kembali");
+
+    public static readonly NotificationEvent TicketUpdate = new("ticket_update", "Perkembangan tiket",
+        ["nama", "nomor_tiket", "status", "pesan"],
+        "Halo {nama}, tiket {nomor_tiket} ({status}): {pesan}",
+        "Tiket {nomor_tiket}: {status}");
+
+    /// <summary>Free text typed by an agent (API or ticket chat); its only placeholder is the text itself.</summary>
+    public static readonly NotificationEvent FreeText = new("text", "Pesan bebas", ["pesan"], "{pesan}", "Pesan dari {nama_isp}", Service: true);
+
+    public static readonly IReadOnlyList<NotificationEvent> All =
+        [CustomerWelcome, PppoePasswordReset, InvoiceIssued, InvoiceReminder, InvoiceOverdue, IsolationNotice, PaymentReceipt, Reactivation, TicketUpdate, FreeText];
+
+    public static NotificationEvent? Find(string key) => All.FirstOrDefault(e => e.Key == key);
+}

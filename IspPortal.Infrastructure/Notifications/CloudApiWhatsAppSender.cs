@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IspPortal.Core.Common;
+using IspPortal.Core.Notifications.Sending;
+using IspPortal.Core.Settings;
+
+namespace IspPortal.Infrastructure.Notifications;
+
+/// <summary>WhatsApp Business Cloud API (Graph API): approved templates outside the 24-hour window, text inside it.</summary>
+public sealed class CloudApiWhatsAppSender(IHttpClientFactory http, ISecretProtector secrets) : IWhatsAppSender
+{
+    public const string HttpClientName = "whatsapp";
+
+    // INTEGRATIONS.md: codes that retrying cannot fix, and codes that say "later".
+    private static readonly HashSet<int> Transient = [1, 2, 4, 80007, 130429, 131016, 131056, 133004];
+
+    public string Provider => nameof(WhatsAppProvider.CloudApi);
+
+    public async Task<SendResult> SendAsync(NotificationSettings settings, WhatsAppOutgoing message, CancellationToken cancellationToken = default)
+    {
+        if (settings.CloudApiAccessTokenEncrypted is null || string.IsNullOrWhiteSpace(settings.CloudApiPhoneNumberId))
+            return new SendResult(SendOutcome.Permanent, ErrorCode: "config", Error: "Cloud API belum dikonfigurasi (Phone Number ID dan access token).");
+        var url = $"{settings.CloudApiBaseUrl.TrimEnd('/')}/{settings.CloudApiVersion}/{Uri.EscapeDataString(settings.CloudApiPhoneNumberId)}/messages";
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(Body(message)) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secrets.Unprotect(SecretKind.NotificationCredential, settings.CloudApiAccessTokenEncrypted));
+        try
+        {
+            using var response = await http.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            if (response.IsSuccessStatusCode && json.TryGetProperty("messages", out var messages) && messages.GetArrayLength() > 0)
+                return SendResult.Sent(messages[0].GetProperty("id").GetString());
+            return Failure(response.StatusCode, json);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            return new SendResult(SendOutcome.Transient, ErrorCode: "network", Error: $"Cloud API tidak dapat dihubungi: {exception.Message}");
+        }
+    }
+
+    private static object Body(WhatsAppOutgoing message)
+    {
+        var to = message.ToE164.TrimStart('+');
+        return message.TemplateName is { } name
+            ? new
+            {
+                messaging_product = "whatsapp", recipient_type = "individual", to, type = "template",
+                template = new
+                {
+                    name, language = new { code = message.TemplateLanguage },
+                    components = new[] { new { type = "body", parameters = message.TemplateParameters.Select(p => new { type = "text", text = p }).ToArray() } },
+                },
+            }
+            : new { messaging_product = "whatsapp", recipient_type = "individual", to, type = "text", text = new { preview_url = false, body = message.Text } };
+    }
+
+    private static SendResult Failure(HttpStatusCode status, JsonElement json)
+    {
+        var error = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("error", out var e) ? e : default;
+        var code = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("code", out var c) && c.TryGetInt32(out var number) ? number : (int?)null;
+        var text = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var m) ? m.GetString() : null;
+        var transient = code is { } known ? Transient.Contains(known) : (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
+        return new SendResult(transient ? SendOutcome.Transient : SendOutcome.Permanent, code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"Cloud API menolak ({(int)status}{(code is null ? "" : $", kode {code}")}): {text ?? "tanpa keterangan"}");
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IspPortal.Infrastructure.Notifications.StandIn;
+
+/// <summary>One message the stand-in accepted (or refused), as the Cloud API received it.</summary>
+public sealed record StandInMessage(string Wamid, string To, string Type, string? Text, string? TemplateName, IReadOnlyList<string> TemplateParameters, DateTimeOffset ReceivedAt);
+
+/// <summary>
+/// A loopback HTTP server with the WhatsApp Cloud API's send path and JSON shapes, for the tests
+/// and the demo: it checks the bearer token, records every message, answers with a wamid, fails on
+/// demand with the Graph error shape, and posts signed webhooks (statuses, inbound messages) back.
+/// </summary>
+public sealed class WhatsAppCloudStandIn : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<StandInMessage> _received = new();
+    private readonly ConcurrentDictionary<string, (int Status, int Code, string Message)> _failures = new();
+    private readonly string _accessToken;
+    private readonly WebApplication _app;
+    private int _sequence;
+
+    private WhatsAppCloudStandIn(string accessToken, WebApplication app)
+    {
+        _accessToken = accessToken;
+        _app = app;
+    }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IReadOnlyCollection<StandInMessage> Received => [.. _received];
+
+    /// <summary>Starts on 127.0.0.1 and a free port (or <paramref name="port"/>).</summary>
+    public static async Task<WhatsAppCloudStandIn> StartAsync(string accessToken, int port = 0, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var standIn = new WhatsAppCloudStandIn(accessToken, app);
+        app.MapPost("/{version}/{phoneNumberId}/messages", (Delegate)standIn.SendAsync);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        standIn.BaseAddress = new Uri(address);
+        return standIn;
+    }
+
+    /// <summary>The next messages to <paramref name="toE164"/> are refused with this Graph error (e.g. 131026 undeliverable, 131016 transient).</summary>
+    public void FailFor(string toE164, int httpStatus, int code, string message) => _failures[toE164.TrimStart('+')] = (httpStatus, code, message);
+
+    public void StopFailingFor(string toE164) => _failures.TryRemove(toE164.TrimStart('+'), out _);
+
+    /// <summary>Posts a delivery status for a sent message to the portal's webhook, signed with the app secret.</summary>
+    public static Task<HttpResponseMessage> PostStatusAsync(HttpClient client, Uri webhook, string appSecret, string wamid, string status, string recipient) =>
+        PostSignedAsync(client, webhook, appSecret, new
+        {
+            @object = "whatsapp_business_account",
+            entry = new[] { new { id = "standin", changes = new[] { new { field = "messages", value = new
+            {
+                messaging_product = "whatsapp",
+                metadata = new { display_phone_number = "6280000000000", phone_number_id = "standin" },
+                statuses = new[] { new { id = wamid, status, timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), recipient_id = recipient } },
+            } } } } },
+        });
+
+    /// <summary>Posts an inbound text message from <paramref name="fromE164"/> to the portal's webhook, signed with the app secret.</summary>
+    public static Task<HttpResponseMessage> PostInboundAsync(HttpClient client, Uri webhook, string appSecret, string fromE164, string name, string text, string? messageId = null) =>
+        PostSignedAsync(client, webhook, appSecret, new
+        {
+            @object = "whatsapp_business_account",
+            entry = new[] { new { id = "standin", changes = new[] { new { field = "messages", value = new
+            {
+                messaging_product = "whatsapp",
+                metadata = new { display_phone_number = "6280000000000", phone_number_id = "standin" },
+                contacts = new[] { new { profile = new { name }, wa_id = fromE164.TrimStart('+') } },
+                messages = new[] { new { from = fromE164.TrimStart('+'), id = messageId ?? $"wamid.IN{Guid.NewGuid():N}", timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), type = "text", text = new { body = text } } },
+            } } } } },
+        });
+
+    public static string Signature(byte[] body, string appSecret) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static async Task<HttpResponseMessage> PostSignedAsync(HttpClient client, Uri webhook, string appSecret, object payload)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(payload);
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Hub-Signature-256", Signature(body, appSecret));
+        return await client.SendAsync(request);
+    }
+
+    private string NewWamid() => $"wamid.STANDIN{Interlocked.Increment(ref _sequence):D10}";
+
+    private async Task<IResult> SendAsync(HttpContext context)
+    {
+        if (context.Request.Headers.Authorization.ToString() != "Bearer " + _accessToken)
+            return Results.Json(new { error = new { message = "Invalid OAuth access token.", type = "OAuthException", code = 190, fbtrace_id = "standin" } }, statusCode: 401);
+        var json = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body);
+        var to = json.GetProperty("to").GetString() ?? "";
+        var type = json.GetProperty("type").GetString() ?? "";
+        var wamid = NewWamid();
+        string? text = null, template = null;
+        List<string> parameters = [];
+        if (type == "text")
+            text = json.GetProperty("text").GetProperty("body").GetString();
+        else if (type == "template")
+        {
+            var t = json.GetProperty("template");
+            template = t.GetProperty("name").GetString();
+            foreach (var component in t.TryGetProperty("components", out var components) ? components.EnumerateArray() : default)
+                foreach (var parameter in component.GetProperty("parameters").EnumerateArray())
+                    parameters.Add(parameter.GetProperty("text").GetString() ?? "");
+        }
+        _received.Enqueue(new StandInMessage(wamid, to, type, text, template, parameters, DateTimeOffset.UtcNow));
+        if (_failures.TryGetValue(to, out var failure))
+            return Results.Json(new { error = new { message = failure.Message, type = "OAuthException", code = failure.Code, fbtrace_id = "standin" } }, statusCode: failure.Status);
+        return Results.Json(new { messaging_product = "whatsapp", contacts = new[] { new { input = to, wa_id = to } }, messages = new[] { new { id = wamid } } });
+    }
+}
