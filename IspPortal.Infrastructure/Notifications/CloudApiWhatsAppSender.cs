@@ -62,7 +62,8 @@ public sealed class CloudApiWhatsAppSender(IHttpClientFactory http, ISecretProte
         var code = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("code", out var c) && c.TryGetInt32(out var number) ? number : (int?)null;
         var text = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var m) ? m.GetString() : null;
         var transient = code is { } known ? Transient.Contains(known) : (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
-        return new SendResult(transient ? SendOutcome.Transient : SendOutcome.Permanent, code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"Cloud API menolak ({(int)status}{(code is null ? "" : $", kode {code}")}): {text ?? "tanpa keterangan"}");
+        return new SendResult(transient ? SendOutcome.Transient : SendOutcome.Permanent,
+            ErrorCode: code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Error: $"Cloud API menolak ({(int)status}{(code is null ? "" : $", kode {code}")}): {text ?? "tanpa keterangan"}");
     }
 }

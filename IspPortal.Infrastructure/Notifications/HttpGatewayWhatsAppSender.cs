@@ -38,8 +38,9 @@ public sealed class HttpGatewayWhatsAppSender(IHttpClientFactory http, ISecretPr
                 return SendResult.Sent(json is { } body && body.TryGetProperty("id", out var id) ? IdText(id) : null);
             var reason = json is { } failure && failure.TryGetProperty("reason", out var why) ? why.ToString() : text;
             var transient = (int)response.StatusCode >= 500 || (int)response.StatusCode == 429;
-            return new SendResult(transient ? SendOutcome.Transient : SendOutcome.Permanent, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"Gateway WhatsApp menolak ({(int)response.StatusCode}): {reason}");
+            return new SendResult(transient ? SendOutcome.Transient : SendOutcome.Permanent,
+                ErrorCode: ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Error: $"Gateway WhatsApp menolak ({(int)response.StatusCode}): {reason}");
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {

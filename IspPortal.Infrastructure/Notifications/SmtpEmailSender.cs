@@ -42,15 +42,15 @@ public sealed class SmtpEmailSender(ISecretProtector secrets) : IEmailSender
         }
         catch (SmtpCommandException exception) when (exception.StatusCode is SmtpStatusCode.MailboxUnavailable or SmtpStatusCode.MailboxNameNotAllowed)
         {
-            return new SendResult(SendOutcome.Permanent, ((int)exception.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), $"Server email menolak alamat: {exception.Message}");
+            return new SendResult(SendOutcome.Permanent, ErrorCode: ((int)exception.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), Error: $"Server email menolak alamat: {exception.Message}");
         }
         catch (AuthenticationException exception)
         {
-            return new SendResult(SendOutcome.Permanent, "auth", $"Login SMTP ditolak: {exception.Message}");
+            return new SendResult(SendOutcome.Permanent, ErrorCode: "auth", Error: $"Login SMTP ditolak: {exception.Message}");
         }
         catch (Exception exception) when (exception is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or IOException or System.Net.Sockets.SocketException or SslHandshakeException)
         {
-            return new SendResult(SendOutcome.Transient, "smtp", $"Server email tidak dapat dipakai saat ini: {exception.Message}");
+            return new SendResult(SendOutcome.Transient, ErrorCode: "smtp", Error: $"Server email tidak dapat dipakai saat ini: {exception.Message}");
         }
     }
 

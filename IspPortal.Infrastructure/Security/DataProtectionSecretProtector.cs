@@ -12,6 +12,7 @@ public sealed class DataProtectionSecretProtector(IDataProtectionProvider provid
     private readonly IDataProtector _routerPasswords = provider.CreateProtector(PurposeOf(SecretKind.RouterPassword));
     private readonly IDataProtector _pppoePasswords = provider.CreateProtector(PurposeOf(SecretKind.PppoePassword));
     private readonly IDataProtector _niks = provider.CreateProtector(PurposeOf(SecretKind.Nik));
+    private readonly IDataProtector _notificationCredentials = provider.CreateProtector(PurposeOf(SecretKind.NotificationCredential));
 
     /// <summary>Changing a purpose makes every value protected under it unreadable: never rename.</summary>
     public static string PurposeOf(SecretKind kind) => $"IspPortal.Secrets.{kind}.v1";
@@ -25,6 +26,7 @@ public sealed class DataProtectionSecretProtector(IDataProtectionProvider provid
         SecretKind.RouterPassword => _routerPasswords,
         SecretKind.PppoePassword => _pppoePasswords,
         SecretKind.Nik => _niks,
+        SecretKind.NotificationCredential => _notificationCredentials,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -18,7 +18,8 @@ namespace IspPortal.Tests.Support;
 /// </summary>
 public static class CoreServices
 {
-    public static ServiceProvider Build(string connectionString)
+    /// <param name="clock">The time the use cases see (a <see cref="ManualTimeProvider"/> for schedules); the system clock by default.</param>
+    public static ServiceProvider Build(string connectionString, TimeProvider? clock = null, string? photoFolder = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -27,6 +28,10 @@ public static class CoreServices
             })
             .Build();
         var services = new ServiceCollection();
+        if (clock is not null)
+            services.AddSingleton(clock);
+        if (photoFolder is not null)
+            configuration[IspPortal.Infrastructure.Customers.FileCustomerPhotoStore.FolderKey] = photoFolder;
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddCore().AddInfrastructure(configuration);

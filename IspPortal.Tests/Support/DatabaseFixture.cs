@@ -25,7 +25,7 @@ public class DatabaseFixture : IAsyncLifetime
     {
         _cluster = await TestPostgres.ClusterAsync();
         DatabaseName = await TestPostgres.CreateDatabaseAsync();
-        ConnectionString = _cluster.ConnectionString(DatabaseName);
+        ConnectionString = _cluster.ConnectionString(DatabaseName) + ";Include Error Detail=true";
     }
 
     // Configured the same way as the portal's (DependencyInjection.ConfigureDatabase).

@@ -56,7 +56,7 @@ public sealed class RegisterCustomer(
     IEnumerable<ICustomerRegistrationHandler> handlers,
     TimeProvider clock)
 {
-    public const string WelcomeTemplate = "customer_welcome";
+    public static readonly string WelcomeTemplate = Notifications.Templates.NotificationEvents.CustomerWelcome.Key;
     public const int MaxDaysUntilInstallation = 90;
 
     public async Task<Outcome<RegistrationResult>> ExecuteAsync(RegistrationInput input, CancellationToken cancellationToken = default)
@@ -252,11 +252,11 @@ public sealed class RegisterCustomer(
         new($"welcome:{customer.Code}", NotificationChannel.WhatsApp, customer.Phone, WelcomeTemplate,
             JsonSerializer.Serialize(new Dictionary<string, string>
             {
-                ["customer_name"] = customer.FullName,
-                ["customer_code"] = customer.Code,
-                ["pppoe_username"] = username,
-                ["package_name"] = service.Package.Name,
-                ["installation_date"] = customer.InstallationDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                ["nama"] = customer.FullName,
+                ["kode_pelanggan"] = customer.Code,
+                ["username_pppoe"] = username,
+                ["paket"] = service.Package.Name,
+                ["tanggal_instalasi"] = customer.InstallationDate?.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "jadwal yang akan kami kabarkan",
             }),
             now, customer.Id);
 }

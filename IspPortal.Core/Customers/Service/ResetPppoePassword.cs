@@ -16,7 +16,7 @@ public sealed record PasswordReset(string Username, string Password, bool Applie
 /// </summary>
 public sealed class ResetPppoePassword(IIspDbFactory dbs, ISecretProtector secrets, ProvisionCustomer provisioning, KickCustomer kick, TimeProvider clock)
 {
-    public const string NoticeTemplate = "pppoe_password_reset";
+    public static readonly string NoticeTemplate = Notifications.Templates.NotificationEvents.PppoePasswordReset.Key;
 
     public async Task<Outcome<PasswordReset>> ExecuteAsync(string customerCode, CancellationToken cancellationToken = default)
     {
@@ -38,7 +38,7 @@ public sealed class ResetPppoePassword(IIspDbFactory dbs, ISecretProtector secre
             copy.Change(encrypted, null, null, now);
         // The password is read from the encrypted secret when the message is sent, never stored here.
         db.OutboxMessages.Add(new OutboxMessage($"pppoe-password-reset:{customer.Code}:{now.ToUnixTimeMilliseconds()}", NotificationChannel.WhatsApp, customer.Phone,
-            NoticeTemplate, System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["customer_name"] = customer.FullName, ["pppoe_username"] = username }),
+            NoticeTemplate, System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["nama"] = customer.FullName, ["username_pppoe"] = username }),
             now, customer.Id));
         await db.SaveChangesAsync(cancellationToken);
 
