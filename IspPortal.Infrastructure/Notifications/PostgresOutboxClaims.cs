@@ -1,4 +1,5 @@
 using IspPortal.Core.Common;
+using IspPortal.Core.Notifications;
 using IspPortal.Core.Notifications.Sending;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,15 +11,19 @@ namespace IspPortal.Infrastructure.Notifications;
 /// </summary>
 public sealed class PostgresOutboxClaims(IIspDbFactory dbs) : IOutboxClaims
 {
-    public async Task<IReadOnlyList<long>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset lockedUntil, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<long>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset lockedUntil, int limit, IReadOnlyCollection<NotificationChannel> channels,
+        CancellationToken cancellationToken = default)
     {
+        if (channels.Count == 0)
+            return [];
+        var names = channels.Select(c => c.ToString()).ToArray();
         await using var db = await dbs.CreateAsync(cancellationToken);
         return await db.Database.SqlQuery<long>($"""
             UPDATE notification_outbox AS o
             SET status = 'Sending', locked_until = {lockedUntil}, attempt_count = o.attempt_count + 1
             WHERE o.id IN (
                 SELECT id FROM notification_outbox
-                WHERE status IN ('Pending', 'Sending') AND next_attempt_at <= {now} AND (locked_until IS NULL OR locked_until < {now})
+                WHERE status IN ('Pending', 'Sending') AND channel = ANY({names}) AND next_attempt_at <= {now} AND (locked_until IS NULL OR locked_until < {now})
                 ORDER BY next_attempt_at, id
                 LIMIT {limit}
                 FOR UPDATE SKIP LOCKED)

@@ -44,11 +44,16 @@ public sealed class DispatchOutbox(
     public async Task<DispatchSummary> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var ids = await claims.ClaimDueAsync(now, now + Lease, BatchSize, cancellationToken);
+        var configured = await settings.GetAsync<NotificationSettings>(cancellationToken);
+        // A channel that is not set up yet keeps its messages waiting instead of failing them.
+        NotificationChannel[] channels = [
+            .. configured.WhatsAppProvider != WhatsAppProvider.Disabled ? [NotificationChannel.WhatsApp] : Array.Empty<NotificationChannel>(),
+            .. !string.IsNullOrWhiteSpace(configured.SmtpHost) ? [NotificationChannel.Email] : Array.Empty<NotificationChannel>()];
+        var ids = await claims.ClaimDueAsync(now, now + Lease, BatchSize, channels, cancellationToken);
         if (ids.Count == 0)
             return new DispatchSummary(0, 0, 0, 0, 0);
         var context = new SendContext(
-            await settings.GetAsync<NotificationSettings>(cancellationToken),
+            configured,
             (await settings.GetAsync<CompanyProfile>(cancellationToken)).Name,
             await ispClock.ZoneAsync(cancellationToken));
         var outcomes = new System.Collections.Concurrent.ConcurrentBag<MessageOutcome>();

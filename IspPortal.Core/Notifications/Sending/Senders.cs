@@ -40,6 +40,8 @@ public interface IEmailSender
 /// <summary>Claims due outbox messages for one dispatcher: each message is held by one worker at a time, across instances.</summary>
 public interface IOutboxClaims
 {
+    /// <param name="channels">Only these channels (a channel not configured yet keeps its messages waiting).</param>
     /// <returns>The ids claimed: status Sending, locked until <paramref name="lockedUntil"/>, attempt counted.</returns>
-    Task<IReadOnlyList<long>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset lockedUntil, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<long>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset lockedUntil, int limit, IReadOnlyCollection<NotificationChannel> channels,
+        CancellationToken cancellationToken = default);
 }

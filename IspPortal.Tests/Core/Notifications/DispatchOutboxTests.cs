@@ -77,7 +77,7 @@ public sealed class DispatchOutboxTests(DatabaseFixture database) : IClassFixtur
         {
             // The process claimed it, then died before sending.
             var now = _clock.GetUtcNow();
-            Assert.Equal([id], await scope.ServiceProvider.GetRequiredService<IOutboxClaims>().ClaimDueAsync(now, now + DispatchOutbox.Lease, 10));
+            Assert.Equal([id], await scope.ServiceProvider.GetRequiredService<IOutboxClaims>().ClaimDueAsync(now, now + DispatchOutbox.Lease, 10, [NotificationChannel.WhatsApp]));
         }
 
         var whileLeased = await DispatchAsync();
@@ -198,6 +198,26 @@ public sealed class DispatchOutboxTests(DatabaseFixture database) : IClassFixtur
         var sent = Assert.Single(_standIn.Received);
         Assert.Equal(("template", "invoice_issued_v2"), (sent.Type, sent.TemplateName));
         Assert.Equal(["Hadi", "INV/2026/11/000001", "Rp 200.000", "10-12-2026"], sent.TemplateParameters);
+    }
+
+    [Fact]
+    public async Task With_whatsapp_switched_off_messages_wait_instead_of_failing()
+    {
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var settings = scope.ServiceProvider.GetRequiredService<PortalSettings>();
+            var current = await settings.GetAsync<NotificationSettings>();
+            Assert.True((await settings.SaveAsync(current with { WhatsAppProvider = WhatsAppProvider.Disabled }, Actor.System)).Succeeded);
+        }
+        var id = await QueueAsync("reactivation:W", "+6281200000009", NotificationEvents.Reactivation, new() { ["nama"] = "W" });
+
+        var summary = await DispatchAsync();
+
+        Assert.Equal(0, summary.Claimed);
+        Assert.Empty(_standIn.Received);
+        await using var db = Db();
+        var waiting = await db.OutboxMessages.SingleAsync(m => m.Id == id);
+        Assert.Equal((OutboxStatus.Pending, 0), (waiting.Status, waiting.AttemptCount));
     }
 
     [Theory]
