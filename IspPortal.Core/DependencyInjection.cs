@@ -88,6 +88,7 @@ public static class DependencyInjection
         services.AddScoped<DashboardSummary>();
 
         services.AddScoped<Notifications.Sending.DispatchOutbox>();
+        services.AddScoped<Notifications.WhatsApp.ReceiveWhatsAppWebhook>();
 
         return services;
     }

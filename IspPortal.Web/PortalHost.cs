@@ -67,6 +67,7 @@ public static class PortalHost
         app.MapAccountEndpoints();
         app.MapCustomerPhotos();
         app.MapPortalApi();
+        IspPortal.Web.Api.WhatsApp.WhatsAppWebhookEndpoints.MapWhatsAppWebhook(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         // Tests drive the jobs' use cases themselves; a background tick would race them.
         if (app.Configuration.GetValue("Jobs:Enabled", true))
