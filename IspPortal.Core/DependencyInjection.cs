@@ -89,6 +89,7 @@ public static class DependencyInjection
 
         services.AddScoped<Notifications.Sending.DispatchOutbox>();
         services.AddScoped<Notifications.WhatsApp.ReceiveWhatsAppWebhook>();
+        services.AddScoped<Notifications.WhatsApp.QueueWhatsAppMessage>();
 
         return services;
     }

@@ -1,5 +1,6 @@
 using IspPortal.Web.Api.Customers;
 using IspPortal.Web.Api.Network;
+using IspPortal.Web.Api.WhatsApp;
 using IspPortal.Web.Api.Packages;
 using IspPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -24,6 +25,7 @@ public static class ApiEndpoints
         api.MapPackageEndpoints();
         api.MapMikrotikEndpoints();
         api.MapCustomerEndpoints();
+        api.MapWhatsAppSendEndpoints();
         return endpoints;
     }
 }
