@@ -15,7 +15,7 @@ public sealed partial class CustomerBrowserTests(LiveDemoPortalFactory portal, B
     [Fact]
     public Task An_agent_registers_a_customer_with_the_map_pin_and_sees_them_online_once_they_dial_in() => browser.OnPageAsync(async page =>
     {
-        await SignInAsync(page, "staff");
+        await page.SignInAsync("staff");
         await page.GotoAsync("/customers/new");
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
@@ -82,7 +82,7 @@ public sealed partial class CustomerBrowserTests(LiveDemoPortalFactory portal, B
         string[] codes;
         await using (var db = portal.Database.CreateDbContext())
             codes = await db.Customers.Where(c => c.Status == CustomerStatus.Active && c.Router!.Code == "KTB").OrderBy(c => c.Id).Select(c => c.Code).Take(2).ToArrayAsync();
-        await SignInAsync(page, "noc");
+        await page.SignInAsync("noc");
         await page.GotoAsync("/customers");
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(page.GetByTestId("new-customer")).ToHaveCountAsync(0);
@@ -118,14 +118,6 @@ public sealed partial class CustomerBrowserTests(LiveDemoPortalFactory portal, B
     private static ILocator Input(IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
 
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/login");
-        await page.Locator("#username").FillAsync(user);
-        await page.Locator("#password").FillAsync("Demo#2025");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(DashboardUrl());
-    }
 
     private static byte[] Png()
     {
@@ -133,8 +125,6 @@ public sealed partial class CustomerBrowserTests(LiveDemoPortalFactory portal, B
         return image.ToByteArray();
     }
 
-    [GeneratedRegex("/dashboard$")]
-    private static partial Regex DashboardUrl();
 
     [GeneratedRegex(@"^KCB-CKP\d{6}-\d{3}$")]
     private static partial Regex CustomerCodePattern();

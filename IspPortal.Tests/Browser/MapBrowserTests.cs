@@ -17,7 +17,7 @@ public sealed partial class MapBrowserTests(LiveDemoPortalFactory portal, Browse
         await SyncAsync();
         var (code, username, _) = await portal.ActiveCustomerAsync("CKP", ConnectionState.Online);
         var feed = portal.Services.GetRequiredService<NetworkChangeFeed>();
-        await SignInAsync(page, "noc");
+        await page.SignInAsync("noc");
         await page.GotoAsync("/customers");
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var subscribersBefore = feed.SubscriberCount;
@@ -59,7 +59,7 @@ public sealed partial class MapBrowserTests(LiveDemoPortalFactory portal, Browse
     public Task Isolir_from_the_popup_greys_the_marker_at_once() => browser.OnPageAsync(async page =>
     {
         var (code, _, _) = await portal.ActiveCustomerAsync("KTB", ConnectionState.Online, skip: 3);
-        await SignInAsync(page, "noc");
+        await page.SignInAsync("noc");
         await page.GotoAsync("/network/map");
         await Assertions.Expect(page.GetByTestId("customer-map")).ToHaveAttributeAsync("data-ready", "true");
         await page.Locator("[data-testid=map-search] input, input[data-testid=map-search]").First.FillAsync(code);
@@ -81,17 +81,7 @@ public sealed partial class MapBrowserTests(LiveDemoPortalFactory portal, Browse
         await scope.ServiceProvider.GetRequiredService<SyncAllRouters>().ExecuteAsync();
     }
 
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/login");
-        await page.Locator("#username").FillAsync(user);
-        await page.Locator("#password").FillAsync("Demo#2025");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(DashboardUrl());
-    }
 
-    [GeneratedRegex("/dashboard$")]
-    private static partial Regex DashboardUrl();
 
     [GeneratedRegex("cm-disabled")]
     private static partial Regex DisabledClass();

@@ -14,7 +14,7 @@ public sealed partial class MonitoringBrowserTests(LiveDemoPortalFactory portal,
     public Task An_unreachable_router_moves_to_the_top_with_a_new_alert_that_noc_acknowledges() => browser.OnPageAsync(async page =>
     {
         await SyncAsync();
-        await SignInAsync(page, "noc");
+        await page.SignInAsync("noc");
         await page.GotoAsync("/network/monitoring");
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(page.GetByTestId("alerts")).ToContainTextAsync("Tidak ada peringatan");
@@ -50,15 +50,5 @@ public sealed partial class MonitoringBrowserTests(LiveDemoPortalFactory portal,
         await scope.ServiceProvider.GetRequiredService<SyncAllRouters>().ExecuteAsync();
     }
 
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/login");
-        await page.Locator("#username").FillAsync(user);
-        await page.Locator("#password").FillAsync("Demo#2025");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(DashboardUrl());
-    }
 
-    [GeneratedRegex("/dashboard$")]
-    private static partial Regex DashboardUrl();
 }
