@@ -90,6 +90,7 @@ public static class DependencyInjection
         services.AddScoped<Notifications.Sending.DispatchOutbox>();
         services.AddScoped<Notifications.WhatsApp.ReceiveWhatsAppWebhook>();
         services.AddScoped<Notifications.WhatsApp.QueueWhatsAppMessage>();
+        services.AddScoped<Notifications.OutboxList>();
 
         return services;
     }

@@ -20,6 +20,7 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
             ["/customers"] = [A, S, T, F, N, M],
             ["/customers/new"] = [A, S],
             ["/customers/installations"] = [A, S, T],
+            ["/notifications/outbox"] = [A, S, T, F, N, M],
             ["/network/map"] = [A, T, N, M],
             ["/network/monitoring"] = [A, T, N, M],
             ["/network/wallboard"] = [A, T, N, M],

@@ -5,6 +5,7 @@ using IspPortal.Core.Identity;
 using IspPortal.Core.Notifications;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Tests.Web.Notifications;
 
@@ -30,6 +31,14 @@ public sealed class WhatsAppSendApiTests(DemoPortalFactory portal) : IClassFixtu
         var queued = await after.OutboxMessages.SingleAsync(m => m.IdempotencyKey == "api:retry-1");
         Assert.Equal((customer.Phone, "invoice_reminder", OutboxStatus.Pending, customer.Id), (queued.Recipient, queued.Template, queued.Status, queued.CustomerId));
         Assert.Contains(customer.FullName, queued.Parameters, StringComparison.Ordinal);
+
+        // The outbox page finds it by the customer's code, under its status.
+        await using var scope = portal.Services.CreateAsyncScope();
+        var list = scope.ServiceProvider.GetRequiredService<OutboxList>();
+        var found = await list.PageAsync(new IspPortal.Core.Common.PageRequest(Search: customer.Code.ToLowerInvariant()), OutboxStatus.Pending);
+        var sent = await list.PageAsync(new IspPortal.Core.Common.PageRequest(Search: customer.Code), OutboxStatus.Sent);
+        Assert.Contains(found.Items, r => r.Id == queued.Id && r.CustomerCode == customer.Code && r.Template == "invoice_reminder");
+        Assert.DoesNotContain(sent.Items, r => r.Id == queued.Id);
     }
 
     [Fact]

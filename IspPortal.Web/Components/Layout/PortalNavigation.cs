@@ -24,6 +24,7 @@ public static class PortalNavigation
             new("Daftar pelanggan", "/customers", Icons.Material.Filled.People, Permissions.CustomersRead),
             new("Pelanggan baru", "/customers/new", Icons.Material.Filled.PersonAdd, Permissions.CustomersWrite),
             new("Instalasi", "/customers/installations", Icons.Material.Filled.Construction, Permissions.InstallationsWork),
+            new("Kotak keluar", "/notifications/outbox", Icons.Material.Filled.Outbox, Permissions.CustomersRead),
         ]),
         new("Jaringan", Icons.Material.Filled.Hub,
         [
