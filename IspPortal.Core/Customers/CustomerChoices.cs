@@ -38,8 +38,7 @@ public sealed class CustomerChoiceList(IIspDbFactory dbs)
             .Select(p => new PoolChoice(p.Id, p.Name, p.LocationCodeId)).ToListAsync(cancellationToken);
         var packages = await db.ServicePackages.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.MonthlyPrice)
             .Select(p => new PackageChoice(p.Id, p.Code, p.Name, p.DownloadMbps, p.MonthlyPrice)).ToListAsync(cancellationToken);
-        var technicians = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Technician)))
+        var technicians = await db.ActiveInRole(Roles.Technician).AsNoTracking()
             .OrderBy(u => u.FullName)
             .Select(u => new TechnicianChoice(u.Id, u.FullName)).ToListAsync(cancellationToken);
         return new CustomerChoices(locations, routers, pools, packages, technicians);

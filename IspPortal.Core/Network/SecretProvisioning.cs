@@ -55,7 +55,8 @@ public static class SecretProvisioning
         secret.MarkProvisioned(present.Id, at);
     }
 
-    private static async Task<RouterSecret?> FindAsync(IRouterConnection connection, string username, CancellationToken cancellationToken)
+    /// <summary>The router's secret of that name (id, profile, disabled), or null.</summary>
+    public static async Task<RouterSecret?> FindAsync(IRouterConnection connection, string username, CancellationToken cancellationToken)
     {
         await foreach (var found in connection.GetSecretsAsync(new RouterSecretQuery(Name: username, Properties: ComparedProperties), cancellationToken))
             return found;

@@ -182,8 +182,7 @@ public sealed class RegisterCustomer(
             $"Tanggal instalasi harus antara hari ini dan {MaxDaysUntilInstallation} hari ke depan.");
         if (input.TechnicianId is { } technicianId)
         {
-            var isTechnician = await db.Users.AnyAsync(u => u.Id == technicianId && u.IsActive
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Technician)), cancellationToken);
+            var isTechnician = await db.ActiveInRole(Roles.Technician).AnyAsync(u => u.Id == technicianId, cancellationToken);
             errors.When(!isTechnician, nameof(input.TechnicianId), "Pilih teknisi yang aktif.");
         }
 

@@ -1,6 +1,7 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers.Registration;
 using IspPortal.Core.Network;
+using IspPortal.Core.Network.Isolation;
 using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.Customers.Service;
@@ -15,7 +16,7 @@ public sealed class ChangeCustomerPackage(IIspDbFactory dbs, ProvisionCustomer p
     public async Task<Outcome<string>> ExecuteAsync(string customerCode, int servicePackageId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var customer = await db.Customers.Include(c => c.Router).SingleOrDefaultAsync(c => c.Code == customerCode, cancellationToken);
+        var customer = await db.Customers.SingleOrDefaultAsync(c => c.Code == customerCode, cancellationToken);
         if (customer is null)
             return Outcome.Refused<string>("", $"Pelanggan {customerCode} tidak ditemukan.");
         if (customer.Status == CustomerStatus.Terminated)
@@ -29,11 +30,11 @@ public sealed class ChangeCustomerPackage(IIspDbFactory dbs, ProvisionCustomer p
         var now = clock.GetUtcNow();
         customer.ServicePackageId = package.Id;
         customer.UpdatedAt = now;
-        if (customer.Status != CustomerStatus.Isolated || customer.Router?.IsolationMethod != IsolationMethod.Profile)
-        {
-            foreach (var copy in await db.PppoeSecrets.Where(s => s.CustomerId == customer.Id && s.Status != PppoeSecretStatus.Removed).ToListAsync(cancellationToken))
-                copy.Change(null, package.MikrotikProfile, null, now);
-        }
+        // The profile each copy's router wants for the customer's status (an isolation profile stays
+        // until activation); the disabled flag is isolation's or suspension's business, not the package's.
+        foreach (var copy in await db.PppoeSecrets.Include(s => s.Router)
+                     .Where(s => s.CustomerId == customer.Id && s.Status != PppoeSecretStatus.Removed).ToListAsync(cancellationToken))
+            copy.Change(null, IsolationRules.SecretFor(copy.Router!, package.MikrotikProfile, customer.Status).Profile, null, now);
         await db.SaveChangesAsync(cancellationToken);
 
         var applied = await provisioning.ExecuteAsync(customer.Id, cancellationToken);

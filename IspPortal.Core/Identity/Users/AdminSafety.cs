@@ -11,10 +11,6 @@ public sealed class AdminSafety(IIspDbFactory dbs)
     public async Task<bool> AnotherActiveAdminExistsAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var adminRoleIds = db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id);
-        return await db.UserRoles
-            .Where(ur => ur.UserId != userId && adminRoleIds.Contains(ur.RoleId))
-            .Join(db.Users.Where(u => u.IsActive), ur => ur.UserId, u => u.Id, (_, u) => u.Id)
-            .AnyAsync(cancellationToken);
+        return await db.ActiveInRole(Roles.Admin).AnyAsync(u => u.Id != userId, cancellationToken);
     }
 }

@@ -104,20 +104,13 @@ public sealed class CustomerIsolation(IIspDbFactory dbs, ISecretProtector secret
     }
 
     /// <summary>What the secret in the database should say once the change is done.</summary>
-    private static (string Profile, bool Disabled) Wanted(Router router, Customer customer, CustomerStatus target)
-    {
-        var packageProfile = customer.ServicePackage!.MikrotikProfile;
-        return (router.IsolationMethod, target) switch
-        {
-            (IsolationMethod.Profile, CustomerStatus.Isolated) => (router.IsolationProfile!, false),
-            (IsolationMethod.DisableSecret, CustomerStatus.Isolated) => (packageProfile, true),
-            _ => (packageProfile, false),
-        };
-    }
+    private static (string Profile, bool Disabled) Wanted(Router router, Customer customer, CustomerStatus target) =>
+        IsolationRules.SecretFor(router, customer.ServicePackage!.MikrotikProfile, target);
 
     private static async Task ApplyAsync(IRouterConnection connection, Router router, PppoeSecret secret, CustomerStatus target, CancellationToken cancellationToken)
     {
-        var id = await FindSecretIdAsync(connection, secret.Username, cancellationToken);
+        var id = (await SecretProvisioning.FindAsync(connection, secret.Username, cancellationToken))?.Id
+            ?? throw new RouterOsException(RouterOsErrorCategory.NotFound, $"secret {secret.Username} tidak ada di router", $"secret {secret.Username} tidak ada di router");
         var isolate = target == CustomerStatus.Isolated;
         switch (router.IsolationMethod)
         {
@@ -170,14 +163,6 @@ public sealed class CustomerIsolation(IIspDbFactory dbs, ISecretProtector secret
             throw new RouterOsException(RouterOsErrorCategory.Other, offline, offline);
         }
         await connection.AddAddressListEntryAsync(list, address, secret.Username, cancellationToken);
-    }
-
-    private static async Task<string> FindSecretIdAsync(IRouterConnection connection, string username, CancellationToken cancellationToken)
-    {
-        await foreach (var found in connection.GetSecretsAsync(new RouterSecretQuery(Name: username, Properties: [".id", "name"]), cancellationToken))
-            return found.Id;
-        var missing = $"secret {username} tidak ada di router";
-        throw new RouterOsException(RouterOsErrorCategory.NotFound, missing, missing);
     }
 
     private static string Describe(CustomerStatus status) => status == CustomerStatus.Isolated ? "diisolir" : "aktif";
