@@ -28,6 +28,7 @@ public static class DependencyInjection
             options.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
         services.AddTransient<MudLocalizer, IndonesianMudLocalizer>();
+        services.AddScoped<Pages.Customers.Components.CustomerNetworkActions>();
         services.AddHttpContextAccessor();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>

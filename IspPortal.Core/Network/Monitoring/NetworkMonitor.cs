@@ -74,9 +74,10 @@ public sealed class NetworkMonitor(IIspDbFactory dbs, TimeProvider clock)
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<NetworkTotals> TotalsAsync(CancellationToken cancellationToken = default)
+    /// <param name="routers">The rows the caller has just read with <see cref="RoutersAsync"/>; null reads them.</param>
+    public async Task<NetworkTotals> TotalsAsync(IReadOnlyList<RouterMonitorRow>? routers = null, CancellationToken cancellationToken = default)
     {
-        var routers = await RoutersAsync(cancellationToken);
+        routers ??= await RoutersAsync(cancellationToken);
         await using var db = await dbs.CreateAsync(cancellationToken);
         var open = await db.NetworkAlerts.AsNoTracking().Where(a => a.ResolvedAt == null)
             .GroupBy(a => a.AcknowledgedAt == null).Select(g => new { Unacknowledged = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
