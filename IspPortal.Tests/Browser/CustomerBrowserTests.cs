@@ -17,15 +17,15 @@ public sealed partial class CustomerBrowserTests(LiveDemoPortalFactory portal, B
     {
         await page.SignInAsync("staff");
         await page.GotoAsync("/customers/new");
-        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.WaitForCircuitAsync();
 
         // 1. Identity: a wrong NIK is explained on the field and the wizard stays.
-        await Input(page, "full-name").FillAsync("Ni Luh Putu Ayu");
-        await Input(page, "nik").FillAsync("3201017201900001");
+        await page.Input("full-name").FillAsync("Ni Luh Putu Ayu");
+        await page.Input("nik").FillAsync("3201017201900001");
         await NextAsync(page);
         await Assertions.Expect(page.GetByTestId("wizard")).ToContainTextAsync("digit 7–8 = 72");
-        await Input(page, "nik").FillAsync("5171014501900001");
-        await Input(page, "full-name").ClickAsync();
+        await page.Input("nik").FillAsync("5171014501900001");
+        await page.Input("full-name").ClickAsync();
         await Assertions.Expect(page.GetByTestId("wizard")).ToContainTextAsync("Bali, lahir 05-01-1990, perempuan");
         await page.Locator("[data-testid=ktp-photo] input[type=file], input[type=file][data-testid=ktp-photo]").First
             .SetInputFilesAsync(new FilePayload { Name = "ktp.png", MimeType = "image/png", Buffer = Png() });
@@ -33,11 +33,11 @@ public sealed partial class CustomerBrowserTests(LiveDemoPortalFactory portal, B
         await NextAsync(page);
 
         // 2. Contact, as typed.
-        await Input(page, "phone").FillAsync("+62 812-7777-1234");
+        await page.Input("phone").FillAsync("+62 812-7777-1234");
         await NextAsync(page);
 
         // 3. Address and the pin: the step refuses to go on without one.
-        await Input(page, "address").FillAsync("Jl. Raya Cikampek No. 88");
+        await page.Input("address").FillAsync("Jl. Raya Cikampek No. 88");
         await NextAsync(page);
         await Assertions.Expect(page.GetByTestId("location-error")).ToContainTextAsync("Tandai lokasi");
         await page.GetByTestId("location-map").ClickAsync(new() { Position = new() { X = 200, Y = 150 } });
@@ -45,11 +45,11 @@ public sealed partial class CustomerBrowserTests(LiveDemoPortalFactory portal, B
         await NextAsync(page);
 
         // 4. Service.
-        await ChooseAsync(page, "location", "KCB");
-        await ChooseAsync(page, "package", "Rumahan 30 Mbps");
-        await ChooseAsync(page, "router", "CKP");
+        await page.ChooseAsync("location", "KCB");
+        await page.ChooseAsync("package", "Rumahan 30 Mbps");
+        await page.ChooseAsync("router", "CKP");
         await Assertions.Expect(page.GetByTestId("proposal")).ToContainTextAsync("router CKP");
-        await ChooseAsync(page, "technician", "Budi Santoso");
+        await page.ChooseAsync("technician", "Budi Santoso");
         await NextAsync(page);
 
         // 5. Review and create.
@@ -84,19 +84,19 @@ public sealed partial class CustomerBrowserTests(LiveDemoPortalFactory portal, B
             codes = await db.Customers.Where(c => c.Status == CustomerStatus.Active && c.Router!.Code == "KTB").OrderBy(c => c.Id).Select(c => c.Code).Take(2).ToArrayAsync();
         await page.SignInAsync("noc");
         await page.GotoAsync("/customers");
-        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.WaitForCircuitAsync();
         await Assertions.Expect(page.GetByTestId("new-customer")).ToHaveCountAsync(0);
 
         foreach (var code in codes)
         {
-            await Input(page, "search").FillAsync(code);
+            await page.Input("search").FillAsync(code);
             var row = page.GetByTestId("grid").Locator("tr", new() { HasText = code });
             await Assertions.Expect(row).ToHaveCountAsync(1);
             await row.Locator("input[type=checkbox]").CheckAsync();
         }
         await Assertions.Expect(page.GetByTestId("selection")).ToContainTextAsync("2 pelanggan dipilih");
         await page.GetByTestId("bulk-isolate").ClickAsync();
-        await Input(page, "bulk-reason").FillAsync("Tunggakan 2 bulan");
+        await page.Input("bulk-reason").FillAsync("Tunggakan 2 bulan");
         await page.GetByTestId("bulk-start").ClickAsync();
         await Assertions.Expect(page.GetByTestId("bulk-count")).ToContainTextAsync("2 dari 2 selesai · 2 berhasil · 0 gagal");
         await page.GetByTestId("bulk-close").ClickAsync();
@@ -107,17 +107,6 @@ public sealed partial class CustomerBrowserTests(LiveDemoPortalFactory portal, B
 
     private static async Task NextAsync(IPage page) =>
         await page.GetByRole(AriaRole.Button, new() { Name = "Berikutnya" }).ClickAsync();
-
-    private static async Task ChooseAsync(IPage page, string testId, string option)
-    {
-        await page.Locator($"[data-testid={testId}]").First.Locator("xpath=ancestor-or-self::div[contains(@class,'mud-select')][1]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-    }
-
-    private static ILocator Input(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
-
 
     private static byte[] Png()
     {

@@ -19,14 +19,14 @@ public sealed partial class MapBrowserTests(LiveDemoPortalFactory portal, Browse
         var feed = portal.Services.GetRequiredService<NetworkChangeFeed>();
         await page.SignInAsync("noc");
         await page.GotoAsync("/customers");
-        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.WaitForCircuitAsync();
         var subscribersBefore = feed.SubscriberCount;
         await page.GetByRole(AriaRole.Link, new() { Name = "Peta pelanggan" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("customer-map")).ToHaveAttributeAsync("data-ready", "true");
         Assert.Equal(subscribersBefore + 1, feed.SubscriberCount);
         var marker = page.Locator($"[data-customer='{code}']");
 
-        var search = page.Locator("[data-testid=map-search] input, input[data-testid=map-search]").First;
+        var search = page.Input("map-search");
         await search.FillAsync(code);
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = code }).First.ClickAsync();
         await Assertions.Expect(marker).ToHaveAttributeAsync("data-status", "online");
@@ -62,13 +62,13 @@ public sealed partial class MapBrowserTests(LiveDemoPortalFactory portal, Browse
         await page.SignInAsync("noc");
         await page.GotoAsync("/network/map");
         await Assertions.Expect(page.GetByTestId("customer-map")).ToHaveAttributeAsync("data-ready", "true");
-        await page.Locator("[data-testid=map-search] input, input[data-testid=map-search]").First.FillAsync(code);
+        await page.Input("map-search").FillAsync(code);
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = code }).First.ClickAsync();
         var marker = page.Locator($"[data-customer='{code}']");
         await Assertions.Expect(marker).ToHaveAttributeAsync("data-status", "online");
 
         await page.Locator(".leaflet-popup-content button[data-action=isolate]").ClickAsync();
-        await page.Locator("[data-testid=reason] input, [data-testid=reason] textarea, textarea[data-testid=reason], input[data-testid=reason]").First.FillAsync("Tunggakan");
+        await page.Input("reason").FillAsync("Tunggakan");
         await page.GetByTestId("reason-ok").ClickAsync();
 
         await Assertions.Expect(marker).ToHaveAttributeAsync("data-status", "disabled");

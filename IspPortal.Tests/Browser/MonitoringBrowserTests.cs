@@ -16,7 +16,7 @@ public sealed partial class MonitoringBrowserTests(LiveDemoPortalFactory portal,
         await SyncAsync();
         await page.SignInAsync("noc");
         await page.GotoAsync("/network/monitoring");
-        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.WaitForCircuitAsync();
         await Assertions.Expect(page.GetByTestId("alerts")).ToContainTextAsync("Tidak ada peringatan");
 
         var realPort = await portal.MoveRouterAsync("KRW", FreePorts.Consecutive(1));

@@ -11,13 +11,9 @@ public sealed partial class NetworkBrowserTests(LiveDemoPortalFactory portal, Br
     [Fact]
     public Task Noc_tests_a_router_connection_and_checks_its_drift() => browser.OnPageAsync(async page =>
     {
-        await page.GotoAsync("/login");
-        await page.Locator("#username").FillAsync("noc");
-        await page.Locator("#password").FillAsync("Demo#2025");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(DashboardUrl());
+        await page.SignInAsync("noc");
         await page.GotoAsync("/network/routers");
-        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.WaitForCircuitAsync();
 
         await page.GetByTestId("test-CKP").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("terhubung ke CKP");
@@ -28,6 +24,4 @@ public sealed partial class NetworkBrowserTests(LiveDemoPortalFactory portal, Br
         await Assertions.Expect(page.GetByTestId("add")).ToHaveCountAsync(0);
     }, portal.BaseAddress);
 
-    [GeneratedRegex("/dashboard$")]
-    private static partial Regex DashboardUrl();
 }

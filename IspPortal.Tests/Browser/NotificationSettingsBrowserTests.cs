@@ -18,18 +18,17 @@ public sealed class NotificationSettingsBrowserTests(DemoPortalFactory portal, B
     {
         await page.SignInAsync("admin");
         await page.GotoAsync("/settings");
-        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.WaitForCircuitAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Notifikasi" }).ClickAsync();
         var form = page.GetByTestId("notification-form");
 
-        await form.Locator("[data-testid=wa-provider]").First.Locator("xpath=ancestor-or-self::div[contains(@class,'mud-select')][1]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Cloud API" }).ClickAsync();
+        await page.ChooseAsync("wa-provider", "Cloud API");
         await form.GetByLabel("Phone Number ID").FillAsync("109876543210");
         await form.GetByLabel("Access token").FillAsync("EAAG-secret-token");
         await page.GetByTestId("save-notifications").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Pengaturan tersimpan");
         await page.ReloadAsync();
-        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.WaitForCircuitAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Notifikasi" }).ClickAsync();
         await page.GetByTestId("save-notifications").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Pengaturan tersimpan");

@@ -29,20 +29,20 @@ public sealed partial class ShellBrowserTests(DemoPortalFactory portal, BrowserF
     {
         await SignInAsync(page, "admin");
         await page.GotoAsync("/settings/packages");
-        await WaitForCircuitAsync(page);
+        await page.WaitForCircuitAsync();
 
         await page.GetByTestId("add").ClickAsync();
         var dialog = page.GetByTestId("package-dialog");
-        await Input(dialog, "code").FillAsync("FIBER-75");
-        await Input(dialog, "name").FillAsync("Fiber 75 Mbps");
-        await Input(dialog, "download").FillAsync("75");
-        await Input(dialog, "upload").FillAsync("25");
-        await Input(dialog, "profile").FillAsync("paket-75M");
-        await Input(dialog, "price").FillAsync("450000");
+        await dialog.Input("code").FillAsync("FIBER-75");
+        await dialog.Input("name").FillAsync("Fiber 75 Mbps");
+        await dialog.Input("download").FillAsync("75");
+        await dialog.Input("upload").FillAsync("25");
+        await dialog.Input("profile").FillAsync("paket-75M");
+        await dialog.Input("price").FillAsync("450000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
 
         await Assertions.Expect(dialog).ToBeHiddenAsync();
-        await Input(page.GetByTestId("grid"), "search").FillAsync("FIBER-75");
+        await page.GetByTestId("grid").Input("search").FillAsync("FIBER-75");
         await Assertions.Expect(page.GetByTestId("grid")).ToContainTextAsync("Fiber 75 Mbps");
         await Assertions.Expect(page.GetByTestId("grid")).ToContainTextAsync("Rp 450.000");
     }, portal.BaseAddress);
@@ -52,13 +52,13 @@ public sealed partial class ShellBrowserTests(DemoPortalFactory portal, BrowserF
     {
         await SignInAsync(page, "admin");
         await page.GotoAsync("/settings/packages");
-        await WaitForCircuitAsync(page);
+        await page.WaitForCircuitAsync();
 
         await page.GetByTestId("add").ClickAsync();
         var dialog = page.GetByTestId("package-dialog");
-        await Input(dialog, "code").FillAsync("HOME-10");
-        await Input(dialog, "name").FillAsync("Duplikat");
-        await Input(dialog, "profile").FillAsync("dup");
+        await dialog.Input("code").FillAsync("HOME-10");
+        await dialog.Input("name").FillAsync("Duplikat");
+        await dialog.Input("profile").FillAsync("dup");
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
 
         await Assertions.Expect(dialog).ToContainTextAsync("Kode paket HOME-10 sudah dipakai.");
@@ -71,15 +71,15 @@ public sealed partial class ShellBrowserTests(DemoPortalFactory portal, BrowserF
     {
         await SignInAsync(page, "admin");
         await page.GotoAsync("/network/routers");
-        await WaitForCircuitAsync(page);
+        await page.WaitForCircuitAsync();
         await Assertions.Expect(page.GetByTestId("grid")).ToContainTextAsync("CKP");
 
         await page.GetByTestId("add").ClickAsync();
         var dialog = page.GetByTestId("router-dialog");
-        await Input(dialog, "code").FillAsync("MLGT");
-        await Input(dialog, "name").FillAsync("Router Malangsari");
-        await Input(dialog, "host").FillAsync("10.20.0.1");
-        await Input(dialog, "password").FillAsync("Rahasia#1");
+        await dialog.Input("code").FillAsync("MLGT");
+        await dialog.Input("name").FillAsync("Router Malangsari");
+        await dialog.Input("host").FillAsync("10.20.0.1");
+        await dialog.Input("password").FillAsync("Rahasia#1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
 
         await Assertions.Expect(dialog).ToBeHiddenAsync();
@@ -112,7 +112,7 @@ public sealed partial class ShellBrowserTests(DemoPortalFactory portal, BrowserF
         await using (var db = portal.Database.CreateDbContext())
             Assert.Equal("en", (await db.Users.SingleAsync(u => u.UserName == "staff")).Culture);
 
-        await WaitForCircuitAsync(page);
+        await page.WaitForCircuitAsync();
         await OpenUserMenuAsync(page, "staff");
         await page.GetByTestId("logout").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
@@ -128,19 +128,10 @@ public sealed partial class ShellBrowserTests(DemoPortalFactory portal, BrowserF
 
     private static async Task SignInAsync(IPage page, string userName)
     {
-        await page.GotoAsync("/login");
-        await page.Locator("#username").FillAsync(userName);
-        await page.Locator("#password").FillAsync(DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(DashboardUrl());
-        await WaitForCircuitAsync(page);
+        await page.SignInAsync(userName, DemoPassword);
+        await page.WaitForCircuitAsync();
     }
 
-    private static Task WaitForCircuitAsync(IPage page) =>
-        page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-
-    private static ILocator Input(ILocator scope, string testId) =>
-        scope.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 
     [GeneratedRegex("/dashboard$")]
     private static partial Regex DashboardUrl();

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace IspPortal.Tests.Support;
 
-/// <summary>Steps every browser test takes: signing in through the real form.</summary>
+/// <summary>Steps the browser tests share: signing in through the real form, waiting for the circuit, MudBlazor fields.</summary>
 public static partial class BrowserPages
 {
     public const string DemoPassword = "Demo#2025";
@@ -15,6 +15,24 @@ public static partial class BrowserPages
         await page.Locator("#password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(DashboardUrl());
+    }
+
+    /// <summary>The page is interactive once MainLayout renders its marker over the live circuit.</summary>
+    public static Task WaitForCircuitAsync(this IPage page) =>
+        page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>The input or textarea of a MudBlazor field, wherever MudBlazor put its data-testid.</summary>
+    public static ILocator Input(this ILocator scope, string testId) =>
+        scope.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
+
+    public static ILocator Input(this IPage page, string testId) => page.Locator("body").Input(testId);
+
+    /// <summary>Opens a MudSelect by its data-testid and picks the option containing <paramref name="option"/>.</summary>
+    public static async Task ChooseAsync(this IPage page, string testId, string option)
+    {
+        await page.Locator($"[data-testid={testId}]").First.Locator("xpath=ancestor-or-self::div[contains(@class,'mud-select')][1]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     [GeneratedRegex("/dashboard$")]
