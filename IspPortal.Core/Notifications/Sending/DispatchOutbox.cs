@@ -52,10 +52,14 @@ public sealed class DispatchOutbox(
         var ids = await claims.ClaimDueAsync(now, now + Lease, BatchSize, channels, cancellationToken);
         if (ids.Count == 0)
             return new DispatchSummary(0, 0, 0, 0, 0);
+        IReadOnlyDictionary<(string, NotificationChannel), NotificationTemplate> templates;
+        await using (var db = await dbs.CreateAsync(cancellationToken))
+            templates = await db.NotificationTemplates.AsNoTracking().Where(t => t.IsActive).ToDictionaryAsync(t => (t.EventKey, t.Channel), cancellationToken);
         var context = new SendContext(
             configured,
             (await settings.GetAsync<CompanyProfile>(cancellationToken)).Name,
-            await ispClock.ZoneAsync(cancellationToken));
+            await ispClock.ZoneAsync(cancellationToken),
+            templates);
         var outcomes = new System.Collections.Concurrent.ConcurrentBag<MessageOutcome>();
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Workers, CancellationToken = cancellationToken },
             async (id, token) => outcomes.Add(await SendOneAsync(id, context, token)));
@@ -71,7 +75,9 @@ public sealed class DispatchOutbox(
         Skipped,
     }
 
-    private sealed record SendContext(NotificationSettings Settings, string CompanyName, TimeZoneInfo Zone);
+    /// <param name="Templates">The admins' texts, read once per batch (a handful of rows).</param>
+    private sealed record SendContext(NotificationSettings Settings, string CompanyName, TimeZoneInfo Zone,
+        IReadOnlyDictionary<(string Event, NotificationChannel Channel), NotificationTemplate> Templates);
 
     private async Task<MessageOutcome> SendOneAsync(long id, SendContext context, CancellationToken cancellationToken)
     {
@@ -99,8 +105,7 @@ public sealed class DispatchOutbox(
     private async Task<(string Provider, SendResult Result)> SendAsync(
         IIspDb db, OutboxMessage message, Customers.Customer? customer, NotificationEvent notification, SendContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var template = await db.NotificationTemplates.AsNoTracking()
-            .SingleOrDefaultAsync(t => t.EventKey == message.Template && t.Channel == message.Channel && t.IsActive, cancellationToken);
+        var template = context.Templates.GetValueOrDefault((message.Template, message.Channel));
         var body = template?.Body is { Length: > 0 } edited ? edited : notification.DefaultBody;
         var values = JsonSerializer.Deserialize<Dictionary<string, string>>(message.Parameters, Json) ?? [];
         values[NotificationEvents.CompanyName] = context.CompanyName;
