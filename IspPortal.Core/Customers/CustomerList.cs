@@ -26,11 +26,7 @@ public sealed record CustomerRow(
     DateTimeOffset RegisteredAt,
     DateTimeOffset? LastSeenAt);
 
-/// <summary>
-/// The customer list: one search box that finds a customer by code, name, phone (as typed:
-/// <c>0812…</c> finds <c>+62812…</c>), PPPoE username or NIK (through its keyed hash, never by
-/// decrypting), plus filters; paged and sorted in the database.
-/// </summary>
+/// <summary>The customer list: <see cref="CustomerSearch"/> plus filters, paged and sorted in the database.</summary>
 public sealed class CustomerList(IIspDbFactory dbs, IKeyedHasher hasher)
 {
     public async Task<PagedResult<CustomerRow>> PageAsync(PageRequest request, CustomerFilter filter, CancellationToken cancellationToken = default)
@@ -57,14 +53,6 @@ public sealed class CustomerList(IIspDbFactory dbs, IKeyedHasher hasher)
         return new PagedResult<CustomerRow>(ids.Select(id => rows[id]).ToList(), page.Total);
     }
 
-    /// <summary>Codes of every customer the search and filters match (for bulk actions on "all results"), capped.</summary>
-    public async Task<IReadOnlyList<string>> CodesAsync(string? search, CustomerFilter filter, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbs.CreateAsync(cancellationToken);
-        var customers = await FilterAsync(db, string.IsNullOrWhiteSpace(search) ? null : search.Trim(), filter, cancellationToken);
-        return await customers.OrderBy(c => c.Code).Select(c => c.Code).Take(limit).ToListAsync(cancellationToken);
-    }
-
     private async Task<IQueryable<Customer>> FilterAsync(IIspDb db, string? term, CustomerFilter filter, CancellationToken cancellationToken)
     {
         var customers = db.Customers.AsNoTracking();
@@ -78,39 +66,6 @@ public sealed class CustomerList(IIspDbFactory dbs, IKeyedHasher hasher)
             customers = customers.Where(c => c.LocationCodeId == locationId);
         if (filter.ServicePackageId is { } packageId)
             customers = customers.Where(c => c.ServicePackageId == packageId);
-        if (term is null)
-            return customers;
-
-        var pattern = QueryableExtensions.ContainsPattern(term);
-        var alternatives = new List<Expression<Func<Customer, bool>>>
-        {
-            c => EF.Functions.Like(c.Code.ToLower(), pattern),
-            c => EF.Functions.Like(c.FullName.ToLower(), pattern),
-        };
-        if (PhonePattern(term) is { } phonePattern)
-            alternatives.Add(c => EF.Functions.Like(c.Phone, phonePattern));
-        var nik = Nik.Clean(term);
-        if (nik.Length == Nik.Length && nik.All(char.IsAsciiDigit))
-        {
-            var nikHash = await hasher.HashAsync(nik, cancellationToken);
-            alternatives.Add(c => c.NikHash == nikHash);
-        }
-        // Looked up first: an EXISTS inside the OR would make PostgreSQL scan every customer.
-        var username = term.ToUpperInvariant();
-        var byUsername = await db.PppoeSecrets.Where(s => s.Username == username).Select(s => s.CustomerId).Distinct().ToListAsync(cancellationToken);
-        if (byUsername.Count > 0)
-            alternatives.Add(c => byUsername.Contains(c.Id));
-        return customers.Where(Predicates.AnyOf(alternatives));
-    }
-
-    /// <summary>Phones are stored as +62…; an agent types 0812…, 62812… or a part of the number.</summary>
-    private static string? PhonePattern(string term)
-    {
-        var digits = new string(term.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length < 4 || term.Any(c => char.IsLetter(c)))
-            return null;
-        if (digits.StartsWith('0'))
-            digits = IndonesianPhone.CountryCode + digits[1..];
-        return "%" + digits + "%";
+        return term is null ? customers : await CustomerSearch.MatchingAsync(db, customers, term, hasher, cancellationToken);
     }
 }

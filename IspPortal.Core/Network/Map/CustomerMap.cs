@@ -27,7 +27,7 @@ public sealed record MapPopup(
     TimeSpan? Uptime, DateTimeOffset? LastSeenAt, string? RouterCode, MapMarkerState Marker);
 
 /// <summary>The live map's data: every placed customer (terminated ones excluded), the routers, and a popup on demand.</summary>
-public sealed class CustomerMap(IIspDbFactory dbs, TimeProvider clock)
+public sealed class CustomerMap(IIspDbFactory dbs, IKeyedHasher hasher, TimeProvider clock)
 {
     public async Task<MapSnapshot> LoadAsync(MapFilter filter, CancellationToken cancellationToken = default)
     {
@@ -75,19 +75,15 @@ public sealed class CustomerMap(IIspDbFactory dbs, TimeProvider clock)
                 row.SessionStartedAt is { } started ? now - started : null, row.LastSeenAt, row.RouterCode, MapMarkers.StateOf(row.Status, row.ConnectionState));
     }
 
-    /// <summary>The customers a search box term finds (code, name or PPPoE username), placed ones only, for "fly to".</summary>
+    /// <summary>The placed customers the search box finds (<see cref="CustomerSearch"/>), for "fly to".</summary>
     public async Task<IReadOnlyList<(string Code, string FullName, double Latitude, double Longitude)>> FindAsync(string term, int limit = 10, CancellationToken cancellationToken = default)
     {
         var text = term.Trim();
         if (text.Length < 2)
             return [];
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var pattern = QueryableExtensions.ContainsPattern(text);
-        var username = text.ToUpperInvariant();
-        var found = await db.Customers.AsNoTracking()
-            .Where(c => c.Latitude != null && c.Longitude != null && c.Status != CustomerStatus.Terminated
-                && (EF.Functions.Like(c.Code.ToLower(), pattern) || EF.Functions.Like(c.FullName.ToLower(), pattern)
-                    || db.PppoeSecrets.Any(s => s.CustomerId == c.Id && s.Username == username)))
+        var placed = db.Customers.AsNoTracking().Where(c => c.Latitude != null && c.Longitude != null && c.Status != CustomerStatus.Terminated);
+        var found = await (await CustomerSearch.MatchingAsync(db, placed, text, hasher, cancellationToken))
             .OrderBy(c => c.Code).Take(limit)
             .Select(c => new { c.Code, c.FullName, Latitude = c.Latitude!.Value, Longitude = c.Longitude!.Value })
             .ToListAsync(cancellationToken);
