@@ -33,7 +33,8 @@ public sealed class ResetPppoePassword(IIspDbFactory dbs, ISecretProtector secre
         var password = PppoeCredentials.NewPassword();
         var encrypted = secrets.Protect(SecretKind.PppoePassword, password);
         var now = clock.GetUtcNow();
-        var username = copies.First(s => !s.IsReplica || copies.All(c => c.IsReplica)).Username;
+        // A pool's copies carry the same username as the customer's own secret.
+        var username = copies[0].Username;
         foreach (var copy in copies)
             copy.Change(encrypted, null, null, now);
         // The password is read from the encrypted secret when the message is sent, never stored here.
