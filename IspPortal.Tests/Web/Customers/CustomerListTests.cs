@@ -47,7 +47,8 @@ public sealed class CustomerListTests(LiveDemoPortalFactory portal) : IClassFixt
         var byUsername = await PageAsync(new PageRequest(Search: _registered.PppoeUsername.ToLowerInvariant()), new CustomerFilter());
 
         Assert.Contains(byCode.Items, r => r.Code == _registered.Code);
-        var row = Assert.Single(byUsername.Items);
+        // A username such as KTB260 is also part of other codes (KCB-KTB260826-…): other rows may match too.
+        var row = Assert.Single(byUsername.Items, r => r.PppoeUsername == _registered.PppoeUsername);
         Assert.Equal((_registered.Code, _registered.PppoeUsername, "KTB", "Rumahan 50 Mbps"), (row.Code, row.PppoeUsername, row.RouterCode, row.PackageName));
     }
 
