@@ -22,6 +22,8 @@ install_missing_system_packages() {
     packages+=(postgresql)
   fi
   [ -x /usr/bin/chromium ] || packages+=(chromium)
+  # The e-mail tests send to a real SMTP server on loopback: Debian's aiosmtpd.
+  /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || packages+=(python3-aiosmtpd)
   [ ${#packages[@]} -eq 0 ] && return
   echo "Installing ${packages[*]} (apt-get)..."
   as_root apt-get update -qq
@@ -40,6 +42,28 @@ while [ $# -gt 0 ]; do
     *) passthrough+=("$1"); shift ;;
   esac
 done
+
+# The console log is long and CI shows its tail: repeat each failure's name, message and where it was thrown.
+failures() {
+  local file
+  for file in "$results"/*.trx; do
+    [ -e "$file" ] || continue
+    awk '
+      function text(s) { gsub(/&quot;/, "\"", s); gsub(/&apos;/, "\047", s); gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&amp;/, "\\&", s); return s }
+      /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); failing = 1; part = ""; lines = 0
+        print "FAILED " text(name) }
+      failing && /<Message>/ { part = "message"; lines = 0; sub(/.*<Message>/, "") }
+      failing && /<StackTrace>/ { part = "stack"; lines = 0; sub(/.*<StackTrace>/, "") }
+      failing && part != "" {
+        done_part = sub(/<\/(Message|StackTrace)>.*/, "")
+        if ((part == "message" && lines < 12) || (part == "stack" && lines < 6)) print "    " text($0)
+        lines++
+        if (done_part) part = ""
+      }
+      /<\/UnitTestResult>/ { failing = 0; part = "" }
+    ' "$file"
+  done
+}
 
 summary() {
   local passed=0 failed=0 broken=0 file p f
@@ -75,5 +99,6 @@ dotnet test IspPortal.sln -c Release --no-build --nologo \
   --blame-hang-timeout 8m --blame-hang-dump-type none \
   "${passthrough[@]}" || status=$?
 
+failures
 summary
 exit $status

@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<CustomerIsolation>();
         services.AddScoped<BulkIsolation>();
         services.AddSingleton<NetworkChangeFeed>();
+        services.AddSingleton<Notifications.WhatsApp.WhatsAppFeed>();
         services.AddScoped<SyncRouter>();
         services.AddScoped<SyncAllRouters>();
         services.AddScoped<RunScheduledSync>();

@@ -57,8 +57,10 @@ public class OutboxMessage
 
     public string? Body { get; set; }
 
-    /// <summary>Files to attach (invoice PDF…), as a JSON array of stored paths.</summary>
-    public string? Attachments { get; set; }
+    private readonly List<NotificationAttachment> _attachments = [];
+
+    /// <summary>Files sent with the message (invoice PDF…); saved with it.</summary>
+    public IReadOnlyList<NotificationAttachment> Attachments => _attachments;
 
     public OutboxStatus Status { get; private set; } = OutboxStatus.Pending;
 
@@ -85,6 +87,18 @@ public class OutboxMessage
     public DateTimeOffset? FailedAt { get; private set; }
 
     public bool IsFinished => Status is OutboxStatus.Sent or OutboxStatus.Delivered or OutboxStatus.Read or OutboxStatus.Failed or OutboxStatus.Cancelled;
+
+    /// <summary>Adds a file to send with the message, before it is first saved.</summary>
+    public void Attach(string fileName, string contentType, byte[] content)
+    {
+        if (Id != 0)
+            throw new InvalidOperationException($"Message {IdempotencyKey} is already queued: its attachments are fixed.");
+        if (fileName.Length is 0 or > NotificationAttachment.FileNameMaxLength || fileName.IndexOfAny(['/', '\\', '\r', '\n']) >= 0)
+            throw new ArgumentException($"Attachment name '{fileName}' is not a plain file name of at most {NotificationAttachment.FileNameMaxLength} characters.", nameof(fileName));
+        if (content.Length is 0 or > NotificationAttachment.MaxBytes)
+            throw new ArgumentException($"Attachment '{fileName}' has {content.Length} bytes; 1 to {NotificationAttachment.MaxBytes} are allowed.", nameof(content));
+        _attachments.Add(new NotificationAttachment(fileName, contentType, content));
+    }
 
     public void Lock(DateTimeOffset until)
     {

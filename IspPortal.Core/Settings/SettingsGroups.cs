@@ -190,6 +190,12 @@ public sealed record NotificationSettings : ISettingsGroup<NotificationSettings>
     /// <summary>True: TLS from the first byte (port 465); false: STARTTLS, required (port 587).</summary>
     public bool SmtpSslOnConnect { get; init; }
 
+    /// <summary>
+    /// SHA-256 of the mail server's certificate, for a private server with its own certificate: then
+    /// only that certificate is accepted. Empty: the system's trust decides.
+    /// </summary>
+    public string? SmtpCertificateFingerprint { get; init; }
+
     public string? SmtpUser { get; init; }
 
     public string? SmtpPasswordEncrypted { get; init; }
@@ -210,5 +216,7 @@ public sealed record NotificationSettings : ISettingsGroup<NotificationSettings>
             nameof(CloudApiPhoneNumberId), "Cloud API memerlukan Phone Number ID dan access token.")
         .When(WhatsAppProvider == WhatsAppProvider.HttpGateway && (!Uri.TryCreate(GatewayUrl, UriKind.Absolute, out var gateway) || gateway.Scheme is not ("https" or "http")),
             nameof(GatewayUrl), "URL gateway harus http(s).")
-        .When(SmtpPort is < 1 or > 65535, nameof(SmtpPort), "Port SMTP harus 1–65535.");
+        .When(SmtpPort is < 1 or > 65535, nameof(SmtpPort), "Port SMTP harus 1–65535.")
+        .When(SmtpCertificateFingerprint is { Length: > 0 } && CertificateFingerprint.Normalize(SmtpCertificateFingerprint) is null,
+            nameof(SmtpCertificateFingerprint), "Sidik jari sertifikat harus SHA-256: 64 digit heksadesimal (boleh dengan ':').");
 }

@@ -9,7 +9,8 @@ namespace IspPortal.Infrastructure.Notifications;
 /// <summary>
 /// A generic Indonesian WhatsApp gateway (Fonnte-like by default: token header without "Bearer",
 /// form fields <c>target</c> and <c>message</c>, <c>{"status":false,"reason":…}</c> on failure).
-/// It sends text only: the gateway is a linked device, not the Business API.
+/// It sends text only, without a message's document: file fields differ per vendor and many want a
+/// public URL; the e-mail carries the PDF and the text its payment link.
 /// </summary>
 public sealed class HttpGatewayWhatsAppSender(IHttpClientFactory http, ISecretProtector secrets) : IWhatsAppSender
 {

@@ -1,6 +1,7 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.Settings;
+using IspPortal.Infrastructure.Security;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -10,7 +11,8 @@ namespace IspPortal.Infrastructure.Notifications;
 
 /// <summary>
 /// MailKit SMTP, one connection per message: TLS on connect (465) or STARTTLS required (587),
-/// never "when available" (which falls back to plaintext); HTML and text bodies, attachments.
+/// never "when available" (which falls back to plaintext); a pinned certificate for a private
+/// server; HTML and text bodies, attachments.
 /// </summary>
 public sealed class SmtpEmailSender(ISecretProtector secrets) : IEmailSender
 {
@@ -29,11 +31,15 @@ public sealed class SmtpEmailSender(ISecretProtector secrets) : IEmailSender
             body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
         mail.Body = body.ToMessageBody();
 
-        using var client = new SmtpClient();
+        using var client = new SmtpClient
+        {
+            ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+                CertificatePinning.IsTrusted(settings.SmtpCertificateFingerprint, certificate, errors),
+        };
         try
         {
             await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort,
-                settings.SmtpSslOnConnect ? SecureSocketOptions.SslOnConnect : Security(settings.SmtpHost), cancellationToken);
+                settings.SmtpSslOnConnect ? SecureSocketOptions.SslOnConnect : StartTlsPolicy(settings.SmtpHost), cancellationToken);
             if (!string.IsNullOrEmpty(settings.SmtpUser) && settings.SmtpPasswordEncrypted is { } password)
                 await client.AuthenticateAsync(settings.SmtpUser, secrets.Unprotect(SecretKind.NotificationCredential, password), cancellationToken);
             var reply = await client.SendAsync(mail, cancellationToken);
@@ -54,7 +60,10 @@ public sealed class SmtpEmailSender(ISecretProtector secrets) : IEmailSender
         }
     }
 
-    /// <summary>STARTTLS is required, except to a server on this machine (a local relay or a test sink).</summary>
-    private static SecureSocketOptions Security(string host) =>
-        host is "127.0.0.1" or "localhost" or "::1" ? SecureSocketOptions.None : SecureSocketOptions.StartTls;
+    /// <summary>
+    /// STARTTLS is required, except to a server on this machine (a local relay or a test sink): the
+    /// mail never crosses a network there, so STARTTLS is used when offered and plain SMTP otherwise.
+    /// </summary>
+    private static SecureSocketOptions StartTlsPolicy(string host) =>
+        host is "127.0.0.1" or "localhost" or "::1" ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.StartTls;
 }

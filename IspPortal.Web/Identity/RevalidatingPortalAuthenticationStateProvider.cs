@@ -21,7 +21,17 @@ public sealed class RevalidatingPortalAuthenticationStateProvider(
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
+        AsyncServiceScope scope;
+        try
+        {
+            scope = scopeFactory.CreateAsyncScope();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The app is stopping and the circuit goes with it: signing the user out would only re-render a dying page.
+            return true;
+        }
+        await using var _ = scope;
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.GetUserAsync(authenticationState.User);
         if (user is null || !user.IsActive)

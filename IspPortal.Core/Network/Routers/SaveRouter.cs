@@ -34,7 +34,7 @@ public sealed partial class SaveRouter(IIspDbFactory dbs, ISecretProtector secre
     {
         var code = input.Code.Trim().ToUpperInvariant();
         var host = input.Host.Trim();
-        var fingerprint = NormalizeFingerprint(input.TlsFingerprint);
+        var fingerprint = CertificateFingerprint.Normalize(input.TlsFingerprint);
         var profile = Blank(input.IsolationProfile);
         var addressList = Blank(input.IsolationAddressList) ?? Router.DefaultIsolationAddressList;
         var errors = new FieldErrors()
@@ -98,15 +98,6 @@ public sealed partial class SaveRouter(IIspDbFactory dbs, ISecretProtector secre
         {
             [CodeUniqueIndex] = (nameof(input.Code), $"Kode router {code} sudah dipakai."),
         }, cancellationToken: cancellationToken);
-    }
-
-    /// <summary>Upper-case hex without separators, or null when it is not a SHA-256 fingerprint.</summary>
-    public static string? NormalizeFingerprint(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        var hex = text.Replace(":", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        return hex.Length == 64 && hex.All(char.IsAsciiHexDigit) ? hex : null;
     }
 
     private static bool IsHost(string host) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using Microsoft.Extensions.Logging;
 
@@ -22,54 +23,10 @@ public sealed record CustomerConnectionChange(
 /// <summary>What one router's sync changed; published after it is saved.</summary>
 public sealed record NetworkChanges(int RouterId, string RouterCode, RouterHealth Health, IReadOnlyList<CustomerConnectionChange> Customers);
 
-/// <summary>
-/// The in-process publisher of network changes. Components subscribe and must dispose the
-/// subscription with themselves; a subscriber that throws does not stop the others.
-/// </summary>
-public sealed class NetworkChangeFeed(ILogger<NetworkChangeFeed> logger)
+/// <summary>The in-process publisher of network changes (sync, isolir, registration) for the map and dashboards.</summary>
+public sealed class NetworkChangeFeed(ILogger<NetworkChangeFeed> logger) : LiveFeed<NetworkChanges>(logger)
 {
-    private readonly Lock _lock = new();
-    private ImmutableSubscribers _subscribers = new([]);
-
-    public IDisposable Subscribe(Action<NetworkChanges> subscriber)
-    {
-        lock (_lock)
-            _subscribers = new([.. _subscribers.Items, subscriber]);
-        return new Subscription(this, subscriber);
-    }
-
-    public int SubscriberCount => _subscribers.Items.Count;
-
     /// <summary>One customer changed outside a sync; the router's health is passed on as it is.</summary>
     public void PublishCustomer(Router router, Customer customer, DateTimeOffset at) =>
         Publish(new NetworkChanges(router.Id, router.Code, router.Health, [CustomerConnectionChange.Of(customer, at)]));
-
-    public void Publish(NetworkChanges changes)
-    {
-        foreach (var subscriber in _subscribers.Items)
-        {
-            try
-            {
-                subscriber(changes);
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                // A broken screen must not stop the sync or the other screens.
-                logger.LogWarning(exception, "A network change subscriber failed for router {Router}", changes.RouterCode);
-            }
-        }
-    }
-
-    private void Unsubscribe(Action<NetworkChanges> subscriber)
-    {
-        lock (_lock)
-            _subscribers = new([.. _subscribers.Items.Where(s => s != subscriber)]);
-    }
-
-    private sealed record ImmutableSubscribers(IReadOnlyList<Action<NetworkChanges>> Items);
-
-    private sealed class Subscription(NetworkChangeFeed feed, Action<NetworkChanges> subscriber) : IDisposable
-    {
-        public void Dispose() => feed.Unsubscribe(subscriber);
-    }
 }

@@ -82,7 +82,7 @@ public sealed class DispatchOutbox(
     private async Task<MessageOutcome> SendOneAsync(long id, SendContext context, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
+        var message = await db.OutboxMessages.Include(m => m.Attachments).SingleAsync(m => m.Id == id, cancellationToken);
         var customer = message.CustomerId is { } customerId
             ? await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken)
             : null;
@@ -117,13 +117,14 @@ public sealed class DispatchOutbox(
             masked[NotificationEvents.PppoePassword] = PasswordMask;
         }
         message.Body = TemplateText.Fill(body, masked);
+        var files = message.Attachments.Select(a => new OutgoingFile(a.FileName, a.ContentType, a.Content)).ToList();
 
         if (message.Channel == NotificationChannel.Email)
         {
             var subject = TemplateText.Fill(template?.Subject ?? notification.DefaultSubject, values);
             message.Subject = TemplateText.Fill(template?.Subject ?? notification.DefaultSubject, masked);
             var text = TemplateText.Fill(body, values);
-            return ("smtp", await email.SendAsync(context.Settings, new EmailOutgoing(message.Recipient, subject, text, HtmlOf(text), []), cancellationToken));
+            return ("smtp", await email.SendAsync(context.Settings, new EmailOutgoing(message.Recipient, subject, text, HtmlOf(text), files), cancellationToken));
         }
 
         var sender = whatsAppSenders.FirstOrDefault(s => s.Provider == context.Settings.WhatsAppProvider.ToString());
@@ -132,9 +133,10 @@ public sealed class DispatchOutbox(
         // Inside the 24-hour customer-service window free text is allowed; outside it only an approved template.
         var insideWindow = customer?.LastInboundMessageAt is { } inbound && now - inbound < ServiceWindow;
         var useTemplate = template?.WhatsAppTemplateName is { Length: > 0 } && !insideWindow;
+        // A WhatsApp message carries one document: the first attachment (the invoice or receipt PDF).
         var outgoing = new WhatsAppOutgoing(message.Recipient, TemplateText.Fill(body, values),
             useTemplate ? template!.WhatsAppTemplateName : null, template?.WhatsAppLanguage ?? "id",
-            useTemplate ? [.. TemplateText.Placeholders(body).Select(p => values.GetValueOrDefault(p, ""))] : []);
+            useTemplate ? [.. TemplateText.Placeholders(body).Select(p => values.GetValueOrDefault(p, ""))] : [], files.FirstOrDefault());
         return (sender.Provider, await sender.SendAsync(context.Settings, outgoing, cancellationToken));
     }
 

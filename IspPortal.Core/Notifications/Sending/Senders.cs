@@ -18,11 +18,14 @@ public sealed record SendResult(SendOutcome Outcome, string? ProviderMessageId =
 
 /// <param name="TemplateName">An approved template at Meta; null sends <paramref name="Text"/> as free text.</param>
 /// <param name="TemplateParameters">The template's {{1}}, {{2}}… in order.</param>
-public sealed record WhatsAppOutgoing(string ToE164, string Text, string? TemplateName, string TemplateLanguage, IReadOnlyList<string> TemplateParameters);
+/// <param name="Document">A file (invoice PDF) to send with it: the template's document header, or the text as its caption.</param>
+public sealed record WhatsAppOutgoing(
+    string ToE164, string Text, string? TemplateName, string TemplateLanguage, IReadOnlyList<string> TemplateParameters, OutgoingFile? Document = null);
 
-public sealed record EmailOutgoing(string To, string Subject, string Text, string Html, IReadOnlyList<EmailAttachment> Attachments);
+public sealed record EmailOutgoing(string To, string Subject, string Text, string Html, IReadOnlyList<OutgoingFile> Attachments);
 
-public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
+/// <summary>A file sent with a message (e-mail attachment or WhatsApp document).</summary>
+public sealed record OutgoingFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>One way out to WhatsApp (Cloud API or an HTTP gateway), configured from the settings of the moment.</summary>
 public interface IWhatsAppSender

@@ -22,9 +22,10 @@ public sealed record WebhookResult(WebhookVerdict Verdict, int Statuses, int Inb
 /// The Cloud API's webhook: the signature is checked over the raw bytes before anything is parsed;
 /// delivery statuses move the outbox message forward (never back: they arrive out of order) and are
 /// logged once each; inbound messages are stored once (the wamid is unique), matched to the customer
-/// by phone, and open the 24-hour window for free text. A repeated delivery changes nothing.
+/// by phone, and open the 24-hour window for free text. Each change is published on the
+/// <see cref="WhatsAppFeed"/> once saved. A repeated delivery changes nothing and publishes nothing.
 /// </summary>
-public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings settings, ISecretProtector secrets, TimeProvider clock)
+public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings settings, ISecretProtector secrets, WhatsAppFeed feed, TimeProvider clock)
 {
     public const string SignatureHeader = "X-Hub-Signature-256";
 
@@ -133,6 +134,7 @@ public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings set
             Error = error.ValueKind == JsonValueKind.Object ? Text(error, "title") ?? Text(error, "message") : null,
         });
         await db.SaveChangesAsync(cancellationToken);
+        feed.Publish(new WhatsAppDeliveryChanged(message.Id, message.CustomerId, message.Status, at));
         return true;
     }
 
@@ -168,6 +170,7 @@ public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings set
             // The same delivery raced in on another request: the unique wamid kept one.
             return false;
         }
+        feed.Publish(new WhatsAppMessageReceived(stored.Id, stored.CustomerId, phone, stored.ContactName, stored.Body, at));
         return true;
     }
 

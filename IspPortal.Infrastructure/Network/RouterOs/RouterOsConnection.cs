@@ -8,6 +8,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
+using IspPortal.Infrastructure.Security;
 using IspPortal.Core.Network.RouterOs;
 using Microsoft.Extensions.Logging;
 
@@ -66,7 +67,7 @@ public sealed class RouterOsConnection : IAsyncDisposable
             stream = tcp.GetStream();
             if (endpoint.UseTls)
             {
-                var tls = new SslStream(stream, false, (_, certificate, _, errors) => IsTrusted(endpoint.TlsFingerprint, certificate, errors));
+                var tls = new SslStream(stream, false, (_, certificate, _, errors) => CertificatePinning.IsTrusted(endpoint.TlsFingerprint, certificate, errors));
                 stream = tls;
                 await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = endpoint.Host }, linked.Token);
             }
@@ -90,20 +91,6 @@ public sealed class RouterOsConnection : IAsyncDisposable
             var reason = error is AuthenticationException ? "its TLS certificate was not accepted" : error.Message;
             throw new RouterOsException(RouterOsErrorCategory.Unreachable, $"Cannot connect to {endpoint}: {reason}", null, error);
         }
-    }
-
-    /// <summary>A pinned fingerprint is the whole trust decision (routers use self-signed certificates);
-    /// without one the system's chain and name validation decides.</summary>
-    public static bool IsTrusted(string? pinnedFingerprint, X509Certificate? certificate, SslPolicyErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(pinnedFingerprint))
-            return errors == SslPolicyErrors.None;
-        if (certificate is null)
-            return false;
-        var hex = new string(pinnedFingerprint.Where(char.IsAsciiHexDigit).ToArray());
-        if (hex.Length != 64)
-            return false;
-        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(certificate.GetRawCertData()), Convert.FromHexString(hex));
     }
 
     /// <summary>Runs a command and yields its <c>!re</c> rows as they arrive.</summary>

@@ -14,7 +14,12 @@ using Microsoft.Extensions.Logging;
 namespace IspPortal.Infrastructure.Notifications.StandIn;
 
 /// <summary>One message the stand-in accepted (or refused), as the Cloud API received it.</summary>
-public sealed record StandInMessage(string Wamid, string To, string Type, string? Text, string? TemplateName, IReadOnlyList<string> TemplateParameters, DateTimeOffset ReceivedAt);
+public sealed record StandInMessage(
+    string Wamid, string To, string Type, string? Text, string? TemplateName, IReadOnlyList<string> TemplateParameters, DateTimeOffset ReceivedAt,
+    StandInMedia? Document = null);
+
+/// <summary>A file uploaded to the media endpoint; a message names it by id.</summary>
+public sealed record StandInMedia(string Id, string FileName, string ContentType, byte[] Content);
 
 /// <summary>
 /// A loopback HTTP server with the WhatsApp Cloud API's send path and JSON shapes, for the tests
@@ -25,6 +30,7 @@ public sealed class WhatsAppCloudStandIn : IAsyncDisposable
 {
     private readonly ConcurrentQueue<StandInMessage> _received = new();
     private readonly ConcurrentDictionary<string, (int Status, int Code, string Message)> _failures = new();
+    private readonly ConcurrentDictionary<string, StandInMedia> _media = new();
     private readonly string _accessToken;
     private readonly WebApplication _app;
     private int _sequence;
@@ -48,6 +54,7 @@ public sealed class WhatsAppCloudStandIn : IAsyncDisposable
         var app = builder.Build();
         var standIn = new WhatsAppCloudStandIn(accessToken, app);
         app.MapPost("/{version}/{phoneNumberId}/messages", (Delegate)standIn.SendAsync);
+        app.MapPost("/{version}/{phoneNumberId}/media", (Delegate)standIn.UploadAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         standIn.BaseAddress = new Uri(address);
@@ -104,29 +111,70 @@ public sealed class WhatsAppCloudStandIn : IAsyncDisposable
         return await client.SendAsync(request);
     }
 
+    /// <summary>The uploaded file a message names, under the file name the message gives; an unknown id has an empty one.</summary>
+    private StandInMedia MediaOf(JsonElement document)
+    {
+        var id = document.TryGetProperty("id", out var given) ? given.GetString() ?? "" : "";
+        return _media.TryGetValue(id, out var media)
+            ? media with { FileName = document.TryGetProperty("filename", out var name) ? name.GetString() ?? media.FileName : media.FileName }
+            : new StandInMedia("", "", "", []);
+    }
+
     private string NewWamid() => $"wamid.STANDIN{Interlocked.Increment(ref _sequence):D10}";
+
+    private bool Authorized(HttpContext context) => context.Request.Headers.Authorization.ToString() == "Bearer " + _accessToken;
+
+    private static IResult Unauthorized() =>
+        Results.Json(new { error = new { message = "Invalid OAuth access token.", type = "OAuthException", code = 190, fbtrace_id = "standin" } }, statusCode: 401);
+
+    private async Task<IResult> UploadAsync(HttpContext context)
+    {
+        if (!Authorized(context))
+            return Unauthorized();
+        var form = await context.Request.ReadFormAsync();
+        if (form["messaging_product"] != "whatsapp" || form.Files.GetFile("file") is not { } file)
+            return Results.Json(new { error = new { message = "(#100) The parameter messaging_product and file are required.", type = "OAuthException", code = 100, fbtrace_id = "standin" } }, statusCode: 400);
+        using var content = new MemoryStream();
+        await file.CopyToAsync(content);
+        var id = $"media{Interlocked.Increment(ref _sequence):D10}";
+        _media[id] = new StandInMedia(id, file.FileName, form["type"].ToString() is { Length: > 0 } type ? type : file.ContentType, content.ToArray());
+        return Results.Json(new { id });
+    }
 
     private async Task<IResult> SendAsync(HttpContext context)
     {
-        if (context.Request.Headers.Authorization.ToString() != "Bearer " + _accessToken)
-            return Results.Json(new { error = new { message = "Invalid OAuth access token.", type = "OAuthException", code = 190, fbtrace_id = "standin" } }, statusCode: 401);
+        if (!Authorized(context))
+            return Unauthorized();
         var json = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body);
         var to = json.GetProperty("to").GetString() ?? "";
         var type = json.GetProperty("type").GetString() ?? "";
         var wamid = NewWamid();
         string? text = null, template = null;
+        StandInMedia? document = null;
         List<string> parameters = [];
         if (type == "text")
             text = json.GetProperty("text").GetProperty("body").GetString();
+        else if (type == "document")
+        {
+            document = MediaOf(json.GetProperty("document"));
+            text = json.GetProperty("document").TryGetProperty("caption", out var caption) ? caption.GetString() : null;
+        }
         else if (type == "template")
         {
             var t = json.GetProperty("template");
             template = t.GetProperty("name").GetString();
             foreach (var component in t.TryGetProperty("components", out var components) ? components.EnumerateArray() : default)
                 foreach (var parameter in component.GetProperty("parameters").EnumerateArray())
-                    parameters.Add(parameter.GetProperty("text").GetString() ?? "");
+                {
+                    if (parameter.GetProperty("type").GetString() == "document")
+                        document = MediaOf(parameter.GetProperty("document"));
+                    else
+                        parameters.Add(parameter.GetProperty("text").GetString() ?? "");
+                }
         }
-        _received.Enqueue(new StandInMessage(wamid, to, type, text, template, parameters, DateTimeOffset.UtcNow));
+        if (document is { Id: "" })
+            return Results.Json(new { error = new { message = "(#131053) Media upload error: unknown media id.", type = "OAuthException", code = 131053, fbtrace_id = "standin" } }, statusCode: 400);
+        _received.Enqueue(new StandInMessage(wamid, to, type, text, template, parameters, DateTimeOffset.UtcNow, document));
         if (_failures.TryGetValue(to, out var failure))
             return Results.Json(new { error = new { message = failure.Message, type = "OAuthException", code = failure.Code, fbtrace_id = "standin" } }, statusCode: failure.Status);
         return Results.Json(new { messaging_product = "whatsapp", contacts = new[] { new { input = to, wa_id = to } }, messages = new[] { new { id = wamid } } });

@@ -2417,6 +2417,50 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Notifications.NotificationAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbox_message_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_attachments");
+
+                    b.HasIndex("OutboxMessageId")
+                        .HasDatabaseName("ix_notification_attachments_outbox_message_id");
+
+                    b.ToTable("notification_attachments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notification_attachments_size", "octet_length(content) BETWEEN 1 AND 10485760");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Notifications.NotificationLog", b =>
                 {
                     b.Property<long>("Id")
@@ -2511,10 +2555,6 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Attachments")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("attachments");
 
                     b.Property<int>("AttemptCount")
                         .HasColumnType("integer")
@@ -3897,6 +3937,16 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Navigation("Router");
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Notifications.NotificationAttachment", b =>
+                {
+                    b.HasOne("IspPortal.Core.Notifications.OutboxMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_attachments_outbox_messages_outbox_message_id");
+                });
+
             modelBuilder.Entity("IspPortal.Core.Notifications.NotificationLog", b =>
                 {
                     b.HasOne("IspPortal.Core.Notifications.OutboxMessage", "OutboxMessage")
@@ -4121,6 +4171,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("IspPortal.Core.Network.RouterPool", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Notifications.OutboxMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Tickets.Ticket", b =>

@@ -201,6 +201,38 @@ public sealed class DispatchOutboxTests(DatabaseFixture database) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_attached_pdf_is_uploaded_and_goes_as_the_templates_document_header_or_as_a_document_with_the_text_as_caption()
+    {
+        await using (var db = Db())
+        {
+            db.NotificationTemplates.Add(new NotificationTemplate(NotificationEvents.InvoiceIssued.Key, NotificationChannel.WhatsApp, _clock.GetUtcNow())
+            {
+                Body = "Halo {nama}, tagihan {nomor_tagihan} terlampir.",
+                WhatsAppTemplateName = "invoice_with_pdf",
+            });
+            await db.SaveChangesAsync();
+        }
+        var pdf = "%PDF-1.7 invoice"u8.ToArray();
+        var receipt = "%PDF-1.7 receipt"u8.ToArray();
+        await QueueAsync("invoice:PDF", "+6281200000011", NotificationEvents.InvoiceIssued, new() { ["nama"] = "Rina", ["nomor_tagihan"] = "INV/2026/11/000009" },
+            attachment: ("INV-2026-11-000009.pdf", pdf));
+        await QueueAsync("receipt:PDF", "+6281200000012", NotificationEvents.PaymentReceipt, new() { ["nama"] = "Rina", ["nomor_tagihan"] = "INV/2026/11/000009", ["jumlah"] = "Rp 1" },
+            attachment: ("KWT-000009.pdf", receipt));
+
+        Assert.Equal(2, (await DispatchAsync()).Sent);
+
+        var template = _standIn.Received.Single(m => m.To == "6281200000011");
+        Assert.Equal(("template", "invoice_with_pdf"), (template.Type, template.TemplateName));
+        Assert.Equal(["Rina", "INV/2026/11/000009"], template.TemplateParameters);
+        Assert.Equal(("INV-2026-11-000009.pdf", "application/pdf"), (template.Document?.FileName, template.Document?.ContentType));
+        Assert.Equal(pdf, template.Document!.Content);
+        var document = _standIn.Received.Single(m => m.To == "6281200000012");
+        Assert.Equal(("document", "KWT-000009.pdf"), (document.Type, document.Document?.FileName));
+        Assert.Equal(receipt, document.Document!.Content);
+        Assert.StartsWith("Terima kasih Rina, pembayaran Rp 1 untuk tagihan INV/2026/11/000009", document.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_whatsapp_switched_off_messages_wait_instead_of_failing()
     {
         await using (var scope = _services.CreateAsyncScope())
@@ -240,10 +272,13 @@ public sealed class DispatchOutboxTests(DatabaseFixture database) : IClassFixtur
         return await scope.ServiceProvider.GetRequiredService<DispatchOutbox>().RunOnceAsync();
     }
 
-    private async Task<long> QueueAsync(string key, string to, NotificationEvent notification, Dictionary<string, string> values, int? customerId = null)
+    private async Task<long> QueueAsync(string key, string to, NotificationEvent notification, Dictionary<string, string> values, int? customerId = null,
+        (string Name, byte[] Content)? attachment = null)
     {
         await using var db = Db();
         var message = new OutboxMessage(key, NotificationChannel.WhatsApp, to, notification.Key, JsonSerializer.Serialize(values), _clock.GetUtcNow(), customerId);
+        if (attachment is { } file)
+            message.Attach(file.Name, "application/pdf", file.Content);
         db.OutboxMessages.Add(message);
         await db.SaveChangesAsync();
         return message.Id;

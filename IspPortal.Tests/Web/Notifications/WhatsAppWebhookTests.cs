@@ -3,6 +3,7 @@ using System.Text;
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Notifications;
+using IspPortal.Core.Notifications.WhatsApp;
 using IspPortal.Core.Settings;
 using IspPortal.Infrastructure.Notifications.StandIn;
 using IspPortal.Tests.Support;
@@ -72,6 +73,8 @@ public sealed class WhatsAppWebhookTests(DemoPortalFactory portal) : IClassFixtu
         await using var db = portal.Database.CreateDbContext();
         var customer = await db.Customers.OrderBy(c => c.Id).FirstAsync();
         using var client = portal.CreateClient();
+        var published = new System.Collections.Concurrent.ConcurrentQueue<WhatsAppActivity>();
+        using var subscription = portal.Services.GetRequiredService<WhatsAppFeed>().Subscribe(published.Enqueue);
 
         using var first = await WhatsAppCloudStandIn.PostInboundAsync(client, Webhook, AppSecret, customer.Phone, "Pak Budi", "Internet saya mati sejak pagi", "wamid.IN-1");
         using var again = await WhatsAppCloudStandIn.PostInboundAsync(client, Webhook, AppSecret, customer.Phone, "Pak Budi", "Internet saya mati sejak pagi", "wamid.IN-1");
@@ -82,6 +85,9 @@ public sealed class WhatsAppWebhookTests(DemoPortalFactory portal) : IClassFixtu
         var stored = await after.WhatsAppMessages.SingleAsync(m => m.ProviderMessageId == "wamid.IN-1");
         Assert.Equal((MessageDirection.Inbound, customer.Id, "Internet saya mati sejak pagi", "Pak Budi"), (stored.Direction, stored.CustomerId, stored.Body, stored.ContactName));
         Assert.NotNull((await after.Customers.SingleAsync(c => c.Id == customer.Id)).LastInboundMessageAt);
+        // Published once for the ticket chat, after it was saved; the repeat publishes nothing.
+        var received = Assert.IsType<WhatsAppMessageReceived>(Assert.Single(published));
+        Assert.Equal((stored.Id, customer.Id, customer.Phone, "Internet saya mati sejak pagi"), (received.MessageId, received.CustomerId, received.Phone, received.Body));
     }
 
     [Fact]
@@ -98,6 +104,8 @@ public sealed class WhatsAppWebhookTests(DemoPortalFactory portal) : IClassFixtu
             id = message.Id;
         }
         using var client = portal.CreateClient();
+        var published = new System.Collections.Concurrent.ConcurrentQueue<WhatsAppActivity>();
+        using var subscription = portal.Services.GetRequiredService<WhatsAppFeed>().Subscribe(published.Enqueue);
 
         using var read = await WhatsAppCloudStandIn.PostStatusAsync(client, Webhook, AppSecret, "wamid.OUT-1", "read", "6281211112222");
         using var lateDelivered = await WhatsAppCloudStandIn.PostStatusAsync(client, Webhook, AppSecret, "wamid.OUT-1", "delivered", "6281211112222");
@@ -110,5 +118,8 @@ public sealed class WhatsAppWebhookTests(DemoPortalFactory portal) : IClassFixtu
         Assert.NotNull(outbox.ReadAt);
         var logs = await after.NotificationLogs.Where(l => l.OutboxMessageId == id).Select(l => l.Status).OrderBy(s => s).ToListAsync();
         Assert.Equal([NotificationLogStatus.Delivered, NotificationLogStatus.Read], logs);
+        // The late "delivered" is news (logged) but the message stays read; the repeated "read" is not published.
+        Assert.Equal([(id, OutboxStatus.Read), (id, OutboxStatus.Read)],
+            published.Cast<WhatsAppDeliveryChanged>().Select(p => (p.OutboxMessageId, p.Status)));
     }
 }

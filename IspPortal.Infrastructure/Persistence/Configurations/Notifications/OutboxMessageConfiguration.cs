@@ -21,10 +21,12 @@ public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage
         builder.Property(m => m.Template).HasMaxLength(OutboxMessage.TemplateMaxLength);
         builder.Property(m => m.Parameters).HasColumnType("jsonb");
         builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength);
-        builder.Property(m => m.Attachments).HasColumnType("jsonb");
         builder.Property(m => m.ProviderMessageId).HasMaxLength(OutboxMessage.ProviderMessageIdMaxLength);
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
         builder.Ignore(m => m.IsFinished);
+
+        builder.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(m => m.Attachments).HasField("_attachments");
 
         builder.HasOne<Customer>().WithMany().HasForeignKey(m => m.CustomerId).OnDelete(DeleteBehavior.Restrict);
 

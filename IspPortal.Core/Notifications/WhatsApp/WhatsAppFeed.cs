@@ -1,0 +1,18 @@
+using IspPortal.Core.Common;
+using Microsoft.Extensions.Logging;
+
+namespace IspPortal.Core.Notifications.WhatsApp;
+
+/// <summary>Something the WhatsApp webhook just stored, for the ticket chat and unread counts.</summary>
+public abstract record WhatsAppActivity(int? CustomerId, DateTimeOffset At);
+
+/// <summary>A customer wrote (stored in <c>whatsapp_messages</c> once, however often the webhook repeats it).</summary>
+public sealed record WhatsAppMessageReceived(long MessageId, int? CustomerId, string Phone, string? ContactName, string? Body, DateTimeOffset At)
+    : WhatsAppActivity(CustomerId, At);
+
+/// <summary>A message the portal sent moved on (delivered, read, failed): the chat's ticks.</summary>
+public sealed record WhatsAppDeliveryChanged(long OutboxMessageId, int? CustomerId, OutboxStatus Status, DateTimeOffset At)
+    : WhatsAppActivity(CustomerId, At);
+
+/// <summary>The in-process publisher of webhook activity; published after it is saved, never for a duplicate.</summary>
+public sealed class WhatsAppFeed(ILogger<WhatsAppFeed> logger) : LiveFeed<WhatsAppActivity>(logger);
