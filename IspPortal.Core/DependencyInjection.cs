@@ -92,6 +92,7 @@ public static class DependencyInjection
         services.AddScoped<Notifications.WhatsApp.ReceiveWhatsAppWebhook>();
         services.AddScoped<Notifications.WhatsApp.QueueWhatsAppMessage>();
         services.AddScoped<Notifications.OutboxList>();
+        services.AddScoped<Notifications.Templates.NotificationTemplates>();
 
         return services;
     }

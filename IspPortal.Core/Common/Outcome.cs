@@ -20,6 +20,9 @@ public sealed class Outcome<T>
     public bool Succeeded => Errors.Count == 0;
 
     public string FirstError => Errors.Values.SelectMany(m => m).FirstOrDefault() ?? "";
+
+    /// <summary>The same outcome with its value turned into another (a saved entity into what the screen shows).</summary>
+    public Outcome<TResult> Map<TResult>(Func<T, TResult> map) => Succeeded ? Outcome.Done(map(Value!)) : new(default, Errors);
 }
 
 public static class Outcome

@@ -68,4 +68,6 @@ public enum NotificationLogStatus
     Failed,
     SkippedQuietHours,
     SkippedOptOut,
+    /// <summary>An admin switched this event off for the channel (Settings → Templat notifikasi).</summary>
+    SkippedDisabled,
 }

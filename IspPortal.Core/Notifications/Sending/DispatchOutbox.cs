@@ -54,7 +54,7 @@ public sealed class DispatchOutbox(
             return new DispatchSummary(0, 0, 0, 0, 0);
         IReadOnlyDictionary<(string, NotificationChannel), NotificationTemplate> templates;
         await using (var db = await dbs.CreateAsync(cancellationToken))
-            templates = await db.NotificationTemplates.AsNoTracking().Where(t => t.IsActive).ToDictionaryAsync(t => (t.EventKey, t.Channel), cancellationToken);
+            templates = await db.NotificationTemplates.AsNoTracking().ToDictionaryAsync(t => (t.EventKey, t.Channel), cancellationToken);
         var context = new SendContext(
             configured,
             (await settings.GetAsync<CompanyProfile>(cancellationToken)).Name,
@@ -89,6 +89,8 @@ public sealed class DispatchOutbox(
         var notification = NotificationEvents.Find(message.Template);
         var now = clock.GetUtcNow();
 
+        if (context.Templates.GetValueOrDefault((message.Template, message.Channel)) is { IsActive: false })
+            return await SkipAsync(db, message, NotificationLogStatus.SkippedDisabled, "Notifikasi ini dinonaktifkan di templat.", null, cancellationToken);
         if (customer?.NotificationsOptOut == true && notification is not { Service: true })
             return await SkipAsync(db, message, NotificationLogStatus.SkippedOptOut, "Pelanggan memilih tidak menerima notifikasi.", null, cancellationToken);
         if (notification?.QuietHours == true && context.Settings.IsQuiet(LocalTime(now, context.Zone)))

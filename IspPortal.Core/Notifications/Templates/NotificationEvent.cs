@@ -67,5 +67,30 @@ public static class NotificationEvents
     public static readonly IReadOnlyList<NotificationEvent> All =
         [CustomerWelcome, PppoePasswordReset, InvoiceIssued, InvoiceReminder, InvoiceOverdue, IsolationNotice, PaymentReceipt, Reactivation, TicketUpdate, FreeText];
 
+    /// <summary>What each placeholder looks like in a real message, for the editor's preview.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Examples = new Dictionary<string, string>
+    {
+        ["nama"] = "Budi Santoso",
+        ["kode_pelanggan"] = "KCB-CKP010225-001",
+        ["paket"] = "Rumahan 20 Mbps",
+        ["username_pppoe"] = "CKP123",
+        [PppoePassword] = "Xy7k2mQa",
+        ["tanggal_instalasi"] = "3 Februari 2025",
+        ["nomor_tagihan"] = "INV/2025/02/000123",
+        ["periode"] = "Februari 2025",
+        ["total"] = "Rp 222.000",
+        ["jatuh_tempo"] = "10 Februari 2025",
+        ["sisa_hari"] = "3",
+        ["hari_terlambat"] = "7",
+        ["link_bayar"] = "https://bayar.netkita.co.id/INV-2025-02-000123",
+        ["alasan"] = "tagihan Februari 2025 belum dibayar",
+        ["jumlah"] = "Rp 222.000",
+        ["tanggal_bayar"] = "8 Februari 2025 14:05",
+        ["metode"] = "QRIS",
+        ["nomor_tiket"] = "TKT-2025-000045",
+        ["status"] = "sedang dikerjakan",
+        ["pesan"] = "Teknisi kami menuju lokasi Anda hari ini.",
+    };
+
     public static NotificationEvent? Find(string key) => All.FirstOrDefault(e => e.Key == key);
 }

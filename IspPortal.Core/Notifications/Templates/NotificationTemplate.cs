@@ -40,6 +40,7 @@ public class NotificationTemplate
 
     public string WhatsAppLanguage { get; set; } = "id";
 
+    /// <summary>False: this event is not sent on this channel at all (messages are cancelled and logged as such).</summary>
     public bool IsActive { get; set; } = true;
 
     public DateTimeOffset UpdatedAt { get; set; }

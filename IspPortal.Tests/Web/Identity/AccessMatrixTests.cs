@@ -29,6 +29,7 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
             ["/settings/locations"] = [A, S, F, N, M],
             ["/settings/packages"] = [A, S, F, N, M],
             ["/settings"] = [A],
+            ["/settings/notification-templates"] = [A],
             ["/settings/users"] = [A],
             ["/settings/api-keys"] = [A],
             ["/settings/audit"] = [A, M],

@@ -38,6 +38,7 @@ public static class PortalNavigation
             new("Kode lokasi", "/settings/locations", Icons.Material.Filled.Place, Permissions.MasterDataRead),
             new("Paket layanan", "/settings/packages", Icons.Material.Filled.Speed, Permissions.MasterDataRead),
             new("Pengaturan umum", "/settings", Icons.Material.Filled.Tune, Permissions.SettingsManage),
+            new("Templat notifikasi", "/settings/notification-templates", Icons.Material.Filled.Message, Permissions.SettingsManage),
             new("Pengguna", "/settings/users", Icons.Material.Filled.People, Permissions.UsersManage),
             new("Kunci API", "/settings/api-keys", Icons.Material.Filled.Key, Permissions.ApiKeysManage),
             new("Log audit", "/settings/audit", Icons.Material.Filled.History, Permissions.AuditRead),

@@ -7,13 +7,21 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 {
     /// <summary>
     /// Attachments move from a JSON list of file paths on the outbox row (never written) to their own
-    /// table, saved in the message's transaction, so any instance's dispatcher can send them.
+    /// table, saved in the message's transaction, so any instance's dispatcher can send them. The
+    /// partitioned notification_logs (created by SQL, not by EF) learns the status SkippedDisabled.
     /// </summary>
     public partial class NotificationAttachments : Migration
     {
+        private const string LogStatuses = "'Sent', 'TransientFailure', 'PermanentFailure', 'Delivered', 'Read', 'Failed', 'SkippedQuietHours', 'SkippedOptOut'";
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql($"""
+                ALTER TABLE notification_logs DROP CONSTRAINT ck_notification_logs_status;
+                ALTER TABLE notification_logs ADD CONSTRAINT ck_notification_logs_status CHECK (status IN ({LogStatuses}, 'SkippedDisabled'));
+                """);
+
             migrationBuilder.DropColumn(
                 name: "attachments",
                 table: "notification_outbox");
@@ -50,6 +58,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql($"""
+                DELETE FROM notification_logs WHERE status = 'SkippedDisabled';
+                ALTER TABLE notification_logs DROP CONSTRAINT ck_notification_logs_status;
+                ALTER TABLE notification_logs ADD CONSTRAINT ck_notification_logs_status CHECK (status IN ({LogStatuses}));
+                """);
+
             migrationBuilder.DropTable(
                 name: "notification_attachments");
 

@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IspPortal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(IspDbContext))]
-    [Migration("20261124143618_NotificationAttachments")]
+    [Migration("20261124144334_NotificationAttachments")]
     partial class NotificationAttachments
     {
         /// <inheritdoc />
