@@ -27,6 +27,8 @@ public static class PortalHost
         builder.Services.AddScoped<DemoSeeder>().AddScoped<DemoNetwork>();
         if (builder.Configuration.GetValue("Demo:Enabled", false) && builder.Configuration.GetValue("Demo:RouterSimulators", true))
             builder.Services.AddSingleton<DemoRouterSimulators>().AddHostedService(sp => sp.GetRequiredService<DemoRouterSimulators>());
+        if (builder.Configuration.GetValue("Demo:Enabled", false) && builder.Configuration.GetValue("Demo:WhatsAppStandIn", true))
+            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<DemoWhatsApp>(sp, Api.WhatsApp.WhatsAppWebhookEndpoints.Route));
         return builder;
     }
 

@@ -58,6 +58,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Test classes run in parallel; the demo's simulated routers would all want the same ports.
         builder.UseSetting("Demo:RouterSimulators", "false");
+        // Tests that need WhatsApp start their own stand-in and settings.
+        builder.UseSetting("Demo:WhatsAppStandIn", "false");
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting(IspPortal.Infrastructure.Customers.FileCustomerPhotoStore.FolderKey, PhotoFolder);
     }
@@ -75,5 +77,15 @@ public sealed class LiveDemoPortalFactory() : PortalFactory(demoEnabled: true)
         base.ConfigureWebHost(builder);
         builder.UseSetting("Demo:RouterSimulators", "true");
         builder.UseSetting("ISPPORTAL_SIM_PORT", FirstRouterPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>The demo with its WhatsApp stand-in, which the notification settings point at.</summary>
+public sealed class WhatsAppDemoPortalFactory() : PortalFactory(demoEnabled: true)
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Demo:WhatsAppStandIn", "true");
     }
 }

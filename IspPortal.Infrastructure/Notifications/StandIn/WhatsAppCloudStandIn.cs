@@ -45,6 +45,9 @@ public sealed class WhatsAppCloudStandIn : IAsyncDisposable
 
     public IReadOnlyCollection<StandInMessage> Received => [.. _received];
 
+    /// <summary>Called for each message accepted (not for one refused on demand), after the reply is decided.</summary>
+    public Action<StandInMessage>? Accepted { get; set; }
+
     /// <summary>Starts on 127.0.0.1 and a free port (or <paramref name="port"/>).</summary>
     public static async Task<WhatsAppCloudStandIn> StartAsync(string accessToken, int port = 0, CancellationToken cancellationToken = default)
     {
@@ -174,9 +177,11 @@ public sealed class WhatsAppCloudStandIn : IAsyncDisposable
         }
         if (document is { Id: "" })
             return Results.Json(new { error = new { message = "(#131053) Media upload error: unknown media id.", type = "OAuthException", code = 131053, fbtrace_id = "standin" } }, statusCode: 400);
-        _received.Enqueue(new StandInMessage(wamid, to, type, text, template, parameters, DateTimeOffset.UtcNow, document));
+        var received = new StandInMessage(wamid, to, type, text, template, parameters, DateTimeOffset.UtcNow, document);
+        _received.Enqueue(received);
         if (_failures.TryGetValue(to, out var failure))
             return Results.Json(new { error = new { message = failure.Message, type = "OAuthException", code = failure.Code, fbtrace_id = "standin" } }, statusCode: failure.Status);
+        Accepted?.Invoke(received);
         return Results.Json(new { messaging_product = "whatsapp", contacts = new[] { new { input = to, wa_id = to } }, messages = new[] { new { id = wamid } } });
     }
 }
