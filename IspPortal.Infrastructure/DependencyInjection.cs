@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<IDatabaseErrors, PostgresErrors>();
         services.AddSingleton<IDatabaseLocks, PostgresLocks>();
         services.AddSingleton<IConnectionWriter, PostgresConnectionWriter>();
+        services.AddSingleton<Core.Billing.Invoicing.IDocumentSequences, Billing.PostgresDocumentSequences>();
         services.AddHttpClient(Notifications.CloudApiWhatsAppSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
         services.AddScoped<Core.Notifications.Sending.IOutboxClaims, Notifications.PostgresOutboxClaims>();
         services.AddSingleton<Core.Notifications.Sending.IWhatsAppSender, Notifications.CloudApiWhatsAppSender>();

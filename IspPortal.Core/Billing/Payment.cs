@@ -9,8 +9,9 @@ namespace IspPortal.Core.Billing;
 /// </summary>
 public class Payment
 {
-    /// <summary>Receipt number, e.g. <c>RCP/2025/02/000045</c>.</summary>
+    /// <summary>Receipt number, e.g. <c>PAY/2025/02/000045</c>.</summary>
     public const int NumberMaxLength = 32;
+    public const string NumberFormat = "PAY/{yyyy}/{MM}/{seq:6}";
     public const int GatewayMaxLength = 32;
     /// <summary>Midtrans transaction ids are UUIDs; leave room for other gateways.</summary>
     public const int GatewayTransactionIdMaxLength = 128;

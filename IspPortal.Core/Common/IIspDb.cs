@@ -43,6 +43,7 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<InvoiceLine> InvoiceLines { get; }
     DbSet<Payment> Payments { get; }
     DbSet<PaymentAllocation> PaymentAllocations { get; }
+    DbSet<Billing.Invoicing.DocumentSequence> DocumentSequences { get; }
 
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<NotificationLog> NotificationLogs { get; }

@@ -78,8 +78,9 @@ public sealed record BillingSettings : ISettingsGroup<BillingSettings>
             .When(BillingDay is < 1 or > 28, nameof(BillingDay), "Tanggal tagihan harus 1–28.")
             .When(DueDay is < 1 or > 28, nameof(DueDay), "Tanggal jatuh tempo harus 1–28.")
             .When(IsolirAfterDays is < 1 or > 60, nameof(IsolirAfterDays), "Isolir harus 1–60 hari setelah jatuh tempo.")
-            .When(PpnRatePercent is < 0 or > 100, nameof(PpnRatePercent), "Tarif PPN harus 0–100%.")
-            .When(!InvoiceNumberFormat.Contains("{seq", StringComparison.Ordinal), nameof(InvoiceNumberFormat), "Format nomor faktur harus memuat {seq}.");
+            .When(PpnRatePercent is < 0 or > 100, nameof(PpnRatePercent), "Tarif PPN harus 0–100%.");
+        foreach (var problem in Billing.Invoicing.DocumentNumberFormat.Problems(InvoiceNumberFormat, Billing.Invoice.NumberMaxLength))
+            errors.Add(nameof(InvoiceNumberFormat), problem);
         if (ReminderOffsets.Any(o => o is 0 or < -30 or > 30))
             errors.Add(nameof(ReminderOffsets), "Pengingat harus antara H-30 dan H+30, bukan H-0.");
         if (ReminderOffsets.Distinct().Count() != ReminderOffsets.Count)

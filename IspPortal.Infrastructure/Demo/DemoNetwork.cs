@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net;
 using IspPortal.Core.Billing;
+using IspPortal.Core.Billing.Invoicing;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Network;
+using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
 using IspPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -134,19 +136,22 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
     {
         var thisMonth = new DateOnly(now.Year, now.Month, 1);
         var lastMonth = thisMonth.AddMonths(-1);
-        var number = 0;
+        var invoiceFormat = new BillingSettings().InvoiceNumberFormat;
+        // Numbers run per month, as the billing run gives them, and the counters are left where the seed stopped.
+        var invoices = new Dictionary<DateOnly, long> { [lastMonth] = 0, [thisMonth] = 0 };
+        var payments = new Dictionary<DateOnly, long> { [lastMonth] = 0, [thisMonth] = 0 };
         foreach (var (customer, package) in customers.Where(c => c.Customer.Status is CustomerStatus.Active or CustomerStatus.Isolated))
         {
             foreach (var period in new[] { lastMonth, thisMonth })
             {
                 var paidLastMonth = period == lastMonth && customer.Status == CustomerStatus.Active;
-                var invoice = new Invoice($"INV/{period:yyyy}/{period:MM}/{++number:000000}", customer.Id, period, period, period.AddDays(9), 0m,
+                var invoice = new Invoice(DocumentNumberFormat.Render(invoiceFormat, period, ++invoices[period]), customer.Id, period, period, period.AddDays(9), 0m,
                     now.AddDays(period == thisMonth ? -Math.Max(0, now.Day - 1) : -now.Day - 20));
                 invoice.AddLine(InvoiceLineKind.Subscription, $"{package.Name} {period.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("id-ID"))}", 1, package.MonthlyPrice, package.Id);
                 db.Invoices.Add(invoice);
                 if (paidLastMonth)
                 {
-                    var payment = new Payment($"PAY/{period:yyyy}/{period:MM}/{number:000000}", customer.Id, PaymentMethod.Cash, invoice.Total, now.AddDays(-now.Day - 15), null);
+                    var payment = new Payment(DocumentNumberFormat.Render(Payment.NumberFormat, period, ++payments[period]), customer.Id, PaymentMethod.Cash, invoice.Total, now.AddDays(-now.Day - 15), null);
                     payment.AllocateTo(invoice, invoice.Total, payment.ReceivedAt);
                     db.Payments.Add(payment);
                 }
@@ -156,6 +161,10 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
                 }
             }
         }
+        foreach (var (period, last) in invoices.Where(i => i.Value > 0))
+            db.DocumentSequences.Add(new DocumentSequence(DocumentNumberFormat.Scope(DocumentNumberFormat.InvoiceKind, invoiceFormat, period), last));
+        foreach (var (period, last) in payments.Where(p => p.Value > 0))
+            db.DocumentSequences.Add(new DocumentSequence(DocumentNumberFormat.Scope(DocumentNumberFormat.PaymentKind, Payment.NumberFormat, period), last));
     }
 
     private async Task SeedTicketsAsync(List<Customer> customers, Random random, DateTimeOffset now, Guid? technicianId, Guid? staffId, CancellationToken cancellationToken)

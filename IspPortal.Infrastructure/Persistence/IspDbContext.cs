@@ -43,6 +43,7 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
+    public DbSet<Core.Billing.Invoicing.DocumentSequence> DocumentSequences => Set<Core.Billing.Invoicing.DocumentSequence>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<NotificationLog> NotificationLogs => Set<NotificationLog>();

@@ -243,6 +243,28 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Billing.Invoicing.DocumentSequence", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("scope");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_value");
+
+                    b.HasKey("Scope")
+                        .HasName("pk_document_sequences");
+
+                    b.ToTable("document_sequences", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_document_sequences_last_value", "last_value >= 0");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Billing.Payment", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,27 @@
+using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Settings;
+using IspPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace IspPortal.Tests.Infrastructure.Demo;
+
+public sealed class DemoBillingSeedTests(DemoPortalFactory portal) : IClassFixture<DemoPortalFactory>
+{
+    [Fact]
+    public async Task Demo_invoice_numbers_run_per_month_without_gaps_and_the_counters_continue_after_them()
+    {
+        await using var db = portal.Database.CreateDbContext();
+        var format = new BillingSettings().InvoiceNumberFormat;
+        var periods = await db.Invoices.Select(i => i.Period).Distinct().ToListAsync();
+        Assert.Equal(2, periods.Count);
+
+        foreach (var period in periods)
+        {
+            var numbers = await db.Invoices.Where(i => i.Period == period).Select(i => i.Number).ToListAsync();
+            var expected = Enumerable.Range(1, numbers.Count).Select(n => DocumentNumberFormat.Render(format, period, n));
+            Assert.Equal(expected, numbers.Order(StringComparer.Ordinal));
+            var counter = await db.DocumentSequences.SingleAsync(s => s.Scope == DocumentNumberFormat.Scope(DocumentNumberFormat.InvoiceKind, format, period));
+            Assert.Equal(numbers.Count, counter.LastValue);
+        }
+    }
+}
