@@ -95,6 +95,8 @@ public class OutboxMessage
             throw new InvalidOperationException($"Message {IdempotencyKey} is already queued: its attachments are fixed.");
         if (fileName.Length is 0 or > NotificationAttachment.FileNameMaxLength || fileName.IndexOfAny(['/', '\\', '\r', '\n']) >= 0)
             throw new ArgumentException($"Attachment name '{fileName}' is not a plain file name of at most {NotificationAttachment.FileNameMaxLength} characters.", nameof(fileName));
+        if (contentType.Length is 0 or > NotificationAttachment.ContentTypeMaxLength || !contentType.Contains('/', StringComparison.Ordinal))
+            throw new ArgumentException($"Attachment '{fileName}' needs a media type such as application/pdf, not '{contentType}'.", nameof(contentType));
         if (content.Length is 0 or > NotificationAttachment.MaxBytes)
             throw new ArgumentException($"Attachment '{fileName}' has {content.Length} bytes; 1 to {NotificationAttachment.MaxBytes} are allowed.", nameof(content));
         _attachments.Add(new NotificationAttachment(fileName, contentType, content));

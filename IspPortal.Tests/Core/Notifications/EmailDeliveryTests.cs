@@ -123,6 +123,7 @@ public sealed class EmailDeliveryTests(DatabaseFixture database) : IClassFixture
 
         Assert.Throws<ArgumentException>(() => message.Attach("../../etc/passwd", "application/pdf", [1]));
         Assert.Throws<ArgumentException>(() => message.Attach("empty.pdf", "application/pdf", []));
+        Assert.Throws<ArgumentException>(() => message.Attach("no-type.pdf", "pdf", [1]));
         Assert.Throws<ArgumentException>(() => message.Attach("big.pdf", "application/pdf", new byte[NotificationAttachment.MaxBytes + 1]));
         message.Attach("ok.pdf", "application/pdf", [1, 2, 3]);
         Assert.Equal("ok.pdf", Assert.Single(message.Attachments).FileName);
