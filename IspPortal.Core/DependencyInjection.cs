@@ -91,6 +91,7 @@ public static class DependencyInjection
         services.AddScoped<Notifications.Sending.DispatchOutbox>();
         services.AddScoped<Notifications.WhatsApp.ReceiveWhatsAppWebhook>();
         services.AddScoped<Notifications.WhatsApp.QueueWhatsAppMessage>();
+        services.AddScoped<Billing.Invoicing.GenerateInvoices>();
         services.AddScoped<Notifications.OutboxList>();
         services.AddScoped<Notifications.Templates.NotificationTemplates>();
 

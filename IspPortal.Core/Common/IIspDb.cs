@@ -44,6 +44,7 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<Payment> Payments { get; }
     DbSet<PaymentAllocation> PaymentAllocations { get; }
     DbSet<Billing.Invoicing.DocumentSequence> DocumentSequences { get; }
+    DbSet<Billing.Invoicing.BillingRun> BillingRuns { get; }
 
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<NotificationLog> NotificationLogs { get; }

@@ -44,6 +44,7 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
     public DbSet<Core.Billing.Invoicing.DocumentSequence> DocumentSequences => Set<Core.Billing.Invoicing.DocumentSequence>();
+    public DbSet<Core.Billing.Invoicing.BillingRun> BillingRuns => Set<Core.Billing.Invoicing.BillingRun>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<NotificationLog> NotificationLogs => Set<NotificationLog>();

@@ -1,3 +1,4 @@
+using IspPortal.Web.Api.Billing;
 using IspPortal.Web.Api.Customers;
 using IspPortal.Web.Api.Network;
 using IspPortal.Web.Api.WhatsApp;
@@ -26,6 +27,7 @@ public static class ApiEndpoints
         api.MapMikrotikEndpoints();
         api.MapCustomerEndpoints();
         api.MapWhatsAppSendEndpoints();
+        api.MapBillingEndpoints();
         return endpoints;
     }
 }

@@ -1,0 +1,124 @@
+using IspPortal.Core.Common;
+using IspPortal.Core.Customers;
+using IspPortal.Core.Identity;
+using IspPortal.Core.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace IspPortal.Core.Billing.Invoicing;
+
+/// <param name="Created">Invoices this run created.</param>
+/// <param name="Skipped">Billable customers that already had their invoice for the period.</param>
+public sealed record InvoiceRunResult(long RunId, DateOnly Period, int Created, int Skipped);
+
+/// <summary>
+/// The monthly invoice run: one invoice per billable customer (active or isolated, service started
+/// by the month's end) and period. It works in batches, each in its own transaction under a lock per
+/// period: a second run at the same time waits and then finds the invoices made, a run that dies
+/// keeps the batches it committed and the next run completes the rest. The unique
+/// (customer, period) constraint stands behind both. Numbers are gapless per month
+/// (<see cref="IDocumentSequences"/>); amounts follow <see cref="MonthlyCharges"/>.
+/// </summary>
+public sealed class GenerateInvoices(
+    IIspDbFactory dbs, IDocumentSequences sequences, IDatabaseLocks locks, PortalSettings settings, IspClock ispClock, ICurrentUser currentUser, TimeProvider clock)
+{
+    public const int BatchSize = 2000;
+
+    /// <summary>How far ahead a month may be billed (next month, e.g. to send invoices early).</summary>
+    public const int MonthsAhead = 1;
+
+    private static readonly CustomerStatus[] Billable = [CustomerStatus.Active, CustomerStatus.Isolated];
+
+    public async Task<Outcome<InvoiceRunResult>> ExecuteAsync(DateOnly period, BillingRunTrigger trigger, CancellationToken cancellationToken = default)
+    {
+        var month = Invoice.FirstDayOf(period);
+        var today = await ispClock.TodayAsync(cancellationToken);
+        if (month > Invoice.FirstDayOf(today).AddMonths(MonthsAhead))
+            return Outcome.Refused<InvoiceRunResult>("Period", $"Periode {month:yyyy-MM} terlalu jauh ke depan: paling jauh bulan depan.");
+        if (month.Year < 2000)
+            return Outcome.Refused<InvoiceRunResult>("Period", "Periode tidak valid.");
+
+        var billing = await settings.GetAsync<BillingSettings>(cancellationToken);
+        var zone = await ispClock.ZoneAsync(cancellationToken);
+        var actor = await currentUser.GetAsync(cancellationToken);
+        var issueDate = today > month ? today : month;
+        var scope = DocumentNumberFormat.Scope(DocumentNumberFormat.InvoiceKind, billing.InvoiceNumberFormat, month);
+
+        // The run's own row, saved as it goes outside the batches' transactions, so the history shows how far a run got.
+        var run = new BillingRun(BillingRunKind.Invoices, month, trigger, actor.Name, clock.GetUtcNow());
+        await using var runs = await dbs.CreateAsync(cancellationToken);
+        runs.BillingRuns.Add(run);
+        await runs.SaveChangesAsync(cancellationToken);
+
+        try
+        {
+            var cursor = 0;
+            while (true)
+            {
+                var (created, last) = await InvoiceBatchAsync(month, cursor, issueDate, billing, zone, scope, cancellationToken);
+                if (last is null)
+                    break;
+                cursor = last.Value;
+                run.Progress(created);
+                await runs.SaveChangesAsync(cancellationToken);
+            }
+            var skipped = await CountInvoicedAsync(month, cancellationToken) - run.Created;
+            run.Finish(Math.Max(0, skipped), clock.GetUtcNow());
+            await runs.SaveChangesAsync(CancellationToken.None);
+            return Outcome.Done(new InvoiceRunResult(run.Id, month, run.Created, run.Skipped));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            run.Fail(exception.Message, clock.GetUtcNow());
+            await runs.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <returns>The invoices created and the last customer id looked at; null when no customer was left.</returns>
+    private async Task<(int Created, int? Last)> InvoiceBatchAsync(
+        DateOnly month, int cursor, DateOnly issueDate, BillingSettings billing, TimeZoneInfo zone, string scope, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Runs of one period take turns per batch; whoever waits sees the invoices the other committed.
+        await locks.LockForTransactionAsync(db, $"billing-invoices:{month:yyyy-MM}", cancellationToken);
+        var customers = await db.Customers.AsNoTracking()
+            .Where(c => c.Id > cursor && Billable.Contains(c.Status))
+            .Where(c => !db.Invoices.Any(i => i.CustomerId == c.Id && i.Period == month))
+            .OrderBy(c => c.Id)
+            .Take(BatchSize)
+            .Select(c => new { c.Id, c.InstallationDate, c.RegisteredAt, c.ServicePackage })
+            .ToListAsync(cancellationToken);
+        if (customers.Count == 0)
+            return (0, null);
+
+        var bills = customers
+            .Select(c => (c.Id, Bill: MonthlyCharges.For(c.ServicePackage!, c.InstallationDate ?? LocalDate(c.RegisteredAt, zone), month, issueDate, billing)))
+            .Where(b => b.Bill is not null)
+            .ToList();
+        if (bills.Count > 0)
+        {
+            var first = await sequences.ReserveAsync(db, scope, bills.Count, cancellationToken);
+            var now = clock.GetUtcNow();
+            for (var i = 0; i < bills.Count; i++)
+            {
+                var bill = bills[i].Bill!;
+                var invoice = new Invoice(DocumentNumberFormat.Render(billing.InvoiceNumberFormat, month, first + i), bills[i].Id, month, bill.IssueDate, bill.DueDate, bill.TaxRatePercent, now);
+                foreach (var line in bill.Lines)
+                    invoice.AddLine(line.Kind, line.Description, line.Quantity, line.UnitPrice, line.ServicePackageId);
+                db.Invoices.Add(invoice);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return (bills.Count, customers[^1].Id);
+    }
+
+    private async Task<int> CountInvoicedAsync(DateOnly month, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        return await db.Invoices.CountAsync(i => i.Period == month && Billable.Contains(i.Customer!.Status), cancellationToken);
+    }
+
+    private static DateOnly LocalDate(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+}
