@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<IDatabaseLocks, PostgresLocks>();
         services.AddSingleton<IConnectionWriter, PostgresConnectionWriter>();
         services.AddSingleton<Core.Billing.Invoicing.IDocumentSequences, Billing.PostgresDocumentSequences>();
+        services.AddSingleton<Core.Billing.Invoicing.IInvoiceWriter, Billing.PostgresInvoiceWriter>();
         services.AddHttpClient(Notifications.CloudApiWhatsAppSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
         services.AddScoped<Core.Notifications.Sending.IOutboxClaims, Notifications.PostgresOutboxClaims>();
         services.AddSingleton<Core.Notifications.Sending.IWhatsAppSender, Notifications.CloudApiWhatsAppSender>();

@@ -19,7 +19,7 @@ public sealed record InvoiceRunResult(long RunId, DateOnly Period, int Created, 
 /// (<see cref="IDocumentSequences"/>); amounts follow <see cref="MonthlyCharges"/>.
 /// </summary>
 public sealed class GenerateInvoices(
-    IIspDbFactory dbs, IDocumentSequences sequences, IDatabaseLocks locks, PortalSettings settings, IspClock ispClock, ICurrentUser currentUser, TimeProvider clock)
+    IIspDbFactory dbs, IDocumentSequences sequences, IInvoiceWriter writer, IDatabaseLocks locks, PortalSettings settings, IspClock ispClock, ICurrentUser currentUser, TimeProvider clock)
 {
     public const int BatchSize = 2000;
 
@@ -100,15 +100,16 @@ public sealed class GenerateInvoices(
         {
             var first = await sequences.ReserveAsync(db, scope, bills.Count, cancellationToken);
             var now = clock.GetUtcNow();
+            var invoices = new List<Invoice>(bills.Count);
             for (var i = 0; i < bills.Count; i++)
             {
                 var bill = bills[i].Bill!;
                 var invoice = new Invoice(DocumentNumberFormat.Render(billing.InvoiceNumberFormat, month, first + i), bills[i].Id, month, bill.IssueDate, bill.DueDate, bill.TaxRatePercent, now);
                 foreach (var line in bill.Lines)
                     invoice.AddLine(line.Kind, line.Description, line.Quantity, line.UnitPrice, line.ServicePackageId);
-                db.Invoices.Add(invoice);
+                invoices.Add(invoice);
             }
-            await db.SaveChangesAsync(cancellationToken);
+            await writer.InsertAsync(db, invoices, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return (bills.Count, customers[^1].Id);

@@ -1,8 +1,8 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Network.Sync;
+using IspPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace IspPortal.Infrastructure.Network.Sync;
@@ -36,12 +36,12 @@ public sealed class PostgresConnectionWriter : IConnectionWriter
 
         await db.Database.ExecuteSqlRawAsync(UpdateConnections,
         [
-            Array("ids", NpgsqlDbType.Integer, writes.Select(w => w.CustomerId)),
-            Array("states", NpgsqlDbType.Text, writes.Select(w => w.After.State.ToString())),
-            Array("ips", NpgsqlDbType.Inet, writes.Select(w => w.After.CurrentIp)),
-            Array("started", NpgsqlDbType.TimestampTz, writes.Select(w => Utc(w.After.SessionStartedAt))),
-            Array("last_seen", NpgsqlDbType.TimestampTz, writes.Select(w => Utc(w.After.LastSeenAt))),
-            Array("changed_at", NpgsqlDbType.TimestampTz, writes.Select(w => Utc(w.After.ChangedAt))),
+            PostgresArrays.Parameter("ids", NpgsqlDbType.Integer, writes.Select(w => w.CustomerId)),
+            PostgresArrays.Parameter("states", NpgsqlDbType.Text, writes.Select(w => w.After.State.ToString())),
+            PostgresArrays.Parameter("ips", NpgsqlDbType.Inet, writes.Select(w => w.After.CurrentIp)),
+            PostgresArrays.Parameter("started", NpgsqlDbType.TimestampTz, writes.Select(w => Utc(w.After.SessionStartedAt))),
+            PostgresArrays.Parameter("last_seen", NpgsqlDbType.TimestampTz, writes.Select(w => Utc(w.After.LastSeenAt))),
+            PostgresArrays.Parameter("changed_at", NpgsqlDbType.TimestampTz, writes.Select(w => Utc(w.After.ChangedAt))),
         ], cancellationToken);
 
         var logs = writes.Select(w => w.After.LogSince(w.Before, w.CustomerId)).OfType<CustomerStatusLog>().ToList();
@@ -49,15 +49,12 @@ public sealed class PostgresConnectionWriter : IConnectionWriter
             return;
         await db.Database.ExecuteSqlRawAsync(InsertLogs,
         [
-            Array("customer_ids", NpgsqlDbType.Integer, logs.Select(l => l.CustomerId)),
-            Array("changed_at", NpgsqlDbType.TimestampTz, logs.Select(l => (DateTime?)l.ChangedAt.UtcDateTime)),
-            Array("from_values", NpgsqlDbType.Text, logs.Select(l => l.FromValue)),
-            Array("to_values", NpgsqlDbType.Text, logs.Select(l => l.ToValue)),
+            PostgresArrays.Parameter("customer_ids", NpgsqlDbType.Integer, logs.Select(l => l.CustomerId)),
+            PostgresArrays.Parameter("changed_at", NpgsqlDbType.TimestampTz, logs.Select(l => (DateTime?)l.ChangedAt.UtcDateTime)),
+            PostgresArrays.Parameter("from_values", NpgsqlDbType.Text, logs.Select(l => l.FromValue)),
+            PostgresArrays.Parameter("to_values", NpgsqlDbType.Text, logs.Select(l => l.ToValue)),
         ], cancellationToken);
     }
-
-    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType elementType, IEnumerable<T> values) =>
-        new(name, NpgsqlDbType.Array | elementType) { Value = values.ToArray() };
 
     private static DateTime? Utc(DateTimeOffset? value) => value?.UtcDateTime;
 }

@@ -86,7 +86,8 @@ public sealed class GenerateInvoicesTests(DatabaseFixture database) : IClassFixt
                 """);
         }
 
-        await Assert.ThrowsAnyAsync<DbUpdateException>(() => GenerateAsync(February));
+        var crash = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => GenerateAsync(February));
+        Assert.Equal("simulated crash", crash.MessageText);
         await using (var db = database.CreateDbContext())
         {
             Assert.Equal(GenerateInvoices.BatchSize, await db.Invoices.CountAsync());

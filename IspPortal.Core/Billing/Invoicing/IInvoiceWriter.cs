@@ -1,0 +1,13 @@
+using IspPortal.Core.Common;
+
+namespace IspPortal.Core.Billing.Invoicing;
+
+/// <summary>
+/// Stores new invoices with their lines in <paramref name="db"/>'s open transaction, set-based:
+/// a monthly run writes thousands at once, which row-by-row saving (and a per-row audit entry) made
+/// slow. The run's <see cref="BillingRun"/> row is the record of who created them.
+/// </summary>
+public interface IInvoiceWriter
+{
+    Task InsertAsync(IIspDb db, IReadOnlyList<Invoice> invoices, CancellationToken cancellationToken = default);
+}
