@@ -107,8 +107,8 @@ public sealed partial class NotificationTemplates(IIspDbFactory dbs, SaveGuard g
             errors.Add(nameof(draft.Body), problem);
         if (draft.Channel == NotificationChannel.Email)
         {
-            foreach (var problem in TemplateText.Check(draft.Subject, notification, NotificationTemplate.SubjectMaxLength))
-                errors.Add(nameof(draft.Subject), problem.Replace("Isi templat", "Subjek", StringComparison.Ordinal));
+            foreach (var problem in TemplateText.Check(draft.Subject, notification, NotificationTemplate.SubjectMaxLength, "Subjek"))
+                errors.Add(nameof(draft.Subject), problem);
         }
         if (draft.Channel == NotificationChannel.WhatsApp)
         {

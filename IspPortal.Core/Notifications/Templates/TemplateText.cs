@@ -9,17 +9,18 @@ namespace IspPortal.Core.Notifications.Templates;
 /// </summary>
 public static partial class TemplateText
 {
+    /// <param name="part">What the text is, as the messages name it: the body ("Isi templat") or the e-mail subject ("Subjek").</param>
     /// <returns>The problems with <paramref name="text"/> (Indonesian), none when it is valid.</returns>
-    public static IReadOnlyList<string> Check(string? text, NotificationEvent notification, int maxLength)
+    public static IReadOnlyList<string> Check(string? text, NotificationEvent notification, int maxLength, string part = "Isi templat")
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(text))
         {
-            problems.Add("Isi templat wajib diisi.");
+            problems.Add($"{part} wajib diisi.");
             return problems;
         }
         if (text.Length > maxLength)
-            problems.Add($"Isi templat maksimal {maxLength} karakter.");
+            problems.Add($"{part} maksimal {maxLength} karakter.");
         var opened = 0;
         foreach (var c in text)
         {

@@ -71,10 +71,12 @@ public sealed class NotificationTemplatesTests(DatabaseFixture database) : IClas
         var templates = scope.ServiceProvider.GetRequiredService<NotificationTemplates>();
 
         var subject = await templates.SaveAsync(Draft(NotificationEvents.InvoiceIssued, NotificationChannel.Email) with { Subject = "Tagihan {nomor}" });
+        var noSubject = await templates.SaveAsync(Draft(NotificationEvents.InvoiceIssued, NotificationChannel.Email) with { Subject = " " });
         var name = await templates.SaveAsync(Draft(NotificationEvents.InvoiceIssued, NotificationChannel.WhatsApp) with { WhatsAppTemplateName = "Invoice Baru!" });
         var language = await templates.SaveAsync(Draft(NotificationEvents.InvoiceIssued, NotificationChannel.WhatsApp) with { WhatsAppLanguage = "indonesia" });
 
         Assert.Contains("Placeholder {nomor} tidak dikenal", string.Join(" ", subject.Errors[nameof(TemplateDraft.Subject)]), StringComparison.Ordinal);
+        Assert.Equal(["Subjek wajib diisi."], noSubject.Errors[nameof(TemplateDraft.Subject)]);
         Assert.True(name.Errors.ContainsKey(nameof(TemplateDraft.WhatsAppTemplateName)));
         Assert.True(language.Errors.ContainsKey(nameof(TemplateDraft.WhatsAppLanguage)));
     }
