@@ -16,11 +16,9 @@ public sealed class ChangeCustomerPackage(IIspDbFactory dbs, ProvisionCustomer p
     public async Task<Outcome<string>> ExecuteAsync(string customerCode, int servicePackageId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var customer = await db.Customers.SingleOrDefaultAsync(c => c.Code == customerCode, cancellationToken);
+        var (customer, refusal) = await ServicedCustomer.FindAsync(db, customerCode, cancellationToken);
         if (customer is null)
-            return Outcome.Refused<string>("", $"Pelanggan {customerCode} tidak ditemukan.");
-        if (customer.Status == CustomerStatus.Terminated)
-            return Outcome.Refused<string>("", $"Pelanggan {customer.Code} sudah berhenti berlangganan.");
+            return Outcome.Refused<string>("", refusal);
         var package = await db.ServicePackages.SingleOrDefaultAsync(p => p.Id == servicePackageId, cancellationToken);
         if (package is not { IsActive: true })
             return Outcome.Refused<string>(nameof(servicePackageId), "Pilih paket layanan yang aktif.");

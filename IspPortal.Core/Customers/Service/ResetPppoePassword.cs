@@ -21,11 +21,9 @@ public sealed class ResetPppoePassword(IIspDbFactory dbs, ISecretProtector secre
     public async Task<Outcome<PasswordReset>> ExecuteAsync(string customerCode, CancellationToken cancellationToken = default)
     {
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var customer = await db.Customers.SingleOrDefaultAsync(c => c.Code == customerCode, cancellationToken);
+        var (customer, refusal) = await ServicedCustomer.FindAsync(db, customerCode, cancellationToken);
         if (customer is null)
-            return Outcome.Refused<PasswordReset>("", $"Pelanggan {customerCode} tidak ditemukan.");
-        if (customer.Status == CustomerStatus.Terminated)
-            return Outcome.Refused<PasswordReset>("", $"Pelanggan {customer.Code} sudah berhenti berlangganan.");
+            return Outcome.Refused<PasswordReset>("", refusal);
         var copies = await db.PppoeSecrets.Where(s => s.CustomerId == customer.Id && s.Status != PppoeSecretStatus.Removed).ToListAsync(cancellationToken);
         if (copies.Count == 0)
             return Outcome.Refused<PasswordReset>("", $"Pelanggan {customer.Code} belum punya secret PPPoE.");

@@ -19,11 +19,9 @@ public sealed class TerminateCustomer(IIspDbFactory dbs, ProvisionCustomer provi
         if (reason.Length is 0 or > Customer.ReasonMaxLength)
             return Outcome.Refused<string>("Reason", $"Alasan wajib diisi (maks. {Customer.ReasonMaxLength} karakter).");
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var customer = await db.Customers.SingleOrDefaultAsync(c => c.Code == customerCode, cancellationToken);
+        var (customer, refusal) = await ServicedCustomer.FindAsync(db, customerCode, cancellationToken);
         if (customer is null)
-            return Outcome.Refused<string>("", $"Pelanggan {customerCode} tidak ditemukan.");
-        if (customer.Status == CustomerStatus.Terminated)
-            return Outcome.Refused<string>("", $"Pelanggan {customer.Code} sudah berhenti berlangganan.");
+            return Outcome.Refused<string>("", refusal);
 
         var actor = await currentUser.GetAsync(cancellationToken);
         var now = clock.GetUtcNow();
