@@ -67,6 +67,23 @@ public sealed class SettingsRulesTests
     }
 
     [Fact]
+    public void An_invoice_number_format_without_a_running_number_is_refused_on_its_field()
+    {
+        var errors = new BillingSettings { InvoiceNumberFormat = "INV/{yyyy}/{MM}" }.Validate().ToDictionary();
+
+        Assert.Contains("tepat satu kali", errors[nameof(BillingSettings.InvoiceNumberFormat)].Single(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AB:CD", false)]
+    [InlineData("not hex", false)]
+    [InlineData("", true)]
+    [InlineData("3A:5F:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD", true)]
+    public void The_smtp_certificate_pin_must_be_a_sha256_fingerprint_or_empty(string fingerprint, bool valid) =>
+        Assert.Equal(!valid, new NotificationSettings { SmtpCertificateFingerprint = fingerprint }.Validate().ToDictionary()
+            .ContainsKey(nameof(NotificationSettings.SmtpCertificateFingerprint)));
+
+    [Fact]
     public void Only_indonesian_time_zones_are_accepted()
     {
         Assert.False(new RegionalSettings { TimeZone = "Asia/Makassar" }.Validate().Any);
