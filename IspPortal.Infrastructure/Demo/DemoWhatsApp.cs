@@ -103,8 +103,8 @@ public sealed class DemoWhatsApp(
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         if (address is null)
             return null;
-        var local = new UriBuilder(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
-            .Replace("+", "127.0.0.1", StringComparison.Ordinal).Replace("*", "127.0.0.1", StringComparison.Ordinal));
-        return new Uri(local.Uri, webhookPath.TrimStart('/'));
+        // Kestrel may listen on a wildcard (0.0.0.0, [::], *, +): the webhook is called on loopback, at the same port.
+        var binding = Microsoft.AspNetCore.Http.BindingAddress.Parse(address);
+        return new Uri($"{binding.Scheme}://127.0.0.1:{binding.Port}/{webhookPath.TrimStart('/')}");
     }
 }
