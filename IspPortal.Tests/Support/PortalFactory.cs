@@ -32,6 +32,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>This portal's own photo folder, removed with it.</summary>
     public string PhotoFolder { get; } = Path.Combine(Path.GetTempPath(), "ispportal-test-photos", Guid.NewGuid().ToString("N"));
 
+    /// <summary>
+    /// The first of the three ports the demo's routers are seeded on: free ones of this test run, not
+    /// the demo's usual 18728, where a demo running on the same machine would answer.
+    /// </summary>
+    public int FirstRouterPort { get; } = FreePorts.Consecutive(3);
+
     public Uri BaseAddress => _baseAddress ?? throw new InvalidOperationException("The portal has not been started (InitializeAsync).");
 
     public async Task InitializeAsync()
@@ -61,22 +67,20 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests that need WhatsApp start their own stand-in and settings.
         builder.UseSetting("Demo:WhatsAppStandIn", "false");
         builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("ISPPORTAL_SIM_PORT", FirstRouterPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting(IspPortal.Infrastructure.Customers.FileCustomerPhotoStore.FolderKey, PhotoFolder);
     }
 }
 
 public sealed class DemoPortalFactory() : PortalFactory(demoEnabled: true);
 
-/// <summary>The demo with its simulated routers running, on ports of its own.</summary>
+/// <summary>The demo with its simulated routers running, on the ports of its own it was seeded with.</summary>
 public sealed class LiveDemoPortalFactory() : PortalFactory(demoEnabled: true)
 {
-    public int FirstRouterPort { get; } = FreePorts.Consecutive(3);
-
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Demo:RouterSimulators", "true");
-        builder.UseSetting("ISPPORTAL_SIM_PORT", FirstRouterPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
 
