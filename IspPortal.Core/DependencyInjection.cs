@@ -92,6 +92,8 @@ public static class DependencyInjection
         services.AddScoped<Notifications.WhatsApp.ReceiveWhatsAppWebhook>();
         services.AddScoped<Notifications.WhatsApp.QueueWhatsAppMessage>();
         services.AddScoped<Billing.Invoicing.GenerateInvoices>();
+        services.AddScoped<Billing.Payments.PaymentPosting>();
+        services.AddScoped<Billing.Payments.ArrearsReactivation>();
         services.AddScoped<Notifications.OutboxList>();
         services.AddScoped<Notifications.Templates.NotificationTemplates>();
 

@@ -59,7 +59,10 @@ public class Invoice
 
     public decimal AmountPaid { get; private set; }
 
-    public decimal AmountDue => Total - AmountPaid;
+    /// <summary>Taken off by credit notes after issue (<see cref="CreditNote"/>).</summary>
+    public decimal CreditedAmount { get; private set; }
+
+    public decimal AmountDue => Total - AmountPaid - CreditedAmount;
 
     public InvoiceStatus Status { get; private set; } = InvoiceStatus.Unpaid;
 
@@ -89,7 +92,7 @@ public class Invoice
     /// <summary>Adds a charge (positive) or a discount (<see cref="InvoiceLineKind.Discount"/>, entered positive).</summary>
     public InvoiceLine AddLine(InvoiceLineKind kind, string description, decimal quantity, decimal unitPrice, int? servicePackageId = null)
     {
-        if (Status != InvoiceStatus.Unpaid || AmountPaid != 0)
+        if (Status != InvoiceStatus.Unpaid || AmountPaid != 0 || CreditedAmount != 0)
         {
             throw new InvalidOperationException($"Invoice {Number} is {Status}; issue a credit note instead of changing it.");
         }
@@ -109,17 +112,34 @@ public class Invoice
         }
         var applied = Math.Min(amount, AmountDue);
         AmountPaid += applied;
-        if (AmountPaid == Total)
+        SettleStatus(at);
+        return amount - applied;
+    }
+
+    /// <summary>Takes <paramref name="amount"/> off what is owed (a credit note); at most what is still due.</summary>
+    public void Credit(decimal amount, DateTimeOffset at)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        if (Status == InvoiceStatus.Void)
+            throw new InvalidOperationException($"Invoice {Number} is void.");
+        if (amount > AmountDue)
+            throw new InvalidOperationException($"Invoice {Number} has only {AmountDue} left to credit.");
+        CreditedAmount += amount;
+        SettleStatus(at);
+    }
+
+    private void SettleStatus(DateTimeOffset at)
+    {
+        if (AmountDue == 0)
         {
             Status = InvoiceStatus.Paid;
             PaidAt = at;
         }
-        else if (Status != InvoiceStatus.Overdue)
+        else if (Status != InvoiceStatus.Overdue && AmountPaid > 0)
         {
             Status = InvoiceStatus.PartiallyPaid;
         }
         UpdatedAt = at;
-        return amount - applied;
     }
 
     /// <summary>Marks the invoice overdue once <paramref name="today"/> is past the due date.</summary>
@@ -140,9 +160,9 @@ public class Invoice
         {
             throw new ArgumentException("A void needs a reason.", nameof(reason));
         }
-        if (AmountPaid > 0)
+        if (AmountPaid > 0 || CreditedAmount > 0)
         {
-            throw new InvalidOperationException($"Invoice {Number} has payments; refund or move them before voiding.");
+            throw new InvalidOperationException($"Invoice {Number} has payments or credit notes; it cannot be voided.");
         }
         Status = InvoiceStatus.Void;
         VoidReason = reason;

@@ -20,6 +20,9 @@ public class Payment
     public const int ReferenceMaxLength = 100;
     public const int ProofPathMaxLength = 260;
     public const int ReasonMaxLength = 500;
+    public const int IdempotencyKeyMaxLength = 64;
+    /// <summary>QRIS payloads are a few hundred characters (EMVCo, at most 512).</summary>
+    public const int GatewayQrMaxLength = 1024;
 
     private Payment() { }
 
@@ -67,6 +70,14 @@ public class Payment
     /// <summary>The gateway's own status text as last received (e.g. <c>settlement</c>).</summary>
     public string? GatewayStatus { get; private set; }
 
+    /// <summary>The QRIS payload the gateway made for this payment, shown again until it expires.</summary>
+    public string? GatewayQrString { get; private set; }
+
+    public DateTimeOffset? GatewayExpiresAt { get; private set; }
+
+    /// <summary>The key the recording screen or API call sent: the same key twice records one payment.</summary>
+    public string? IdempotencyKey { get; set; }
+
     /// <summary>Bank reference or the payer's note.</summary>
     public string? Reference { get; set; }
 
@@ -106,6 +117,12 @@ public class Payment
         GatewayOrderId = orderId;
         GatewayStatus = gatewayStatus;
         UpdatedAt = at;
+    }
+
+    public void ShowQr(string qrString, DateTimeOffset? expiresAt)
+    {
+        GatewayQrString = qrString;
+        GatewayExpiresAt = expiresAt;
     }
 
     public void Confirm(Guid? byUserId, DateTimeOffset at, string? gatewayStatus = null)

@@ -45,6 +45,8 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<PaymentAllocation> PaymentAllocations { get; }
     DbSet<Billing.Invoicing.DocumentSequence> DocumentSequences { get; }
     DbSet<Billing.Invoicing.BillingRun> BillingRuns { get; }
+    DbSet<CreditNote> CreditNotes { get; }
+    DbSet<BillingCharge> BillingCharges { get; }
 
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<NotificationLog> NotificationLogs { get; }

@@ -45,6 +45,8 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
     public DbSet<Core.Billing.Invoicing.DocumentSequence> DocumentSequences => Set<Core.Billing.Invoicing.DocumentSequence>();
     public DbSet<Core.Billing.Invoicing.BillingRun> BillingRuns => Set<Core.Billing.Invoicing.BillingRun>();
+    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+    public DbSet<BillingCharge> BillingCharges => Set<BillingCharge>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<NotificationLog> NotificationLogs => Set<NotificationLog>();

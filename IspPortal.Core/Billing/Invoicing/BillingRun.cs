@@ -27,7 +27,7 @@ public class BillingRun
 
     public BillingRunKind Kind { get; private set; }
 
-    /// <summary>The billed month (first day).</summary>
+    /// <summary>The billed month (first day) for invoices; the day for the daily runs.</summary>
     public DateOnly Period { get; private set; }
 
     public BillingRunTrigger Trigger { get; private set; }
@@ -41,19 +41,23 @@ public class BillingRun
 
     public BillingRunStatus Status { get; private set; } = BillingRunStatus.Running;
 
-    /// <summary>Documents this run created (invoices).</summary>
+    /// <summary>What this run did: invoices created, reminders queued, customers isolated.</summary>
     public int Created { get; private set; }
 
-    /// <summary>Customers that already had theirs (an earlier or concurrent run).</summary>
+    /// <summary>Customers that already had theirs (an earlier or concurrent run), or were exempt.</summary>
     public int Skipped { get; private set; }
+
+    /// <summary>Customers the run could not finish (e.g. a router that did not answer).</summary>
+    public int Failed { get; private set; }
 
     public string? Error { get; private set; }
 
     public void Progress(int created) => Created += created;
 
-    public void Finish(int skipped, DateTimeOffset at)
+    public void Finish(int skipped, DateTimeOffset at, int failed = 0)
     {
         Skipped = skipped;
+        Failed = failed;
         Status = BillingRunStatus.Completed;
         FinishedAt = at;
     }
@@ -69,6 +73,10 @@ public class BillingRun
 public enum BillingRunKind
 {
     Invoices,
+    /// <summary>Reminders before and after the due date (daily, 10:00).</summary>
+    Reminders,
+    /// <summary>Overdue marking and isolir (daily, 09:00); its period is the day checked.</summary>
+    OverdueCheck,
 }
 
 public enum BillingRunTrigger

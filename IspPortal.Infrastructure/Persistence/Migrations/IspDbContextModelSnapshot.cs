@@ -25,6 +25,133 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("IspPortal.Core.Billing.BillingCharge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<int?>("InvoiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_charges");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_billing_charges_created_by_id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_billing_charges_waiting")
+                        .HasFilter("invoice_id IS NULL");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_billing_charges_invoice_id");
+
+                    b.ToTable("billing_charges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_billing_charges_amount", "amount > 0");
+
+                            t.HasCheckConstraint("ck_billing_charges_kind", "kind IN ('Installation', 'Equipment', 'OneOff', 'Discount')");
+                        });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Billing.CreditNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_notes");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_credit_notes_created_by_id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_credit_notes_customer_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_credit_notes_invoice_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_credit_notes_number");
+
+                    b.ToTable("credit_notes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_credit_notes_amount", "amount > 0");
+                        });
+                });
+
             modelBuilder.Entity("IspPortal.Core.Billing.Invoice", b =>
                 {
                     b.Property<int>("Id")
@@ -42,6 +169,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<decimal>("CreditedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("credited_amount");
 
                     b.Property<int>("CustomerId")
                         .HasColumnType("integer")
@@ -151,15 +283,15 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.ToTable("invoices", null, t =>
                         {
-                            t.HasCheckConstraint("ck_invoices_amount_paid", "amount_paid <= total");
+                            t.HasCheckConstraint("ck_invoices_amount_paid", "amount_paid + credited_amount <= total");
 
-                            t.HasCheckConstraint("ck_invoices_amounts", "subtotal >= 0 AND discount_amount >= 0 AND tax_amount >= 0 AND amount_paid >= 0");
+                            t.HasCheckConstraint("ck_invoices_amounts", "subtotal >= 0 AND discount_amount >= 0 AND tax_amount >= 0 AND amount_paid >= 0 AND credited_amount >= 0");
 
                             t.HasCheckConstraint("ck_invoices_discount", "discount_amount <= subtotal");
 
                             t.HasCheckConstraint("ck_invoices_due_date", "due_date >= issue_date");
 
-                            t.HasCheckConstraint("ck_invoices_paid", "status <> 'Paid' OR (amount_paid = total AND paid_at IS NOT NULL)");
+                            t.HasCheckConstraint("ck_invoices_paid", "status <> 'Paid' OR (amount_paid + credited_amount = total AND paid_at IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_invoices_period_first_day", "extract(day from period) = 1");
 
@@ -261,6 +393,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("error");
 
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
@@ -309,9 +445,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.ToTable("billing_runs", null, t =>
                         {
-                            t.HasCheckConstraint("ck_billing_runs_counts", "created >= 0 AND skipped >= 0");
+                            t.HasCheckConstraint("ck_billing_runs_counts", "created >= 0 AND skipped >= 0 AND failed >= 0");
 
-                            t.HasCheckConstraint("ck_billing_runs_kind", "kind IN ('Invoices')");
+                            t.HasCheckConstraint("ck_billing_runs_kind", "kind IN ('Invoices', 'Reminders', 'OverdueCheck')");
 
                             t.HasCheckConstraint("ck_billing_runs_status", "status IN ('Running', 'Completed', 'Failed')");
 
@@ -378,10 +514,19 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("gateway");
 
+                    b.Property<DateTimeOffset?>("GatewayExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gateway_expires_at");
+
                     b.Property<string>("GatewayOrderId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("gateway_order_id");
+
+                    b.Property<string>("GatewayQrString")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("gateway_qr_string");
 
                     b.Property<string>("GatewayStatus")
                         .HasMaxLength(32)
@@ -392,6 +537,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("gateway_transaction_id");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_key");
 
                     b.Property<int?>("InvoiceId")
                         .HasColumnType("integer")
@@ -451,6 +601,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ConfirmedById")
                         .HasDatabaseName("ix_payments_confirmed_by_id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payments_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
 
                     b.HasIndex("InvoiceId")
                         .HasDatabaseName("ix_payments_invoice_id");
@@ -3655,6 +3810,53 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("user_tokens", (string)null);
 
                     b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Billing.BillingCharge", b =>
+                {
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_billing_charges_users_created_by_id");
+
+                    b.HasOne("IspPortal.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_charges_customers_customer_id");
+
+                    b.HasOne("IspPortal.Core.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_billing_charges_invoices_invoice_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Billing.CreditNote", b =>
+                {
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_credit_notes_users_created_by_id");
+
+                    b.HasOne("IspPortal.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_notes_customers_customer_id");
+
+                    b.HasOne("IspPortal.Core.Billing.Invoice", "Invoice")
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_notes_invoices_invoice_id");
+
+                    b.Navigation("Invoice");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Billing.Invoice", b =>

@@ -13,7 +13,7 @@ public class BillingRunConfiguration : IEntityTypeConfiguration<BillingRun>
             t.HasEnumCheck<BillingRun, BillingRunKind>("kind");
             t.HasEnumCheck<BillingRun, BillingRunTrigger>("trigger");
             t.HasEnumCheck<BillingRun, BillingRunStatus>("status");
-            t.HasCheckConstraint("ck_billing_runs_counts", "created >= 0 AND skipped >= 0");
+            t.HasCheckConstraint("ck_billing_runs_counts", "created >= 0 AND skipped >= 0 AND failed >= 0");
         });
         builder.Property(r => r.StartedBy).HasMaxLength(BillingRun.StartedByMaxLength);
         builder.Property(r => r.Error).HasMaxLength(BillingRun.ErrorMaxLength);

@@ -26,6 +26,8 @@ public class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Reference).HasMaxLength(Payment.ReferenceMaxLength);
         builder.Property(p => p.ProofPath).HasMaxLength(Payment.ProofPathMaxLength);
         builder.Property(p => p.RejectionReason).HasMaxLength(Payment.ReasonMaxLength);
+        builder.Property(p => p.IdempotencyKey).HasMaxLength(Payment.IdempotencyKeyMaxLength);
+        builder.Property(p => p.GatewayQrString).HasMaxLength(Payment.GatewayQrMaxLength);
         builder.Ignore(p => p.AllocatedAmount);
 
         builder.HasOne(p => p.Customer).WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);
@@ -39,6 +41,7 @@ public class PaymentConfiguration : IEntityTypeConfiguration<Payment>
             .HasFilter("gateway_transaction_id IS NOT NULL").HasDatabaseName("ux_payments_gateway_transaction");
         builder.HasIndex(p => new { p.Gateway, p.GatewayOrderId }).IsUnique()
             .HasFilter("gateway_order_id IS NOT NULL").HasDatabaseName("ux_payments_gateway_order");
+        builder.HasIndex(p => p.IdempotencyKey).IsUnique().HasFilter("idempotency_key IS NOT NULL").HasDatabaseName("ux_payments_idempotency_key");
         builder.HasIndex(p => new { p.CustomerId, p.ReceivedAt });
         builder.HasIndex(p => p.InvoiceId);
         builder.HasIndex(p => p.Status).HasFilter("status = 'Pending'");
