@@ -94,6 +94,13 @@ public static class DependencyInjection
         services.AddScoped<Billing.Invoicing.GenerateInvoices>();
         services.AddScoped<Billing.Payments.PaymentPosting>();
         services.AddScoped<Billing.Payments.ArrearsReactivation>();
+        services.AddScoped<Billing.Payments.RecordPayment>();
+        services.AddScoped<Billing.Invoicing.InvoiceCorrections>();
+        services.AddScoped<Billing.Invoicing.BillingCharges>();
+        services.AddScoped<Billing.Automation.SendInvoiceReminders>();
+        services.AddScoped<Billing.Automation.CheckOverdueInvoices>();
+        services.AddScoped<Billing.Automation.RunBillingSchedule>();
+        services.AddScoped<Billing.Payments.ReviewTransfer>();
         services.AddScoped<Notifications.OutboxList>();
         services.AddScoped<Notifications.Templates.NotificationTemplates>();
 

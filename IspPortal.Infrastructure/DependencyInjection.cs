@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<IConnectionWriter, PostgresConnectionWriter>();
         services.AddSingleton<Core.Billing.Invoicing.IDocumentSequences, Billing.PostgresDocumentSequences>();
         services.AddSingleton<Core.Billing.Invoicing.IInvoiceWriter, Billing.PostgresInvoiceWriter>();
+        services.AddSingleton<Core.Notifications.IOutboxWriter, Notifications.PostgresOutboxWriter>();
         services.AddSingleton<Core.Billing.Payments.IPaymentLinks>(sp => new Billing.PaymentLinks(
             sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
             configuration[Billing.PaymentLinks.PublicUrlKey] is { Length: > 0 } publicUrl ? publicUrl : Billing.PaymentLinks.DefaultPublicUrl));

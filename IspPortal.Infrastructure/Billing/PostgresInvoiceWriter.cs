@@ -26,12 +26,12 @@ public sealed class PostgresInvoiceWriter : IInvoiceWriter
         SELECT * FROM unnest(@invoice_ids, @positions, @kinds, @descriptions, @quantities, @unit_prices, @amounts, @package_ids)
         """;
 
-    public async Task InsertAsync(IIspDb db, IReadOnlyList<Invoice> invoices, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, int>> InsertAsync(IIspDb db, IReadOnlyList<Invoice> invoices, CancellationToken cancellationToken = default)
     {
         if (db.Database.CurrentTransaction is not { } transaction)
             throw new InvalidOperationException("Invoices are written in the transaction that reserved their numbers: open it first.");
         if (invoices.Count == 0)
-            return;
+            return new Dictionary<string, int>();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
 
         var ids = new Dictionary<string, int>(invoices.Count, StringComparer.Ordinal);
@@ -69,6 +69,7 @@ public sealed class PostgresInvoiceWriter : IInvoiceWriter
             PostgresArrays.Parameter("package_ids", NpgsqlDbType.Integer, lines.Select(l => l.Line.ServicePackageId)),
         ]);
         await insertLines.ExecuteNonQueryAsync(cancellationToken);
+        return ids;
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, IDbContextTransaction transaction, string sql, NpgsqlParameter[] parameters)

@@ -11,6 +11,7 @@ public static class JobSchedule
         services.AddScheduler();
         services.AddTransient<RouterSyncJob>();
         services.AddTransient<OutboxDispatchJob>();
+        services.AddTransient<BillingJob>();
         return services;
     }
 
@@ -22,6 +23,7 @@ public static class JobSchedule
             {
                 scheduler.Schedule<RouterSyncJob>().EveryMinute().PreventOverlapping(nameof(RouterSyncJob));
                 scheduler.Schedule<OutboxDispatchJob>().EverySeconds(10).PreventOverlapping(nameof(OutboxDispatchJob));
+                scheduler.Schedule<BillingJob>().EveryMinute().PreventOverlapping(nameof(BillingJob));
             })
             .LogScheduledTaskProgress()
             .OnError(exception => logger.LogError(exception, "A scheduled job failed"));

@@ -15,6 +15,16 @@ public interface IDocumentSequences
     Task<long> ReserveAsync(IIspDb db, string scope, int count, CancellationToken cancellationToken = default);
 }
 
+public static class DocumentSequencesExtensions
+{
+    /// <summary>Reserves one number of <paramref name="kind"/> for a document dated in <paramref name="period"/>'s month and renders it.</summary>
+    public static async Task<string> NextNumberAsync(this IDocumentSequences sequences, IIspDb db, string kind, string format, DateOnly period, CancellationToken cancellationToken = default)
+    {
+        var first = await sequences.ReserveAsync(db, DocumentNumberFormat.Scope(kind, format, period), 1, cancellationToken);
+        return DocumentNumberFormat.Render(format, period, first);
+    }
+}
+
 /// <summary>
 /// A document number format such as <c>INV/{yyyy}/{MM}/{seq:6}</c>: <c>{yyyy}</c>, <c>{yy}</c> and
 /// <c>{MM}</c> come from the period, <c>{seq:N}</c> is the running number padded to N digits. The
@@ -24,6 +34,7 @@ public static partial class DocumentNumberFormat
 {
     public const string InvoiceKind = "invoice";
     public const string PaymentKind = "payment";
+    public const string CreditNoteKind = "credit-note";
 
     public static IReadOnlyList<string> Problems(string? format, int maxLength)
     {

@@ -1,6 +1,8 @@
 using IspPortal.Core.Common;
+using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Identity;
+using IspPortal.Core.Notifications;
 using IspPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +21,8 @@ public sealed record InvoiceRunResult(long RunId, DateOnly Period, int Created, 
 /// (<see cref="IDocumentSequences"/>); amounts follow <see cref="MonthlyCharges"/>.
 /// </summary>
 public sealed class GenerateInvoices(
-    IIspDbFactory dbs, IDocumentSequences sequences, IInvoiceWriter writer, IDatabaseLocks locks, PortalSettings settings, IspClock ispClock, ICurrentUser currentUser, TimeProvider clock)
+    IIspDbFactory dbs, IDocumentSequences sequences, IInvoiceWriter writer, IOutboxWriter outbox, IPaymentLinks links, PaymentPosting posting,
+    IDatabaseLocks locks, PortalSettings settings, IspClock ispClock, ICurrentUser currentUser, TimeProvider clock)
 {
     public const int BatchSize = 2000;
 
@@ -87,13 +90,16 @@ public sealed class GenerateInvoices(
             .Where(c => !db.Invoices.Any(i => i.CustomerId == c.Id && i.Period == month))
             .OrderBy(c => c.Id)
             .Take(BatchSize)
-            .Select(c => new { c.Id, c.InstallationDate, c.RegisteredAt, c.ServicePackage })
+            .Include(c => c.ServicePackage)
             .ToListAsync(cancellationToken);
         if (customers.Count == 0)
             return (0, null);
 
+        var customerIds = customers.Select(c => c.Id).ToList();
+        var waiting = (await db.BillingCharges.Where(c => c.InvoiceId == null && customerIds.Contains(c.CustomerId)).OrderBy(c => c.Id).ToListAsync(cancellationToken))
+            .ToLookup(c => c.CustomerId);
         var bills = customers
-            .Select(c => (c.Id, Bill: MonthlyCharges.For(c.ServicePackage!, c.InstallationDate ?? LocalDate(c.RegisteredAt, zone), month, issueDate, billing)))
+            .Select(c => (Customer: c, Bill: MonthlyCharges.For(c.ServicePackage!, c.InstallationDate ?? LocalDate(c.RegisteredAt, zone), month, issueDate, billing)))
             .Where(b => b.Bill is not null)
             .ToList();
         if (bills.Count > 0)
@@ -104,12 +110,34 @@ public sealed class GenerateInvoices(
             for (var i = 0; i < bills.Count; i++)
             {
                 var bill = bills[i].Bill!;
-                var invoice = new Invoice(DocumentNumberFormat.Render(billing.InvoiceNumberFormat, month, first + i), bills[i].Id, month, bill.IssueDate, bill.DueDate, bill.TaxRatePercent, now);
+                var invoice = new Invoice(DocumentNumberFormat.Render(billing.InvoiceNumberFormat, month, first + i), bills[i].Customer.Id, month, bill.IssueDate, bill.DueDate, bill.TaxRatePercent, now);
                 foreach (var line in bill.Lines)
                     invoice.AddLine(line.Kind, line.Description, line.Quantity, line.UnitPrice, line.ServicePackageId);
+                foreach (var charge in waiting[invoice.CustomerId])
+                    invoice.AddLine(charge.Kind, charge.Description, 1, charge.Amount);
                 invoices.Add(invoice);
             }
-            await writer.InsertAsync(db, invoices, cancellationToken);
+            var ids = await writer.InsertAsync(db, invoices, cancellationToken);
+            foreach (var invoice in invoices)
+            {
+                foreach (var charge in waiting[invoice.CustomerId])
+                    charge.BilledOn(ids[invoice.Number]);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+
+            // Credit from overpayments pays the new invoice at once; such an invoice needs no "please pay".
+            var settled = new HashSet<int>();
+            foreach (var (customer, _) in bills.Where(b => b.Customer.CreditBalance > 0))
+            {
+                await posting.PostAsync(db, customer.Id, cancellationToken);
+                if (!await db.Invoices.AnyAsync(i => i.CustomerId == customer.Id && i.Period == month && i.Status != InvoiceStatus.Paid, cancellationToken))
+                    settled.Add(customer.Id);
+            }
+            var byId = customers.ToDictionary(c => c.Id);
+            var notices = invoices.Where(i => !settled.Contains(i.CustomerId))
+                .SelectMany(i => BillingNotices.InvoiceIssued(byId[i.CustomerId], i, links.For(i.Number), now))
+                .ToList();
+            await outbox.InsertNewAsync(db, notices, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return (bills.Count, customers[^1].Id);

@@ -9,5 +9,6 @@ namespace IspPortal.Core.Billing.Invoicing;
 /// </summary>
 public interface IInvoiceWriter
 {
-    Task InsertAsync(IIspDb db, IReadOnlyList<Invoice> invoices, CancellationToken cancellationToken = default);
+    /// <returns>Each new invoice's id by its number.</returns>
+    Task<IReadOnlyDictionary<string, int>> InsertAsync(IIspDb db, IReadOnlyList<Invoice> invoices, CancellationToken cancellationToken = default);
 }

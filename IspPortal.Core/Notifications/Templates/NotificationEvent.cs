@@ -29,7 +29,7 @@ public static class NotificationEvents
     public static readonly NotificationEvent InvoiceIssued = new("invoice_issued", "Tagihan terbit",
         ["nama", "kode_pelanggan", "nomor_tagihan", "periode", "total", "jatuh_tempo", "link_bayar"],
         "Halo {nama}, tagihan {nomor_tagihan} periode {periode} sebesar {total} telah terbit dan jatuh tempo {jatuh_tempo}. Bayar di {link_bayar}.",
-        "Tagihan {nomor_tagihan} dari {nama_isp}");
+        "Tagihan {nomor_tagihan} dari {nama_isp}", QuietHours: true);
 
     public static readonly NotificationEvent InvoiceReminder = new("invoice_reminder", "Pengingat tagihan (H-7/H-3/H-1)",
         ["nama", "nomor_tagihan", "total", "jatuh_tempo", "sisa_hari", "link_bayar"],
