@@ -43,7 +43,7 @@ public sealed class RunBillingSchedule(
         var billing = await settings.GetAsync<BillingSettings>(cancellationToken);
         var now = await ispClock.NowAsync(cancellationToken);
         var today = DateOnly.FromDateTime(now.DateTime);
-        var midnight = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), now.Offset);
+        var midnight = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), now.Offset).ToUniversalTime();
         var time = TimeOnly.FromDateTime(now.DateTime);
 
         InvoiceRunResult? invoiceRun = null;
