@@ -92,6 +92,7 @@ public static class DependencyInjection
         services.AddScoped<Notifications.WhatsApp.ReceiveWhatsAppWebhook>();
         services.AddScoped<Notifications.WhatsApp.QueueWhatsAppMessage>();
         services.AddScoped<Billing.Invoicing.GenerateInvoices>();
+        services.AddScoped<Billing.Documents.BillingDocuments>();
         services.AddScoped<Notifications.OutboxList>();
         services.AddScoped<Notifications.Templates.NotificationTemplates>();
 

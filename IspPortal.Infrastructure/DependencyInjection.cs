@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<IConnectionWriter, PostgresConnectionWriter>();
         services.AddSingleton<Core.Billing.Invoicing.IDocumentSequences, Billing.PostgresDocumentSequences>();
         services.AddSingleton<Core.Billing.Invoicing.IInvoiceWriter, Billing.PostgresInvoiceWriter>();
+        services.AddSingleton<Core.Billing.Documents.IBillingDocumentRenderer, Billing.Documents.PdfSharpBillingDocumentRenderer>();
         services.AddHttpClient(Notifications.CloudApiWhatsAppSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
         services.AddScoped<Core.Notifications.Sending.IOutboxClaims, Notifications.PostgresOutboxClaims>();
         services.AddSingleton<Core.Notifications.Sending.IWhatsAppSender, Notifications.CloudApiWhatsAppSender>();
