@@ -23,6 +23,9 @@ public sealed class BillingDocuments(IIspDbFactory dbs, PortalSettings settings,
 
     private static readonly PaymentStatus[] ReceiptedStatuses = [PaymentStatus.Confirmed, PaymentStatus.Refunded];
 
+    public static string TooManyForOneZip(int count) => string.Create(Rupiah.Indonesia,
+        $"{count:N0} tagihan terlalu banyak untuk satu zip (paling banyak {MaxInvoicesPerZip:N0}); unduh per status.");
+
     public static string FileNameFor(string documentNumber) =>
         documentNumber.Replace('/', '-').Replace('\\', '-') + ".pdf";
 
@@ -58,19 +61,23 @@ public sealed class BillingDocuments(IIspDbFactory dbs, PortalSettings settings,
     public async Task WriteInvoicesZipAsync(IReadOnlyList<int> invoiceIds, Stream output, CancellationToken cancellationToken = default)
     {
         if (invoiceIds.Count > MaxInvoicesPerZip)
-            throw new ArgumentOutOfRangeException(nameof(invoiceIds), invoiceIds.Count,
-                $"Paling banyak {MaxInvoicesPerZip:N0} tagihan dalam satu zip; pilih per status atau unduh sebagian.");
+            throw new ArgumentOutOfRangeException(nameof(invoiceIds), invoiceIds.Count, TooManyForOneZip(invoiceIds.Count));
 
-        await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
-        foreach (var batch in invoiceIds.Chunk(ZipBatchSize))
+        await using var buffer = new ZipOutputBuffer(output);
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var invoice in await InvoicesAsync(batch, cancellationToken))
+            foreach (var batch in invoiceIds.Chunk(ZipBatchSize))
             {
-                var entry = zip.CreateEntry(FileNameFor(invoice.Number), CompressionLevel.Fastest);
-                await using var content = await entry.OpenAsync(cancellationToken);
-                await content.WriteAsync(renderer.Invoice(invoice), cancellationToken);
+                foreach (var invoice in await InvoicesAsync(batch, cancellationToken))
+                {
+                    var entry = zip.CreateEntry(FileNameFor(invoice.Number), CompressionLevel.Fastest);
+                    await using (var content = entry.Open())
+                        await content.WriteAsync(renderer.Invoice(invoice), cancellationToken);
+                    await buffer.DrainAsync(cancellationToken);
+                }
             }
         }
+        await buffer.DrainAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<InvoiceDocument>> InvoicesAsync(IReadOnlyCollection<int> invoiceIds, CancellationToken cancellationToken = default)
