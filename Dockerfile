@@ -17,8 +17,9 @@ RUN dotnet publish IspPortal.Web/IspPortal.Web.csproj -c Release --no-restore -o
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # curl only for the health check: it probes the real HTTP stack and /health (which checks the
 # database), costing ~1 MB, where a second dotnet process per probe would cost a runtime start.
+# fonts-dejavu-core: the fonts invoice and receipt PDFs are set in (PdfSharpBillingDocumentRenderer).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
+    && apt-get install -y --no-install-recommends curl fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .

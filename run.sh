@@ -31,6 +31,14 @@ install_postgres_server() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package"
 }
 
+# Invoice and receipt PDFs are set in Debian's DejaVu fonts: no font file is committed.
+install_pdf_fonts() {
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && return
+  echo "Installing fonts-dejavu-core for PDF invoices (apt-get)..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core
+}
+
 # As root the cluster runs as the postgres user, who must be able to reach the data folder
 # (a checkout under /root is private to root).
 choose_data_folder_for_postgres_user() {
@@ -54,6 +62,7 @@ print_demo_sign_ins() {
 }
 
 dotnet tool restore >/dev/null
+install_pdf_fonts
 if [ -z "${ConnectionStrings__Default:-}" ]; then
   install_postgres_server
   choose_data_folder_for_postgres_user

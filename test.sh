@@ -24,6 +24,9 @@ install_missing_system_packages() {
   [ -x /usr/bin/chromium ] || packages+=(chromium)
   # The e-mail tests send to a real SMTP server on loopback: Debian's aiosmtpd.
   /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || packages+=(python3-aiosmtpd)
+  # Invoice PDFs are set in Debian's DejaVu fonts; the PDF tests read them back with poppler's pdftotext.
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
+  [ -x /usr/bin/pdftotext ] || packages+=(poppler-utils)
   [ ${#packages[@]} -eq 0 ] && return
   echo "Installing ${packages[*]} (apt-get)..."
   as_root apt-get update -qq

@@ -101,6 +101,7 @@ public static class DependencyInjection
         services.AddScoped<Billing.Automation.CheckOverdueInvoices>();
         services.AddScoped<Billing.Automation.RunBillingSchedule>();
         services.AddScoped<Billing.Payments.ReviewTransfer>();
+        services.AddScoped<Billing.Documents.BillingDocuments>();
         services.AddScoped<Notifications.OutboxList>();
         services.AddScoped<Notifications.Templates.NotificationTemplates>();
 

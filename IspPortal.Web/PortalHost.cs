@@ -1,3 +1,4 @@
+using IspPortal.Web.Billing;
 using IspPortal.Web.Customers;
 using IspPortal.Core;
 using IspPortal.Infrastructure;
@@ -68,6 +69,7 @@ public static class PortalHost
         app.MapGet("/", () => Results.Redirect("/dashboard")).ExcludeFromDescription();
         app.MapAccountEndpoints();
         app.MapCustomerPhotos();
+        app.MapBillingDocuments();
         app.MapPortalApi();
         IspPortal.Web.Api.WhatsApp.WhatsAppWebhookEndpoints.MapWhatsAppWebhook(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

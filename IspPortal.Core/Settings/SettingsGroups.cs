@@ -221,3 +221,59 @@ public sealed record NotificationSettings : ISettingsGroup<NotificationSettings>
         .When(SmtpCertificateFingerprint is { Length: > 0 } && CertificateFingerprint.Normalize(SmtpCertificateFingerprint) is null,
             nameof(SmtpCertificateFingerprint), "Sidik jari sertifikat harus SHA-256: 64 digit heksadesimal (boleh dengan ':').");
 }
+
+/// <summary>What invoices tell the customer about paying: bank accounts and the ISP's static QRIS.</summary>
+public sealed record PaymentInstructions : ISettingsGroup<PaymentInstructions>
+{
+    public static string Key => "payment-instructions";
+
+    public const int BankTransferMaxLength = 1000;
+
+    /// <summary>Printed as typed, e.g. "BCA 1234567890 a.n. PT Net Karawang", one account per line.</summary>
+    public string BankTransfer { get; init; } = "";
+
+    /// <summary>The EMVCo payload of the QRIS sticker; when set, invoices carry its QR code.</summary>
+    public string? StaticQrisPayload { get; init; }
+
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors()
+            .When(BankTransfer.Length > BankTransferMaxLength, nameof(BankTransfer), $"Instruksi transfer paling banyak {BankTransferMaxLength} karakter.");
+        if (StaticQrisPayload is { Length: > 0 } payload && Billing.Documents.StaticQris.Problem(payload) is { } problem)
+            errors.Add(nameof(StaticQrisPayload), problem);
+        return errors;
+    }
+}
+
+/// <summary>
+/// The logo on invoices and receipts. A group of its own rather than a field of the company profile
+/// or the payment instructions: the audit trail stores each saved group whole, and a logo of up to
+/// 512 KB in base64 would be copied into it every time someone corrects a phone number or a bank account.
+/// </summary>
+public sealed record CompanyLogo : ISettingsGroup<CompanyLogo>
+{
+    public static string Key => "company-logo";
+
+    public const int MaxBytes = 512 * 1024;
+
+    /// <summary>The PNG or JPEG file, base64; empty for no logo.</summary>
+    public string Base64 { get; init; } = "";
+
+    public byte[]? Bytes() => Base64.Length == 0 ? null : Convert.FromBase64String(Base64);
+
+    public static CompanyLogo From(byte[] image) => new() { Base64 = Convert.ToBase64String(image) };
+
+    public FieldErrors Validate()
+    {
+        var image = new byte[Base64.Length * 3 / 4];
+        if (!Convert.TryFromBase64String(Base64, image, out var length))
+            return new FieldErrors().Add(nameof(Base64), "Logo harus berkas PNG atau JPEG.");
+        return new FieldErrors()
+            .When(length > 0 && !IsPngOrJpeg(image.AsSpan(0, length)), nameof(Base64), "Logo harus berkas PNG atau JPEG.")
+            .When(length > MaxBytes, nameof(Base64), $"Logo paling besar {MaxBytes / 1024} KB.");
+    }
+
+    public static bool IsPngOrJpeg(ReadOnlySpan<byte> image) =>
+        image.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A])
+        || image.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]);
+}
