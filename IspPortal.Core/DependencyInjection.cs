@@ -102,6 +102,7 @@ public static class DependencyInjection
         services.AddScoped<Billing.Automation.RunBillingSchedule>();
         services.AddScoped<Billing.Payments.ReviewTransfer>();
         services.AddScoped<Billing.Documents.BillingDocuments>();
+        services.AddScoped<Notifications.Sending.IMessageDocuments, Billing.Documents.BillingMessageDocuments>();
         services.AddScoped<Notifications.OutboxList>();
         services.AddScoped<Notifications.Templates.NotificationTemplates>();
 

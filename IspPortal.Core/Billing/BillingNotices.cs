@@ -76,6 +76,7 @@ public static class BillingNotices
             ["jumlah"] = Rupiah.Format(payment.Amount),
             ["tanggal_bayar"] = DisplayFormats.InZone(payment.ReceivedAt, zone),
             ["metode"] = MethodLabel(payment.Method),
+            [Documents.BillingMessageDocuments.PaymentNumber] = payment.Number,
         });
 
     /// <summary>Adds the messages whose keys are not in the outbox yet; returns how many it added.</summary>

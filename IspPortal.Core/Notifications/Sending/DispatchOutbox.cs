@@ -20,7 +20,7 @@ public sealed record DispatchSummary(int Claimed, int Sent, int Retrying, int Fa
 /// </summary>
 public sealed class DispatchOutbox(
     IIspDbFactory dbs, IOutboxClaims claims, IEnumerable<IWhatsAppSender> whatsAppSenders, IEmailSender email, PortalSettings settings,
-    IspClock ispClock, ISecretProtector secrets, TimeProvider clock)
+    IspClock ispClock, ISecretProtector secrets, IEnumerable<IMessageDocuments> documents, TimeProvider clock)
 {
     public const int BatchSize = 50;
     public const int Workers = 4;
@@ -120,6 +120,14 @@ public sealed class DispatchOutbox(
         }
         message.Body = TemplateText.Fill(body, masked);
         var files = message.Attachments.Select(a => new OutgoingFile(a.FileName, a.ContentType, a.Content)).ToList();
+        if (files.Count == 0)
+        {
+            foreach (var source in documents)
+            {
+                if (await source.ForAsync(message, values, cancellationToken) is { } file)
+                    files.Add(file);
+            }
+        }
 
         if (message.Channel == NotificationChannel.Email)
         {

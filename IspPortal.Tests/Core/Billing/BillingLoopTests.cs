@@ -169,6 +169,45 @@ public sealed class BillingLoopTests(DatabaseFixture database) : IClassFixture<D
         Assert.Equal(CustomerStatus.Isolated, (await db.Customers.SingleAsync()).Status);
     }
 
+    [Fact]
+    public async Task The_invoice_notice_and_the_receipt_go_by_email_with_their_PDFs_made_when_sent()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var saved = await scope.ServiceProvider.GetRequiredService<IspPortal.Core.Settings.PortalSettings>().SaveAsync(
+                new IspPortal.Core.Settings.NotificationSettings { SmtpHost = "127.0.0.1", SmtpPort = sink.Port, EmailFromAddress = "tagihan@netkita.example", EmailFromName = "NetKita" },
+                IspPortal.Core.Identity.Actor.System);
+            Assert.True(saved.Succeeded, saved.FirstError);
+        }
+        await TickAtAsync(new DateOnly(2025, 2, 1), new TimeOnly(0, 1));
+        await TickAtAsync(new DateOnly(2025, 2, 2), new TimeOnly(11, 0));
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var paid = await scope.ServiceProvider.GetRequiredService<RecordPayment>().ExecuteAsync(new PaymentInput(_customerCode, IspPortal.Core.Billing.PaymentMethod.Cash, 200_000m, "mail"));
+            Assert.True(paid.Succeeded, paid.FirstError);
+            await scope.ServiceProvider.GetRequiredService<IspPortal.Core.Notifications.Sending.DispatchOutbox>().RunOnceAsync();
+        }
+
+        var mails = sink.Received().OrderBy(m => m.Subject, StringComparer.Ordinal).ToList();
+        Assert.Equal(["Pembayaran INV/2025/02/000001 diterima", "Tagihan INV/2025/02/000001 dari ISP Saya"], mails.Select(m => m.Subject));
+        var receipt = await PdfText.ExtractAsync(await AttachmentAsync(mails[0], "PAY-2025-02-000001.pdf"));
+        var invoice = await PdfText.ExtractAsync(await AttachmentAsync(mails[1], "INV-2025-02-000001.pdf"));
+        Assert.Contains("Rp 150.000", invoice, StringComparison.Ordinal);
+        Assert.Contains("seratus lima puluh ribu rupiah", invoice, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Rp 200.000", receipt, StringComparison.Ordinal);
+        Assert.Contains("dua ratus ribu rupiah", receipt, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<byte[]> AttachmentAsync(MimeKit.MimeMessage mail, string fileName)
+    {
+        var part = Assert.IsType<MimeKit.MimePart>(Assert.Single(mail.Attachments));
+        Assert.Equal(fileName, part.FileName);
+        using var content = new MemoryStream();
+        await part.Content!.DecodeToAsync(content);
+        return content.ToArray();
+    }
+
     private static TimeZoneInfo Jakarta => TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
 
     private async Task<BillingTick?> TickAtAsync(DateOnly day, TimeOnly time)
