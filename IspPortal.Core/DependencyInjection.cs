@@ -94,6 +94,8 @@ public static class DependencyInjection
         services.AddScoped<Billing.Invoicing.GenerateInvoices>();
         services.AddScoped<Billing.Payments.PaymentPosting>();
         services.AddScoped<Billing.Payments.ArrearsReactivation>();
+        services.AddScoped<Billing.Payments.CreateQrisPayment>();
+        services.AddScoped<Billing.Payments.ReceiveGatewayNotification>();
         services.AddScoped<Notifications.OutboxList>();
         services.AddScoped<Notifications.Templates.NotificationTemplates>();
 
