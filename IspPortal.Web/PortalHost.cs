@@ -70,6 +70,7 @@ public static class PortalHost
         app.MapCustomerPhotos();
         app.MapPortalApi();
         IspPortal.Web.Api.WhatsApp.WhatsAppWebhookEndpoints.MapWhatsAppWebhook(app);
+        IspPortal.Web.Api.Billing.PaymentNotificationEndpoints.MapPaymentNotifications(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         // Tests drive the jobs' use cases themselves; a background tick would race them.
         if (app.Configuration.GetValue("Jobs:Enabled", true))

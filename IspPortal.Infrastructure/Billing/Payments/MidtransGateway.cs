@@ -107,7 +107,7 @@ public sealed class MidtransGateway(IHttpClientFactory http, PortalSettings sett
 
     public static DateTimeOffset? ParseTime(string? text) =>
         DateTime.TryParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(local, Wib)
+            ? new DateTimeOffset(local, Wib).ToUniversalTime()
             : null;
 
     private static GatewayNotification Read(JsonElement json)
