@@ -96,6 +96,7 @@ public static class DependencyInjection
         services.AddScoped<Billing.Payments.ArrearsReactivation>();
         services.AddScoped<Billing.Payments.CreateQrisPayment>();
         services.AddScoped<Billing.Payments.ReceiveGatewayNotification>();
+        services.AddScoped<Billing.Payments.InvoiceToPay>();
         services.AddScoped<Notifications.OutboxList>();
         services.AddScoped<Notifications.Templates.NotificationTemplates>();
 

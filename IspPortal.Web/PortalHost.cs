@@ -29,6 +29,9 @@ public static class PortalHost
             builder.Services.AddSingleton<DemoRouterSimulators>().AddHostedService(sp => sp.GetRequiredService<DemoRouterSimulators>());
         if (builder.Configuration.GetValue("Demo:Enabled", false) && builder.Configuration.GetValue("Demo:WhatsAppStandIn", true))
             builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<DemoWhatsApp>(sp, Api.WhatsApp.WhatsAppWebhookEndpoints.Route));
+        if (builder.Configuration.GetValue("Demo:Enabled", false) && builder.Configuration.GetValue("Demo:PaymentGatewayStandIn", true))
+            builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DemoPaymentGateway>(sp, Api.Billing.PaymentNotificationEndpoints.MidtransRoute))
+                .AddHostedService(sp => sp.GetRequiredService<DemoPaymentGateway>());
         return builder;
     }
 

@@ -66,6 +66,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:RouterSimulators", "false");
         // Tests that need WhatsApp start their own stand-in and settings.
         builder.UseSetting("Demo:WhatsAppStandIn", "false");
+        builder.UseSetting("Demo:PaymentGatewayStandIn", "false");
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("ISPPORTAL_SIM_PORT", FirstRouterPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting(IspPortal.Infrastructure.Customers.FileCustomerPhotoStore.FolderKey, PhotoFolder);
