@@ -94,3 +94,13 @@ public sealed class WhatsAppDemoPortalFactory() : PortalFactory(demoEnabled: tru
         builder.UseSetting("Demo:WhatsAppStandIn", "true");
     }
 }
+
+/// <summary>The demo with its Midtrans stand-in, which the payment gateway settings point at.</summary>
+public sealed class PaymentGatewayDemoPortalFactory() : PortalFactory(demoEnabled: true)
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Demo:PaymentGatewayStandIn", "true");
+    }
+}
