@@ -1,16 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using IspPortal.Infrastructure.Billing.Payments;
+using IspPortal.Infrastructure.StandIn;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace IspPortal.Infrastructure.Billing.StandIn;
 
@@ -36,16 +31,12 @@ public sealed class MidtransStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, StandInOrder> _orders = new();
     private readonly HttpClient _notifications = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly string _serverKey;
-    private readonly WebApplication _app;
+    private LoopbackHost _host = null!;
     private int _charges;
 
-    private MidtransStandIn(string serverKey, WebApplication app)
-    {
-        _serverKey = serverKey;
-        _app = app;
-    }
+    private MidtransStandIn(string serverKey) => _serverKey = serverKey;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _host.BaseAddress;
 
     /// <summary>Where notifications go: the portal's <c>/api/payments/midtrans/notification</c>.</summary>
     public Uri? NotificationUrl { get; set; }
@@ -57,22 +48,19 @@ public sealed class MidtransStandIn : IAsyncDisposable
 
     public static async Task<MidtransStandIn> StartAsync(string serverKey, int port = 0, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var standIn = new MidtransStandIn(serverKey, app);
-        app.MapPost("/v2/charge", (Delegate)standIn.ChargeAsync);
-        app.MapGet("/v2/{orderId}/status", (Delegate)standIn.Status);
-        app.MapPost(DemoPayPath + "{orderId}", async (string orderId) =>
+        var standIn = new MidtransStandIn(serverKey);
+        standIn._host = await LoopbackHost.StartAsync(port, app =>
         {
-            if (!standIn._orders.ContainsKey(orderId))
-                return Results.NotFound();
-            using var delivered = await standIn.PayAsync(orderId);
-            return Results.Json(new { order_id = orderId, notification_status = (int)delivered.StatusCode });
-        });
-        await app.StartAsync(cancellationToken);
-        standIn.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+            app.MapPost("/v2/charge", (Delegate)standIn.ChargeAsync);
+            app.MapGet("/v2/{orderId}/status", (Delegate)standIn.Status);
+            app.MapPost(DemoPayPath + "{orderId}", async (string orderId) =>
+            {
+                if (!standIn._orders.ContainsKey(orderId))
+                    return Results.NotFound();
+                using var delivered = await standIn.PayAsync(orderId);
+                return Results.Json(new { order_id = orderId, notification_status = (int)delivered.StatusCode });
+            });
+        }, cancellationToken);
         return standIn;
     }
 
@@ -133,8 +121,7 @@ public sealed class MidtransStandIn : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
         _notifications.Dispose();
     }
 

@@ -19,13 +19,9 @@ public static class PaymentNotificationEndpoints
     {
         endpoints.MapPost(MidtransRoute, async (HttpContext context, ReceiveGatewayNotification notifications) =>
             {
-                if (context.Request.ContentLength > MaxBodyBytes)
-                    return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload terlalu besar");
-                using var buffer = new MemoryStream();
-                await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-                if (buffer.Length > MaxBodyBytes)
-                    return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload terlalu besar");
-                var result = await notifications.ExecuteAsync(MidtransGateway.GatewayName, buffer.ToArray(), context.RequestAborted);
+                if (await SignedRequestBody.ReadAsync(context, MaxBodyBytes) is not { } body)
+                    return SignedRequestBody.TooLarge();
+                var result = await notifications.ExecuteAsync(MidtransGateway.GatewayName, body, context.RequestAborted);
                 return result.Verdict switch
                 {
                     NotificationVerdict.Unauthorized => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Tanda tangan notifikasi tidak valid",
