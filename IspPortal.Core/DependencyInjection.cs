@@ -103,6 +103,9 @@ public static class DependencyInjection
         services.AddScoped<Billing.Payments.ReviewTransfer>();
         services.AddScoped<Billing.Documents.BillingDocuments>();
         services.AddScoped<Notifications.Sending.IMessageDocuments, Billing.Documents.BillingMessageDocuments>();
+        services.AddScoped<Billing.Payments.CreateQrisPayment>();
+        services.AddScoped<Billing.Payments.ReceiveGatewayNotification>();
+        services.AddScoped<Billing.Payments.InvoiceToPay>();
         services.AddScoped<Notifications.OutboxList>();
         services.AddScoped<Notifications.Templates.NotificationTemplates>();
 

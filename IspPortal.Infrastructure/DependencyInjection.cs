@@ -49,6 +49,8 @@ public static class DependencyInjection
             sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
             configuration[Billing.PaymentLinks.PublicUrlKey] is { Length: > 0 } publicUrl ? publicUrl : Billing.PaymentLinks.DefaultPublicUrl));
         services.AddSingleton<Core.Billing.Documents.IBillingDocumentRenderer, Billing.Documents.PdfSharpBillingDocumentRenderer>();
+        services.AddHttpClient(Billing.Payments.MidtransGateway.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
+        services.AddScoped<Core.Billing.Payments.IPaymentGateway, Billing.Payments.MidtransGateway>();
         services.AddHttpClient(Notifications.CloudApiWhatsAppSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
         services.AddScoped<Core.Notifications.Sending.IOutboxClaims, Notifications.PostgresOutboxClaims>();
         services.AddSingleton<Core.Notifications.Sending.IWhatsAppSender, Notifications.CloudApiWhatsAppSender>();

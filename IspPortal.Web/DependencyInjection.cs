@@ -18,6 +18,7 @@ namespace IspPortal.Web;
 public static class DependencyInjection
 {
     public const string ApiRateLimitPolicy = "api";
+    public const string PayPageRateLimitPolicy = "pay-page";
 
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
@@ -61,6 +62,11 @@ public static class DependencyInjection
                     ? "key:" + key[..12]
                     : "ip:" + context.Connection.RemoteIpAddress,
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) }));
+            // The public pay page asks the payment gateway for codes: per address, generous enough for
+            // the many customers one mobile carrier puts behind one address (CGNAT).
+            options.AddPolicy(PayPageRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                "ip:" + context.Connection.RemoteIpAddress,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) }));
         });
         services.AddHealthChecks().AddNpgSql(
             sp => sp.GetRequiredService<IConfiguration>().GetConnectionString(Infrastructure.DependencyInjection.ConnectionStringName)!,

@@ -30,6 +30,9 @@ public static class PortalHost
             builder.Services.AddSingleton<DemoRouterSimulators>().AddHostedService(sp => sp.GetRequiredService<DemoRouterSimulators>());
         if (builder.Configuration.GetValue("Demo:Enabled", false) && builder.Configuration.GetValue("Demo:WhatsAppStandIn", true))
             builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<DemoWhatsApp>(sp, Api.WhatsApp.WhatsAppWebhookEndpoints.Route));
+        if (builder.Configuration.GetValue("Demo:Enabled", false) && builder.Configuration.GetValue("Demo:PaymentGatewayStandIn", true))
+            builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DemoPaymentGateway>(sp, Api.Billing.PaymentNotificationEndpoints.MidtransRoute))
+                .AddHostedService(sp => sp.GetRequiredService<DemoPaymentGateway>());
         return builder;
     }
 
@@ -72,6 +75,7 @@ public static class PortalHost
         app.MapBillingDocuments();
         app.MapPortalApi();
         IspPortal.Web.Api.WhatsApp.WhatsAppWebhookEndpoints.MapWhatsAppWebhook(app);
+        IspPortal.Web.Api.Billing.PaymentNotificationEndpoints.MapPaymentNotifications(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         // Tests drive the jobs' use cases themselves; a background tick would race them.
         if (app.Configuration.GetValue("Jobs:Enabled", true))

@@ -106,14 +106,15 @@ public class Payment
 
     public decimal AllocatedAmount => Allocations.Sum(a => a.Amount);
 
-    public void LinkGateway(string gateway, string transactionId, string? orderId, string? gatewayStatus, DateTimeOffset at)
+    /// <param name="transactionId">Null while only the order id is known (saved before the gateway is asked).</param>
+    public void LinkGateway(string gateway, string? transactionId, string? orderId, string? gatewayStatus, DateTimeOffset at)
     {
-        if (GatewayTransactionId is not null && (Gateway != gateway || GatewayTransactionId != transactionId))
+        if (GatewayTransactionId is not null && (Gateway != gateway || (transactionId is not null && GatewayTransactionId != transactionId)))
         {
             throw new InvalidOperationException($"Payment {Number} already belongs to {Gateway} transaction {GatewayTransactionId}.");
         }
         Gateway = gateway;
-        GatewayTransactionId = transactionId;
+        GatewayTransactionId = transactionId ?? GatewayTransactionId;
         GatewayOrderId = orderId;
         GatewayStatus = gatewayStatus;
         UpdatedAt = at;
@@ -140,6 +141,21 @@ public class Payment
         ConfirmedAt = at;
         GatewayStatus = gatewayStatus ?? GatewayStatus;
         UpdatedAt = at;
+    }
+
+    /// <summary>
+    /// The gateway settled a payment we had given up on (it expired here first, or a failure arrived
+    /// before the settlement): the customer's money was taken, so it counts like any confirmed payment.
+    /// </summary>
+    public void ConfirmLateSettlement(DateTimeOffset at, string gatewayStatus)
+    {
+        if (Gateway is null || Status is not (PaymentStatus.Expired or PaymentStatus.Failed))
+        {
+            throw new InvalidOperationException($"Payment {Number} is {Status}; only an expired or failed gateway payment can be settled late.");
+        }
+        Status = PaymentStatus.Pending;
+        RejectionReason = null;
+        Confirm(null, at, gatewayStatus);
     }
 
     /// <summary>Finance rejects a transfer, or the gateway reports the payment failed or expired.</summary>

@@ -21,6 +21,8 @@ public enum SecretKind
     Nik,
     /// <summary>WhatsApp Cloud API access token, app secret, webhook verify token, gateway token, SMTP password.</summary>
     NotificationCredential,
+    /// <summary>Payment gateway server keys (Midtrans).</summary>
+    PaymentGatewayCredential,
 }
 
 /// <summary>

@@ -277,3 +277,41 @@ public sealed record CompanyLogo : ISettingsGroup<CompanyLogo>
         image.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A])
         || image.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]);
 }
+
+public enum PaymentGatewayProvider
+{
+    /// <summary>No online payment: the pay page shows the invoice without a QRIS button.</summary>
+    None,
+    /// <summary>Midtrans Core API (QRIS).</summary>
+    Midtrans,
+}
+
+/// <summary>
+/// The payment gateway customers pay QRIS through. The server key is stored encrypted
+/// (<see cref="SecretKind.PaymentGatewayCredential"/>) and never shown back.
+/// </summary>
+public sealed record PaymentGatewaySettings : ISettingsGroup<PaymentGatewaySettings>
+{
+    public static string Key => "payment-gateway";
+
+    public const string MidtransSandboxUrl = "https://api.sandbox.midtrans.com";
+    public const string MidtransProductionUrl = "https://api.midtrans.com";
+
+    public PaymentGatewayProvider Provider { get; init; } = PaymentGatewayProvider.None;
+
+    public string? MidtransServerKeyEncrypted { get; init; }
+
+    /// <summary>Sandbox by default, so a new portal never charges real money by accident.</summary>
+    public string MidtransBaseUrl { get; init; } = MidtransSandboxUrl;
+
+    /// <summary>How long a QRIS code can be paid.</summary>
+    public int QrisExpiryMinutes { get; init; } = 60;
+
+    public bool IsConfigured => Provider == PaymentGatewayProvider.Midtrans && MidtransServerKeyEncrypted is not null;
+
+    public FieldErrors Validate() => new FieldErrors()
+        .When(!Uri.TryCreate(MidtransBaseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"), nameof(MidtransBaseUrl),
+            "URL API Midtrans harus http(s), misalnya " + MidtransSandboxUrl + " atau " + MidtransProductionUrl + ".")
+        .When(Provider == PaymentGatewayProvider.Midtrans && MidtransServerKeyEncrypted is null, nameof(MidtransServerKeyEncrypted), "Midtrans memerlukan server key.")
+        .When(QrisExpiryMinutes is < 5 or > 1440, nameof(QrisExpiryMinutes), "Masa berlaku QRIS harus 5–1440 menit.");
+}

@@ -4,7 +4,6 @@ using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
 using IspPortal.Infrastructure.Notifications.StandIn;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -96,15 +95,5 @@ public sealed class DemoWhatsApp(
     }
 
     /// <summary>The portal's own webhook (known once the app has started and Kestrel listens).</summary>
-    private Uri? Webhook()
-    {
-        if (!lifetime.ApplicationStarted.IsCancellationRequested)
-            return null;
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is null)
-            return null;
-        // Kestrel may listen on a wildcard (0.0.0.0, [::], *, +): the webhook is called on loopback, at the same port.
-        var binding = Microsoft.AspNetCore.Http.BindingAddress.Parse(address);
-        return new Uri($"{binding.Scheme}://127.0.0.1:{binding.Port}/{webhookPath.TrimStart('/')}");
-    }
+    private Uri? Webhook() => PortalLoopback.UrlOf(server, lifetime, webhookPath);
 }

@@ -13,6 +13,7 @@ public sealed class DataProtectionSecretProtector(IDataProtectionProvider provid
     private readonly IDataProtector _pppoePasswords = provider.CreateProtector(PurposeOf(SecretKind.PppoePassword));
     private readonly IDataProtector _niks = provider.CreateProtector(PurposeOf(SecretKind.Nik));
     private readonly IDataProtector _notificationCredentials = provider.CreateProtector(PurposeOf(SecretKind.NotificationCredential));
+    private readonly IDataProtector _paymentGatewayCredentials = provider.CreateProtector(PurposeOf(SecretKind.PaymentGatewayCredential));
 
     /// <summary>Changing a purpose makes every value protected under it unreadable: never rename.</summary>
     public static string PurposeOf(SecretKind kind) => $"IspPortal.Secrets.{kind}.v1";
@@ -27,6 +28,7 @@ public sealed class DataProtectionSecretProtector(IDataProtectionProvider provid
         SecretKind.PppoePassword => _pppoePasswords,
         SecretKind.Nik => _niks,
         SecretKind.NotificationCredential => _notificationCredentials,
+        SecretKind.PaymentGatewayCredential => _paymentGatewayCredentials,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -66,6 +66,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:RouterSimulators", "false");
         // Tests that need WhatsApp start their own stand-in and settings.
         builder.UseSetting("Demo:WhatsAppStandIn", "false");
+        builder.UseSetting("Demo:PaymentGatewayStandIn", "false");
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("ISPPORTAL_SIM_PORT", FirstRouterPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting(IspPortal.Infrastructure.Customers.FileCustomerPhotoStore.FolderKey, PhotoFolder);
@@ -91,5 +92,15 @@ public sealed class WhatsAppDemoPortalFactory() : PortalFactory(demoEnabled: tru
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Demo:WhatsAppStandIn", "true");
+    }
+}
+
+/// <summary>The demo with its Midtrans stand-in, which the payment gateway settings point at.</summary>
+public sealed class PaymentGatewayDemoPortalFactory() : PortalFactory(demoEnabled: true)
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Demo:PaymentGatewayStandIn", "true");
     }
 }

@@ -1,15 +1,10 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using IspPortal.Infrastructure.StandIn;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace IspPortal.Infrastructure.Notifications.StandIn;
 
@@ -32,16 +27,12 @@ public sealed class WhatsAppCloudStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (int Status, int Code, string Message)> _failures = new();
     private readonly ConcurrentDictionary<string, StandInMedia> _media = new();
     private readonly string _accessToken;
-    private readonly WebApplication _app;
+    private LoopbackHost _host = null!;
     private int _sequence;
 
-    private WhatsAppCloudStandIn(string accessToken, WebApplication app)
-    {
-        _accessToken = accessToken;
-        _app = app;
-    }
+    private WhatsAppCloudStandIn(string accessToken) => _accessToken = accessToken;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _host.BaseAddress;
 
     public IReadOnlyCollection<StandInMessage> Received => [.. _received];
 
@@ -51,16 +42,12 @@ public sealed class WhatsAppCloudStandIn : IAsyncDisposable
     /// <summary>Starts on 127.0.0.1 and a free port (or <paramref name="port"/>).</summary>
     public static async Task<WhatsAppCloudStandIn> StartAsync(string accessToken, int port = 0, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var standIn = new WhatsAppCloudStandIn(accessToken, app);
-        app.MapPost("/{version}/{phoneNumberId}/messages", (Delegate)standIn.SendAsync);
-        app.MapPost("/{version}/{phoneNumberId}/media", (Delegate)standIn.UploadAsync);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        standIn.BaseAddress = new Uri(address);
+        var standIn = new WhatsAppCloudStandIn(accessToken);
+        standIn._host = await LoopbackHost.StartAsync(port, app =>
+        {
+            app.MapPost("/{version}/{phoneNumberId}/messages", (Delegate)standIn.SendAsync);
+            app.MapPost("/{version}/{phoneNumberId}/media", (Delegate)standIn.UploadAsync);
+        }, cancellationToken);
         return standIn;
     }
 
@@ -99,11 +86,7 @@ public sealed class WhatsAppCloudStandIn : IAsyncDisposable
     public static string Signature(byte[] body, string appSecret) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private static async Task<HttpResponseMessage> PostSignedAsync(HttpClient client, Uri webhook, string appSecret, object payload)
     {

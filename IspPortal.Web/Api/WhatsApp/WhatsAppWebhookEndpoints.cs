@@ -28,13 +28,9 @@ public static class WhatsAppWebhookEndpoints
 
         endpoints.MapPost(Route, async (HttpContext context, ReceiveWhatsAppWebhook webhook) =>
             {
-                if (context.Request.ContentLength > MaxBodyBytes)
-                    return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload terlalu besar");
-                using var buffer = new MemoryStream();
-                await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-                if (buffer.Length > MaxBodyBytes)
-                    return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload terlalu besar");
-                var result = await webhook.ExecuteAsync(buffer.ToArray(), context.Request.Headers[ReceiveWhatsAppWebhook.SignatureHeader], context.RequestAborted);
+                if (await SignedRequestBody.ReadAsync(context, MaxBodyBytes) is not { } body)
+                    return SignedRequestBody.TooLarge();
+                var result = await webhook.ExecuteAsync(body, context.Request.Headers[ReceiveWhatsAppWebhook.SignatureHeader], context.RequestAborted);
                 return result.Verdict switch
                 {
                     WebhookVerdict.Unauthorized => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Tanda tangan webhook tidak valid",
