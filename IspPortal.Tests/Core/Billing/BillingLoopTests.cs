@@ -16,7 +16,8 @@ namespace IspPortal.Tests.Core.Billing;
 /// <summary>
 /// The whole billing loop on the clock (<see cref="ManualTimeProvider"/>) against a simulated router
 /// over the real RouterOS protocol: the billing job ticking every day issues the invoice on the 1st,
-/// reminds at H-7, H-3, H-1, H+3 and H+7, isolates at H+10 and lets the customer back when paid.
+/// reminds at H-7, H-3, H-1, H+3 and H+7, isolates at H+10 and lets the customer back when the QRIS
+/// payment's notification arrives.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "xunit disposes them through IAsyncLifetime.DisposeAsync.")]
 public sealed class BillingLoopTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
@@ -114,12 +115,18 @@ public sealed class BillingLoopTests(DatabaseFixture database) : IClassFixture<D
         }
         Assert.Null((await TickAsync())!.Overdue);
 
-        // The customer pays at the counter: active again on the router at once, with the message.
+        // The customer scans the QRIS code from the pay link; Midtrans' signed notification (twice) brings them back once.
         _clock.Advance(TimeSpan.FromHours(3));
+        await using var midtrans = await QrisBilling.StartMidtransAsync(_services);
         await using (var scope = _services.CreateAsyncScope())
         {
-            var paid = await scope.ServiceProvider.GetRequiredService<RecordPayment>().ExecuteAsync(new PaymentInput(_customerCode, IspPortal.Core.Billing.PaymentMethod.Cash, 150_000m, "loop"));
-            Assert.True(paid.Succeeded, paid.FirstError);
+            var qris = await scope.ServiceProvider.GetRequiredService<CreateQrisPayment>().ExecuteAsync("INV/2025/02/000001");
+            Assert.True(qris.Succeeded, qris.FirstError);
+            Assert.Equal(150_000m, qris.Value!.Amount);
+            var settlement = midtrans.Notification(qris.Value.OrderId, "settlement");
+            var receive = scope.ServiceProvider.GetRequiredService<ReceiveGatewayNotification>();
+            Assert.Equal(NotificationVerdict.Confirmed, (await receive.ExecuteAsync("midtrans", settlement)).Verdict);
+            Assert.Equal(NotificationVerdict.Unchanged, (await receive.ExecuteAsync("midtrans", settlement)).Verdict);
         }
         Assert.Equal(_profile, _router.Router.Secrets.Single(s => s.Name == "CKP100").Profile);
         await using (var db = database.CreateDbContext())
