@@ -105,6 +105,7 @@ public static class DependencyInjection
         services.AddScoped<Notifications.Sending.IMessageDocuments, Billing.Documents.BillingMessageDocuments>();
         services.AddScoped<Billing.Payments.CreateQrisPayment>();
         services.AddScoped<Billing.Payments.ReceiveGatewayNotification>();
+        services.AddScoped<Billing.Payments.ReconcileGatewayPayments>();
         services.AddScoped<Billing.Payments.InvoiceToPay>();
         services.AddScoped<Notifications.OutboxList>();
         services.AddScoped<Notifications.Templates.NotificationTemplates>();

@@ -17,14 +17,15 @@ public sealed record BillingTick(InvoiceRunResult? Invoices, OverdueRunResult? O
 /// customer whose service starts mid-month gets a first invoice by days the same day;</item>
 /// <item>at 09:00 the overdue check (overdue marking, isolir at H+10);</item>
 /// <item>at 10:00 the reminders;</item>
-/// <item>every minute, reactivation of customers whose arrears a payment cleared.</item>
+/// <item>every minute, QRIS codes that expired without the gateway's word are checked with it, and
+/// customers whose arrears a payment cleared are reactivated.</item>
 /// </list>
 /// A daily run counts as done once it completed that day; one that failed is tried again on the next
 /// ticks, at most <see cref="AttemptsPerDay"/> times. One instance runs at a time (advisory lock).
 /// </summary>
 public sealed class RunBillingSchedule(
     IIspDbFactory dbs, IDatabaseLocks locks, IspClock ispClock, PortalSettings settings,
-    GenerateInvoices invoices, CheckOverdueInvoices overdue, SendInvoiceReminders reminders, ArrearsReactivation reactivation,
+    GenerateInvoices invoices, CheckOverdueInvoices overdue, SendInvoiceReminders reminders, ReconcileGatewayPayments reconcile, ArrearsReactivation reactivation,
     ILogger<RunBillingSchedule> logger)
 {
     public const string LockName = "job:billing";
@@ -60,6 +61,7 @@ public sealed class RunBillingSchedule(
         ReminderRunResult? reminderRun = null;
         if (time >= RemindersAt && await DueAsync(db, BillingRunKind.Reminders, today, midnight, cancellationToken))
             reminderRun = await reminders.ExecuteAsync(BillingRunTrigger.Schedule, cancellationToken);
+        await reconcile.ExecuteAsync(cancellationToken);
         var reactivated = await reactivation.ExecuteAsync(cancellationToken: cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);

@@ -60,6 +60,18 @@ public sealed class ReceiveGatewayNotification(
         return result;
     }
 
+    /// <summary>
+    /// Applies what the gateway said when asked (<see cref="IPaymentGateway.GetStatusAsync"/>) rather than
+    /// told: a notification that never arrived must not leave money taken and the customer isolated.
+    /// </summary>
+    public async Task<NotificationResult> ApplyStatusAsync(string gatewayName, GatewayNotification status, int customerId, CancellationToken cancellationToken = default)
+    {
+        var result = await ApplyAsync(gatewayName, status, customerId, cancellationToken);
+        if (result.Verdict == NotificationVerdict.Confirmed)
+            await ReactivateAsync(customerId, cancellationToken);
+        return result;
+    }
+
     private async Task<NotificationResult> ApplyAsync(string gatewayName, GatewayNotification notification, int customerId, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateAsync(cancellationToken);

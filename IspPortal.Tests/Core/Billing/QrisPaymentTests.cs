@@ -225,6 +225,35 @@ public sealed class QrisPaymentTests(DatabaseFixture database) : IClassFixture<D
         Assert.Equal((NotificationVerdict.UnknownOrder, qris.OrderId), (result.Verdict, result.OrderId));
     }
 
+    [Fact]
+    public async Task A_code_paid_without_a_notification_is_confirmed_when_the_billing_job_asks_the_gateway_after_it_expires()
+    {
+        var (_, paidInvoice) = await InvoiceAsync();
+        var (_, unpaidInvoice) = await InvoiceAsync();
+        var paid = await CreateAsync(paidInvoice);
+        var unpaid = await CreateAsync(unpaidInvoice);
+        // Settled at the gateway, but its notification never reached us.
+        _midtrans.Order(paid.OrderId).Status = "settlement";
+        _midtrans.Order(unpaid.OrderId).Status = "expire";
+
+        var early = await ReconcileAsync();
+        _clock.Advance(TimeSpan.FromMinutes(60) + ReconcileGatewayPayments.Grace + TimeSpan.FromSeconds(1));
+        var changed = await ReconcileAsync();
+        var again = await ReconcileAsync();
+
+        Assert.Equal((0, 2, 0), (early, changed, again));
+        await using var db = database.CreateDbContext();
+        Assert.Equal(PaymentStatus.Confirmed, (await db.Payments.SingleAsync(p => p.GatewayOrderId == paid.OrderId)).Status);
+        Assert.Equal(PaymentStatus.Expired, (await db.Payments.SingleAsync(p => p.GatewayOrderId == unpaid.OrderId)).Status);
+        Assert.Equal(InvoiceStatus.Paid, (await db.Invoices.SingleAsync(i => i.Number == paidInvoice)).Status);
+    }
+
+    private async Task<int> ReconcileAsync()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReconcileGatewayPayments>().ExecuteAsync();
+    }
+
     private async Task<(int CustomerId, string InvoiceNumber)> InvoiceAsync()
     {
         await using var db = database.CreateDbContext();
