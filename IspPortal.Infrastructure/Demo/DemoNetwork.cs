@@ -140,22 +140,30 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
         // Numbers run per month, as the billing run gives them, and the counters are left where the seed stopped.
         var invoices = new Dictionary<DateOnly, long> { [lastMonth] = 0, [thisMonth] = 0 };
         var payments = new Dictionary<DateOnly, long> { [lastMonth] = 0, [thisMonth] = 0 };
+        var active = 0;
         foreach (var (customer, package) in customers.Where(c => c.Customer.Status is CustomerStatus.Active or CustomerStatus.Isolated))
         {
+            // Most active customers paid this month too; of the rest, the demo's billing job isolates every
+            // other one at its first 09:00 check past H+10, the others promised to pay and are exempt.
+            var activeIndex = customer.Status == CustomerStatus.Active ? active++ : -1;
+            var paysThisMonth = activeIndex >= 0 && activeIndex % 8 != 0;
+            if (activeIndex >= 0 && activeIndex % 16 == 0)
+                customer.ExemptFromIsolation(DateOnly.FromDateTime(now.Date).AddDays(7), "Janji bayar minggu ini (demo)");
             foreach (var period in new[] { lastMonth, thisMonth })
             {
-                var paidLastMonth = period == lastMonth && customer.Status == CustomerStatus.Active;
+                var paid = (period == lastMonth && customer.Status == CustomerStatus.Active) || (period == thisMonth && paysThisMonth);
                 var invoice = new Invoice(DocumentNumberFormat.Render(invoiceFormat, period, ++invoices[period]), customer.Id, period, period, period.AddDays(9), 0m,
                     now.AddDays(period == thisMonth ? -Math.Max(0, now.Day - 1) : -now.Day - 20));
                 invoice.AddLine(InvoiceLineKind.Subscription, $"{package.Name} {period.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("id-ID"))}", 1, package.MonthlyPrice, package.Id);
                 db.Invoices.Add(invoice);
-                if (paidLastMonth)
+                if (paid)
                 {
-                    var payment = new Payment(DocumentNumberFormat.Render(Payment.NumberFormat, period, ++payments[period]), customer.Id, PaymentMethod.Cash, invoice.Total, now.AddDays(-now.Day - 15), null);
+                    var paidAt = period == lastMonth ? now.AddDays(-now.Day - 15) : now.AddDays(-Math.Max(0, now.Day - 1) * (activeIndex % 5) / 5.0);
+                    var payment = new Payment(DocumentNumberFormat.Render(Payment.NumberFormat, period, ++payments[period]), customer.Id, PaymentMethod.Cash, invoice.Total, paidAt, null);
                     payment.AllocateTo(invoice, invoice.Total, payment.ReceivedAt);
                     db.Payments.Add(payment);
                 }
-                else if (period == lastMonth)
+                else
                 {
                     invoice.MarkOverdueIfDue(DateOnly.FromDateTime(now.Date), now);
                 }

@@ -24,4 +24,19 @@ public sealed class DemoBillingSeedTests(DemoPortalFactory portal) : IClassFixtu
             Assert.Equal(numbers.Count, counter.LastValue);
         }
     }
+
+    [Fact]
+    public async Task Most_active_demo_customers_paid_this_month_and_of_those_who_did_not_some_promised_and_are_exempt()
+    {
+        await using var db = portal.Database.CreateDbContext();
+        var thisMonth = await db.Invoices.MaxAsync(i => i.Period);
+        var active = await db.Invoices.Where(i => i.Period == thisMonth && i.Customer!.Status == IspPortal.Core.Customers.CustomerStatus.Active)
+            .Select(i => new { i.Status, i.Customer!.IsolationExempt }).ToListAsync();
+
+        var unpaid = active.Where(i => i.Status != IspPortal.Core.Billing.InvoiceStatus.Paid).ToList();
+        Assert.InRange(unpaid.Count, 1, active.Count / 7);
+        Assert.Contains(unpaid, i => i.IsolationExempt);
+        Assert.Contains(unpaid, i => !i.IsolationExempt);
+        Assert.All(active.Where(i => i.IsolationExempt), i => Assert.NotEqual(IspPortal.Core.Billing.InvoiceStatus.Paid, i.Status));
+    }
 }
