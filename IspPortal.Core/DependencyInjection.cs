@@ -92,6 +92,10 @@ public static class DependencyInjection
         services.AddScoped<Notifications.WhatsApp.ReceiveWhatsAppWebhook>();
         services.AddScoped<Notifications.WhatsApp.QueueWhatsAppMessage>();
         services.AddScoped<Billing.Invoicing.GenerateInvoices>();
+        services.AddScoped<Billing.Invoicing.InvoiceRunPreview>();
+        services.AddScoped<Billing.Invoicing.BillingRunList>();
+        services.AddScoped<Billing.Invoices.InvoiceList>();
+        services.AddScoped<Billing.Invoices.InvoiceDetails>();
         services.AddScoped<Billing.Payments.PaymentPosting>();
         services.AddScoped<Billing.Payments.ArrearsReactivation>();
         services.AddScoped<Billing.Payments.RecordPayment>();

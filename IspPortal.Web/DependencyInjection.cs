@@ -30,6 +30,7 @@ public static class DependencyInjection
         });
         services.AddTransient<MudLocalizer, IndonesianMudLocalizer>();
         services.AddScoped<Pages.Customers.Components.CustomerNetworkActions>();
+        services.AddScoped<Pages.Billing.Components.BillingRunCommands>();
         services.AddHttpContextAccessor();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Documents;
+using IspPortal.Core.Billing.Invoicing;
 using IspPortal.Core.Identity;
+using Microsoft.AspNetCore.Mvc;
 
 namespace IspPortal.Web.Billing;
 
@@ -24,8 +26,8 @@ public static class BillingDocumentEndpoints
 
         billing.MapGet("/invoices/zip", async (string? period, string? status, BillingDocuments documents, HttpContext context, CancellationToken cancellationToken) =>
         {
-            if (!DateOnly.TryParseExact(period, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
-                return Results.BadRequest("Periode ditulis YYYY-MM, misalnya 2025-02.");
+            if (!BillingPeriodText.TryParse(period, out var month))
+                return Results.BadRequest(BillingPeriodText.Malformed);
             InvoiceStatus? only = null;
             if (!string.IsNullOrEmpty(status))
             {
@@ -39,13 +41,37 @@ public static class BillingDocumentEndpoints
             if (ids.Count > BillingDocuments.MaxInvoicesPerZip)
                 return Results.BadRequest(BillingDocuments.TooManyForOneZip(ids.Count));
             NotCached(context);
-            var name = $"tagihan-{month:yyyy-MM}{(only is null ? "" : "-" + only.Value.ToString().ToLowerInvariant())}.zip";
+            var name = $"tagihan-{BillingPeriodText.Of(month)}{(only is null ? "" : "-" + only.Value.ToString().ToLowerInvariant())}.zip";
             return Results.Stream(body => documents.WriteInvoicesZipAsync(ids, body, cancellationToken), "application/zip", name);
+        });
+
+        // A form post from the invoice list (a selection's ids would not fit in a URL); binding the
+        // form makes ASP.NET Core check its antiforgery token, so another site cannot ride the cookie.
+        billing.MapPost("/invoices/zip", async ([FromForm] string? ids, BillingDocuments documents, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            var chosen = new List<int>();
+            foreach (var part in (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                    return Results.BadRequest($"Nomor tagihan tidak valid: {part}.");
+                chosen.Add(id);
+            }
+            chosen = [.. chosen.Distinct()];
+            if (chosen.Count == 0)
+                return Results.BadRequest("Pilih tagihan yang akan diunduh.");
+            if (chosen.Count > BillingDocuments.MaxInvoicesPerZip)
+                return Results.BadRequest(BillingDocuments.TooManyForOneZip(chosen.Count));
+            NotCached(context);
+            return Results.Stream(body => documents.WriteInvoicesZipAsync(chosen, body, cancellationToken), "application/zip", $"tagihan-terpilih-{chosen.Count}.zip");
         });
         return endpoints;
     }
 
     public static string InvoicePdfUrl(int invoiceId) => $"/billing/invoices/{invoiceId}/pdf";
+
+    public const string SelectedInvoicesZipUrl = "/billing/invoices/zip";
+
+    public static string MonthZipUrl(DateOnly period) => $"/billing/invoices/zip?period={BillingPeriodText.Of(period)}";
 
     public static string ReceiptUrl(long paymentId) => $"/billing/payments/{paymentId}/receipt";
 

@@ -26,24 +26,17 @@ public sealed class GenerateInvoices(
 {
     public const int BatchSize = 2000;
 
-    /// <summary>How far ahead a month may be billed (next month, e.g. to send invoices early).</summary>
-    public const int MonthsAhead = 1;
-
-    private static readonly CustomerStatus[] Billable = [CustomerStatus.Active, CustomerStatus.Isolated];
-
     public async Task<Outcome<InvoiceRunResult>> ExecuteAsync(DateOnly period, BillingRunTrigger trigger, CancellationToken cancellationToken = default)
     {
         var month = Invoice.FirstDayOf(period);
         var today = await ispClock.TodayAsync(cancellationToken);
-        if (month > Invoice.FirstDayOf(today).AddMonths(MonthsAhead))
-            return Outcome.Refused<InvoiceRunResult>("Period", $"Periode {month:yyyy-MM} terlalu jauh ke depan: paling jauh bulan depan.");
-        if (month.Year < 2000)
-            return Outcome.Refused<InvoiceRunResult>("Period", "Periode tidak valid.");
+        if (BillableCustomers.PeriodProblem(month, today) is { } problem)
+            return Outcome.Refused<InvoiceRunResult>("Period", problem);
 
         var billing = await settings.GetAsync<BillingSettings>(cancellationToken);
         var zone = await ispClock.ZoneAsync(cancellationToken);
         var actor = await currentUser.GetAsync(cancellationToken);
-        var issueDate = today > month ? today : month;
+        var issueDate = BillableCustomers.IssueDate(month, today);
         var scope = DocumentNumberFormat.Scope(DocumentNumberFormat.InvoiceKind, billing.InvoiceNumberFormat, month);
 
         // The run's own row, saved as it goes outside the batches' transactions, so the history shows how far a run got.
@@ -64,7 +57,9 @@ public sealed class GenerateInvoices(
                 run.Progress(created);
                 await runs.SaveChangesAsync(cancellationToken);
             }
-            var skipped = await CountInvoicedAsync(month, cancellationToken) - run.Created;
+            int skipped;
+            await using (var db = await dbs.CreateAsync(cancellationToken))
+                skipped = await BillableCustomers.CountInvoicedAsync(db, month, cancellationToken) - run.Created;
             run.Finish(Math.Max(0, skipped), clock.GetUtcNow());
             await runs.SaveChangesAsync(CancellationToken.None);
             return Outcome.Done(new InvoiceRunResult(run.Id, month, run.Created, run.Skipped));
@@ -85,21 +80,14 @@ public sealed class GenerateInvoices(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Runs of one period take turns per batch; whoever waits sees the invoices the other committed.
         await locks.LockForTransactionAsync(db, $"billing-invoices:{month:yyyy-MM}", cancellationToken);
-        var customers = await db.Customers.AsNoTracking()
-            .Where(c => c.Id > cursor && Billable.Contains(c.Status))
-            .Where(c => !db.Invoices.Any(i => i.CustomerId == c.Id && i.Period == month))
-            .OrderBy(c => c.Id)
-            .Take(BatchSize)
-            .Include(c => c.ServicePackage)
-            .ToListAsync(cancellationToken);
+        var customers = await BillableCustomers.NextBatchAsync(db, month, cursor, BatchSize, cancellationToken);
         if (customers.Count == 0)
             return (0, null);
 
         var customerIds = customers.Select(c => c.Id).ToList();
-        var waiting = (await db.BillingCharges.Where(c => c.InvoiceId == null && customerIds.Contains(c.CustomerId)).OrderBy(c => c.Id).ToListAsync(cancellationToken))
-            .ToLookup(c => c.CustomerId);
+        var waiting = await BillableCustomers.WaitingChargesAsync(db, customerIds, cancellationToken);
         var bills = customers
-            .Select(c => (Customer: c, Bill: MonthlyCharges.For(c.ServicePackage!, c.InstallationDate ?? LocalDate(c.RegisteredAt, zone), month, issueDate, billing)))
+            .Select(c => (Customer: c, Bill: BillableCustomers.BillFor(c, month, issueDate, billing, zone)))
             .Where(b => b.Bill is not null)
             .ToList();
         if (bills.Count > 0)
@@ -109,13 +97,8 @@ public sealed class GenerateInvoices(
             var invoices = new List<Invoice>(bills.Count);
             for (var i = 0; i < bills.Count; i++)
             {
-                var bill = bills[i].Bill!;
-                var invoice = new Invoice(DocumentNumberFormat.Render(billing.InvoiceNumberFormat, month, first + i), bills[i].Customer.Id, month, bill.IssueDate, bill.DueDate, bill.TaxRatePercent, now);
-                foreach (var line in bill.Lines)
-                    invoice.AddLine(line.Kind, line.Description, line.Quantity, line.UnitPrice, line.ServicePackageId);
-                foreach (var charge in waiting[invoice.CustomerId])
-                    invoice.AddLine(charge.Kind, charge.Description, 1, charge.Amount);
-                invoices.Add(invoice);
+                var customerId = bills[i].Customer.Id;
+                invoices.Add(BillableCustomers.Draft(DocumentNumberFormat.Render(billing.InvoiceNumberFormat, month, first + i), customerId, bills[i].Bill!, waiting[customerId], now));
             }
             var ids = await writer.InsertAsync(db, invoices, cancellationToken);
             foreach (var invoice in invoices)
@@ -142,12 +125,4 @@ public sealed class GenerateInvoices(
         await transaction.CommitAsync(cancellationToken);
         return (bills.Count, customers[^1].Id);
     }
-
-    private async Task<int> CountInvoicedAsync(DateOnly month, CancellationToken cancellationToken)
-    {
-        await using var db = await dbs.CreateAsync(cancellationToken);
-        return await db.Invoices.CountAsync(i => i.Period == month && Billable.Contains(i.Customer!.Status), cancellationToken);
-    }
-
-    private static DateOnly LocalDate(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 }

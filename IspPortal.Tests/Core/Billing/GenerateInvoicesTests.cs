@@ -151,6 +151,58 @@ public sealed class GenerateInvoicesTests(DatabaseFixture database) : IClassFixt
         Assert.False(await db.BillingRuns.AnyAsync());
     }
 
+    [Fact]
+    public async Task The_preview_promises_what_the_run_then_creates_and_nothing_once_it_has_run()
+    {
+        await CustomersAsync(3, CustomerStatus.Active);
+        await CustomersAsync(1, CustomerStatus.Isolated);
+        await CustomersAsync(1, CustomerStatus.Suspended);
+        await CustomerAsync(CustomerStatus.Active, installed: new DateOnly(2025, 2, 15));
+        await CustomerAsync(CustomerStatus.Active, installed: new DateOnly(2025, 3, 3));
+        await using (var db = database.CreateDbContext())
+        {
+            var first = await db.Customers.MinAsync(c => c.Id);
+            db.BillingCharges.Add(new BillingCharge(first, InvoiceLineKind.Installation, "Pemasangan", 150_000m, null, _clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        var plan = await PreviewAsync(February);
+        var run = await GenerateAsync(February);
+        var after = await PreviewAsync(February);
+
+        Assert.Equal((5, 0, 1, 1, 1), (plan.ToCreate, plan.AlreadyInvoiced, plan.NotStartedYet, plan.Prorated, plan.WithOneOffCharges));
+        Assert.Equal(4 * 200_000m + 100_000m + 150_000m, plan.Total);
+        Assert.Equal(plan.ToCreate, run.Created);
+        await using (var db = database.CreateDbContext())
+        {
+            Assert.Equal(plan.Total, await db.Invoices.SumAsync(i => i.Total));
+            var invoiced = await db.Invoices.OrderBy(i => i.CustomerId).Select(i => new { i.CustomerId, i.Total }).ToListAsync();
+            Assert.Equal(invoiced.Select(i => (i.CustomerId, i.Total)), plan.First.Select(p => (p.CustomerId, p.Amount)));
+        }
+        Assert.Equal((0, 5, 0m), (after.ToCreate, after.AlreadyInvoiced, after.Total));
+        Assert.Empty(after.First);
+    }
+
+    [Fact]
+    public async Task The_preview_refuses_a_month_the_run_would_refuse_and_records_no_run()
+    {
+        await using var scope = _services.CreateAsyncScope();
+
+        var refused = await scope.ServiceProvider.GetRequiredService<InvoiceRunPreview>().ForAsync(new DateOnly(2025, 4, 1));
+
+        Assert.Contains("terlalu jauh ke depan", refused.Errors["Period"][0], StringComparison.Ordinal);
+        await using var db = database.CreateDbContext();
+        Assert.False(await db.BillingRuns.AnyAsync());
+    }
+
+    private async Task<InvoiceRunPlan> PreviewAsync(DateOnly period)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<InvoiceRunPreview>().ForAsync(period);
+        Assert.True(outcome.Succeeded, outcome.FirstError);
+        return outcome.Value!;
+    }
+
     private async Task<InvoiceRunResult> GenerateAsync(DateOnly period)
     {
         await using var scope = _services.CreateAsyncScope();

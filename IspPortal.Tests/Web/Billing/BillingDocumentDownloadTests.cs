@@ -55,6 +55,18 @@ public sealed class BillingDocumentDownloadTests(PortalFactory portal) : IClassF
     }
 
     [Fact]
+    public async Task A_selection_posted_without_the_antiforgery_token_is_refused()
+    {
+        using var client = await SignInAsync(Roles.Finance);
+
+        using var forged = await client.PostAsync(new Uri("billing/invoices/zip", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["ids"] = $"{_data.Unpaid.Id},{_data.Paid.Id}" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Null(forged.Content.Headers.ContentDisposition);
+    }
+
+    [Fact]
     public async Task An_unknown_invoice_is_not_found()
     {
         using var client = await SignInAsync(Roles.Finance);
