@@ -22,7 +22,7 @@ public sealed partial class DemoPaymentGatewayTests(PaymentGatewayDemoPortalFact
             Assert.True(new Uri(settings.MidtransBaseUrl).IsLoopback);
         }
         await using var db = portal.Database.CreateDbContext();
-        var invoice = await db.Invoices.Where(i => i.Status == InvoiceStatus.Unpaid).OrderBy(i => i.Id).FirstAsync();
+        var invoice = await db.Invoices.Where(i => Arrears.Owing.Contains(i.Status)).OrderBy(i => i.Id).FirstAsync();
         var page = new Uri(new Uri(portal.Services.GetRequiredService<IPaymentLinks>().For(invoice.Number)).PathAndQuery.TrimStart('/'), UriKind.Relative);
         using var client = portal.CreateClient();
 
