@@ -14,6 +14,8 @@ namespace IspPortal.Core.Billing.Automation;
 public sealed class IsolationExemptions(IIspDbFactory dbs, IspClock ispClock, TimeProvider clock)
 {
     public const int ReasonMaxLength = 200;
+    public const string UntilField = "Until";
+    public const string ReasonField = "Reason";
     private const int Attempts = 3;
 
     /// <param name="until">Last exempt day (inclusive); null for no end.</param>
@@ -22,8 +24,8 @@ public sealed class IsolationExemptions(IIspDbFactory dbs, IspClock ispClock, Ti
         reason = reason.Trim();
         var today = await ispClock.TodayAsync(cancellationToken);
         var errors = new FieldErrors()
-            .When(reason.Length is 0 or > ReasonMaxLength, "Reason", $"Alasan wajib diisi (maks. {ReasonMaxLength} karakter), misalnya VIP atau janji bayar.")
-            .When(until < today, "Until", "Tanggal akhir tidak boleh di masa lalu.");
+            .When(reason.Length is 0 or > ReasonMaxLength, ReasonField, $"Alasan wajib diisi (maks. {ReasonMaxLength} karakter), misalnya VIP atau janji bayar.")
+            .When(until < today, UntilField, "Tanggal akhir tidak boleh di masa lalu.");
         if (errors.Any)
             return Outcome.Refused<ExemptionView>(errors);
         return await ChangeAsync(customerCode, customer => customer.ExemptFromIsolation(until, reason), c => new ExemptionView(until, reason, c.IsExemptFromIsolation(today)), cancellationToken);

@@ -26,6 +26,10 @@ public static class PortalNavigation
             new("Instalasi", "/customers/installations", Icons.Material.Filled.Construction, Permissions.InstallationsWork),
             new("Kotak keluar", "/notifications/outbox", Icons.Material.Filled.Outbox, Permissions.CustomersRead),
         ]),
+        new("Penagihan", Icons.Material.Filled.ReceiptLong,
+        [
+            new("Pembayaran", "/billing/payments", Icons.Material.Filled.Payments, Permissions.BillingRead),
+        ]),
         new("Jaringan", Icons.Material.Filled.Hub,
         [
             new("Peta pelanggan", "/network/map", Icons.Material.Filled.Map, Permissions.NetworkRead),
