@@ -28,6 +28,7 @@ public static class ApiEndpoints
         api.MapCustomerEndpoints();
         api.MapWhatsAppSendEndpoints();
         api.MapBillingEndpoints();
+        api.MapPaymentEndpoints();
         return endpoints;
     }
 }
