@@ -21,6 +21,7 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
             ["/customers/new"] = [A, S],
             ["/customers/installations"] = [A, S, T],
             ["/notifications/outbox"] = [A, S, T, F, N, M],
+            ["/billing/payments"] = [A, S, F, M],
             ["/network/map"] = [A, T, N, M],
             ["/network/monitoring"] = [A, T, N, M],
             ["/network/wallboard"] = [A, T, N, M],
