@@ -7,14 +7,44 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Tests.Support;
 
-/// <summary>A location, a package, customers with invoices, and payments recorded through the real use case, for billing tests on Core services.</summary>
-public sealed class BillingTestData(DatabaseFixture database, IServiceProvider services, TimeProvider clock)
+/// <summary>
+/// Core services over a reset test database with a location and a package, a photo folder for
+/// transfer receipts, and customers, invoices and payments made through the real use cases.
+/// </summary>
+public sealed class BillingTestData : IAsyncDisposable
 {
     public const decimal MonthlyPrice = 200_000m;
 
+    private readonly DatabaseFixture database;
+    private readonly TimeProvider clock;
+    private readonly string _photos;
     private int _location, _package;
 
-    public async Task SeedAsync()
+    private BillingTestData(DatabaseFixture database, TimeProvider clock)
+    {
+        this.database = database;
+        this.clock = clock;
+        _photos = Directory.CreateTempSubdirectory("ispportal-proofs-").FullName;
+        Services = CoreServices.Build(database.ConnectionString, clock, _photos);
+    }
+
+    public ServiceProvider Services { get; }
+
+    public static async Task<BillingTestData> StartAsync(DatabaseFixture database, TimeProvider clock)
+    {
+        await database.ResetAsync();
+        var data = new BillingTestData(database, clock);
+        await data.SeedAsync();
+        return data;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Directory.Delete(_photos, recursive: true);
+    }
+
+    private async Task SeedAsync()
     {
         await using var db = database.CreateDbContext();
         var location = new LocationCode { Code = "KCB", Name = "Karawang", CreatedAt = clock.GetUtcNow() };
@@ -24,12 +54,12 @@ public sealed class BillingTestData(DatabaseFixture database, IServiceProvider s
         (_location, _package) = (location.Id, package.Id);
     }
 
-    public async Task<Customer> CustomerAsync(string fullName)
+    public async Task<Customer> CustomerAsync(string? fullName = null)
     {
         await using var db = database.CreateDbContext();
         var registered = new DateTimeOffset(2024, 12, 1, 3, 0, 0, TimeSpan.Zero);
         var index = await db.Customers.CountAsync();
-        var customer = new Customer($"KCB-CKP011224-{index:000}", fullName, $"+62812{index:0000000}", _location, _package, registered);
+        var customer = new Customer($"KCB-CKP011224-{index:000}", fullName ?? $"Pelanggan {index}", $"+62812{index:0000000}", _location, _package, registered);
         customer.ChangeStatus(CustomerStatus.Active, StatusChangeSource.System, null, registered);
         db.Customers.Add(customer);
         await db.SaveChangesAsync();
@@ -48,15 +78,17 @@ public sealed class BillingTestData(DatabaseFixture database, IServiceProvider s
 
     public async Task<RecordedPayment> PayAsync(PaymentInput input)
     {
-        await using var scope = services.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<RecordPayment>().ExecuteAsync(input);
+        var outcome = await RecordAsync(input);
         Assert.True(outcome.Succeeded, outcome.FirstError);
         return outcome.Value!;
     }
 
+    public Task<IspPortal.Core.Common.Outcome<RecordedPayment>> RecordAsync(PaymentInput input) =>
+        InScopeAsync(sp => sp.GetRequiredService<RecordPayment>().ExecuteAsync(input));
+
     public async Task<string> ProofAsync()
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         using var png = new MemoryStream(Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
         var saved = await scope.ServiceProvider.GetRequiredService<ICustomerPhotoStore>().SaveAsync(png);
         Assert.True(saved.Succeeded, saved.FirstError);
@@ -65,7 +97,7 @@ public sealed class BillingTestData(DatabaseFixture database, IServiceProvider s
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> run)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return await run(scope.ServiceProvider);
     }
 }

@@ -15,24 +15,14 @@ public sealed class CustomerBillingTests(DatabaseFixture database) : IClassFixtu
 {
     // 15 March 2025, 10:00 in Jakarta.
     private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2025, 3, 15, 3, 0, 0, TimeSpan.Zero));
-    private ServiceProvider _services = default!;
     private BillingTestData _data = default!;
-    private string _photos = "";
 
     public async Task InitializeAsync()
     {
-        await database.ResetAsync();
-        _photos = Directory.CreateTempSubdirectory("ispportal-proofs-").FullName;
-        _services = CoreServices.Build(database.ConnectionString, _clock, _photos);
-        _data = new BillingTestData(database, _services, _clock);
-        await _data.SeedAsync();
+        _data = await BillingTestData.StartAsync(database, _clock);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        Directory.Delete(_photos, recursive: true);
-    }
+    public async Task DisposeAsync() => await _data.DisposeAsync();
 
     [Fact]
     public async Task Shows_what_is_owed_what_each_payment_paid_and_what_an_amount_would_pay()
@@ -96,7 +86,7 @@ public sealed class CustomerBillingTests(DatabaseFixture database) : IClassFixtu
     public async Task An_exemption_needs_a_reason_and_a_day_not_past_is_shown_and_audited_and_can_end()
     {
         var customer = await _data.CustomerAsync("Pak Haji VIP");
-        using var scope = _services.CreateScope();
+        using var scope = _data.Services.CreateScope();
         var exemptions = scope.ServiceProvider.GetRequiredService<IsolationExemptions>();
 
         var noReason = await exemptions.SetAsync(customer.Code, null, "  ");

@@ -11,18 +11,12 @@ public sealed class PaymentListTests(DatabaseFixture database) : IClassFixture<D
 {
     // 14 March 17:30 UTC is already 15 March 00:30 in Jakarta; the rest is recorded at 10:00.
     private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2025, 3, 14, 17, 30, 0, TimeSpan.Zero));
-    private ServiceProvider _services = default!;
     private BillingTestData _data = default!;
-    private string _photos = "";
     private RecordedPayment _cashToday = default!, _cashEarly = default!, _pending = default!, _rejected = default!, _justAfterMidnight = default!;
 
     public async Task InitializeAsync()
     {
-        await database.ResetAsync();
-        _photos = Directory.CreateTempSubdirectory("ispportal-proofs-").FullName;
-        _services = CoreServices.Build(database.ConnectionString, _clock, _photos);
-        _data = new BillingTestData(database, _services, _clock);
-        await _data.SeedAsync();
+        _data = await BillingTestData.StartAsync(database, _clock);
         var budi = await _data.CustomerAsync("Budi Santoso");
         var siti = await _data.CustomerAsync("Siti Aminah");
         await _data.InvoiceAsync(budi, new DateOnly(2025, 3, 1));
@@ -38,11 +32,7 @@ public sealed class PaymentListTests(DatabaseFixture database) : IClassFixture<D
         await _data.InScopeAsync(sp => sp.GetRequiredService<ReviewTransfer>().RejectAsync(_rejected.Id, "Tidak ada di mutasi"));
     }
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        Directory.Delete(_photos, recursive: true);
-    }
+    public async Task DisposeAsync() => await _data.DisposeAsync();
 
     [Fact]
     public async Task Without_a_sort_pending_transfers_come_first_then_the_newest_and_totals_count_only_confirmed_money()
