@@ -67,7 +67,7 @@ public static class PaymentEndpoints
 /// <param name="ReceivedOn">The day the cash was taken, when not today (at most 90 days back).</param>
 public sealed record RecordPaymentRequest(
     [property: Description("Customer code, e.g. KCB-CKP010225-001"), DefaultValue("KCB-CKP010225-001")] string? CustomerCode,
-    [property: Description("Whole rupiah"), DefaultValue(150000)] decimal? Amount,
+    [property: Description("Whole rupiah"), DefaultValue(typeof(decimal), "150000")] decimal? Amount,
     [property: DefaultValue("Cash")] string? Method,
     DateOnly? ReceivedOn,
     string? Reference,
