@@ -15,13 +15,13 @@ public sealed record PaymentRow(
     DateTimeOffset ReceivedAt, string? Reference, string? ProofName, string? RecordedBy, string? RejectionReason, decimal Allocated);
 
 /// <param name="ConfirmedTotal">Confirmed money among every payment the filter matches (all pages).</param>
-/// <param name="PendingCount">Payments the filter matches that still wait for Finance or the gateway.</param>
-public sealed record PaymentPage(IReadOnlyList<PaymentRow> Items, int Total, decimal ConfirmedTotal, int ConfirmedCount, int PendingCount);
+/// <param name="PendingTransfers">Bank transfers the filter matches that wait for Finance (pending QRIS waits for the gateway, not for a person).</param>
+public sealed record PaymentPage(IReadOnlyList<PaymentRow> Items, int Total, decimal ConfirmedTotal, int ConfirmedCount, int PendingTransfers);
 
 /// <summary>
 /// The payments list: filters, search by payment number, customer code or name and bank reference,
-/// paged and sorted in the database. Without a chosen sort, pending payments come first (Finance's
-/// inbox of transfers to check), then the newest.
+/// paged and sorted in the database. Without a chosen sort, pending transfers come first (Finance's
+/// inbox), then the newest.
 /// </summary>
 public sealed class PaymentList(IIspDbFactory dbs, IspClock ispClock)
 {
@@ -30,10 +30,10 @@ public sealed class PaymentList(IIspDbFactory dbs, IspClock ispClock)
         await using var db = await dbs.CreateAsync(cancellationToken);
         var payments = await FilterAsync(db, request.SearchTerm, filter, cancellationToken);
 
-        var byStatus = await payments.GroupBy(p => p.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count(), Amount = g.Sum(p => p.Amount) })
+        var byStatus = await payments.GroupBy(p => new { p.Status, p.Method })
+            .Select(g => new { g.Key.Status, g.Key.Method, Count = g.Count(), Amount = g.Sum(p => p.Amount) })
             .ToListAsync(cancellationToken);
-        var confirmed = byStatus.SingleOrDefault(s => s.Status == PaymentStatus.Confirmed);
+        var confirmed = byStatus.Where(s => s.Status == PaymentStatus.Confirmed).ToList();
 
         var sortColumns = new Dictionary<string, Expression<Func<Payment, object?>>>
         {
@@ -49,15 +49,15 @@ public sealed class PaymentList(IIspDbFactory dbs, IspClock ispClock)
         if (request.SortBy is { } sortBy && sortColumns.TryGetValue(sortBy, out var sort))
             ordered = (request.Descending ? payments.OrderByDescending(sort) : payments.OrderBy(sort)).ThenByDescending(p => p.Id);
         else
-            ordered = payments.OrderBy(p => p.Status == PaymentStatus.Pending ? 0 : 1).ThenByDescending(p => p.ReceivedAt).ThenByDescending(p => p.Id);
+            ordered = payments.OrderBy(p => p.Status == PaymentStatus.Pending && p.Method == PaymentMethod.BankTransfer ? 0 : 1).ThenByDescending(p => p.ReceivedAt).ThenByDescending(p => p.Id);
 
         var rows = await ordered.Skip(request.Skip).Take(request.Take)
             .Select(p => new PaymentRow(p.Id, p.Number, p.Customer!.Code, p.Customer.FullName, p.Method, p.Amount, p.Status, p.ReceivedAt,
                 p.Reference, p.ProofPath, db.Users.Where(u => u.Id == p.RecordedById).Select(u => u.FullName).FirstOrDefault(),
                 p.RejectionReason, p.Allocations.Sum(a => a.Amount)))
             .ToListAsync(cancellationToken);
-        return new PaymentPage(rows, byStatus.Sum(s => s.Count), confirmed?.Amount ?? 0m, confirmed?.Count ?? 0,
-            byStatus.SingleOrDefault(s => s.Status == PaymentStatus.Pending)?.Count ?? 0);
+        return new PaymentPage(rows, byStatus.Sum(s => s.Count), confirmed.Sum(s => s.Amount), confirmed.Sum(s => s.Count),
+            byStatus.Where(s => s.Status == PaymentStatus.Pending && s.Method == PaymentMethod.BankTransfer).Sum(s => s.Count));
     }
 
     private async Task<IQueryable<Payment>> FilterAsync(IIspDb db, string? term, PaymentFilter filter, CancellationToken cancellationToken)

@@ -44,7 +44,7 @@ public static class PaymentEndpoints
                 var request = new PageRequest(page ?? 0, Math.Clamp(pageSize ?? 25, 1, PageRequest.MaxPageSize), search, sort, descending ?? false);
                 var result = await list.PageAsync(request, new PaymentFilter(status, method, from, to), cancellationToken);
                 return TypedResults.Ok(new PaymentPageResponse(result.Items.Select(PaymentDto.From).ToList(), result.Total, request.Page, request.Take,
-                    result.ConfirmedTotal, result.ConfirmedCount, result.PendingCount));
+                    result.ConfirmedTotal, result.ConfirmedCount, result.PendingTransfers));
             })
             .RequireAuthorization(Permissions.BillingRead)
             .WithTags("Payments")
@@ -84,7 +84,7 @@ public sealed record RecordedPaymentResponse(
             after?.Payments.FirstOrDefault(p => p.Id == recorded.Id)?.Allocations ?? [], after?.Outstanding ?? 0, after?.CreditBalance ?? 0);
 }
 
-public sealed record PaymentPageResponse(IReadOnlyList<PaymentDto> Items, int Total, int Page, int PageSize, decimal ConfirmedTotal, int ConfirmedCount, int PendingCount);
+public sealed record PaymentPageResponse(IReadOnlyList<PaymentDto> Items, int Total, int Page, int PageSize, decimal ConfirmedTotal, int ConfirmedCount, int PendingTransfers);
 
 public sealed record PaymentDto(
     long Id, string Number, string CustomerCode, string CustomerName, string Method, decimal Amount, string Status,
