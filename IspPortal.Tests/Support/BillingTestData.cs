@@ -30,6 +30,9 @@ public sealed class BillingTestData : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
+    /// <summary>15 March 2025, 10:00 in Jakarta: February's invoices are overdue, March's due on the 10th.</summary>
+    public static ManualTimeProvider MidMarch2025() => new(new DateTimeOffset(2025, 3, 15, 3, 0, 0, TimeSpan.Zero));
+
     public static async Task<BillingTestData> StartAsync(DatabaseFixture database, TimeProvider clock)
     {
         await database.ResetAsync();

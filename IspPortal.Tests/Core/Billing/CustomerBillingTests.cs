@@ -13,8 +13,7 @@ namespace IspPortal.Tests.Core.Billing;
 /// <summary>The customer's Tagihan tab on real PostgreSQL: what is owed, what each payment paid, the billing timeline, and isolation exemptions.</summary>
 public sealed class CustomerBillingTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
-    // 15 March 2025, 10:00 in Jakarta.
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2025, 3, 15, 3, 0, 0, TimeSpan.Zero));
+    private readonly ManualTimeProvider _clock = BillingTestData.MidMarch2025();
     private BillingTestData _data = default!;
 
     public async Task InitializeAsync()

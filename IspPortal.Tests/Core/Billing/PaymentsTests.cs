@@ -12,8 +12,7 @@ namespace IspPortal.Tests.Core.Billing;
 /// <summary>Cash and transfers on real PostgreSQL: allocation oldest first, partial payments, credit, idempotency and Finance's review.</summary>
 public sealed class PaymentsTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
-    // 15 March 2025, 10:00 in Jakarta.
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2025, 3, 15, 3, 0, 0, TimeSpan.Zero));
+    private readonly ManualTimeProvider _clock = BillingTestData.MidMarch2025();
     private BillingTestData _data = default!;
 
     public async Task InitializeAsync() => _data = await BillingTestData.StartAsync(database, _clock);
