@@ -105,6 +105,9 @@ public static class DependencyInjection
         services.AddScoped<Billing.Automation.CheckOverdueInvoices>();
         services.AddScoped<Billing.Automation.RunBillingSchedule>();
         services.AddScoped<Billing.Payments.ReviewTransfer>();
+        services.AddScoped<Billing.Payments.PaymentList>();
+        services.AddScoped<Billing.Payments.CustomerBilling>();
+        services.AddScoped<Billing.Automation.IsolationExemptions>();
         services.AddScoped<Billing.Documents.BillingDocuments>();
         services.AddScoped<Notifications.Sending.IMessageDocuments, Billing.Documents.BillingMessageDocuments>();
         services.AddScoped<Billing.Payments.CreateQrisPayment>();

@@ -13,6 +13,12 @@ public static class Permissions
     public const string InstallationsWork = "installations.work";
     public const string BillingRead = "billing.read";
     public const string BillingWrite = "billing.write";
+    /// <summary>
+    /// Record money received: cash at the counter (confirmed at once, receipt printed) and transfers
+    /// with their proof (pending until someone with <see cref="BillingWrite"/> confirms them).
+    /// Customer service takes cash at the counter, so Staff records; only Finance and Admin decide on transfers.
+    /// </summary>
+    public const string BillingRecord = "billing.record";
     public const string TicketsRead = "tickets.read";
     public const string TicketsWrite = "tickets.write";
     public const string NetworkRead = "network.read";
@@ -37,6 +43,7 @@ public static class Permissions
             [InstallationsWork] = [Roles.Admin, Roles.Staff, Roles.Technician],
             [BillingRead] = [Roles.Admin, Roles.Staff, Roles.Finance, Roles.Manager],
             [BillingWrite] = [Roles.Admin, Roles.Finance],
+            [BillingRecord] = [Roles.Admin, Roles.Staff, Roles.Finance],
             [TicketsRead] = [Roles.Admin, Roles.Staff, Roles.Technician, Roles.Noc, Roles.Manager],
             [TicketsWrite] = [Roles.Admin, Roles.Staff, Roles.Technician, Roles.Noc],
             [NetworkRead] = [Roles.Admin, Roles.Noc, Roles.Technician, Roles.Manager],

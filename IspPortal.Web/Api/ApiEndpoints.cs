@@ -29,6 +29,7 @@ public static class ApiEndpoints
         api.MapWhatsAppSendEndpoints();
         api.MapBillingEndpoints();
         api.MapInvoiceEndpoints();
+        api.MapPaymentEndpoints();
         return endpoints;
     }
 }

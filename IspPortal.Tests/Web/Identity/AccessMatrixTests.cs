@@ -24,6 +24,7 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
             ["/billing/invoices"] = [A, S, F, M],
             ["/billing/invoices/1"] = [A, S, F, M],
             ["/billing/runs"] = [A, S, F, M],
+            ["/billing/payments"] = [A, S, F, M],
             ["/network/map"] = [A, T, N, M],
             ["/network/monitoring"] = [A, T, N, M],
             ["/network/wallboard"] = [A, T, N, M],

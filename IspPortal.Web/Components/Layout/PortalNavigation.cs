@@ -30,6 +30,7 @@ public static class PortalNavigation
         [
             new("Daftar tagihan", "/billing/invoices", Icons.Material.Filled.ReceiptLong, Permissions.BillingRead),
             new("Riwayat proses penagihan", "/billing/runs", Icons.Material.Filled.History, Permissions.BillingRead),
+            new("Pembayaran", "/billing/payments", Icons.Material.Filled.Payments, Permissions.BillingRead),
         ]),
         new("Jaringan", Icons.Material.Filled.Hub,
         [
