@@ -1,3 +1,4 @@
+using IspPortal.Core;
 using IspPortal.Core.Identity;
 using IspPortal.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -5,24 +6,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Tests.Infrastructure.Persistence;
 
-/// <summary>The Infrastructure layer as the web host wires it, with a fixed clock and actor.</summary>
+/// <summary>The Core and Infrastructure layers as the web host wires them (Infrastructure's adapters use Core's settings), with a fixed clock and actor.</summary>
 internal static class InfrastructureServices
 {
     public static ServiceProvider Build(string connectionString, DateTimeOffset now, Actor? actor, IDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{DependencyInjection.ConnectionStringName}"] = connectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{IspPortal.Infrastructure.DependencyInjection.ConnectionStringName}"] = connectionString })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(new FixedTimeProvider(now));
-        if (actor is not null)
-        {
-            services.AddScoped<ICurrentUser>(_ => new FixedCurrentUser(actor));
-        }
-        services.AddInfrastructure(configuration);
+        services.AddScoped<ICurrentUser>(_ => new FixedCurrentUser(actor ?? Actor.System));
+        services.AddCore().AddInfrastructure(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
