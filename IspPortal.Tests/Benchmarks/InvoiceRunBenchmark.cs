@@ -41,6 +41,12 @@ public sealed class InvoiceRunBenchmark(PortalFactory portal, ITestOutputHelper 
         output.WriteLine($"rate: {outcome.Value.Created / watch.Elapsed.TotalSeconds:N0} invoices/s, batches of {GenerateInvoices.BatchSize:N0}");
         output.WriteLine($"memory: managed heap peak {peak.ManagedPeak / 1024 / 1024:N0} MiB, working set {workingSetBefore / 1024 / 1024:N0} → peak {peak.WorkingSetPeak / 1024 / 1024:N0} MiB, allocated {allocated / 1024 / 1024:N0} MiB during the run");
         output.WriteLine($"target: under 30 s → {(watch.Elapsed < TimeSpan.FromSeconds(30) ? "met" : "NOT met")}");
+        await using (var db = portal.Database.CreateDbContext())
+        {
+            var notices = await db.OutboxMessages.CountAsync(m => m.Template == "invoice_issued");
+            output.WriteLine($"invoice notices queued in the same batches: {notices:N0}");
+            Assert.True(notices >= Customers, $"{notices} notices for {Customers} invoices");
+        }
 
         var repeat = Stopwatch.StartNew();
         var again = await scope.ServiceProvider.GetRequiredService<GenerateInvoices>().ExecuteAsync(month, BillingRunTrigger.Manual);
