@@ -28,6 +28,21 @@ public sealed class PaymentPosting(IDatabaseLocks locks, IspClock ispClock, Time
     public Task LockCustomerAsync(IIspDb db, int customerId, CancellationToken cancellationToken) =>
         locks.LockForTransactionAsync(db, LockName(customerId), cancellationToken);
 
+    /// <summary>
+    /// Posts after <paramref name="payment"/> was confirmed and saved, and queues its receipt naming the
+    /// invoices this payment paid (none: it all went to credit).
+    /// </summary>
+    public async Task<PostingResult> PostWithReceiptAsync(IIspDb db, Payment payment, CancellationToken cancellationToken = default)
+    {
+        var result = await PostAsync(db, payment.CustomerId, cancellationToken);
+        var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == payment.CustomerId, cancellationToken);
+        var paid = await db.PaymentAllocations.Where(a => a.PaymentId == payment.Id).OrderBy(a => a.Id).Select(a => a.Invoice!.Number).ToListAsync(cancellationToken);
+        var zone = await ispClock.ZoneAsync(cancellationToken);
+        await BillingNotices.QueueNewAsync(db, BillingNotices.Receipt(customer, payment, paid, zone, clock.GetUtcNow()), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
     /// <summary>Call after the confirmed payment is saved (in the same transaction): what is posted is what the database holds.</summary>
     public async Task<PostingResult> PostAsync(IIspDb db, int customerId, CancellationToken cancellationToken = default)
     {

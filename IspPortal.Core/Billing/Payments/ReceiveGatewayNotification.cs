@@ -31,7 +31,7 @@ public sealed record NotificationResult(NotificationVerdict Verdict, string? Ord
 /// confirmed and changes nothing. Money the gateway took is confirmed even after we gave up on the code.
 /// </summary>
 public sealed class ReceiveGatewayNotification(
-    IIspDbFactory dbs, IEnumerable<IPaymentGateway> gateways, PaymentPosting posting, ArrearsReactivation reactivation, IspClock ispClock, TimeProvider clock,
+    IIspDbFactory dbs, IEnumerable<IPaymentGateway> gateways, PaymentPosting posting, ArrearsReactivation reactivation, TimeProvider clock,
     ILogger<ReceiveGatewayNotification> logger)
 {
     public async Task<NotificationResult> ExecuteAsync(string gatewayName, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
@@ -116,11 +116,7 @@ public sealed class ReceiveGatewayNotification(
                     payment.ConfirmLateSettlement(paidAt, notification.GatewayStatus);
                 }
                 await db.SaveChangesAsync(cancellationToken);
-                var posted = await posting.PostAsync(db, customerId, cancellationToken);
-                var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == customerId, cancellationToken);
-                var paid = await db.PaymentAllocations.Where(a => a.PaymentId == payment.Id).OrderBy(a => a.Id).Select(a => a.Invoice!.Number).ToListAsync(cancellationToken);
-                await BillingNotices.QueueNewAsync(db, BillingNotices.Receipt(customer, payment, paid, await ispClock.ZoneAsync(cancellationToken), now), cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                var posted = await posting.PostWithReceiptAsync(db, payment, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 logger.LogInformation("{Gateway} payment {Payment} confirmed (order {OrderId}, {Amount}); allocated {Allocated}, credit {Credit}",
                     gatewayName, payment.Number, notification.OrderId, payment.Amount, posted.Allocated, posted.Credit);

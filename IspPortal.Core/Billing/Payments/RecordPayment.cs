@@ -70,9 +70,7 @@ public sealed class RecordPayment(
             PostingResult? result = null;
             if (payment.Status == PaymentStatus.Confirmed)
             {
-                result = await posting.PostAsync(db, customer.Id, cancellationToken);
-                await BillingNotices.QueueNewAsync(db, BillingNotices.Receipt(customer, payment, result.InvoicesTouched, zone, now), cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                result = await posting.PostWithReceiptAsync(db, payment, cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
 

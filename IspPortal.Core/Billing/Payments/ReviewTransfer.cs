@@ -11,7 +11,7 @@ namespace IspPortal.Core.Billing.Payments;
 /// rejected money never counted. Either decision is final and audited.
 /// </summary>
 public sealed class ReviewTransfer(
-    IIspDbFactory dbs, PaymentPosting posting, ArrearsReactivation reactivation, IspClock ispClock, ICurrentUser currentUser, TimeProvider clock)
+    IIspDbFactory dbs, PaymentPosting posting, ArrearsReactivation reactivation, ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task<Outcome<RecordedPayment>> ConfirmAsync(long paymentId, CancellationToken cancellationToken = default)
     {
@@ -21,7 +21,6 @@ public sealed class ReviewTransfer(
             return Outcome.Refused<RecordedPayment>("", "Pembayaran tidak ditemukan.");
 
         var actor = await currentUser.GetAsync(cancellationToken);
-        var zone = await ispClock.ZoneAsync(cancellationToken);
         PostingResult result;
         Payment payment;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -33,10 +32,7 @@ public sealed class ReviewTransfer(
             var now = clock.GetUtcNow();
             payment.Confirm(actor.UserId, now);
             await db.SaveChangesAsync(cancellationToken);
-            result = await posting.PostAsync(db, payment.CustomerId, cancellationToken);
-            var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == payment.CustomerId, cancellationToken);
-            await BillingNotices.QueueNewAsync(db, BillingNotices.Receipt(customer, payment, result.InvoicesTouched, zone, now), cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            result = await posting.PostWithReceiptAsync(db, payment, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         await reactivation.ExecuteAsync(payment.CustomerId, cancellationToken);
