@@ -65,11 +65,15 @@ public sealed class RunBillingSchedule(
         var reactivated = await reactivation.ExecuteAsync(cancellationToken: cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
-        if (invoiceRun is not null || overdueRun is not null || reminderRun is not null || reactivated.Count > 0)
-        {
-            logger.LogInformation("Billing job: {Invoices} invoices, {Isolated} isolated, {Reminders} reminders, {Reactivated} reactivated",
-                invoiceRun?.Created, overdueRun?.Isolated, reminderRun?.Queued, reactivated.Count);
-        }
+        if (invoiceRun is not null)
+            logger.LogInformation("Billing job: invoice run for {Period:yyyy-MM} created {Created}", invoiceRun.Period, invoiceRun.Created);
+        if (overdueRun is not null)
+            logger.LogInformation("Billing job: overdue check marked {Overdue} overdue, isolated {Isolated}, {Exempt} exempt, {Failed} failed",
+                overdueRun.MarkedOverdue, overdueRun.Isolated, overdueRun.Exempt, overdueRun.Failed);
+        if (reminderRun is not null)
+            logger.LogInformation("Billing job: {Queued} reminders queued for {Invoices} invoices", reminderRun.Queued, reminderRun.Invoices);
+        if (reactivated.Count > 0)
+            logger.LogInformation("Billing job: reactivated {Customers} after payment", string.Join(", ", reactivated));
         return new BillingTick(invoiceRun, overdueRun, reminderRun, reactivated);
     }
 
