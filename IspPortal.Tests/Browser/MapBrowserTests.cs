@@ -26,9 +26,7 @@ public sealed partial class MapBrowserTests(LiveDemoPortalFactory portal, Browse
         Assert.Equal(subscribersBefore + 1, feed.SubscriberCount);
         var marker = page.Locator($"[data-customer='{code}']");
 
-        var search = page.Input("map-search");
-        await search.FillAsync(code);
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = code }).First.ClickAsync();
+        await page.PickSuggestionAsync("map-search", code);
         await Assertions.Expect(marker).ToHaveAttributeAsync("data-status", "online");
         await Assertions.Expect(page.Locator(".leaflet-popup-content")).ToContainTextAsync(username);
         var zoomBefore = await page.EvaluateAsync<string>("() => document.querySelector('.leaflet-map-pane').style.transform");
@@ -62,8 +60,7 @@ public sealed partial class MapBrowserTests(LiveDemoPortalFactory portal, Browse
         await page.SignInAsync("noc");
         await page.GotoAsync("/network/map");
         await Assertions.Expect(page.GetByTestId("customer-map")).ToHaveAttributeAsync("data-ready", "true");
-        await page.Input("map-search").FillAsync(code);
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = code }).First.ClickAsync();
+        await page.PickSuggestionAsync("map-search", code);
         var marker = page.Locator($"[data-customer='{code}']");
         await Assertions.Expect(marker).ToHaveAttributeAsync("data-status", "online");
 

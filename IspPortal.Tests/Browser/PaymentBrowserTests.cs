@@ -45,8 +45,7 @@ public sealed class PaymentBrowserTests(DemoPortalFactory portal, BrowserFixture
             await staff.GotoAsync("/billing/payments");
             await staff.WaitForCircuitAsync();
             await staff.GetByTestId("record-payment").ClickAsync();
-            await staff.Input("payment-customer").FillAsync(transferCustomer);
-            await staff.Locator(".mud-popover-open .mud-list-item", new() { HasText = transferCustomer }).First.ClickAsync();
+            await staff.PickSuggestionAsync("payment-customer", transferCustomer);
             await Assertions.Expect(staff.GetByTestId("outstanding")).ToContainTextAsync("INV/");
             await staff.ChooseAsync("payment-method", "Transfer bank");
             await staff.Input("payment-reference").FillAsync("BCA 0099 a.n. Pelanggan");

@@ -35,6 +35,30 @@ public static partial class BrowserPages
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
+    /// <summary>
+    /// Types into a MudAutocomplete and picks the suggestion containing <paramref name="text"/>. Typing
+    /// again when no suggestion comes: text filled before the component's input handler is wired
+    /// (a dialog that just opened) starts no search.
+    /// </summary>
+    public static async Task PickSuggestionAsync(this IPage page, string testId, string text)
+    {
+        var suggestion = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Input(testId).FillAsync("");
+            await page.Input(testId).FillAsync(text);
+            try
+            {
+                await suggestion.WaitForAsync(new() { Timeout = 10_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+        await suggestion.ClickAsync();
+    }
+
     [GeneratedRegex("/dashboard$")]
     private static partial Regex DashboardUrl();
 }
