@@ -315,3 +315,32 @@ public sealed record PaymentGatewaySettings : ISettingsGroup<PaymentGatewaySetti
         .When(Provider == PaymentGatewayProvider.Midtrans && MidtransServerKeyEncrypted is null, nameof(MidtransServerKeyEncrypted), "Midtrans memerlukan server key.")
         .When(QrisExpiryMinutes is < 5 or > 1440, nameof(QrisExpiryMinutes), "Masa berlaku QRIS harus 5–1440 menit.");
 }
+
+/// <summary>
+/// When the ISP's support works: SLA targets (first response, resolution) count only these hours,
+/// so a ticket opened on Saturday evening is not late on Sunday morning.
+/// </summary>
+public sealed record BusinessHoursSettings : ISettingsGroup<BusinessHoursSettings>
+{
+    public static string Key => "business-hours";
+
+    /// <summary>Monday to Saturday, as most Indonesian ISPs' offices.</summary>
+    public IReadOnlyList<DayOfWeek> WorkingDays { get; init; } =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday];
+
+    public TimeOnly Opens { get; init; } = new(8, 0);
+
+    public TimeOnly Closes { get; init; } = new(17, 0);
+
+    /// <summary>Public holidays and collective leave (cuti bersama): no SLA time passes on them.</summary>
+    public IReadOnlyList<DateOnly> Holidays { get; init; } = [];
+
+    public bool IsWorkingDay(DateOnly day) => WorkingDays.Contains(day.DayOfWeek) && !Holidays.Contains(day);
+
+    public FieldErrors Validate() => new FieldErrors()
+        .When(WorkingDays.Count == 0, nameof(WorkingDays), "Pilih paling sedikit satu hari kerja.")
+        .When(WorkingDays.Distinct().Count() != WorkingDays.Count, nameof(WorkingDays), "Hari kerja tidak boleh sama.")
+        .When(Closes <= Opens, nameof(Closes), "Jam tutup harus setelah jam buka (jam kerja tidak melewati tengah malam).")
+        .When(Holidays.Distinct().Count() != Holidays.Count, nameof(Holidays), "Tanggal libur tidak boleh sama.")
+        .When(Holidays.Count > 100, nameof(Holidays), "Paling banyak 100 tanggal libur.");
+}
