@@ -100,6 +100,9 @@ public static class DependencyInjection
         services.AddScoped<Billing.Payments.ArrearsReactivation>();
         services.AddScoped<Billing.Payments.RecordPayment>();
         services.AddScoped<Billing.Invoicing.InvoiceCorrections>();
+        services.AddScoped<Tickets.OpenTicket>();
+        services.AddScoped<Tickets.AssignTicket>();
+        services.AddScoped<Tickets.TicketList>();
         services.AddScoped<Billing.Invoicing.BillingCharges>();
         services.AddScoped<Billing.Automation.SendInvoiceReminders>();
         services.AddScoped<Billing.Automation.CheckOverdueInvoices>();

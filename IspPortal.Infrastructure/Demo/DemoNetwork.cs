@@ -188,12 +188,15 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
             ("Upgrade paket ke 50 Mbps", TicketChannel.Web, TicketPriority.Low, TicketStatus.Closed),
             ("Kabel putus kena pohon tumbang", TicketChannel.Phone, TicketPriority.Urgent, TicketStatus.Assigned),
         ];
-        var number = 0;
+        // Numbered as OpenTicket numbers them, with the month's counter left where the seed stopped.
+        var numbers = new Dictionary<DateOnly, long>();
         foreach (var (subject, channel, priority, status) in tickets)
         {
             var customer = customers[random.Next(customers.Count)];
             var opened = now.AddHours(-random.Next(2, 96));
-            var ticket = new Ticket($"TKT-{opened:yyMM}-{++number:0000}", customer.Id, subject, $"{subject}. Dilaporkan oleh {customer.FullName}.", channel, priority, opened, staffId);
+            var month = new DateOnly(opened.Year, opened.Month, 1);
+            numbers[month] = numbers.GetValueOrDefault(month) + 1;
+            var ticket = new Ticket(DocumentNumberFormat.Render(Ticket.NumberFormat, month, numbers[month]), customer.Id, subject, $"{subject}. Dilaporkan oleh {customer.FullName}.", channel, priority, opened, staffId);
             foreach (var step in PathTo(status))
             {
                 if (step == TicketStatus.Assigned && technicianId is { } technician)
@@ -203,6 +206,8 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
             }
             db.Tickets.Add(ticket);
         }
+        foreach (var (month, last) in numbers)
+            db.DocumentSequences.Add(new DocumentSequence(DocumentNumberFormat.Scope(DocumentNumberFormat.TicketKind, Ticket.NumberFormat, month), last));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -3,6 +3,7 @@ using IspPortal.Web.Api.Customers;
 using IspPortal.Web.Api.Network;
 using IspPortal.Web.Api.WhatsApp;
 using IspPortal.Web.Api.Packages;
+using IspPortal.Web.Api.Tickets;
 using IspPortal.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 
@@ -30,6 +31,7 @@ public static class ApiEndpoints
         api.MapBillingEndpoints();
         api.MapInvoiceEndpoints();
         api.MapPaymentEndpoints();
+        api.MapTicketEndpoints();
         return endpoints;
     }
 }

@@ -35,6 +35,7 @@ public static partial class DocumentNumberFormat
     public const string InvoiceKind = "invoice";
     public const string PaymentKind = "payment";
     public const string CreditNoteKind = "credit-note";
+    public const string TicketKind = "ticket";
 
     public static IReadOnlyList<string> Problems(string? format, int maxLength)
     {

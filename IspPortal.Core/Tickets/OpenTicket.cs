@@ -1,0 +1,78 @@
+using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Common;
+using IspPortal.Core.Identity;
+using IspPortal.Core.Settings;
+using IspPortal.Core.Tickets.Sla;
+using Microsoft.EntityFrameworkCore;
+
+namespace IspPortal.Core.Tickets;
+
+/// <param name="Priority">Null: the category's default, or medium when no category matches.</param>
+public sealed record TicketInput(
+    string? CustomerCode, string Subject, string Description, TicketChannel Channel, TicketPriority? Priority = null,
+    string? ContactName = null, string? ContactPhone = null);
+
+public sealed record OpenedTicket(int Id, string Number, TicketStatus Status, string? CategoryCode, TicketPriority Priority, DateTimeOffset? FirstResponseDueAt, DateTimeOffset? ResolutionDueAt);
+
+/// <summary>
+/// An agent logs a ticket (web form, a phone call) or a system hands one in (API). The keyword rules
+/// pick its category, whose SLA targets in business hours (<see cref="BusinessClock"/>) set the first-
+/// response and resolution deadlines; a ticket no rule matches waits for triage without deadlines.
+/// Numbered per month without gaps, in the ticket's own transaction.
+/// </summary>
+public sealed class OpenTicket(IIspDbFactory dbs, IDocumentSequences sequences, PortalSettings settings, IspClock ispClock, ICurrentUser currentUser, TimeProvider clock)
+{
+    public static readonly TicketChannel[] AgentChannels = [TicketChannel.Web, TicketChannel.Phone, TicketChannel.WhatsApp, TicketChannel.Email];
+
+    public async Task<Outcome<OpenedTicket>> ExecuteAsync(TicketInput input, CancellationToken cancellationToken = default)
+    {
+        var subject = input.Subject?.Trim() ?? "";
+        var description = input.Description?.Trim() ?? "";
+        var errors = new FieldErrors()
+            .When(subject.Length is 0 or > Ticket.SubjectMaxLength, nameof(TicketInput.Subject), $"Judul wajib diisi (maks. {Ticket.SubjectMaxLength} karakter).")
+            .When(description.Length > Ticket.DescriptionMaxLength, nameof(TicketInput.Description), $"Deskripsi paling banyak {Ticket.DescriptionMaxLength} karakter.")
+            .When(!AgentChannels.Contains(input.Channel), nameof(TicketInput.Channel), "Kanal harus web, phone, whatsapp atau email.")
+            .When(string.IsNullOrWhiteSpace(input.CustomerCode) && string.IsNullOrWhiteSpace(input.ContactPhone), nameof(TicketInput.CustomerCode),
+                "Isi kode pelanggan, atau nomor telepon pelapor bila bukan pelanggan.")
+            .When(input.ContactName?.Length > Ticket.ContactNameMaxLength, nameof(TicketInput.ContactName), $"Nama pelapor paling banyak {Ticket.ContactNameMaxLength} karakter.")
+            .When(input.ContactPhone?.Length > Ticket.ContactMaxLength, nameof(TicketInput.ContactPhone), $"Telepon pelapor paling banyak {Ticket.ContactMaxLength} karakter.");
+        if (errors.Any)
+            return Outcome.Refused<OpenedTicket>(errors);
+
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        int? customerId = null;
+        if (!string.IsNullOrWhiteSpace(input.CustomerCode))
+        {
+            customerId = await db.Customers.Where(c => c.Code == input.CustomerCode.Trim()).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
+            if (customerId is null)
+                return Outcome.Refused<OpenedTicket>(nameof(TicketInput.CustomerCode), $"Pelanggan {input.CustomerCode} tidak ditemukan.");
+        }
+
+        var categories = await db.TicketCategories.Where(c => c.IsActive).ToListAsync(cancellationToken);
+        var category = TicketTriage.Categorise(categories, subject, description);
+        var priority = input.Priority ?? category?.DefaultPriority ?? TicketPriority.Medium;
+        var actor = await currentUser.GetAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var today = await ispClock.TodayAsync(cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var number = await sequences.NextNumberAsync(db, DocumentNumberFormat.TicketKind, Ticket.NumberFormat, today, cancellationToken);
+        var ticket = new Ticket(number, customerId, subject, description, input.Channel, priority, now, actor.UserId)
+        {
+            ContactName = Blank(input.ContactName),
+            ContactPhone = Blank(input.ContactPhone),
+        };
+        if (category is not null)
+        {
+            var business = new BusinessClock(await settings.GetAsync<BusinessHoursSettings>(cancellationToken), await ispClock.ZoneAsync(cancellationToken));
+            var (firstResponse, resolution) = category.SlaFor(priority);
+            ticket.Categorise(category, priority, business.AddBusinessMinutes(now, (int)firstResponse.TotalMinutes), business.AddBusinessMinutes(now, (int)resolution.TotalMinutes), actor.UserId, now);
+        }
+        db.Tickets.Add(ticket);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome.Done(new OpenedTicket(ticket.Id, ticket.Number, ticket.Status, category?.Code, ticket.Priority, ticket.FirstResponseDueAt, ticket.ResolutionDueAt));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
