@@ -103,6 +103,7 @@ public static class DependencyInjection
         services.AddScoped<Tickets.OpenTicket>();
         services.AddScoped<Tickets.AssignTicket>();
         services.AddScoped<Tickets.TicketList>();
+        services.AddScoped<Tickets.Sla.EscalateTickets>();
         services.AddScoped<Billing.Invoicing.BillingCharges>();
         services.AddScoped<Billing.Automation.SendInvoiceReminders>();
         services.AddScoped<Billing.Automation.CheckOverdueInvoices>();

@@ -12,6 +12,7 @@ public static class JobSchedule
         services.AddTransient<RouterSyncJob>();
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<BillingJob>();
+        services.AddTransient<TicketEscalationJob>();
         return services;
     }
 
@@ -24,6 +25,7 @@ public static class JobSchedule
                 scheduler.Schedule<RouterSyncJob>().EveryMinute().PreventOverlapping(nameof(RouterSyncJob));
                 scheduler.Schedule<OutboxDispatchJob>().EverySeconds(10).PreventOverlapping(nameof(OutboxDispatchJob));
                 scheduler.Schedule<BillingJob>().EveryMinute().PreventOverlapping(nameof(BillingJob));
+                scheduler.Schedule<TicketEscalationJob>().EveryMinute().PreventOverlapping(nameof(TicketEscalationJob));
             })
             .LogScheduledTaskProgress()
             .OnError(exception => logger.LogError(exception, "A scheduled job failed"));
