@@ -104,6 +104,7 @@ public static class DependencyInjection
         services.AddScoped<Tickets.AssignTicket>();
         services.AddScoped<Tickets.TicketList>();
         services.AddScoped<Tickets.Sla.EscalateTickets>();
+        services.AddScoped<Tickets.WhatsAppTicketIntake>();
         services.AddScoped<Billing.Invoicing.BillingCharges>();
         services.AddScoped<Billing.Automation.SendInvoiceReminders>();
         services.AddScoped<Billing.Automation.CheckOverdueInvoices>();

@@ -48,16 +48,27 @@ public sealed class OpenTicket(IIspDbFactory dbs, IDocumentSequences sequences, 
                 return Outcome.Refused<OpenedTicket>(nameof(TicketInput.CustomerCode), $"Pelanggan {input.CustomerCode} tidak ditemukan.");
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ticket = await CreateAsync(db, input with { Subject = subject, Description = description }, customerId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome.Done(new OpenedTicket(ticket.Id, ticket.Number, ticket.Status, ticket.Category?.Code, ticket.Priority, ticket.FirstResponseDueAt, ticket.ResolutionDueAt));
+    }
+
+    /// <summary>
+    /// Triage, deadlines and a number for a checked ticket, added to <paramref name="db"/> in its open
+    /// transaction (the number is reserved there); the caller saves.
+    /// </summary>
+    public async Task<Ticket> CreateAsync(IIspDb db, TicketInput input, int? customerId, CancellationToken cancellationToken)
+    {
         var categories = await db.TicketCategories.Where(c => c.IsActive).ToListAsync(cancellationToken);
-        var category = TicketTriage.Categorise(categories, subject, description);
+        var category = TicketTriage.Categorise(categories, input.Subject, input.Description);
         var priority = input.Priority ?? category?.DefaultPriority ?? TicketPriority.Medium;
         var actor = await currentUser.GetAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var today = await ispClock.TodayAsync(cancellationToken);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var number = await sequences.NextNumberAsync(db, DocumentNumberFormat.TicketKind, Ticket.NumberFormat, today, cancellationToken);
-        var ticket = new Ticket(number, customerId, subject, description, input.Channel, priority, now, actor.UserId)
+        var ticket = new Ticket(number, customerId, input.Subject, input.Description, input.Channel, priority, now, actor.UserId)
         {
             ContactName = Blank(input.ContactName),
             ContactPhone = Blank(input.ContactPhone),
@@ -69,9 +80,7 @@ public sealed class OpenTicket(IIspDbFactory dbs, IDocumentSequences sequences, 
             ticket.Categorise(category, priority, business.AddBusinessMinutes(now, (int)firstResponse.TotalMinutes), business.AddBusinessMinutes(now, (int)resolution.TotalMinutes), actor.UserId, now);
         }
         db.Tickets.Add(ticket);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Outcome.Done(new OpenedTicket(ticket.Id, ticket.Number, ticket.Status, category?.Code, ticket.Priority, ticket.FirstResponseDueAt, ticket.ResolutionDueAt));
+        return ticket;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -22,10 +22,11 @@ public sealed record WebhookResult(WebhookVerdict Verdict, int Statuses, int Inb
 /// The Cloud API's webhook: the signature is checked over the raw bytes before anything is parsed;
 /// delivery statuses move the outbox message forward (never back: they arrive out of order) and are
 /// logged once each; inbound messages are stored once (the wamid is unique), matched to the customer
-/// by phone, and open the 24-hour window for free text. Each change is published on the
+/// by phone, filed on the sender's open ticket or a new one (<see cref="Tickets.WhatsAppTicketIntake"/>),
+/// and open the 24-hour window for free text. Each change is published on the
 /// <see cref="WhatsAppFeed"/> once saved. A repeated delivery changes nothing and publishes nothing.
 /// </summary>
-public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings settings, ISecretProtector secrets, WhatsAppFeed feed, TimeProvider clock)
+public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings settings, ISecretProtector secrets, WhatsAppFeed feed, Tickets.WhatsAppTicketIntake tickets, TimeProvider clock)
 {
     public const string SignatureHeader = "X-Hub-Signature-256";
 
@@ -144,13 +145,18 @@ public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings set
         var from = Text(message, "from");
         if (wamid is null || from is null || !from.All(char.IsAsciiDigit))
             return false;
-        if (await db.WhatsAppMessages.AnyAsync(m => m.ProviderMessageId == wamid, cancellationToken))
+        if (await db.WhatsAppMessages.Where(m => m.ProviderMessageId == wamid).Select(m => new { m.Id, m.TicketId }).SingleOrDefaultAsync(cancellationToken) is { } earlier)
+        {
+            // A redelivery after a failure between storing the message and filing it: file it now.
+            if (earlier.TicketId is null)
+                await tickets.ExecuteAsync(earlier.Id, cancellationToken);
             return false;
+        }
         var phone = "+" + from;
         var type = Text(message, "type");
         var body = type == "text" && message.TryGetProperty("text", out var text) ? Text(text, "body") : $"[{type}]";
         var at = Text(message, "timestamp") is { } seconds && long.TryParse(seconds, out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix) : clock.GetUtcNow();
-        var customer = await db.Customers.Where(c => c.Phone == phone && c.Status != Customers.CustomerStatus.Terminated)
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Phone == phone && c.Status != Customers.CustomerStatus.Terminated)
             .OrderByDescending(c => c.RegisteredAt).FirstOrDefaultAsync(cancellationToken);
         var stored = new WhatsAppMessage(MessageDirection.Inbound, phone, type == "text" ? WhatsAppMessageType.Text : WhatsAppMessageType.Other,
             body is { Length: > WhatsAppMessage.BodyMaxLength } ? body[..WhatsAppMessage.BodyMaxLength] : body, at, wamid)
@@ -159,8 +165,6 @@ public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings set
             CustomerId = customer?.Id,
         };
         db.WhatsAppMessages.Add(stored);
-        if (customer is not null && (customer.LastInboundMessageAt is null || customer.LastInboundMessageAt < at))
-            customer.LastInboundMessageAt = at;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -170,6 +174,14 @@ public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings set
             // The same delivery raced in on another request: the unique wamid kept one.
             return false;
         }
+        // Set-based: two messages from one customer at once (or the sync touching the row) must not
+        // fail each other on the customer's row version and lose a message.
+        if (customer is not null)
+        {
+            await db.Customers.Where(c => c.Id == customer.Id && (c.LastInboundMessageAt == null || c.LastInboundMessageAt < at))
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.LastInboundMessageAt, at), cancellationToken);
+        }
+        await tickets.ExecuteAsync(stored.Id, cancellationToken);
         feed.Publish(new WhatsAppMessageReceived(stored.Id, stored.CustomerId, phone, stored.ContactName, stored.Body, at));
         return true;
     }
