@@ -1,5 +1,3 @@
-using IspPortal.Core.Billing;
-using IspPortal.Core.Customers;
 using IspPortal.Core.Tickets;
 using IspPortal.Core.Tickets.Sla;
 using IspPortal.Tests.Support;
@@ -14,27 +12,13 @@ public sealed class EscalateTicketsTests(DatabaseFixture database) : IClassFixtu
     // Tuesday 12 August 2025, 09:00 in Jakarta.
     private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2025, 8, 12, 2, 0, 0, TimeSpan.Zero));
     private ServiceProvider _services = default!;
-    private string _customer = "";
 
     public async Task InitializeAsync()
     {
         await database.ResetAsync();
         _services = CoreServices.Build(database.ConnectionString, _clock);
-        await using var db = database.CreateDbContext();
-        var location = new LocationCode { Code = "KCB", Name = "Karawang", CreatedAt = _clock.GetUtcNow() };
-        var package = new ServicePackage { Code = "HOME-10", Name = "Rumahan 10", MikrotikProfile = "10M", DownloadMbps = 10, UploadMbps = 10, MonthlyPrice = 150_000m, CreatedAt = _clock.GetUtcNow() };
-        db.AddRange(location, package);
-        await db.SaveChangesAsync();
-        var customer = new Customer("KCB-CKP010825-001", "Budi Santoso", "+6281234567890", location.Id, package.Id, _clock.GetUtcNow());
-        db.Customers.Add(customer);
-        // High: first response within 60 business minutes.
-        db.TicketCategories.Add(new TicketCategory
-        {
-            Code = "GANGGUAN", Name = "Gangguan", Keywords = ["mati"], DefaultPriority = TicketPriority.High,
-            EscalationRoleLevel1 = "NOC", EscalationRoleLevel2 = "Manager", EscalationRoleLevel3 = "Admin", CreatedAt = _clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync();
-        _customer = customer.Code;
+        // GANGGUAN is high priority: first response within 60 business minutes.
+        await TicketTestData.SeedAsync(database, _clock);
     }
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
@@ -104,7 +88,7 @@ public sealed class EscalateTicketsTests(DatabaseFixture database) : IClassFixtu
     private async Task<int> OpenAsync()
     {
         await using var scope = _services.CreateAsyncScope();
-        var opened = await scope.ServiceProvider.GetRequiredService<OpenTicket>().ExecuteAsync(new TicketInput(_customer, "Internet mati", "", TicketChannel.Phone));
+        var opened = await scope.ServiceProvider.GetRequiredService<OpenTicket>().ExecuteAsync(new TicketInput(TicketTestData.CustomerCode, "Internet mati", "", TicketChannel.Phone));
         Assert.True(opened.Succeeded, opened.FirstError);
         return opened.Value!.Id;
     }

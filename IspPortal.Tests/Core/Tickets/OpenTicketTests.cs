@@ -1,5 +1,3 @@
-using IspPortal.Core.Customers;
-using IspPortal.Core.Billing;
 using IspPortal.Core.Tickets;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +11,6 @@ public sealed class OpenTicketTests(DatabaseFixture database) : IClassFixture<Da
     // Saturday 16 August 2025, 16:00 in Jakarta: one working hour left before Sunday and the 17 August holiday.
     private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2025, 8, 16, 9, 0, 0, TimeSpan.Zero));
     private ServiceProvider _services = default!;
-    private string _customer = "";
 
     public async Task InitializeAsync()
     {
@@ -22,18 +19,8 @@ public sealed class OpenTicketTests(DatabaseFixture database) : IClassFixture<Da
         await using var scope = _services.CreateAsyncScope();
         Assert.True((await scope.ServiceProvider.GetRequiredService<IspPortal.Core.Settings.PortalSettings>()
             .SaveAsync(new IspPortal.Core.Settings.BusinessHoursSettings { Holidays = [new DateOnly(2025, 8, 17), new DateOnly(2025, 8, 18)] }, IspPortal.Core.Identity.Actor.System)).Succeeded);
-        await using var db = database.CreateDbContext();
-        var location = new LocationCode { Code = "KCB", Name = "Karawang", CreatedAt = _clock.GetUtcNow() };
-        var package = new ServicePackage { Code = "HOME-10", Name = "Rumahan 10", MikrotikProfile = "10M", DownloadMbps = 10, UploadMbps = 10, MonthlyPrice = 150_000m, CreatedAt = _clock.GetUtcNow() };
-        db.AddRange(location, package);
-        await db.SaveChangesAsync();
-        var customer = new Customer("KCB-CKP010825-001", "Budi Santoso", "+6281234567890", location.Id, package.Id, _clock.GetUtcNow());
-        db.Customers.Add(customer);
-        db.TicketCategories.AddRange(
-            new TicketCategory { Code = "GANGGUAN", Name = "Gangguan", Keywords = ["mati", "los", "putus", "tidak bisa internet"], DefaultPriority = TicketPriority.High, CreatedAt = _clock.GetUtcNow() },
+        await TicketTestData.SeedAsync(database, _clock,
             new TicketCategory { Code = "TAGIHAN", Name = "Tagihan", Keywords = ["tagihan", "bayar"], DefaultPriority = TicketPriority.Low, SortOrder = 1, CreatedAt = _clock.GetUtcNow() });
-        await db.SaveChangesAsync();
-        _customer = customer.Code;
     }
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
@@ -41,7 +28,7 @@ public sealed class OpenTicketTests(DatabaseFixture database) : IClassFixture<Da
     [Fact]
     public async Task Keywords_pick_the_category_whose_sla_in_business_hours_sets_the_deadlines()
     {
-        var opened = await OpenAsync(new TicketInput(_customer, "Internet mati", "Lampu LOS merah sejak siang", TicketChannel.Phone));
+        var opened = await OpenAsync(new TicketInput(TicketTestData.CustomerCode, "Internet mati", "Lampu LOS merah sejak siang", TicketChannel.Phone));
 
         Assert.Equal(("GANGGUAN", TicketPriority.High, "TKT-2508-000001"), (opened.CategoryCode, opened.Priority, opened.Number));
         // High: first response 60 business minutes → Saturday 16:00–17:00; resolution 480 → 60 on Saturday, 420 from Tuesday 19 August 08:00.
@@ -57,7 +44,7 @@ public sealed class OpenTicketTests(DatabaseFixture database) : IClassFixture<Da
     {
         // "bayaran" is not the keyword "bayar", "kelos" not "los".
         var opened = await OpenAsync(new TicketInput(null, "Tanya soal bayaran kelos", "", TicketChannel.Web, ContactName: "Tetangga", ContactPhone: "0812 9999 0000"));
-        var explicitPriority = await OpenAsync(new TicketInput(_customer, "Tagihan dobel", "", TicketChannel.Web, TicketPriority.Urgent));
+        var explicitPriority = await OpenAsync(new TicketInput(TicketTestData.CustomerCode, "Tagihan dobel", "", TicketChannel.Web, TicketPriority.Urgent));
 
         Assert.Equal((null, TicketPriority.Medium, null), (opened.CategoryCode, opened.Priority, opened.FirstResponseDueAt));
         Assert.Equal(("TAGIHAN", TicketPriority.Urgent, "TKT-2508-000002"), (explicitPriority.CategoryCode, explicitPriority.Priority, explicitPriority.Number));
@@ -69,10 +56,10 @@ public sealed class OpenTicketTests(DatabaseFixture database) : IClassFixture<Da
         await using var scope = _services.CreateAsyncScope();
         var open = scope.ServiceProvider.GetRequiredService<OpenTicket>();
 
-        var noSubject = await open.ExecuteAsync(new TicketInput(_customer, " ", "", TicketChannel.Web));
+        var noSubject = await open.ExecuteAsync(new TicketInput(TicketTestData.CustomerCode, " ", "", TicketChannel.Web));
         var nobody = await open.ExecuteAsync(new TicketInput(null, "Internet mati", "", TicketChannel.Web));
         var unknown = await open.ExecuteAsync(new TicketInput("KCB-XXX", "Internet mati", "", TicketChannel.Web));
-        var portal = await open.ExecuteAsync(new TicketInput(_customer, "Internet mati", "", TicketChannel.CustomerPortal));
+        var portal = await open.ExecuteAsync(new TicketInput(TicketTestData.CustomerCode, "Internet mati", "", TicketChannel.CustomerPortal));
 
         Assert.True(noSubject.Errors.ContainsKey(nameof(TicketInput.Subject)));
         Assert.True(nobody.Errors.ContainsKey(nameof(TicketInput.CustomerCode)));

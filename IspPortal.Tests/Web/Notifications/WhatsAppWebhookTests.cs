@@ -20,17 +20,7 @@ public sealed class WhatsAppWebhookTests(DemoPortalFactory portal) : IClassFixtu
     private const string VerifyToken = "verify-me";
     private Uri Webhook => new(portal.BaseAddress, WhatsAppWebhookEndpoints.Route.TrimStart('/'));
 
-    public async Task InitializeAsync()
-    {
-        var protector = portal.Services.GetRequiredService<ISecretProtector>();
-        await using var scope = portal.Services.CreateAsyncScope();
-        var saved = await scope.ServiceProvider.GetRequiredService<PortalSettings>().SaveAsync(new NotificationSettings
-        {
-            CloudApiAppSecretEncrypted = protector.Protect(SecretKind.NotificationCredential, AppSecret),
-            WebhookVerifyTokenEncrypted = protector.Protect(SecretKind.NotificationCredential, VerifyToken),
-        }, Actor.System);
-        Assert.True(saved.Succeeded, saved.FirstError);
-    }
+    public Task InitializeAsync() => portal.UseWhatsAppWebhookAsync(AppSecret, VerifyToken);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

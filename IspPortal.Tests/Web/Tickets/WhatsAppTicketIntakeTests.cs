@@ -18,16 +18,7 @@ public sealed class WhatsAppTicketIntakeTests(DemoPortalFactory portal) : IClass
     private const string AppSecret = "intake-app-secret";
     private Uri Webhook => new(portal.BaseAddress, WhatsAppWebhookEndpoints.Route.TrimStart('/'));
 
-    public async Task InitializeAsync()
-    {
-        var protector = portal.Services.GetRequiredService<ISecretProtector>();
-        await using var scope = portal.Services.CreateAsyncScope();
-        var saved = await scope.ServiceProvider.GetRequiredService<PortalSettings>().SaveAsync(new NotificationSettings
-        {
-            CloudApiAppSecretEncrypted = protector.Protect(SecretKind.NotificationCredential, AppSecret),
-        }, Actor.System);
-        Assert.True(saved.Succeeded, saved.FirstError);
-    }
+    public Task InitializeAsync() => portal.UseWhatsAppWebhookAsync(AppSecret);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
