@@ -15,14 +15,19 @@ public sealed class BillingMessageDocuments(IIspDbFactory dbs, BillingDocuments 
 
     public async Task<OutgoingFile?> ForAsync(OutboxMessage message, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken = default)
     {
+        var invoiceNumber = message.Template == NotificationEvents.InvoiceIssued.Key ? values.GetValueOrDefault(InvoiceNumber) : null;
+        var paymentNumber = message.Template == NotificationEvents.PaymentReceipt.Key ? values.GetValueOrDefault(PaymentNumber) : null;
+        // The dispatcher asks about every message without files: most carry none and need no database.
+        if (invoiceNumber is null && paymentNumber is null)
+            return null;
         await using var db = await dbs.CreateAsync(cancellationToken);
         BillingPdf? pdf = null;
-        if (message.Template == NotificationEvents.InvoiceIssued.Key && values.TryGetValue(InvoiceNumber, out var invoiceNumber))
+        if (invoiceNumber is not null)
         {
             var id = await db.Invoices.Where(i => i.Number == invoiceNumber && i.CustomerId == message.CustomerId).Select(i => (int?)i.Id).SingleOrDefaultAsync(cancellationToken);
             pdf = id is null ? null : await documents.InvoicePdfAsync(id.Value, cancellationToken);
         }
-        else if (message.Template == NotificationEvents.PaymentReceipt.Key && values.TryGetValue(PaymentNumber, out var paymentNumber))
+        else
         {
             var id = await db.Payments.Where(p => p.Number == paymentNumber && p.CustomerId == message.CustomerId).Select(p => (long?)p.Id).SingleOrDefaultAsync(cancellationToken);
             pdf = id is null ? null : await documents.ReceiptPdfAsync(id.Value, cancellationToken);
