@@ -101,10 +101,10 @@ public sealed partial class CreateQrisPayment(
 
         var now = clock.GetUtcNow();
         var month = Invoice.FirstDayOf(await ispClock.TodayAsync(cancellationToken));
-        var number = await sequences.ReserveAsync(db, DocumentNumberFormat.Scope(DocumentNumberFormat.PaymentKind, Payment.NumberFormat, month), 1, cancellationToken);
+        var number = await sequences.NextNumberAsync(db, DocumentNumberFormat.PaymentKind, Payment.NumberFormat, month, cancellationToken);
         var attempts = await db.Payments.CountAsync(p => p.InvoiceId == invoice.Id && p.GatewayOrderId != null, cancellationToken);
         var orderId = OrderIdFor(invoice.Number, attempts + 1);
-        var payment = new Payment(DocumentNumberFormat.Render(Payment.NumberFormat, month, number), customer.Id, PaymentMethod.Qris, invoice.AmountDue, now, null)
+        var payment = new Payment(number, customer.Id, PaymentMethod.Qris, invoice.AmountDue, now, null)
         {
             InvoiceId = invoice.Id,
         };
