@@ -15,15 +15,13 @@ namespace IspPortal.Core.Billing;
 /// </summary>
 public static class BillingNotices
 {
-    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
-
     public static IEnumerable<OutboxMessage> InvoiceIssued(Customer customer, Invoice invoice, string paymentLink, DateTimeOffset now) =>
         For(customer, $"invoice-issued:{invoice.Number}", NotificationEvents.InvoiceIssued, now, new()
         {
             ["nama"] = customer.FullName,
             ["kode_pelanggan"] = customer.Code,
             ["nomor_tagihan"] = invoice.Number,
-            ["periode"] = invoice.Period.ToString("MMMM yyyy", Indonesian),
+            ["periode"] = invoice.Period.ToString("MMMM yyyy", Rupiah.Indonesia),
             ["total"] = Rupiah.Format(invoice.Total),
             ["jatuh_tempo"] = LongDate(invoice.DueDate),
             ["link_bayar"] = paymentLink,
@@ -98,7 +96,7 @@ public static class BillingNotices
         _ => method.ToString(),
     };
 
-    public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", Indonesian);
+    public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", Rupiah.Indonesia);
 
     private static IEnumerable<OutboxMessage> For(Customer customer, string key, NotificationEvent notification, DateTimeOffset now, Dictionary<string, string> values)
     {

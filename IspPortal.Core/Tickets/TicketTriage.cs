@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IspPortal.Core.Tickets;
 
 /// <summary>
@@ -22,7 +20,7 @@ public static class TicketTriage
     }
 
     private static string[] Words(string text) =>
-        text.ToLower(CultureInfo.GetCultureInfo("id-ID")).Split((char[])[' ', '\t', '\r', '\n', '.', ',', ';', ':', '!', '?', '(', ')', '"', '\'', '/', '-'], StringSplitOptions.RemoveEmptyEntries);
+        text.ToLower(Common.Rupiah.Indonesia).Split((char[])[' ', '\t', '\r', '\n', '.', ',', ';', ':', '!', '?', '(', ')', '"', '\'', '/', '-'], StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Whether <paramref name="phrase"/> appears as consecutive whole words.</summary>
     private static bool Contains(string[] words, string[] phrase)

@@ -1,4 +1,4 @@
-using System.Globalization;
+using IspPortal.Core.Common;
 using IspPortal.Core.Settings;
 
 namespace IspPortal.Core.Billing.Invoicing;
@@ -26,8 +26,6 @@ public static class MonthlyCharges
 {
     public const int MinimumDaysToPay = 7;
 
-    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
-
     public static MonthlyBill? For(ServicePackage package, DateOnly serviceStart, DateOnly period, DateOnly issueDate, BillingSettings settings)
     {
         var first = Invoice.FirstDayOf(period);
@@ -39,14 +37,14 @@ public static class MonthlyCharges
         ChargeLine line;
         if (serviceStart <= first)
         {
-            line = new ChargeLine(InvoiceLineKind.Subscription, $"{package.Name} {first.ToString("MMMM yyyy", Indonesian)}", 1, package.MonthlyPrice, package.Id);
+            line = new ChargeLine(InvoiceLineKind.Subscription, $"{package.Name} {first.ToString("MMMM yyyy", Rupiah.Indonesia)}", 1, package.MonthlyPrice, package.Id);
         }
         else
         {
             var used = days - serviceStart.Day + 1;
             var amount = Math.Round(package.MonthlyPrice * used / days, 0, MidpointRounding.AwayFromZero);
             line = new ChargeLine(InvoiceLineKind.Proration,
-                $"{package.Name} {serviceStart.Day}–{last.ToString("d MMMM yyyy", Indonesian)} ({used} dari {days} hari)", 1, amount, package.Id);
+                $"{package.Name} {serviceStart.Day}–{last.ToString("d MMMM yyyy", Rupiah.Indonesia)} ({used} dari {days} hari)", 1, amount, package.Id);
         }
 
         var dueDate = first.AddDays(settings.DueDay - 1);
