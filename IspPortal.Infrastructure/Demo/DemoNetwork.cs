@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Invoicing;
@@ -136,7 +135,7 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
     {
         var thisMonth = new DateOnly(now.Year, now.Month, 1);
         var lastMonth = thisMonth.AddMonths(-1);
-        var invoiceFormat = new BillingSettings().InvoiceNumberFormat;
+        var billing = new BillingSettings();
         // Numbers run per month, as the billing run gives them, and the counters are left where the seed stopped.
         var invoices = new Dictionary<DateOnly, long> { [lastMonth] = 0, [thisMonth] = 0 };
         var payments = new Dictionary<DateOnly, long> { [lastMonth] = 0, [thisMonth] = 0 };
@@ -152,9 +151,8 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
             foreach (var period in new[] { lastMonth, thisMonth })
             {
                 var paid = (period == lastMonth && customer.Status == CustomerStatus.Active) || (period == thisMonth && paysThisMonth);
-                var invoice = new Invoice(DocumentNumberFormat.Render(invoiceFormat, period, ++invoices[period]), customer.Id, period, period, period.AddDays(9), 0m,
-                    now.AddDays(period == thisMonth ? -Math.Max(0, now.Day - 1) : -now.Day - 20));
-                invoice.AddLine(InvoiceLineKind.Subscription, $"{package.Name} {period.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("id-ID"))}", 1, package.MonthlyPrice, package.Id);
+                var invoice = BillableCustomers.Draft(DocumentNumberFormat.Render(billing.InvoiceNumberFormat, period, ++invoices[period]), customer.Id,
+                    MonthlyCharges.For(package, period, period, period, billing)!, [], now.AddDays(period == thisMonth ? -Math.Max(0, now.Day - 1) : -now.Day - 20));
                 db.Invoices.Add(invoice);
                 if (paid)
                 {
@@ -170,7 +168,7 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
             }
         }
         foreach (var (period, last) in invoices.Where(i => i.Value > 0))
-            db.DocumentSequences.Add(new DocumentSequence(DocumentNumberFormat.Scope(DocumentNumberFormat.InvoiceKind, invoiceFormat, period), last));
+            db.DocumentSequences.Add(new DocumentSequence(DocumentNumberFormat.Scope(DocumentNumberFormat.InvoiceKind, billing.InvoiceNumberFormat, period), last));
         foreach (var (period, last) in payments.Where(p => p.Value > 0))
             db.DocumentSequences.Add(new DocumentSequence(DocumentNumberFormat.Scope(DocumentNumberFormat.PaymentKind, Payment.NumberFormat, period), last));
     }
