@@ -64,6 +64,14 @@ public static partial class PortalUsers
         return issued.Value!.Key;
     }
 
+    /// <summary>An HTTP client to the portal's API with a new key granting <paramref name="permissions"/>.</summary>
+    public static async Task<HttpClient> CreateApiClientAsync(this PortalFactory portal, params string[] permissions)
+    {
+        var client = portal.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", await portal.IssueApiKeyAsync(permissions));
+        return client;
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

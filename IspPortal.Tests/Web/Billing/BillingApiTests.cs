@@ -16,7 +16,7 @@ public sealed class BillingApiTests(DemoPortalFactory portal) : IClassFixture<De
     [Fact]
     public async Task Generating_a_month_twice_creates_its_invoices_once_and_answers_with_the_counts()
     {
-        using var client = await ClientAsync(Permissions.BillingWrite);
+        using var client = await portal.CreateApiClientAsync(Permissions.BillingWrite);
         string month;
         await using (var scope = portal.Services.CreateAsyncScope())
             month = (await scope.ServiceProvider.GetRequiredService<IspClock>().TodayAsync()).AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -41,7 +41,7 @@ public sealed class BillingApiTests(DemoPortalFactory portal) : IClassFixture<De
     [InlineData(null)]
     public async Task A_period_that_is_not_yyyy_mm_is_a_validation_problem(string? period)
     {
-        using var client = await ClientAsync(Permissions.BillingWrite);
+        using var client = await portal.CreateApiClientAsync(Permissions.BillingWrite);
 
         using var response = await client.PostAsJsonAsync("api/billing/generate", new { period });
 
@@ -54,7 +54,7 @@ public sealed class BillingApiTests(DemoPortalFactory portal) : IClassFixture<De
     [Fact]
     public async Task A_key_without_billing_write_is_forbidden_and_creates_nothing()
     {
-        using var client = await ClientAsync(Permissions.BillingRead);
+        using var client = await portal.CreateApiClientAsync(Permissions.BillingRead);
         await using var db = portal.Database.CreateDbContext();
         var before = await db.Invoices.CountAsync();
 
@@ -62,12 +62,5 @@ public sealed class BillingApiTests(DemoPortalFactory portal) : IClassFixture<De
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(before, await db.Invoices.CountAsync());
-    }
-
-    private async Task<HttpClient> ClientAsync(string permission)
-    {
-        var client = portal.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", await portal.IssueApiKeyAsync(permission));
-        return client;
     }
 }

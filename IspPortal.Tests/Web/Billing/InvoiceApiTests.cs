@@ -18,7 +18,7 @@ public sealed class InvoiceApiTests(DemoPortalFactory portal) : IClassFixture<De
     [Fact]
     public async Task The_preview_of_next_month_is_what_generate_then_creates_and_afterwards_nothing()
     {
-        using var client = await ClientAsync(Permissions.BillingRead, Permissions.BillingWrite);
+        using var client = await portal.CreateApiClientAsync(Permissions.BillingRead, Permissions.BillingWrite);
         var month = BillingPeriodText.Of((await TodayAsync()).AddMonths(1));
 
         var before = await client.GetFromJsonAsync<JsonElement>($"api/billing/preview?period={month}");
@@ -40,7 +40,7 @@ public sealed class InvoiceApiTests(DemoPortalFactory portal) : IClassFixture<De
     [InlineData("")]
     public async Task A_preview_of_a_malformed_period_is_a_validation_problem(string period)
     {
-        using var client = await ClientAsync(Permissions.BillingRead);
+        using var client = await portal.CreateApiClientAsync(Permissions.BillingRead);
 
         using var response = await client.GetAsync(new Uri($"api/billing/preview?period={period}", UriKind.Relative));
 
@@ -51,7 +51,7 @@ public sealed class InvoiceApiTests(DemoPortalFactory portal) : IClassFixture<De
     [Fact]
     public async Task Invoices_of_this_month_still_owing_come_a_page_at_a_time_with_the_totals_of_all()
     {
-        using var client = await ClientAsync(Permissions.BillingRead);
+        using var client = await portal.CreateApiClientAsync(Permissions.BillingRead);
         var month = Invoice.FirstDayOf(await TodayAsync());
         await using var db = portal.Database.CreateDbContext();
         var owing = await db.Invoices.Where(i => i.Period == month && Arrears.Owing.Contains(i.Status)).ToListAsync();
@@ -67,7 +67,7 @@ public sealed class InvoiceApiTests(DemoPortalFactory portal) : IClassFixture<De
     [Fact]
     public async Task An_unknown_status_is_a_validation_problem_naming_the_choices()
     {
-        using var client = await ClientAsync(Permissions.BillingRead);
+        using var client = await portal.CreateApiClientAsync(Permissions.BillingRead);
 
         using var response = await client.GetAsync(new Uri("api/invoices?status=lunas", UriKind.Relative));
 
@@ -79,8 +79,8 @@ public sealed class InvoiceApiTests(DemoPortalFactory portal) : IClassFixture<De
     [Fact]
     public async Task The_reminder_run_answers_its_counts_and_is_kept_as_an_api_run_and_needs_billing_write()
     {
-        using var writer = await ClientAsync(Permissions.BillingWrite);
-        using var reader = await ClientAsync(Permissions.BillingRead);
+        using var writer = await portal.CreateApiClientAsync(Permissions.BillingWrite);
+        using var reader = await portal.CreateApiClientAsync(Permissions.BillingRead);
 
         using var response = await writer.PostAsync(new Uri("api/billing/reminder", UriKind.Relative), null);
         using var again = await writer.PostAsync(new Uri("api/billing/reminder", UriKind.Relative), null);
@@ -102,12 +102,5 @@ public sealed class InvoiceApiTests(DemoPortalFactory portal) : IClassFixture<De
     {
         await using var scope = portal.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IspClock>().TodayAsync();
-    }
-
-    private async Task<HttpClient> ClientAsync(params string[] permissions)
-    {
-        var client = portal.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", await portal.IssueApiKeyAsync(permissions));
-        return client;
     }
 }

@@ -16,7 +16,7 @@ public sealed class PaymentApiTests(DemoPortalFactory portal) : IClassFixture<De
     public async Task The_same_idempotency_key_twice_records_one_cash_payment_and_answers_with_it_again()
     {
         var (code, due) = await OwingCustomerAsync(skip: 0);
-        using var client = await ClientAsync(Permissions.BillingRecord, Permissions.BillingRead);
+        using var client = await portal.CreateApiClientAsync(Permissions.BillingRecord, Permissions.BillingRead);
         var key = Guid.NewGuid().ToString();
 
         using var first = await PostAsync(client, key, new { customerCode = code, amount = due });
@@ -42,7 +42,7 @@ public sealed class PaymentApiTests(DemoPortalFactory portal) : IClassFixture<De
     public async Task Without_the_idempotency_key_header_nothing_is_recorded_and_the_answer_is_a_problem()
     {
         var (code, due) = await OwingCustomerAsync(skip: 1);
-        using var client = await ClientAsync(Permissions.BillingRecord);
+        using var client = await portal.CreateApiClientAsync(Permissions.BillingRecord);
         await using var db = portal.Database.CreateDbContext();
         var before = await db.Payments.CountAsync();
 
@@ -61,7 +61,7 @@ public sealed class PaymentApiTests(DemoPortalFactory portal) : IClassFixture<De
     public async Task Transfers_and_bad_amounts_are_refused_on_their_field(string method, decimal amount, string field)
     {
         var (code, _) = await OwingCustomerAsync(skip: 2);
-        using var client = await ClientAsync(Permissions.BillingRecord);
+        using var client = await portal.CreateApiClientAsync(Permissions.BillingRecord);
 
         using var response = await PostAsync(client, Guid.NewGuid().ToString(), new { customerCode = code, amount, method });
 
@@ -73,7 +73,7 @@ public sealed class PaymentApiTests(DemoPortalFactory portal) : IClassFixture<De
     public async Task A_key_that_may_only_read_billing_cannot_record()
     {
         var (code, due) = await OwingCustomerAsync(skip: 3);
-        using var client = await ClientAsync(Permissions.BillingRead);
+        using var client = await portal.CreateApiClientAsync(Permissions.BillingRead);
 
         using var response = await PostAsync(client, Guid.NewGuid().ToString(), new { customerCode = code, amount = due });
 
@@ -84,7 +84,7 @@ public sealed class PaymentApiTests(DemoPortalFactory portal) : IClassFixture<De
     public async Task A_customers_billing_lists_invoices_payments_and_what_is_owed()
     {
         var (code, due) = await OwingCustomerAsync(skip: 4);
-        using var client = await ClientAsync(Permissions.BillingRead);
+        using var client = await portal.CreateApiClientAsync(Permissions.BillingRead);
 
         var billing = await client.GetFromJsonAsync<JsonElement>($"api/customers/{Uri.EscapeDataString(code)}/billing");
         using var unknown = await client.GetAsync(new Uri("api/customers/KCB-TIDAK-ADA/billing", UriKind.Relative));
@@ -110,12 +110,5 @@ public sealed class PaymentApiTests(DemoPortalFactory portal) : IClassFixture<De
         var request = new HttpRequestMessage(HttpMethod.Post, "api/payments") { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", key);
         return client.SendAsync(request);
-    }
-
-    private async Task<HttpClient> ClientAsync(params string[] permissions)
-    {
-        var client = portal.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", await portal.IssueApiKeyAsync(permissions));
-        return client;
     }
 }

@@ -14,7 +14,7 @@ public sealed class CustomerApiTests(LiveDemoPortalFactory portal) : IClassFixtu
     [Fact]
     public async Task A_customer_registered_through_the_api_is_on_the_router_and_readable_by_code_and_id()
     {
-        using var client = await ClientAsync(Permissions.CustomersWrite, Permissions.CustomersRead);
+        using var client = await portal.CreateApiClientAsync(Permissions.CustomersWrite, Permissions.CustomersRead);
 
         using var created = await client.PostAsJsonAsync(new Uri("api/customers", UriKind.Relative), Body());
 
@@ -45,7 +45,7 @@ public sealed class CustomerApiTests(LiveDemoPortalFactory portal) : IClassFixtu
     [InlineData("routerCode", "ZZZ", "Kode router 'ZZZ' tidak dikenal.")]
     public async Task Bad_input_gets_a_problem_naming_the_field_and_saves_nothing(string field, string value, string message)
     {
-        using var client = await ClientAsync(Permissions.CustomersWrite);
+        using var client = await portal.CreateApiClientAsync(Permissions.CustomersWrite);
         var body = Body();
         body[field] = value;
         var before = await CountsAsync();
@@ -62,7 +62,7 @@ public sealed class CustomerApiTests(LiveDemoPortalFactory portal) : IClassFixtu
     [Fact]
     public async Task An_oversize_or_fake_photo_is_refused_and_a_real_one_can_be_attached()
     {
-        using var client = await ClientAsync(Permissions.CustomersWrite);
+        using var client = await portal.CreateApiClientAsync(Permissions.CustomersWrite);
 
         using var oversize = await UploadAsync(client, new byte[ICustomerPhotoStore.MaxBytes + 10], "big.jpg");
         using var fake = await UploadAsync(client, "<?php echo 1; ?>"u8.ToArray(), "shell.jpg");
@@ -87,8 +87,8 @@ public sealed class CustomerApiTests(LiveDemoPortalFactory portal) : IClassFixtu
     [Fact]
     public async Task Reading_needs_the_permission_and_an_unknown_customer_is_404()
     {
-        using var noRights = await ClientAsync(Permissions.NetworkRead);
-        using var reader = await ClientAsync(Permissions.CustomersRead);
+        using var noRights = await portal.CreateApiClientAsync(Permissions.NetworkRead);
+        using var reader = await portal.CreateApiClientAsync(Permissions.CustomersRead);
 
         using var forbidden = await noRights.GetAsync(new Uri("api/customers", UriKind.Relative));
         using var writeForbidden = await reader.PostAsJsonAsync(new Uri("api/customers", UriKind.Relative), Body("3201010508900001"));
@@ -105,7 +105,7 @@ public sealed class CustomerApiTests(LiveDemoPortalFactory portal) : IClassFixtu
         string code;
         await using (var db = portal.Database.CreateDbContext())
             code = await db.Customers.Where(c => c.Status == IspPortal.Core.Customers.CustomerStatus.Isolated && c.Router!.Code == "KRW").Select(c => c.Code).FirstAsync();
-        using var client = await ClientAsync(Permissions.NetworkOperate);
+        using var client = await portal.CreateApiClientAsync(Permissions.NetworkOperate);
 
         using var response = await client.PostAsJsonAsync(new Uri($"api/customers/{code}/activate", UriKind.Relative), new { reason = "Lunas" });
 
@@ -142,12 +142,6 @@ public sealed class CustomerApiTests(LiveDemoPortalFactory portal) : IClassFixtu
         ["packageCode"] = "HOME-20",
     };
 
-    private async Task<HttpClient> ClientAsync(params string[] permissions)
-    {
-        var client = portal.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", await portal.IssueApiKeyAsync(permissions));
-        return client;
-    }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string fileName)
     {

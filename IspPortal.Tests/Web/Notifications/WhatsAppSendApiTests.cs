@@ -17,7 +17,7 @@ public sealed class WhatsAppSendApiTests(DemoPortalFactory portal) : IClassFixtu
     {
         await using var db = portal.Database.CreateDbContext();
         var customer = await db.Customers.OrderBy(c => c.Id).FirstAsync();
-        using var client = await ClientAsync();
+        using var client = await portal.CreateApiClientAsync(Permissions.CustomersWrite);
 
         using var first = await SendAsync(client, new { customerCode = customer.Code, template = "invoice_reminder", parameters = new { total = "Rp 150.000", jatuh_tempo = "10-12-2026" } }, "retry-1");
         using var retry = await SendAsync(client, new { customerCode = customer.Code, template = "invoice_reminder", parameters = new { total = "Rp 150.000", jatuh_tempo = "10-12-2026" } }, "retry-1");
@@ -44,7 +44,7 @@ public sealed class WhatsAppSendApiTests(DemoPortalFactory portal) : IClassFixtu
     [Fact]
     public async Task Free_text_to_a_number_as_typed_is_queued_in_e164()
     {
-        using var client = await ClientAsync();
+        using var client = await portal.CreateApiClientAsync(Permissions.CustomersWrite);
 
         using var response = await SendAsync(client, new { phone = "0812-3333-4444", text = "Gangguan di area Kotabaru sudah teratasi." });
 
@@ -63,7 +63,7 @@ public sealed class WhatsAppSendApiTests(DemoPortalFactory portal) : IClassFixtu
     [InlineData("""{"customerCode":"NOPE","text":"x"}""", "customerCode", "tidak ditemukan")]
     public async Task Bad_requests_are_problems_naming_the_field_and_queue_nothing(string json, string field, string message)
     {
-        using var client = await ClientAsync();
+        using var client = await portal.CreateApiClientAsync(Permissions.CustomersWrite);
         await using var db = portal.Database.CreateDbContext();
         var before = await db.OutboxMessages.CountAsync();
 
@@ -75,12 +75,6 @@ public sealed class WhatsAppSendApiTests(DemoPortalFactory portal) : IClassFixtu
         Assert.Equal(before, await db.OutboxMessages.CountAsync());
     }
 
-    private async Task<HttpClient> ClientAsync()
-    {
-        var client = portal.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", await portal.IssueApiKeyAsync(Permissions.CustomersWrite));
-        return client;
-    }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, object body, string? idempotencyKey = null)
     {

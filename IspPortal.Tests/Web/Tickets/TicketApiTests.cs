@@ -14,7 +14,7 @@ public sealed class TicketApiTests(DemoPortalFactory portal) : IClassFixture<Dem
     [Fact]
     public async Task A_ticket_is_created_listed_and_assigned_to_a_technician_by_user_name()
     {
-        using var client = await ClientAsync(Permissions.TicketsWrite, Permissions.TicketsRead);
+        using var client = await portal.CreateApiClientAsync(Permissions.TicketsWrite, Permissions.TicketsRead);
         string customer;
         await using (var db = portal.Database.CreateDbContext())
             customer = await db.Customers.OrderBy(c => c.Id).Select(c => c.Code).FirstAsync();
@@ -45,7 +45,7 @@ public sealed class TicketApiTests(DemoPortalFactory portal) : IClassFixture<Dem
     [Fact]
     public async Task Bad_requests_are_problem_details_naming_the_field_and_an_unknown_ticket_is_404()
     {
-        using var client = await ClientAsync(Permissions.TicketsWrite);
+        using var client = await portal.CreateApiClientAsync(Permissions.TicketsWrite);
 
         using var noSubject = await client.PostAsJsonAsync("api/tickets", new { customerCode = "KCB-NOPE", subject = "", channel = "fax" });
         using var finance = await client.PostAsJsonAsync("api/tickets/1/assign", new { assignee = "finance" });
@@ -62,19 +62,12 @@ public sealed class TicketApiTests(DemoPortalFactory portal) : IClassFixture<Dem
     [Fact]
     public async Task A_key_that_may_only_read_tickets_cannot_open_one()
     {
-        using var client = await ClientAsync(Permissions.TicketsRead);
+        using var client = await portal.CreateApiClientAsync(Permissions.TicketsRead);
 
         using var refused = await client.PostAsJsonAsync("api/tickets", new { customerCode = "x", subject = "y" });
         using var listed = await client.GetAsync("api/tickets?open=true");
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
-    }
-
-    private async Task<HttpClient> ClientAsync(params string[] permissions)
-    {
-        var client = portal.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", await portal.IssueApiKeyAsync(permissions));
-        return client;
     }
 }
