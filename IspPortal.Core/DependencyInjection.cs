@@ -105,6 +105,8 @@ public static class DependencyInjection
         services.AddScoped<Tickets.TicketList>();
         services.AddScoped<Tickets.Sla.EscalateTickets>();
         services.AddScoped<Tickets.WhatsAppTicketIntake>();
+        services.AddScoped<Tickets.Lifecycle.FollowUpTickets>();
+        services.AddScoped<Tickets.Lifecycle.CustomerTicketAnswers>();
         services.AddScoped<Billing.Invoicing.BillingCharges>();
         services.AddScoped<Billing.Automation.SendInvoiceReminders>();
         services.AddScoped<Billing.Automation.CheckOverdueInvoices>();

@@ -45,9 +45,11 @@ public static class DependencyInjection
         services.AddSingleton<Core.Billing.Invoicing.IDocumentSequences, Billing.PostgresDocumentSequences>();
         services.AddSingleton<Core.Billing.Invoicing.IInvoiceWriter, Billing.PostgresInvoiceWriter>();
         services.AddSingleton<Core.Notifications.IOutboxWriter, Notifications.PostgresOutboxWriter>();
+        var publicUrl = configuration[Billing.PaymentLinks.PublicUrlKey] is { Length: > 0 } configured ? configured : Billing.PaymentLinks.DefaultPublicUrl;
         services.AddSingleton<Core.Billing.Payments.IPaymentLinks>(sp => new Billing.PaymentLinks(
-            sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
-            configuration[Billing.PaymentLinks.PublicUrlKey] is { Length: > 0 } publicUrl ? publicUrl : Billing.PaymentLinks.DefaultPublicUrl));
+            sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(), publicUrl));
+        services.AddSingleton<Core.Tickets.Lifecycle.ITicketLinks>(sp => new Tickets.TicketLinks(
+            sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(), publicUrl));
         services.AddSingleton<Core.Billing.Documents.IBillingDocumentRenderer, Billing.Documents.PdfSharpBillingDocumentRenderer>();
         services.AddHttpClient(Billing.Payments.MidtransGateway.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
         services.AddScoped<Core.Billing.Payments.IPaymentGateway, Billing.Payments.MidtransGateway>();

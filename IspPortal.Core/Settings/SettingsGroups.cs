@@ -344,3 +344,18 @@ public sealed record BusinessHoursSettings : ISettingsGroup<BusinessHoursSetting
         .When(Holidays.Distinct().Count() != Holidays.Count, nameof(Holidays), "Tanggal libur tidak boleh sama.")
         .When(Holidays.Count > 100, nameof(Holidays), "Paling banyak 100 tanggal libur.");
 }
+
+public sealed record TicketSettings : ISettingsGroup<TicketSettings>
+{
+    public static string Key => "tickets";
+
+    /// <summary>A resolved ticket the customer has not answered is taken as verified after this many days, then closed.</summary>
+    public int AutoVerifyAfterDays { get; init; } = 3;
+
+    /// <summary>How long after closing a bare "1"–"5" on WhatsApp is read as the rating, not as a new problem.</summary>
+    public int RatingReplyDays { get; init; } = 7;
+
+    public FieldErrors Validate() => new FieldErrors()
+        .When(AutoVerifyAfterDays is < 1 or > 30, nameof(AutoVerifyAfterDays), "Verifikasi otomatis 1 sampai 30 hari setelah selesai.")
+        .When(RatingReplyDays is < 1 or > 30, nameof(RatingReplyDays), "Batas waktu penilaian 1 sampai 30 hari setelah ditutup.");
+}

@@ -8,9 +8,10 @@ namespace IspPortal.Core.Tickets;
 /// Puts an inbound WhatsApp message on a ticket: the sender's ticket that is still open (by customer,
 /// or by phone for a number no customer has) takes it, and a customer who answers a ticket waiting for
 /// them moves it back to in progress; with none open, the message opens a ticket on the WhatsApp
-/// channel. Messages from one number take turns (advisory lock), so two arriving together open one ticket.
+/// channel. A short answer to a resolved ticket ("YA", "BELUM") or a lone 1–5 after a closed one is read as
+/// the customer's confirmation or rating (<see cref="Lifecycle.CustomerReplies"/>). Messages from one number take turns (advisory lock), so two arriving together open one ticket.
 /// </summary>
-public sealed class WhatsAppTicketIntake(IIspDbFactory dbs, IDatabaseLocks locks, OpenTicket open, TimeProvider clock)
+public sealed class WhatsAppTicketIntake(IIspDbFactory dbs, IDatabaseLocks locks, OpenTicket open, Lifecycle.CustomerTicketAnswers answers, TimeProvider clock)
 {
     public const int SubjectLength = 80;
 
@@ -33,7 +34,11 @@ public sealed class WhatsAppTicketIntake(IIspDbFactory dbs, IDatabaseLocks locks
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
             .FirstOrDefaultAsync(cancellationToken);
         var at = message.OccurredAt;
-        if (ticket is null)
+        if (await answers.TryWhatsAppReplyAsync(db, ticket, message.CustomerId, phone, message.Body, clock.GetUtcNow(), cancellationToken) is { } answered)
+        {
+            ticket = answered;
+        }
+        else if (ticket is null)
         {
             var text = (message.Body ?? "").Trim();
             var subject = text.Length == 0 ? "Pesan WhatsApp" : text.Length <= SubjectLength ? text : text[..SubjectLength].TrimEnd() + "…";

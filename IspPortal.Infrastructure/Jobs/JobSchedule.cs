@@ -13,6 +13,7 @@ public static class JobSchedule
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<BillingJob>();
         services.AddTransient<TicketEscalationJob>();
+        services.AddTransient<TicketFollowUpJob>();
         return services;
     }
 
@@ -26,6 +27,7 @@ public static class JobSchedule
                 scheduler.Schedule<OutboxDispatchJob>().EverySeconds(10).PreventOverlapping(nameof(OutboxDispatchJob));
                 scheduler.Schedule<BillingJob>().EveryMinute().PreventOverlapping(nameof(BillingJob));
                 scheduler.Schedule<TicketEscalationJob>().EveryMinute().PreventOverlapping(nameof(TicketEscalationJob));
+                scheduler.Schedule<TicketFollowUpJob>().EveryMinute().PreventOverlapping(nameof(TicketFollowUpJob));
             })
             .LogScheduledTaskProgress()
             .OnError(exception => logger.LogError(exception, "A scheduled job failed"));

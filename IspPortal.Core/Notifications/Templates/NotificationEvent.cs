@@ -61,11 +61,32 @@ public static class NotificationEvents
         "Halo {nama}, tiket {nomor_tiket} ({status}): {pesan}",
         "Tiket {nomor_tiket}: {status}");
 
+    public static readonly NotificationEvent TicketOpened = new("ticket_opened", "Tiket diterima",
+        ["nama", "nomor_tiket", "subjek", "link_tiket"],
+        "Halo {nama}, laporan Anda kami terima dengan nomor tiket {nomor_tiket} ({subjek}). Kami segera menindaklanjutinya. Pantau perkembangannya di {link_tiket}.",
+        "[{nomor_tiket}] {subjek}");
+
+    public static readonly NotificationEvent TicketResolved = new("ticket_resolved", "Tiket selesai, minta konfirmasi",
+        ["nama", "nomor_tiket", "subjek", "catatan", "hari", "link_tiket"],
+        "Halo {nama}, tiket {nomor_tiket} ({subjek}) telah kami selesaikan: {catatan}. Balas YA bila layanan sudah normal atau BELUM bila masih bermasalah, atau buka {link_tiket}. Tanpa jawaban, tiket kami tutup dalam {hari} hari.",
+        "[{nomor_tiket}] Selesai: {subjek}");
+
+    public static readonly NotificationEvent TicketRatingRequest = new("ticket_rating", "Permintaan penilaian tiket",
+        ["nama", "nomor_tiket", "subjek", "link_tiket"],
+        "Terima kasih {nama}, tiket {nomor_tiket} ({subjek}) telah ditutup. Seberapa puas Anda dengan penanganan kami? Balas angka 1 (kecewa) sampai 5 (sangat puas), atau beri nilai di {link_tiket}.",
+        "[{nomor_tiket}] Bagaimana penanganan kami?");
+
+    /// <summary>To staff in the category's escalation role, and the assignee.</summary>
+    public static readonly NotificationEvent TicketEscalated = new("ticket_escalated", "Eskalasi tiket (ke petugas)",
+        ["nama", "nomor_tiket", "subjek", "level", "alasan", "batas_waktu", "link_tiket"],
+        "Halo {nama}, eskalasi level {level}: tiket {nomor_tiket} ({subjek}) {alasan}. Batas waktu {batas_waktu}. Buka {link_tiket}.",
+        "Eskalasi level {level}: {nomor_tiket}", Service: true);
+
     /// <summary>Free text typed by an agent (API or ticket chat); its only placeholder is the text itself.</summary>
     public static readonly NotificationEvent FreeText = new("text", "Pesan bebas", ["pesan"], "{pesan}", "Pesan dari {nama_isp}", Service: true);
 
     public static readonly IReadOnlyList<NotificationEvent> All =
-        [CustomerWelcome, PppoePasswordReset, InvoiceIssued, InvoiceReminder, InvoiceOverdue, IsolationNotice, PaymentReceipt, Reactivation, TicketUpdate, FreeText];
+        [CustomerWelcome, PppoePasswordReset, InvoiceIssued, InvoiceReminder, InvoiceOverdue, IsolationNotice, PaymentReceipt, Reactivation, TicketUpdate, TicketOpened, TicketResolved, TicketRatingRequest, TicketEscalated, FreeText];
 
     /// <summary>What each placeholder looks like in a real message, for the editor's preview.</summary>
     public static readonly IReadOnlyDictionary<string, string> Examples = new Dictionary<string, string>
@@ -90,6 +111,12 @@ public static class NotificationEvents
         ["nomor_tiket"] = "TKT-2025-000045",
         ["status"] = "sedang dikerjakan",
         ["pesan"] = "Teknisi kami menuju lokasi Anda hari ini.",
+        ["subjek"] = "Internet mati sejak pagi",
+        ["catatan"] = "kabel fiber di tiang depan rumah sudah kami sambung ulang",
+        ["hari"] = "3",
+        ["link_tiket"] = "https://portal.netkita.co.id/tiket/Q2ZESjhK",
+        ["level"] = "2",
+        ["batas_waktu"] = "3 Februari 2025 14:00",
     };
 
     public static NotificationEvent? Find(string key) => All.FirstOrDefault(e => e.Key == key);

@@ -1,0 +1,113 @@
+using IspPortal.Core.Common;
+using IspPortal.Core.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace IspPortal.Core.Tickets.Lifecycle;
+
+/// <summary>What the customer's ticket page shows.</summary>
+public sealed record CustomerTicketView(
+    string CompanyName, string Number, string Subject, TicketStatus Status, string CustomerName, DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt, string? ResolutionNote,
+    int? Rating, bool MayConfirm, bool MayRate);
+
+/// <summary>
+/// The customer's side of a resolved ticket, from the public ticket page or a WhatsApp reply: confirm
+/// the fix (verified, then closed, which asks for a rating), say it is not fixed (back in progress,
+/// with their words as the note), or rate a closed ticket once. The customer acts as nobody: the
+/// activities carry no user.
+/// </summary>
+public sealed class CustomerTicketAnswers(IIspDbFactory dbs, PortalSettings settings, TimeProvider clock)
+{
+    public const string NotFound = "Tiket tidak ditemukan.";
+
+    public async Task<CustomerTicketView?> ViewAsync(string ticketNumber, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var view = await db.Tickets.AsNoTracking().Where(t => t.Number == ticketNumber)
+            .Select(t => new CustomerTicketView("", t.Number, t.Subject, t.Status,
+                t.Customer != null ? t.Customer.FullName : t.ContactName ?? "Pelanggan", t.CreatedAt, t.ResolvedAt,
+                t.Activities.Where(a => a.Kind == TicketActivityKind.StatusChanged && a.ToValue == nameof(TicketStatus.Resolved))
+                    .OrderByDescending(a => a.OccurredAt).Select(a => a.Note).FirstOrDefault(),
+                t.Rating, t.Status == TicketStatus.Resolved, false))
+            .SingleOrDefaultAsync(cancellationToken);
+        return view is null ? null : view with
+        {
+            CompanyName = (await settings.GetAsync<CompanyProfile>(cancellationToken)).Name,
+            MayRate = MayRate(view.Status, view.ResolvedAt, view.Rating),
+        };
+    }
+
+    public async Task<Outcome<TicketStatus>> AnswerAsync(string ticketNumber, bool isFixed, string? comment, CancellationToken cancellationToken = default)
+    {
+        if (!isFixed && comment is { Length: > TicketActivity.NoteMaxLength - 40 })
+            return Outcome.Refused<TicketStatus>("Comment", $"Keterangan maksimal {TicketActivity.NoteMaxLength - 40} karakter.");
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Number == ticketNumber, cancellationToken);
+        if (ticket is null)
+            return Outcome.Refused<TicketStatus>("", NotFound);
+        if (ticket.Status != TicketStatus.Resolved)
+            return Outcome.Refused<TicketStatus>("", "Tiket ini tidak sedang menunggu konfirmasi Anda.");
+        Answer(ticket, isFixed ? new CustomerReply.Fixed() : new CustomerReply.NotFixed(comment?.Trim() ?? ""), "halaman tiket", clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done(ticket.Status);
+    }
+
+    public async Task<Outcome<int>> RateAsync(string ticketNumber, int stars, string? comment, CancellationToken cancellationToken = default)
+    {
+        var errors = new FieldErrors()
+            .When(stars is < 1 or > 5, "Rating", "Pilih nilai 1 sampai 5.")
+            .When(comment is { Length: > TicketActivity.NoteMaxLength }, "Comment", $"Komentar maksimal {TicketActivity.NoteMaxLength} karakter.");
+        if (errors.Any)
+            return Outcome.Refused<int>(errors);
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Number == ticketNumber, cancellationToken);
+        if (ticket is null)
+            return Outcome.Refused<int>("", NotFound);
+        if (!MayRate(ticket.Status, ticket.ResolvedAt, ticket.Rating))
+            return Outcome.Refused<int>("", ticket.Rating is null ? "Tiket ini belum bisa dinilai." : "Tiket ini sudah Anda nilai. Terima kasih.");
+        ticket.Rate(stars, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done(stars);
+    }
+
+    /// <summary>
+    /// A WhatsApp reply that answers the ticket it joined, or rates the sender's ticket closed within
+    /// <see cref="TicketSettings.RatingReplyDays"/>; in the caller's transaction.
+    /// </summary>
+    /// <param name="joined">The open ticket the message joined; null when the sender has none open.</param>
+    /// <returns>The ticket the reply answered; null when it is an ordinary message.</returns>
+    public async Task<Ticket?> TryWhatsAppReplyAsync(IIspDb db, Ticket? joined, int? customerId, string phone, string? text, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (joined is not null)
+        {
+            if (joined.Status != TicketStatus.Resolved || CustomerReplies.ToResolvedTicket(text) is not { } reply)
+                return null;
+            Answer(joined, reply, "WhatsApp", at);
+            return joined;
+        }
+        if (CustomerReplies.ToRatingRequest(text) is not { } rating)
+            return null;
+        var since = at.AddDays(-(await settings.GetAsync<TicketSettings>(cancellationToken)).RatingReplyDays);
+        var closed = await db.Tickets
+            .Where(t => t.Status == TicketStatus.Closed && t.ResolvedAt != null && t.Rating == null && t.ClosedAt > since)
+            .Where(t => customerId != null ? t.CustomerId == customerId : t.CustomerId == null && t.ContactPhone == phone)
+            .OrderByDescending(t => t.ClosedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        closed?.Rate(rating.Stars, rating.Comment, at);
+        return closed;
+    }
+
+    private static bool MayRate(TicketStatus status, DateTimeOffset? resolvedAt, int? rating) =>
+        rating is null && resolvedAt is not null && status is TicketStatus.Verified or TicketStatus.Closed;
+
+    private static void Answer(Ticket ticket, CustomerReply reply, string via, DateTimeOffset at)
+    {
+        if (reply is CustomerReply.NotFixed notFixed)
+        {
+            var note = $"Pelanggan ({via}): masih bermasalah." + (notFixed.Text.Length > 0 ? " " + notFixed.Text : "");
+            ticket.MoveTo(TicketStatus.InProgress, null, at, note.Length > TicketActivity.NoteMaxLength ? note[..TicketActivity.NoteMaxLength] : note);
+            return;
+        }
+        ticket.MoveTo(TicketStatus.Verified, null, at, $"Pelanggan ({via}): sudah normal.");
+        ticket.MoveTo(TicketStatus.Closed, null, at);
+    }
+}

@@ -1,0 +1,17 @@
+namespace IspPortal.Core.Tickets.Lifecycle;
+
+/// <summary>
+/// Links in ticket messages: the customer's public page for a ticket (confirm the fix, rate it),
+/// which carries a token nobody can guess or turn into another ticket's, and the staff page.
+/// </summary>
+public interface ITicketLinks
+{
+    /// <summary>The customer's page, <c>{link_tiket}</c> in customer messages.</summary>
+    string ForCustomer(string ticketNumber);
+
+    /// <returns>The ticket number the token was made for; null for a token this portal did not make.</returns>
+    string? TicketNumberOf(string token);
+
+    /// <summary>The ticket in the portal, for staff (escalation notices).</summary>
+    string ForStaff(int ticketId);
+}
