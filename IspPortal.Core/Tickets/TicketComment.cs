@@ -6,6 +6,7 @@ public class TicketComment
     public const int AttachmentPathMaxLength = 260;
     public const int AttachmentNameMaxLength = 255;
     public const int AttachmentTypeMaxLength = 100;
+    public const int EmailMessageIdMaxLength = 500;
 
     private TicketComment() { }
 
@@ -39,6 +40,9 @@ public class TicketComment
 
     /// <summary>The WhatsApp message this comment came from or was sent as.</summary>
     public long? WhatsAppMessageId { get; set; }
+
+    /// <summary>The Message-ID of the e-mail this comment came from: a mail relay that posts twice stores it once.</summary>
+    public string? EmailMessageId { get; set; }
 
     public string? AttachmentPath { get; set; }
 

@@ -32,6 +32,7 @@ public static class ApiEndpoints
         api.MapInvoiceEndpoints();
         api.MapPaymentEndpoints();
         api.MapTicketEndpoints();
+        api.MapTicketEmailEndpoints();
         return endpoints;
     }
 }

@@ -3545,6 +3545,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("edited_at");
 
+                    b.Property<string>("EmailMessageId")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("email_message_id");
+
                     b.Property<bool>("IsInternal")
                         .HasColumnType("boolean")
                         .HasColumnName("is_internal");
@@ -3562,6 +3567,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("AuthorId")
                         .HasDatabaseName("ix_ticket_comments_author_id");
+
+                    b.HasIndex("EmailMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ticket_comments_email_message_id")
+                        .HasFilter("email_message_id IS NOT NULL");
 
                     b.HasIndex("WhatsAppMessageId")
                         .IsUnique()

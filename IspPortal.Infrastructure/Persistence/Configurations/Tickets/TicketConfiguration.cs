@@ -65,6 +65,9 @@ public class TicketCommentConfiguration : IEntityTypeConfiguration<TicketComment
         builder.HasIndex(c => c.AuthorId);
         builder.HasIndex(c => c.WhatsAppMessageId).IsUnique().HasFilter("whatsapp_message_id IS NOT NULL")
             .HasDatabaseName("ux_ticket_comments_whatsapp_message_id");
+        builder.Property(c => c.EmailMessageId).HasMaxLength(TicketComment.EmailMessageIdMaxLength);
+        builder.HasIndex(c => c.EmailMessageId).IsUnique().HasFilter("email_message_id IS NOT NULL")
+            .HasDatabaseName("ux_ticket_comments_email_message_id");
     }
 }
 
