@@ -108,6 +108,7 @@ public static class DependencyInjection
         services.AddScoped<Tickets.Lifecycle.FollowUpTickets>();
         services.AddScoped<Tickets.Lifecycle.CustomerTicketAnswers>();
         services.AddScoped<Tickets.Email.EmailTicketIntake>();
+        services.AddScoped<Tickets.Analytics.TicketAnalytics>();
         services.AddScoped<Billing.Invoicing.BillingCharges>();
         services.AddScoped<Billing.Automation.SendInvoiceReminders>();
         services.AddScoped<Billing.Automation.CheckOverdueInvoices>();
