@@ -108,15 +108,17 @@ public static class DemoTickets
         db.TicketCategories.AddRange(categories);
         await db.SaveChangesAsync(cancellationToken);
 
-        var business = new BusinessClock(new BusinessHoursSettings(), TimeZoneInfo.FindSystemTimeZoneById(new RegionalSettings().TimeZone));
-        // Numbered as OpenTicket numbers them, oldest first, with each month's counter left where the seed stopped.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(new RegionalSettings().TimeZone);
+        var business = new BusinessClock(new BusinessHoursSettings(), zone);
+        // Numbered as OpenTicket numbers them (months in the ISP's zone), oldest first, with each month's counter left where the seed stopped.
         var numbers = new Dictionary<DateOnly, long>();
         var replies = new List<(Ticket Ticket, TicketComment? Customer, DateTimeOffset RepliedAt, Guid? By)>();
         foreach (var seed in Tickets.OrderByDescending(s => s.HoursAgo))
         {
             var customer = customers[random.Next(customers.Count)];
             var opened = now.AddHours(-seed.HoursAgo);
-            var month = new DateOnly(opened.Year, opened.Month, 1);
+            var local = TimeZoneInfo.ConvertTime(opened, zone);
+            var month = new DateOnly(local.Year, local.Month, 1);
             numbers[month] = numbers.GetValueOrDefault(month) + 1;
             var ticket = new Ticket(DocumentNumberFormat.Render(Ticket.NumberFormat, month, numbers[month]), customer.Id, seed.Subject, seed.Description,
                 seed.Channel, seed.Priority ?? TicketPriority.Medium, opened, seed.Channel == TicketChannel.WhatsApp ? null : staffId);
