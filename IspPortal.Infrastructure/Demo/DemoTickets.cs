@@ -59,47 +59,31 @@ public static class DemoTickets
 
     public static IReadOnlyList<TicketCategory> Categories(DateTimeOffset now) =>
     [
-        new()
-        {
-            Code = "GANGGUAN", Name = "Gangguan koneksi", Description = "Internet mati, putus-putus atau lambat.",
-            Keywords = ["mati", "los", "putus", "lambat", "lemot", "tidak bisa internet", "gangguan"], DefaultPriority = TicketPriority.High,
-            FirstResponseMinutesLow = 240, ResolutionMinutesLow = 1440, FirstResponseMinutesMedium = 120, ResolutionMinutesMedium = 720,
-            FirstResponseMinutesHigh = 30, ResolutionMinutesHigh = 240, FirstResponseMinutesUrgent = 15, ResolutionMinutesUrgent = 120,
-            EscalationRoleLevel1 = "NOC", EscalationRoleLevel2 = "Manager", EscalationRoleLevel3 = "Admin", SortOrder = 10, CreatedAt = now,
-        },
-        new()
-        {
-            Code = "PSB", Name = "Pemasangan & instalasi", Description = "Pasang baru, pindah alamat, instalasi ulang.",
-            Keywords = ["pasang baru", "pemasangan", "instalasi", "psb", "pindah alamat"], DefaultPriority = TicketPriority.Medium,
-            FirstResponseMinutesLow = 480, ResolutionMinutesLow = 4320, FirstResponseMinutesMedium = 240, ResolutionMinutesMedium = 2880,
-            FirstResponseMinutesHigh = 120, ResolutionMinutesHigh = 1440, FirstResponseMinutesUrgent = 60, ResolutionMinutesUrgent = 480,
-            EscalationRoleLevel1 = "Staff", EscalationRoleLevel2 = "Manager", EscalationRoleLevel3 = "Admin", SortOrder = 20, CreatedAt = now,
-        },
-        new()
-        {
-            Code = "TAGIHAN", Name = "Tagihan & pembayaran", Description = "Tagihan, pembayaran, isolir karena tunggakan.",
-            Keywords = ["tagihan", "bayar", "invoice", "pembayaran", "isolir", "qris"], DefaultPriority = TicketPriority.Medium,
-            FirstResponseMinutesLow = 480, ResolutionMinutesLow = 2880, FirstResponseMinutesMedium = 240, ResolutionMinutesMedium = 1440,
-            FirstResponseMinutesHigh = 60, ResolutionMinutesHigh = 480, FirstResponseMinutesUrgent = 30, ResolutionMinutesUrgent = 240,
-            EscalationRoleLevel1 = "Staff", EscalationRoleLevel2 = "Manager", EscalationRoleLevel3 = "Admin", SortOrder = 30, CreatedAt = now,
-        },
-        new()
-        {
-            Code = "PERANGKAT", Name = "Perangkat pelanggan", Description = "Router, ONT, modem atau wifi rusak.",
-            Keywords = ["router rusak", "ont rusak", "modem rusak", "router", "modem", "wifi", "adaptor"], DefaultPriority = TicketPriority.Medium,
-            FirstResponseMinutesLow = 480, ResolutionMinutesLow = 2880, FirstResponseMinutesMedium = 120, ResolutionMinutesMedium = 1440,
-            FirstResponseMinutesHigh = 60, ResolutionMinutesHigh = 480, FirstResponseMinutesUrgent = 30, ResolutionMinutesUrgent = 240,
-            EscalationRoleLevel1 = "NOC", EscalationRoleLevel2 = "Manager", EscalationRoleLevel3 = "Admin", SortOrder = 40, CreatedAt = now,
-        },
-        new()
-        {
-            Code = "UPGRADE", Name = "Ubah paket", Description = "Naik atau turun paket, tanya promo.",
-            Keywords = ["upgrade", "naik paket", "turun paket", "paket", "promo"], DefaultPriority = TicketPriority.Low,
-            FirstResponseMinutesLow = 480, ResolutionMinutesLow = 4320, FirstResponseMinutesMedium = 240, ResolutionMinutesMedium = 2880,
-            FirstResponseMinutesHigh = 120, ResolutionMinutesHigh = 1440, FirstResponseMinutesUrgent = 60, ResolutionMinutesUrgent = 480,
-            EscalationRoleLevel1 = "Staff", EscalationRoleLevel2 = "Manager", EscalationRoleLevel3 = null, SortOrder = 50, CreatedAt = now,
-        },
+        Category("GANGGUAN", "Gangguan koneksi", "Internet mati, putus-putus atau lambat.", ["mati", "los", "putus", "lambat", "lemot", "tidak bisa internet", "gangguan"],
+            TicketPriority.High, [(240, 1440), (120, 720), (30, 240), (15, 120)], ["NOC", "Manager", "Admin"], 10, now),
+        Category("PSB", "Pemasangan & instalasi", "Pasang baru, pindah alamat, instalasi ulang.", ["pasang baru", "pemasangan", "instalasi", "psb", "pindah alamat"],
+            TicketPriority.Medium, [(480, 4320), (240, 2880), (120, 1440), (60, 480)], ["Staff", "Manager", "Admin"], 20, now),
+        Category("TAGIHAN", "Tagihan & pembayaran", "Tagihan, pembayaran, isolir karena tunggakan.", ["tagihan", "bayar", "invoice", "pembayaran", "isolir", "qris"],
+            TicketPriority.Medium, [(480, 2880), (240, 1440), (60, 480), (30, 240)], ["Staff", "Manager", "Admin"], 30, now),
+        Category("PERANGKAT", "Perangkat pelanggan", "Router, ONT, modem atau wifi rusak.", ["router rusak", "ont rusak", "modem rusak", "router", "modem", "wifi", "adaptor"],
+            TicketPriority.Medium, [(480, 2880), (120, 1440), (60, 480), (30, 240)], ["NOC", "Manager", "Admin"], 40, now),
+        Category("UPGRADE", "Ubah paket", "Naik atau turun paket, tanya promo.", ["upgrade", "naik paket", "turun paket", "paket", "promo"],
+            TicketPriority.Low, [(480, 4320), (240, 2880), (120, 1440), (60, 480)], ["Staff", "Manager"], 50, now),
     ];
+
+    /// <param name="sla">First response and resolution minutes for low, medium, high and urgent.</param>
+    /// <param name="escalation">Roles for escalation levels 1, 2 and 3 (fewer leaves the higher levels to nobody).</param>
+    private static TicketCategory Category(string code, string name, string description, List<string> keywords, TicketPriority priority,
+        (int First, int Resolution)[] sla, string[] escalation, int sortOrder, DateTimeOffset now) => new()
+    {
+        Code = code, Name = name, Description = description, Keywords = keywords, DefaultPriority = priority,
+        FirstResponseMinutesLow = sla[0].First, ResolutionMinutesLow = sla[0].Resolution,
+        FirstResponseMinutesMedium = sla[1].First, ResolutionMinutesMedium = sla[1].Resolution,
+        FirstResponseMinutesHigh = sla[2].First, ResolutionMinutesHigh = sla[2].Resolution,
+        FirstResponseMinutesUrgent = sla[3].First, ResolutionMinutesUrgent = sla[3].Resolution,
+        EscalationRoleLevel1 = escalation.ElementAtOrDefault(0), EscalationRoleLevel2 = escalation.ElementAtOrDefault(1), EscalationRoleLevel3 = escalation.ElementAtOrDefault(2),
+        SortOrder = sortOrder, CreatedAt = now,
+    };
 
     public static async Task SeedAsync(IspDbContext db, IReadOnlyList<Customer> customers, Random random, DateTimeOffset now, Guid? technicianId, Guid? staffId,
         CancellationToken cancellationToken)

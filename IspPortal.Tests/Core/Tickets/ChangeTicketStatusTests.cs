@@ -8,31 +8,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IspPortal.Tests.Core.Tickets;
 
 /// <summary>An agent's lifecycle actions and triage on real PostgreSQL: the domain's moves, notes, concurrency, SLA recomputed.</summary>
-public sealed class ChangeTicketStatusTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class ChangeTicketStatusTests(DatabaseFixture database) : TicketUseCaseTest(database), IClassFixture<DatabaseFixture>
 {
     private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
-    // Monday 11 August 2025, 10:00 in Jakarta: inside the default business hours (Mon–Sat 08–17).
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2025, 8, 11, 3, 0, 0, TimeSpan.Zero));
-    private ServiceProvider _services = default!;
     private PortalUser _agent = default!;
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        await database.ResetAsync();
-        _services = CoreServices.Build(database.ConnectionString, _clock);
-        await CoreServices.EnsureRolesAsync(_services);
-        await TicketTestData.SeedAsync(database, _clock);
-        _agent = await TicketTestData.AddUserAsync(_services, "teknisi1", Roles.Technician);
-        _services.GetRequiredService<TestActor>().Current = new Actor(_agent.Id, _agent.UserName!);
+        _agent = await TicketTestData.AddUserAsync(Services, "teknisi1", Roles.Technician);
+        Services.GetRequiredService<TestActor>().Current = new Actor(_agent.Id, _agent.UserName!);
     }
-
-    public async Task DisposeAsync() => await _services.DisposeAsync();
 
     [Fact]
     public async Task An_agent_works_a_ticket_through_its_lifecycle_and_each_step_is_recorded_with_its_note()
     {
-        var opened = await _services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, "Internet mati", "", TicketChannel.Phone));
-        await _services.AssignAsync(opened.Id, "teknisi1");
+        var opened = await Services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, "Internet mati", "", TicketChannel.Phone));
+        await Services.AssignAsync(opened.Id, "teknisi1");
 
         Assert.Equal(TicketStatus.InProgress, await ActAsync(opened.Id, TicketAction.StartWork));
         Assert.Equal(TicketStatus.WaitingForCustomer, await ActAsync(opened.Id, TicketAction.WaitForCustomer, "Minta foto lampu ONT"));
@@ -44,7 +35,7 @@ public sealed class ChangeTicketStatusTests(DatabaseFixture database) : IClassFi
         Assert.Equal(TicketStatus.Resolved, await ActAsync(opened.Id, TicketAction.Resolve, "Kabel drop diganti"));
         Assert.Equal(TicketStatus.Closed, await ActAsync(opened.Id, TicketAction.Close));
 
-        var view = (await _services.UseAsync<TicketDetail, TicketView?>(d => d.FindAsync(opened.Id)))!;
+        var view = (await Services.UseAsync<TicketDetail, TicketView?>(d => d.FindAsync(opened.Id)))!;
         var moves = view.Activities.Where(a => a.Kind == TicketActivityKind.StatusChanged).Select(a => (a.ToValue, a.Note, a.Actor)).ToList();
         Assert.Equal(
         [
@@ -60,7 +51,7 @@ public sealed class ChangeTicketStatusTests(DatabaseFixture database) : IClassFi
     [Fact]
     public async Task A_move_the_lifecycle_does_not_allow_is_refused_in_Indonesian_and_changes_nothing()
     {
-        var opened = await _services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, "Internet mati", "", TicketChannel.Phone));
+        var opened = await Services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, "Internet mati", "", TicketChannel.Phone));
         var before = await ActivityCountAsync(opened.Id);
 
         var start = await ChangeAsync(opened.Id, TicketAction.StartWork);
@@ -70,7 +61,7 @@ public sealed class ChangeTicketStatusTests(DatabaseFixture database) : IClassFi
         Assert.Equal($"Tiket {opened.Number} berstatus Baru dan tidak bisa diubah ke Dikerjakan.", start.FirstError);
         Assert.Contains("tidak bisa diubah ke Ditutup", close.FirstError, StringComparison.Ordinal);
         Assert.Equal("Alasan pembatalan wajib diisi.", cancelWithoutReason.Errors[ChangeTicketStatus.NoteField].Single());
-        await using (var db = database.CreateDbContext())
+        await using (var db = Database.CreateDbContext())
             Assert.Equal(TicketStatus.Open, (await db.Tickets.SingleAsync(t => t.Id == opened.Id)).Status);
         Assert.Equal(before, await ActivityCountAsync(opened.Id));
 
@@ -84,15 +75,15 @@ public sealed class ChangeTicketStatusTests(DatabaseFixture database) : IClassFi
     [Fact]
     public async Task A_ticket_changed_since_the_agent_loaded_it_is_left_alone_and_of_two_at_once_one_wins()
     {
-        var opened = await _services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, "Internet mati", "", TicketChannel.Phone));
-        await _services.AssignAsync(opened.Id, "teknisi1");
+        var opened = await Services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, "Internet mati", "", TicketChannel.Phone));
+        await Services.AssignAsync(opened.Id, "teknisi1");
         var seen = await VersionAsync(opened.Id);
 
         Assert.True((await ChangeAsync(opened.Id, TicketAction.StartWork, version: seen)).Succeeded);
         var stale = await ChangeAsync(opened.Id, TicketAction.Resolve, "Sudah beres", version: seen);
 
         Assert.Equal(ChangeTicketStatus.ChangedMeanwhile, stale.FirstError);
-        await using (var db = database.CreateDbContext())
+        await using (var db = Database.CreateDbContext())
             Assert.Equal(TicketStatus.InProgress, (await db.Tickets.SingleAsync(t => t.Id == opened.Id)).Status);
 
         var current = await VersionAsync(opened.Id);
@@ -102,7 +93,7 @@ public sealed class ChangeTicketStatusTests(DatabaseFixture database) : IClassFi
 
         Assert.Single(both, o => o.Succeeded);
         Assert.Equal(ChangeTicketStatus.ChangedMeanwhile, Assert.Single(both, o => !o.Succeeded).FirstError);
-        await using var after = database.CreateDbContext();
+        await using var after = Database.CreateDbContext();
         var ticket = await after.Tickets.Include(t => t.Activities).SingleAsync(t => t.Id == opened.Id);
         Assert.Equal(both.Single(o => o.Succeeded).Value!.Status, ticket.Status);
         Assert.Equal(2, ticket.Activities.Count(a => a.Kind == TicketActivityKind.StatusChanged));
@@ -111,29 +102,29 @@ public sealed class ChangeTicketStatusTests(DatabaseFixture database) : IClassFi
     [Fact]
     public async Task Triage_sets_category_and_priority_and_recomputes_the_deadlines_in_business_hours_from_opening()
     {
-        var opened = await _services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, "Tanya jadwal kunjungan", "", TicketChannel.Web));
+        var opened = await Services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, "Tanya jadwal kunjungan", "", TicketChannel.Web));
         Assert.Null(opened.CategoryCode);
         int category;
-        await using (var db = database.CreateDbContext())
+        await using (var db = Database.CreateDbContext())
             category = (await db.TicketCategories.SingleAsync(c => c.Code == "GANGGUAN")).Id;
-        _clock.Advance(TimeSpan.FromHours(2));
+        Clock.Advance(TimeSpan.FromHours(2));
 
-        var stale = await _services.UseAsync<ChangeTicketStatus, Outcome<TicketChanged>>(c => c.TriageAsync(new TicketTriageInput(opened.Id, 0, category, TicketPriority.Urgent)));
+        var stale = await Services.UseAsync<ChangeTicketStatus, Outcome<TicketChanged>>(c => c.TriageAsync(new TicketTriageInput(opened.Id, 0, category, TicketPriority.Urgent)));
         Assert.Equal(ChangeTicketStatus.ChangedMeanwhile, stale.FirstError);
 
         var urgent = await TriageAsync(opened.Id, category, TicketPriority.Urgent);
 
         Assert.Equal(TicketStatus.Triaged, urgent.Status);
-        var view = (await _services.UseAsync<TicketDetail, TicketView?>(d => d.FindAsync(opened.Id)))!;
+        var view = (await Services.UseAsync<TicketDetail, TicketView?>(d => d.FindAsync(opened.Id)))!;
         // Urgent: 15 and 240 business minutes from opening at 10:00, not from the triage at 12:00.
         Assert.Equal(new DateTimeOffset(2025, 8, 11, 10, 15, 0, Wib), view.Sla.FirstResponse.DueAt);
         Assert.Equal(new DateTimeOffset(2025, 8, 11, 14, 0, 0, Wib), view.Sla.Resolution.DueAt);
         Assert.Equal(("GANGGUAN", TicketPriority.Urgent), (view.CategoryCode, view.Priority));
-        Assert.Equal(IspPortal.Core.Tickets.Sla.SlaStanding.Breached, view.Sla.StandingAt(_clock.GetUtcNow()));
+        Assert.Equal(IspPortal.Core.Tickets.Sla.SlaStanding.Breached, view.Sla.StandingAt(Clock.GetUtcNow()));
 
         var low = await TriageAsync(opened.Id, category, TicketPriority.Low);
         Assert.Equal(TicketStatus.Triaged, low.Status);
-        view = (await _services.UseAsync<TicketDetail, TicketView?>(d => d.FindAsync(opened.Id)))!;
+        view = (await Services.UseAsync<TicketDetail, TicketView?>(d => d.FindAsync(opened.Id)))!;
         // Low: 480 business minutes = 420 left on Monday, then 60 from Tuesday 08:00.
         Assert.Equal(new DateTimeOffset(2025, 8, 12, 9, 0, 0, Wib), view.Sla.FirstResponse.DueAt);
         Assert.Equal(2, view.Activities.Count(a => a.Kind == TicketActivityKind.Categorised));
@@ -143,7 +134,7 @@ public sealed class ChangeTicketStatusTests(DatabaseFixture database) : IClassFi
     private async Task<TicketChanged> TriageAsync(int id, int category, TicketPriority priority)
     {
         var version = await VersionAsync(id);
-        var outcome = await _services.UseAsync<ChangeTicketStatus, Outcome<TicketChanged>>(c => c.TriageAsync(new TicketTriageInput(id, version, category, priority)));
+        var outcome = await Services.UseAsync<ChangeTicketStatus, Outcome<TicketChanged>>(c => c.TriageAsync(new TicketTriageInput(id, version, category, priority)));
         Assert.True(outcome.Succeeded, outcome.FirstError);
         return outcome.Value!;
     }
@@ -156,13 +147,13 @@ public sealed class ChangeTicketStatusTests(DatabaseFixture database) : IClassFi
     }
 
     private Task<Outcome<TicketChanged>> ChangeAsync(int id, TicketAction action, string? note = null, uint? version = null) =>
-        _services.ChangeStatusAsync(id, action, note, version);
+        Services.ChangeStatusAsync(id, action, note, version);
 
-    private Task<uint> VersionAsync(int id) => _services.TicketVersionAsync(id);
+    private Task<uint> VersionAsync(int id) => Services.TicketVersionAsync(id);
 
     private async Task<int> ActivityCountAsync(int id)
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         return await db.TicketActivities.CountAsync(a => a.TicketId == id);
     }
 }

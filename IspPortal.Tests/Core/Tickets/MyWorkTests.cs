@@ -9,41 +9,30 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IspPortal.Tests.Core.Tickets;
 
 /// <summary>"Pekerjaan saya": my open tickets most urgent first, and installations that are mine or nobody's.</summary>
-public sealed class MyWorkTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class MyWorkTests(DatabaseFixture database) : TicketUseCaseTest(database), IClassFixture<DatabaseFixture>
 {
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2025, 8, 11, 3, 0, 0, TimeSpan.Zero));
-    private ServiceProvider _services = default!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        _services = CoreServices.Build(database.ConnectionString, _clock);
-        await CoreServices.EnsureRolesAsync(_services);
-        await TicketTestData.SeedAsync(database, _clock,
-            new TicketCategory { Code = "TAGIHAN", Name = "Tagihan", Keywords = ["tagihan"], DefaultPriority = TicketPriority.Low, SortOrder = 1, CreatedAt = _clock.GetUtcNow() });
-    }
-
-    public async Task DisposeAsync() => await _services.DisposeAsync();
+    protected override TicketCategory[] MoreCategories =>
+        [new TicketCategory { Code = "TAGIHAN", Name = "Tagihan", Keywords = ["tagihan"], DefaultPriority = TicketPriority.Low, SortOrder = 1, CreatedAt = Clock.GetUtcNow() }];
 
     [Fact]
     public async Task My_open_tickets_come_most_urgent_first_with_my_and_unassigned_installations()
     {
-        var me = await TicketTestData.AddUserAsync(_services, "teknisi1", Roles.Technician);
-        var other = await TicketTestData.AddUserAsync(_services, "teknisi2", Roles.Technician);
+        var me = await TicketTestData.AddUserAsync(Services, "teknisi1", Roles.Technician);
+        var other = await TicketTestData.AddUserAsync(Services, "teknisi2", Roles.Technician);
         var billing = await OpenForAsync("Tagihan dobel", "teknisi1");          // low: first response in 480 business minutes
         var noSla = await OpenForAsync("Tanya jadwal kunjungan", "teknisi1");   // no category, no deadline
         var resolved = await OpenForAsync("Kabel putus", "teknisi1");
         var outage = await OpenForAsync("Internet mati", "teknisi1");           // high: first response in 60
         var closed = await OpenForAsync("Lampu LOS", "teknisi1");
         await OpenForAsync("Internet mati lagi", "teknisi2");
-        Assert.True((await _services.ChangeStatusAsync(resolved, TicketAction.Resolve, "Disambung")).Succeeded);
-        Assert.True((await _services.ChangeStatusAsync(closed, TicketAction.Resolve, "Normal")).Succeeded);
-        Assert.True((await _services.ChangeStatusAsync(closed, TicketAction.Close)).Succeeded);
+        Assert.True((await Services.ChangeStatusAsync(resolved, TicketAction.Resolve, "Disambung")).Succeeded);
+        Assert.True((await Services.ChangeStatusAsync(closed, TicketAction.Resolve, "Normal")).Succeeded);
+        Assert.True((await Services.ChangeStatusAsync(closed, TicketAction.Close)).Succeeded);
         await SeedInstallationsAsync(("KCB-CKP110825-101", me.Id), ("KCB-CKP110825-102", other.Id), ("KCB-CKP110825-103", null));
-        _services.GetRequiredService<TestActor>().Current = new Actor(me.Id, me.UserName!);
+        Services.GetRequiredService<TestActor>().Current = new Actor(me.Id, me.UserName!);
 
-        var work = await _services.UseAsync<MyWork, MyWorkView>(w => w.LoadAsync(withInstallations: true));
-        var withoutInstallations = await _services.UseAsync<MyWork, MyWorkView>(w => w.LoadAsync(withInstallations: false));
+        var work = await Services.UseAsync<MyWork, MyWorkView>(w => w.LoadAsync(withInstallations: true));
+        var withoutInstallations = await Services.UseAsync<MyWork, MyWorkView>(w => w.LoadAsync(withInstallations: false));
 
         Assert.Equal([outage, billing, noSla, resolved], work.Tickets.Select(t => t.Id));
         Assert.Equal([TicketAction.StartWork, TicketAction.WaitForCustomer, TicketAction.Resolve, TicketAction.Cancel], work.Tickets[0].Actions);
@@ -55,15 +44,15 @@ public sealed class MyWorkTests(DatabaseFixture database) : IClassFixture<Databa
 
     private async Task<int> OpenForAsync(string subject, string assignee)
     {
-        var opened = await _services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, subject, "", TicketChannel.Phone));
-        await _services.AssignAsync(opened.Id, assignee);
+        var opened = await Services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, subject, "", TicketChannel.Phone));
+        await Services.AssignAsync(opened.Id, assignee);
         return opened.Id;
     }
 
     private async Task SeedInstallationsAsync(params (string Code, Guid? Technician)[] orders)
     {
-        var now = _clock.GetUtcNow();
-        await using var db = database.CreateDbContext();
+        var now = Clock.GetUtcNow();
+        await using var db = Database.CreateDbContext();
         var template = await db.Customers.SingleAsync(c => c.Code == TicketTestData.CustomerCode);
         var router = new Router("CKP", "Router Cikampek", template.LocationCodeId, "127.0.0.1", 8728, "admin", "not-used", now) { IsolationProfile = "isolir" };
         db.Routers.Add(router);

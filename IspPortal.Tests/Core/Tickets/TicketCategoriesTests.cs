@@ -7,20 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IspPortal.Tests.Core.Tickets;
 
 /// <summary>Pengaturan → Kategori tiket: what a category must satisfy, unique codes, switching one off.</summary>
-public sealed class TicketCategoriesTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class TicketCategoriesTests(DatabaseFixture database) : TicketUseCaseTest(database), IClassFixture<DatabaseFixture>
 {
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2025, 8, 11, 3, 0, 0, TimeSpan.Zero));
-    private ServiceProvider _services = default!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        _services = CoreServices.Build(database.ConnectionString, _clock);
-        await CoreServices.EnsureRolesAsync(_services);
-        await TicketTestData.SeedAsync(database, _clock);
-    }
-
-    public async Task DisposeAsync() => await _services.DisposeAsync();
 
     [Fact]
     public async Task Each_rule_is_refused_on_its_field_and_nothing_is_written()
@@ -40,7 +28,7 @@ public sealed class TicketCategoriesTests(DatabaseFixture database) : IClassFixt
         Assert.Equal("Peran Direktur tidak ada.", outcome.Errors["EscalationRoleLevel2"].Single());
         var missing = await SaveAsync(input with { Code = "X1", Name = "X", Sla = new Dictionary<TicketPriority, SlaMinutes>(), EscalationRoleLevel2 = null });
         Assert.Equal(4, missing.Errors.Keys.Count(k => k.StartsWith("Sla.", StringComparison.Ordinal)));
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         Assert.Equal(["GANGGUAN"], await db.TicketCategories.Select(c => c.Code).ToListAsync());
     }
 
@@ -59,17 +47,17 @@ public sealed class TicketCategoriesTests(DatabaseFixture database) : IClassFixt
 
         var edited = await SaveAsync(TicketCategoryInput.From(category) with { Sla = Sla(first: 30), DefaultPriority = TicketPriority.High, EscalationRoleLevel3 = null });
         Assert.True(edited.Succeeded, edited.FirstError);
-        await using (var db = database.CreateDbContext())
+        await using (var db = Database.CreateDbContext())
         {
             var stored = await db.TicketCategories.SingleAsync(c => c.Code == "TAGIHAN");
             Assert.Equal((TicketPriority.High, 30, 600, null), (stored.DefaultPriority, stored.FirstResponseMinutesUrgent, stored.ResolutionMinutesUrgent, stored.EscalationRoleLevel3));
         }
-        Assert.Equal("TAGIHAN", (await _services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, "Tagihan dobel", "", TicketChannel.Web))).CategoryCode);
+        Assert.Equal("TAGIHAN", (await Services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, "Tagihan dobel", "", TicketChannel.Web))).CategoryCode);
 
-        Assert.True((await _services.UseAsync<TicketCategories, Outcome<TicketCategory>>(c => c.SetActiveAsync(category.Id, false))).Succeeded);
+        Assert.True((await Services.UseAsync<TicketCategories, Outcome<TicketCategory>>(c => c.SetActiveAsync(category.Id, false))).Succeeded);
 
-        Assert.Null((await _services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, "Tagihan dobel", "", TicketChannel.Web))).CategoryCode);
-        var active = await _services.UseAsync<TicketCategories, IReadOnlyList<TicketCategory>>(c => c.ListAsync(activeOnly: true));
+        Assert.Null((await Services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, "Tagihan dobel", "", TicketChannel.Web))).CategoryCode);
+        var active = await Services.UseAsync<TicketCategories, IReadOnlyList<TicketCategory>>(c => c.ListAsync(activeOnly: true));
         Assert.Equal(["GANGGUAN"], active.Select(c => c.Code));
     }
 
@@ -77,5 +65,5 @@ public sealed class TicketCategoriesTests(DatabaseFixture database) : IClassFixt
         Enum.GetValues<TicketPriority>().ToDictionary(p => p, _ => new SlaMinutes(first, 600));
 
     private Task<Outcome<TicketCategory>> SaveAsync(TicketCategoryInput input) =>
-        _services.UseAsync<TicketCategories, Outcome<TicketCategory>>(c => c.SaveAsync(input));
+        Services.UseAsync<TicketCategories, Outcome<TicketCategory>>(c => c.SaveAsync(input));
 }

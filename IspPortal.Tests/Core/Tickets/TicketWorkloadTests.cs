@@ -8,31 +8,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IspPortal.Tests.Core.Tickets;
 
 /// <summary>Who carries which tickets: only active users whose role works tickets, open work by status, SLA misses.</summary>
-public sealed class TicketWorkloadTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class TicketWorkloadTests(DatabaseFixture database) : TicketUseCaseTest(database), IClassFixture<DatabaseFixture>
 {
-    // Monday 11 August 2025, 10:00 in Jakarta.
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2025, 8, 11, 3, 0, 0, TimeSpan.Zero));
-    private ServiceProvider _services = default!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        _services = CoreServices.Build(database.ConnectionString, _clock);
-        await CoreServices.EnsureRolesAsync(_services);
-        await TicketTestData.SeedAsync(database, _clock);
-    }
-
-    public async Task DisposeAsync() => await _services.DisposeAsync();
 
     [Fact]
     public async Task Counts_open_tickets_by_status_and_past_sla_per_agent_lightest_first()
     {
-        await TicketTestData.AddUserAsync(_services, "teknisi1", Roles.Technician);
-        await TicketTestData.AddUserAsync(_services, "cs1", Roles.Staff);
-        await TicketTestData.AddUserAsync(_services, "noc1", Roles.Noc);
-        await TicketTestData.AddUserAsync(_services, "manajer1", Roles.Manager);
-        await TicketTestData.AddUserAsync(_services, "keuangan1", Roles.Finance);
-        var retired = await TicketTestData.AddUserAsync(_services, "teknisi-lama", Roles.Technician);
+        await TicketTestData.AddUserAsync(Services, "teknisi1", Roles.Technician);
+        await TicketTestData.AddUserAsync(Services, "cs1", Roles.Staff);
+        await TicketTestData.AddUserAsync(Services, "noc1", Roles.Noc);
+        await TicketTestData.AddUserAsync(Services, "manajer1", Roles.Manager);
+        await TicketTestData.AddUserAsync(Services, "keuangan1", Roles.Finance);
+        var retired = await TicketTestData.AddUserAsync(Services, "teknisi-lama", Roles.Technician);
 
         var outage = await OpenAssignedAsync("Internet mati", "teknisi1");             // GANGGUAN high: first response within 60 minutes
         var question = await OpenAssignedAsync("Tanya jadwal kunjungan", "teknisi1"); // no category, no deadline
@@ -41,14 +28,14 @@ public sealed class TicketWorkloadTests(DatabaseFixture database) : IClassFixtur
         await MoveAsync(outage, TicketAction.StartWork);
         await MoveAsync(waiting, TicketAction.WaitForCustomer);
         await MoveAsync(done, TicketAction.Resolve, "Sudah normal");
-        await using (var db = database.CreateDbContext())
+        await using (var db = Database.CreateDbContext())
         {
             (await db.Users.SingleAsync(u => u.Id == retired.Id)).IsActive = false;
             await db.SaveChangesAsync();
         }
-        _clock.Advance(TimeSpan.FromHours(2));
+        Clock.Advance(TimeSpan.FromHours(2));
 
-        var workload = await _services.UseAsync<TicketWorkload, IReadOnlyList<AgentWorkload>>(w => w.LoadAsync());
+        var workload = await Services.UseAsync<TicketWorkload, IReadOnlyList<AgentWorkload>>(w => w.LoadAsync());
 
         Assert.Equal(["noc1", "cs1", "teknisi1"], workload.Select(w => w.UserName));
         var technician = workload.Single(w => w.UserName == "teknisi1");
@@ -60,14 +47,14 @@ public sealed class TicketWorkloadTests(DatabaseFixture database) : IClassFixtur
 
     private async Task<int> OpenAssignedAsync(string subject, string assignee)
     {
-        var opened = await _services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, subject, "", TicketChannel.Phone));
-        await _services.AssignAsync(opened.Id, assignee);
+        var opened = await Services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, subject, "", TicketChannel.Phone));
+        await Services.AssignAsync(opened.Id, assignee);
         return opened.Id;
     }
 
     private async Task MoveAsync(int id, TicketAction action, string? note = null)
     {
-        var outcome = await _services.ChangeStatusAsync(id, action, note);
+        var outcome = await Services.ChangeStatusAsync(id, action, note);
         Assert.True(outcome.Succeeded, outcome.FirstError);
     }
 }
