@@ -103,6 +103,11 @@ public static class DependencyInjection
         services.AddScoped<Tickets.OpenTicket>();
         services.AddScoped<Tickets.AssignTicket>();
         services.AddScoped<Tickets.TicketList>();
+        services.AddScoped<Tickets.TicketDetail>();
+        services.AddScoped<Tickets.ChangeTicketStatus>();
+        services.AddScoped<Tickets.TicketWorkload>();
+        services.AddScoped<Tickets.TicketCategories>();
+        services.AddScoped<Tickets.MyWork>();
         services.AddScoped<Tickets.Sla.EscalateTickets>();
         services.AddScoped<Tickets.WhatsAppTicketIntake>();
         services.AddScoped<Tickets.Lifecycle.FollowUpTickets>();

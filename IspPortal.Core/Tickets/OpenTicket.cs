@@ -74,13 +74,21 @@ public sealed class OpenTicket(IIspDbFactory dbs, IDocumentSequences sequences, 
             ContactPhone = Blank(input.ContactPhone),
         };
         if (category is not null)
-        {
-            var business = new BusinessClock(await settings.GetAsync<BusinessHoursSettings>(cancellationToken), await ispClock.ZoneAsync(cancellationToken));
-            var (firstResponse, resolution) = category.SlaFor(priority);
-            ticket.Categorise(category, priority, business.AddBusinessMinutes(now, (int)firstResponse.TotalMinutes), business.AddBusinessMinutes(now, (int)resolution.TotalMinutes), actor.UserId, now);
-        }
+            await CategoriseAsync(ticket, category, priority, actor.UserId, now, cancellationToken);
         db.Tickets.Add(ticket);
         return ticket;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="ticket"/> in <paramref name="category"/> at <paramref name="priority"/>, with the
+    /// category's SLA for that priority counted in business hours from when the ticket was opened.
+    /// </summary>
+    public async Task<TicketActivity> CategoriseAsync(Ticket ticket, TicketCategory category, TicketPriority priority, Guid? byUserId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var business = new BusinessClock(await settings.GetAsync<BusinessHoursSettings>(cancellationToken), await ispClock.ZoneAsync(cancellationToken));
+        var (firstResponse, resolution) = category.SlaFor(priority);
+        return ticket.Categorise(category, priority, business.AddBusinessMinutes(ticket.CreatedAt, (int)firstResponse.TotalMinutes),
+            business.AddBusinessMinutes(ticket.CreatedAt, (int)resolution.TotalMinutes), byUserId, at);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

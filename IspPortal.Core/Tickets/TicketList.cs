@@ -3,11 +3,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.Tickets;
 
-public sealed record TicketFilter(TicketStatus? Status = null, TicketPriority? Priority = null, TicketChannel? Channel = null, Guid? AssigneeId = null, bool OpenOnly = false);
+public sealed record TicketFilter(TicketStatus? Status = null, TicketPriority? Priority = null, TicketChannel? Channel = null, Guid? AssigneeId = null, bool OpenOnly = false, int? CategoryId = null);
 
 public sealed record TicketRow(
     int Id, string Number, string Subject, TicketStatus Status, TicketPriority Priority, TicketChannel Channel, string? CustomerCode, string? CustomerName,
-    string? CategoryCode, string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? FirstResponseDueAt, DateTimeOffset? ResolutionDueAt, int EscalationLevel);
+    string? CategoryCode, string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? FirstResponseDueAt, DateTimeOffset? ResolutionDueAt, int EscalationLevel,
+    DateTimeOffset? FirstRespondedAt = null, DateTimeOffset? ResolvedAt = null, DateTimeOffset? ClosedAt = null)
+{
+    public Sla.TicketSla Sla => Tickets.Sla.TicketSla.Of(Status, CreatedAt, FirstResponseDueAt, FirstRespondedAt, ResolutionDueAt, ResolvedAt, ClosedAt);
+}
 
 /// <summary>Tickets newest first (id breaks ties), searched by number, subject or customer code and name.</summary>
 public sealed class TicketList(IIspDbFactory dbs)
@@ -26,6 +30,8 @@ public sealed class TicketList(IIspDbFactory dbs)
             tickets = tickets.Where(t => t.Channel == channel);
         if (filter.AssigneeId is { } assignee)
             tickets = tickets.Where(t => t.AssigneeId == assignee);
+        if (filter.CategoryId is { } category)
+            tickets = tickets.Where(t => t.CategoryId == category);
         if (filter.OpenOnly)
             tickets = tickets.Where(t => !Finished.Contains(t.Status));
         if (!string.IsNullOrWhiteSpace(request.Search))
@@ -42,7 +48,7 @@ public sealed class TicketList(IIspDbFactory dbs)
                 t.Customer != null ? t.Customer.Code : null, t.Customer != null ? t.Customer.FullName : null,
                 t.Category != null ? t.Category.Code : null,
                 db.Users.Where(u => u.Id == t.AssigneeId).Select(u => u.UserName).FirstOrDefault(),
-                t.CreatedAt, t.FirstResponseDueAt, t.ResolutionDueAt, t.EscalationLevel))
+                t.CreatedAt, t.FirstResponseDueAt, t.ResolutionDueAt, t.EscalationLevel, t.FirstRespondedAt, t.ResolvedAt, t.ClosedAt))
             .ToListAsync(cancellationToken);
         return new PagedResult<TicketRow>(rows, total);
     }

@@ -128,7 +128,7 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
 
         SeedInvoices(customers, now);
         await db.SaveChangesAsync(cancellationToken);
-        await SeedTicketsAsync(customers.Select(c => c.Customer).ToList(), random, now, technicianId, staffId, cancellationToken);
+        await DemoTickets.SeedAsync(db, customers.Select(c => c.Customer).Where(c => c.Status != CustomerStatus.Terminated).ToList(), random, now, technicianId, staffId, cancellationToken);
     }
 
     private void SeedInvoices(List<(Customer Customer, ServicePackage Package)> customers, DateTimeOffset now)
@@ -172,53 +172,6 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
         foreach (var (period, last) in payments.Where(p => p.Value > 0))
             db.DocumentSequences.Add(new DocumentSequence(DocumentNumberFormat.Scope(DocumentNumberFormat.PaymentKind, Payment.NumberFormat, period), last));
     }
-
-    private async Task SeedTicketsAsync(List<Customer> customers, Random random, DateTimeOffset now, Guid? technicianId, Guid? staffId, CancellationToken cancellationToken)
-    {
-        (string Subject, TicketChannel Channel, TicketPriority Priority, TicketStatus Status)[] tickets =
-        [
-            ("Internet mati sejak pagi", TicketChannel.WhatsApp, TicketPriority.High, TicketStatus.Open),
-            ("Koneksi lambat malam hari", TicketChannel.Phone, TicketPriority.Medium, TicketStatus.Assigned),
-            ("Minta pindah alamat pemasangan", TicketChannel.Web, TicketPriority.Low, TicketStatus.Open),
-            ("Lampu LOS merah di ONT", TicketChannel.WhatsApp, TicketPriority.Urgent, TicketStatus.InProgress),
-            ("Tagihan dobel bulan ini", TicketChannel.Email, TicketPriority.Medium, TicketStatus.WaitingForCustomer),
-            ("Ganti kata sandi WiFi", TicketChannel.WhatsApp, TicketPriority.Low, TicketStatus.Resolved),
-            ("Upgrade paket ke 50 Mbps", TicketChannel.Web, TicketPriority.Low, TicketStatus.Closed),
-            ("Kabel putus kena pohon tumbang", TicketChannel.Phone, TicketPriority.Urgent, TicketStatus.Assigned),
-        ];
-        // Numbered as OpenTicket numbers them, with the month's counter left where the seed stopped.
-        var numbers = new Dictionary<DateOnly, long>();
-        foreach (var (subject, channel, priority, status) in tickets)
-        {
-            var customer = customers[random.Next(customers.Count)];
-            var opened = now.AddHours(-random.Next(2, 96));
-            var month = new DateOnly(opened.Year, opened.Month, 1);
-            numbers[month] = numbers.GetValueOrDefault(month) + 1;
-            var ticket = new Ticket(DocumentNumberFormat.Render(Ticket.NumberFormat, month, numbers[month]), customer.Id, subject, $"{subject}. Dilaporkan oleh {customer.FullName}.", channel, priority, opened, staffId);
-            foreach (var step in PathTo(status))
-            {
-                if (step == TicketStatus.Assigned && technicianId is { } technician)
-                    ticket.AssignTo(technician, staffId, opened.AddMinutes(20));
-                else
-                    ticket.MoveTo(step, staffId, opened.AddMinutes(40));
-            }
-            db.Tickets.Add(ticket);
-        }
-        foreach (var (month, last) in numbers)
-            db.DocumentSequences.Add(new DocumentSequence(DocumentNumberFormat.Scope(DocumentNumberFormat.TicketKind, Ticket.NumberFormat, month), last));
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static IEnumerable<TicketStatus> PathTo(TicketStatus status) => status switch
-    {
-        TicketStatus.Open => [],
-        TicketStatus.Assigned => [TicketStatus.Assigned],
-        TicketStatus.InProgress => [TicketStatus.Assigned, TicketStatus.InProgress],
-        TicketStatus.WaitingForCustomer => [TicketStatus.Assigned, TicketStatus.WaitingForCustomer],
-        TicketStatus.Resolved => [TicketStatus.Assigned, TicketStatus.Resolved],
-        TicketStatus.Closed => [TicketStatus.Assigned, TicketStatus.Resolved, TicketStatus.Closed],
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
 
     private static CustomerStatus PickStatus(double roll) => roll switch
     {

@@ -1,6 +1,10 @@
 using IspPortal.Core.Billing;
+using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
+using IspPortal.Core.Identity;
+using IspPortal.Core.Identity.Users;
 using IspPortal.Core.Tickets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Tests.Support;
 
@@ -25,5 +29,49 @@ public static class TicketTestData
         });
         db.TicketCategories.AddRange(moreCategories);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>A user with <paramref name="role"/> (roles must exist: <see cref="CoreServices.EnsureRolesAsync"/>).</summary>
+    public static async Task<PortalUser> AddUserAsync(IServiceProvider services, string userName, string role)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<CreateUser>()
+            .ExecuteAsync(new NewUser(userName, "Petugas " + userName, null, "Rahasia#2025", [role]));
+        Assert.True(outcome.Succeeded, outcome.FirstError);
+        return outcome.Value!;
+    }
+
+    /// <summary>Runs <paramref name="use"/> with a use case from a fresh scope, as one request would.</summary>
+    public static async Task<TResult> UseAsync<TService, TResult>(this IServiceProvider services, Func<TService, Task<TResult>> use)
+        where TService : notnull
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>Opens a ticket through <see cref="OpenTicket"/> and asserts it opened.</summary>
+    public static async Task<OpenedTicket> OpenAsync(this IServiceProvider services, TicketInput input)
+    {
+        var outcome = await services.UseAsync<OpenTicket, Outcome<OpenedTicket>>(open => open.ExecuteAsync(input));
+        Assert.True(outcome.Succeeded, outcome.FirstError);
+        return outcome.Value!;
+    }
+
+    /// <summary>The version an agent's screen would hold now.</summary>
+    public static async Task<uint> TicketVersionAsync(this IServiceProvider services, int id) =>
+        (await services.UseAsync<TicketDetail, TicketView?>(d => d.FindAsync(id)))!.Version;
+
+    /// <summary>An agent's lifecycle action through <see cref="ChangeTicketStatus"/>, with the current version unless told.</summary>
+    public static async Task<Outcome<TicketChanged>> ChangeStatusAsync(this IServiceProvider services, int id, TicketAction action, string? note = null, uint? version = null)
+    {
+        var seen = version ?? await services.TicketVersionAsync(id);
+        return await services.UseAsync<ChangeTicketStatus, Outcome<TicketChanged>>(c => c.ExecuteAsync(new TicketStatusChange(id, seen, action, note)));
+    }
+
+    /// <summary>Assigns through <see cref="AssignTicket"/> and asserts it worked.</summary>
+    public static async Task AssignAsync(this IServiceProvider services, int id, string userName)
+    {
+        var assigned = await services.UseAsync<AssignTicket, Outcome<Ticket>>(a => a.ExecuteAsync(id, userName));
+        Assert.True(assigned.Succeeded, assigned.FirstError);
     }
 }

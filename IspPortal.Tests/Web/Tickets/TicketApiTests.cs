@@ -48,7 +48,10 @@ public sealed class TicketApiTests(DemoPortalFactory portal) : IClassFixture<Dem
         using var client = await portal.CreateApiClientAsync(Permissions.TicketsWrite);
 
         using var noSubject = await client.PostAsJsonAsync("api/tickets", new { customerCode = "KCB-NOPE", subject = "", channel = "fax" });
-        using var finance = await client.PostAsJsonAsync("api/tickets/1/assign", new { assignee = "finance" });
+        int open;
+        await using (var db = portal.Database.CreateDbContext())
+            open = await db.Tickets.Where(t => t.Status == TicketStatus.Open).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        using var finance = await client.PostAsJsonAsync($"api/tickets/{open}/assign", new { assignee = "finance" });
         using var missing = await client.PostAsJsonAsync("api/tickets/999999/assign", new { assignee = "technician" });
 
         Assert.Equal(HttpStatusCode.BadRequest, noSubject.StatusCode);

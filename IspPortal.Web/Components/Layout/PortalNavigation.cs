@@ -3,7 +3,8 @@ using MudBlazor;
 
 namespace IspPortal.Web.Components.Layout;
 
-public sealed record NavItem(string Title, string Href, string Icon, string Policy);
+/// <param name="LandingFor">A role for whom this page is the day's starting point: it also heads their drawer.</param>
+public sealed record NavItem(string Title, string Href, string Icon, string Policy, string? LandingFor = null);
 
 public sealed record NavSection(string Title, string Icon, IReadOnlyList<NavItem> Items);
 
@@ -32,6 +33,11 @@ public static class PortalNavigation
             new("Riwayat proses penagihan", "/billing/runs", Icons.Material.Filled.History, Permissions.BillingRead),
             new("Pembayaran", "/billing/payments", Icons.Material.Filled.Payments, Permissions.BillingRead),
         ]),
+        new("Tiket", Icons.Material.Filled.SupportAgent,
+        [
+            new("Daftar tiket", "/tickets", Icons.Material.Filled.ConfirmationNumber, Permissions.TicketsRead),
+            new("Pekerjaan saya", "/my-work", Icons.Material.Filled.Engineering, Permissions.TicketsRead, LandingFor: Roles.Technician),
+        ]),
         new("Jaringan", Icons.Material.Filled.Hub,
         [
             new("Peta pelanggan", "/network/map", Icons.Material.Filled.Map, Permissions.NetworkRead),
@@ -43,6 +49,7 @@ public static class PortalNavigation
         [
             new("Kode lokasi", "/settings/locations", Icons.Material.Filled.Place, Permissions.MasterDataRead),
             new("Paket layanan", "/settings/packages", Icons.Material.Filled.Speed, Permissions.MasterDataRead),
+            new("Kategori tiket", "/settings/ticket-categories", Icons.Material.Filled.Category, Permissions.MasterDataRead),
             new("Pengaturan umum", "/settings", Icons.Material.Filled.Tune, Permissions.SettingsManage),
             new("Templat notifikasi", "/settings/notification-templates", Icons.Material.Filled.Message, Permissions.SettingsManage),
             new("Pengguna", "/settings/users", Icons.Material.Filled.People, Permissions.UsersManage),

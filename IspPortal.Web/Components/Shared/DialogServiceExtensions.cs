@@ -20,7 +20,8 @@ public static class DialogServiceExtensions
     }
 
     /// <summary>Asks for the reason an action is logged with; null when cancelled.</summary>
-    public static async Task<string?> AskReasonAsync(this IDialogService dialogs, string title, string message, string confirmText, bool danger = true)
+    /// <param name="label">The field's label when it is not "Alasan" (a resolution note).</param>
+    public static async Task<string?> AskReasonAsync(this IDialogService dialogs, string title, string message, string confirmText, bool danger = true, string? label = null)
     {
         var parameters = new DialogParameters<ReasonDialog>
         {
@@ -28,6 +29,7 @@ public static class DialogServiceExtensions
             { d => d.Message, message },
             { d => d.ConfirmText, confirmText },
             { d => d.Danger, danger },
+            { d => d.Label, label },
         };
         var dialog = await dialogs.ShowAsync<ReasonDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         return await dialog.Result is { Canceled: false, Data: string reason } ? reason : null;
