@@ -117,6 +117,34 @@ public sealed partial class TicketBrowserTests(DemoPortalFactory portal, Browser
         Assert.Equal(TicketStatus.Resolved, (await after.Tickets.SingleAsync(t => t.Id == id)).Status);
     }, portal.BaseAddress);
 
+    [Fact]
+    public Task A_manager_reads_the_last_30_days_of_tickets_and_narrows_them_to_one_channel() => browser.OnPageAsync(async page =>
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
+        var from = new DateTimeOffset(today.AddDays(-29).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).ToUniversalTime();
+
+        await page.SignInAsync("manager");
+        await page.GotoAsync("/tickets/analytics");
+        await page.WaitForCircuitAsync();
+        int all, byWhatsApp;
+        await using (var db = portal.Database.CreateDbContext())
+        {
+            all = await db.Tickets.CountAsync(t => t.CreatedAt >= from);
+            byWhatsApp = await db.Tickets.CountAsync(t => t.CreatedAt >= from && t.Channel == TicketChannel.WhatsApp);
+        }
+        Assert.True(byWhatsApp > 0 && byWhatsApp < all, "the demo has WhatsApp tickets and others");
+
+        await Assertions.Expect(page.GetByTestId("kpi-opened-value")).ToHaveTextAsync(all.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.GetByTestId("kpi-sla-resolution-value")).ToContainTextAsync("%");
+        await Assertions.Expect(page.GetByTestId("agent-table").Locator("tbody tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("chart-daily").Locator("svg").First).ToBeVisibleAsync();
+
+        await page.ChooseAsync("analytics-channel", "WhatsApp");
+
+        await Assertions.Expect(page.GetByTestId("kpi-opened-value")).ToHaveTextAsync(byWhatsApp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }, portal.BaseAddress);
+
     private static Task<bool> NoSidewaysScrollAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
 

@@ -33,6 +33,7 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
             ["/tickets"] = [A, S, T, N, M],
             ["/tickets/1"] = [A, S, T, N, M],
             ["/my-work"] = [A, S, T, N, M],
+            ["/tickets/analytics"] = [A, F, M],
             ["/settings/ticket-categories"] = [A, S, F, N, M],
             ["/settings/locations"] = [A, S, F, N, M],
             ["/settings/packages"] = [A, S, F, N, M],

@@ -37,6 +37,7 @@ public static class PortalNavigation
         [
             new("Daftar tiket", "/tickets", Icons.Material.Filled.ConfirmationNumber, Permissions.TicketsRead),
             new("Pekerjaan saya", "/my-work", Icons.Material.Filled.Engineering, Permissions.TicketsRead, LandingFor: Roles.Technician),
+            new("Analitik tiket", "/tickets/analytics", Icons.Material.Filled.Insights, Permissions.ReportsRead),
         ]),
         new("Jaringan", Icons.Material.Filled.Hub,
         [
