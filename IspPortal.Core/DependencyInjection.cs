@@ -105,6 +105,12 @@ public static class DependencyInjection
         services.AddScoped<Tickets.TicketList>();
         services.AddScoped<Tickets.Sla.EscalateTickets>();
         services.AddScoped<Tickets.WhatsAppTicketIntake>();
+        services.AddSingleton<Tickets.Chat.TicketChatFeed>();
+        services.AddScoped<Tickets.Chat.TicketConversation>();
+        services.AddScoped<Tickets.Chat.SendTicketReply>();
+        services.AddScoped<Tickets.Chat.AddInternalNote>();
+        services.AddScoped<Tickets.Chat.TicketChatReads>();
+        services.AddScoped<Tickets.Chat.SignalTyping>();
         services.AddScoped<Billing.Invoicing.BillingCharges>();
         services.AddScoped<Billing.Automation.SendInvoiceReminders>();
         services.AddScoped<Billing.Automation.CheckOverdueInvoices>();

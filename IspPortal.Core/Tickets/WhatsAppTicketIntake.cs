@@ -10,7 +10,7 @@ namespace IspPortal.Core.Tickets;
 /// them moves it back to in progress; with none open, the message opens a ticket on the WhatsApp
 /// channel. Messages from one number take turns (advisory lock), so two arriving together open one ticket.
 /// </summary>
-public sealed class WhatsAppTicketIntake(IIspDbFactory dbs, IDatabaseLocks locks, OpenTicket open, TimeProvider clock)
+public sealed class WhatsAppTicketIntake(IIspDbFactory dbs, IDatabaseLocks locks, OpenTicket open, Chat.ITicketChatBus chat, TimeProvider clock)
 {
     public const int SubjectLength = 80;
 
@@ -48,6 +48,9 @@ public sealed class WhatsAppTicketIntake(IIspDbFactory dbs, IDatabaseLocks locks
         await db.SaveChangesAsync(cancellationToken);
         message.TicketId = ticket.Id;
         await db.SaveChangesAsync(cancellationToken);
+        // Delivered on commit: every instance's open chat and unread badge re-query then.
+        await chat.PublishAsync(db, new Chat.ChatMessageAdded(ticket.Id), cancellationToken);
+        await chat.PublishAsync(db, new Chat.ChatUnreadChanged(null), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ticket;
     }
