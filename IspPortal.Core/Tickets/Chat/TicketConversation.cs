@@ -52,16 +52,10 @@ public sealed class TicketConversation(IIspDbFactory dbs, TimeProvider clock)
     {
         take = Math.Clamp(take, 1, 1000);
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
-            .Select(t => new { t.Id, t.Number, t.Subject, t.Status, t.CustomerId, Customer = t.Customer, t.ContactName, t.ContactPhone })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (ticket is null)
+        var header = await HeaderAsync(db, ticketId, cancellationToken);
+        if (header is null)
             return null;
-        var phone = ticket.Customer?.Phone ?? ticket.ContactPhone;
-        var lastInbound = phone is null ? null : await WhatsAppServiceWindow.LastInboundAsync(db, ticket.Customer, phone, cancellationToken);
-        var header = new ChatTicket(ticket.Id, ticket.Number, ticket.Subject, ticket.Status, ticket.Customer?.FullName ?? ticket.ContactName, phone,
-            WhatsAppServiceWindow.IsOpen(lastInbound, clock.GetUtcNow()));
-        var customerName = header.CustomerName ?? phone ?? "Pelanggan";
+        var customerName = header.CustomerName ?? header.Phone ?? "Pelanggan";
 
         var items = new List<ChatItem>();
         items.AddRange(await InboundAsync(db, ticketId, before, take + 1, customerName, cancellationToken));
@@ -70,6 +64,26 @@ public sealed class TicketConversation(IIspDbFactory dbs, TimeProvider clock)
         var newest = items.OrderByDescending(i => i.At).ThenByDescending(i => i.Kind).ThenByDescending(i => i.Cursor.Id).Take(take + 1).ToList();
         var page = newest.Take(take).Reverse().ToList();
         return new ChatPage(header, page, newest.Count > take);
+    }
+
+    /// <summary>The ticket as the chat's header shows it; null when there is no such ticket.</summary>
+    public async Task<ChatTicket?> TicketAsync(int ticketId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        return await HeaderAsync(db, ticketId, cancellationToken);
+    }
+
+    private async Task<ChatTicket?> HeaderAsync(IIspDb db, int ticketId, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
+            .Select(t => new { t.Id, t.Number, t.Subject, t.Status, t.Customer, t.ContactName, t.ContactPhone })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (ticket is null)
+            return null;
+        var phone = ticket.Customer?.Phone ?? ticket.ContactPhone;
+        var lastInbound = phone is null ? null : await WhatsAppServiceWindow.LastInboundAsync(db, ticket.Customer, phone, cancellationToken);
+        return new ChatTicket(ticket.Id, ticket.Number, ticket.Subject, ticket.Status, ticket.Customer?.FullName ?? ticket.ContactName, phone,
+            WhatsAppServiceWindow.IsOpen(lastInbound, clock.GetUtcNow()));
     }
 
     /// <summary>Before the cursor in the conversation's order (time, then kind, then id), for a source of one kind.</summary>

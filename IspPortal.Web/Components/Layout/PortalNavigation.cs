@@ -3,7 +3,8 @@ using MudBlazor;
 
 namespace IspPortal.Web.Components.Layout;
 
-public sealed record NavItem(string Title, string Href, string Icon, string Policy);
+/// <param name="Badge">A component shown after the title (a live count), or null.</param>
+public sealed record NavItem(string Title, string Href, string Icon, string Policy, Type? Badge = null);
 
 public sealed record NavSection(string Title, string Icon, IReadOnlyList<NavItem> Items);
 
@@ -31,6 +32,10 @@ public static class PortalNavigation
             new("Daftar tagihan", "/billing/invoices", Icons.Material.Filled.ReceiptLong, Permissions.BillingRead),
             new("Riwayat proses penagihan", "/billing/runs", Icons.Material.Filled.History, Permissions.BillingRead),
             new("Pembayaran", "/billing/payments", Icons.Material.Filled.Payments, Permissions.BillingRead),
+        ]),
+        new("Tiket", Icons.Material.Filled.SupportAgent,
+        [
+            new("Daftar tiket", "/tickets", Icons.Material.Filled.SupportAgent, Permissions.TicketsRead, typeof(Pages.Tickets.Components.ChatUnreadBadge)),
         ]),
         new("Jaringan", Icons.Material.Filled.Hub,
         [
