@@ -39,13 +39,7 @@ public sealed class TicketChatTests(DatabaseFixture database) : IClassFixture<Da
         await using var scope = _services.CreateAsyncScope();
         var protector = _services.GetRequiredService<ISecretProtector>();
         var settings = scope.ServiceProvider.GetRequiredService<PortalSettings>();
-        Assert.True((await settings.SaveAsync(new NotificationSettings
-        {
-            WhatsAppProvider = WhatsAppProvider.CloudApi,
-            CloudApiBaseUrl = _standIn.BaseAddress.ToString(),
-            CloudApiPhoneNumberId = "1234567890",
-            CloudApiAccessTokenEncrypted = protector.Protect(SecretKind.NotificationCredential, Token),
-        }, Actor.System)).Succeeded);
+        Assert.True((await settings.SaveAsync(WhatsAppWebhookSetup.CloudApiStandIn(protector, _standIn, Token), Actor.System)).Succeeded);
         var agent = new PortalUser { UserName = "agen", FullName = "Agen Satu", CreatedAt = _clock.GetUtcNow() };
         Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().CreateAsync(agent, "Rahasia#2025")).Succeeded);
         _agent = agent.Id;
@@ -142,11 +136,13 @@ public sealed class TicketChatTests(DatabaseFixture database) : IClassFixture<Da
         await using (var scope = _services.CreateAsyncScope())
         {
             var open = scope.ServiceProvider.GetRequiredService<OpenTicket>();
-            phoneless = (await open.ExecuteAsync(new TicketInput(null, "Tamu tanpa nomor", "", TicketChannel.Web, ContactName: "Tamu"))).Value!.Id;
+            phoneless = (await open.ExecuteAsync(new TicketInput(TicketTestData.CustomerCode, "Tamu di loket", "", TicketChannel.Web))).Value!.Id;
             closed = (await open.ExecuteAsync(new TicketInput(TicketTestData.CustomerCode, "Sudah beres", "", TicketChannel.Phone))).Value!.Id;
         }
         await using (var db = database.CreateDbContext())
         {
+            // A walk-in who left no number: no customer on file, no contact phone.
+            await db.Tickets.Where(t => t.Id == phoneless).ExecuteUpdateAsync(set => set.SetProperty(t => t.CustomerId, (int?)null).SetProperty(t => t.ContactName, "Tamu"));
             var ticket = await db.Tickets.SingleAsync(t => t.Id == closed);
             ticket.MoveTo(TicketStatus.Cancelled, null, _clock.GetUtcNow());
             await db.SaveChangesAsync();
@@ -209,7 +205,8 @@ public sealed class TicketChatTests(DatabaseFixture database) : IClassFixture<Da
         Assert.True(sent.Succeeded, sent.FirstError);
         Assert.False(sent.Value!.AttachmentAsName);
         var received = Assert.Single(_standIn.Received);
-        Assert.Equal(("jadwal.pdf", pdf), (received.Document!.FileName, received.Document.Content));
+        Assert.Equal("jadwal.pdf", received.Document!.FileName);
+        Assert.Equal(pdf, received.Document.Content);
     }
 
     [Fact]

@@ -11,7 +11,6 @@ namespace IspPortal.Tests.Infrastructure.Tickets;
 [SuppressMessage("Reliability", "CA1001", Justification = "Disposed in DisposeAsync (xunit IAsyncLifetime).")]
 public sealed class TicketChatBusTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
     private ServiceProvider _first = default!;
     private ServiceProvider _second = default!;
 
@@ -22,7 +21,7 @@ public sealed class TicketChatBusTests(DatabaseFixture database) : IClassFixture
         _second = CoreServices.Build(database.ConnectionString);
         foreach (var services in new[] { _first, _second })
             await services.GetRequiredService<PostgresTicketChatBus>().StartAsync(CancellationToken.None);
-        await WaitForAsync(() => _first.GetRequiredService<PostgresTicketChatBus>().IsListening && _second.GetRequiredService<PostgresTicketChatBus>().IsListening);
+        await Eventually.TrueAsync(() => _first.GetRequiredService<PostgresTicketChatBus>().IsListening && _second.GetRequiredService<PostgresTicketChatBus>().IsListening);
     }
 
     public async Task DisposeAsync()
@@ -43,7 +42,7 @@ public sealed class TicketChatBusTests(DatabaseFixture database) : IClassFixture
         var userId = Guid.NewGuid();
 
         await bus.PublishAsync(new ChatTyping(42, userId, "agen"));
-        await WaitForAsync(() => received.Contains(new ChatTyping(42, userId, "agen")));
+        await Eventually.TrueAsync(() => received.Contains(new ChatTyping(42, userId, "agen")));
 
         await using (var scope = _first.CreateAsyncScope())
         {
@@ -64,7 +63,7 @@ public sealed class TicketChatBusTests(DatabaseFixture database) : IClassFixture
         }
         await bus.PublishAsync(new ChatDeliveryChanged(8, 99, IspPortal.Core.Notifications.WhatsAppMessageStatus.Read));
 
-        await WaitForAsync(() => received.Contains(new ChatDeliveryChanged(8, 99, IspPortal.Core.Notifications.WhatsAppMessageStatus.Read)));
+        await Eventually.TrueAsync(() => received.Contains(new ChatDeliveryChanged(8, 99, IspPortal.Core.Notifications.WhatsAppMessageStatus.Read)));
         Assert.Contains(new ChatMessageAdded(8), received);
         // Notifications arrive in commit order: the rolled-back one would have come before the delivery change.
         Assert.DoesNotContain(new ChatMessageAdded(7), received);
@@ -83,15 +82,5 @@ public sealed class TicketChatBusTests(DatabaseFixture database) : IClassFixture
             Assert.Equal(chatEvent, PostgresTicketChatBus.Deserialize(payload));
         }
         Assert.Null(PostgresTicketChatBus.Deserialize("{\"k\":\"nope\"}"));
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "The condition was not met before the deadline.");
-            await Task.Delay(20);
-        }
     }
 }

@@ -26,7 +26,6 @@ public sealed class TicketChatEndToEndTests(DemoPortalFactory portal) : IClassFi
 {
     private const string AppSecret = "chat-app-secret";
     private const string Token = "chat-e2e-token";
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
     private WhatsAppCloudStandIn _standIn = default!;
     private Uri Webhook => new(portal.BaseAddress, WhatsAppWebhookEndpoints.Route.TrimStart('/'));
 
@@ -35,14 +34,8 @@ public sealed class TicketChatEndToEndTests(DemoPortalFactory portal) : IClassFi
         _standIn = await WhatsAppCloudStandIn.StartAsync(Token);
         var protector = portal.Services.GetRequiredService<ISecretProtector>();
         await using var scope = portal.Services.CreateAsyncScope();
-        var saved = await scope.ServiceProvider.GetRequiredService<PortalSettings>().SaveAsync(new NotificationSettings
-        {
-            WhatsAppProvider = WhatsAppProvider.CloudApi,
-            CloudApiBaseUrl = _standIn.BaseAddress.ToString(),
-            CloudApiPhoneNumberId = "1234567890",
-            CloudApiAccessTokenEncrypted = protector.Protect(SecretKind.NotificationCredential, Token),
-            CloudApiAppSecretEncrypted = protector.Protect(SecretKind.NotificationCredential, AppSecret),
-        }, Actor.System);
+        var saved = await scope.ServiceProvider.GetRequiredService<PortalSettings>().SaveAsync(
+            WhatsAppWebhookSetup.CloudApiStandIn(protector, _standIn, Token, AppSecret), Actor.System);
         Assert.True(saved.Succeeded, saved.FirstError);
     }
 
@@ -61,7 +54,7 @@ public sealed class TicketChatEndToEndTests(DemoPortalFactory portal) : IClassFi
         int ticketId;
         await using (var db = portal.Database.CreateDbContext())
             ticketId = (await db.WhatsAppMessages.SingleAsync(m => m.ProviderMessageId == "wamid.CHAT-1")).TicketId!.Value;
-        await WaitForAsync(() => events.Contains(new ChatMessageAdded(ticketId)));
+        await Eventually.TrueAsync(() => events.Contains(new ChatMessageAdded(ticketId)));
 
         TicketReplySent sent;
         await using (var scope = portal.Services.CreateAsyncScope())
@@ -74,14 +67,14 @@ public sealed class TicketChatEndToEndTests(DemoPortalFactory portal) : IClassFi
         }
         var received = Assert.Single(_standIn.Received, m => m.To == phone.TrimStart('+'));
         Assert.Equal(("text", "Mohon maaf Pak Dedi, teknisi kami berangkat jam 10."), (received.Type, received.Text));
-        await WaitForAsync(() => events.Contains(new ChatDeliveryChanged(ticketId, sent.WhatsAppMessageId, WhatsAppMessageStatus.Sent)));
+        await Eventually.TrueAsync(() => events.Contains(new ChatDeliveryChanged(ticketId, sent.WhatsAppMessageId, WhatsAppMessageStatus.Sent)));
 
         using (var delivered = await WhatsAppCloudStandIn.PostStatusAsync(client, Webhook, AppSecret, received.Wamid, "delivered", received.To))
             Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
-        await WaitForAsync(() => events.Contains(new ChatDeliveryChanged(ticketId, sent.WhatsAppMessageId, WhatsAppMessageStatus.Delivered)));
+        await Eventually.TrueAsync(() => events.Contains(new ChatDeliveryChanged(ticketId, sent.WhatsAppMessageId, WhatsAppMessageStatus.Delivered)));
         using (var read = await WhatsAppCloudStandIn.PostStatusAsync(client, Webhook, AppSecret, received.Wamid, "read", received.To))
             Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-        await WaitForAsync(() => events.Contains(new ChatDeliveryChanged(ticketId, sent.WhatsAppMessageId, WhatsAppMessageStatus.Read)));
+        await Eventually.TrueAsync(() => events.Contains(new ChatDeliveryChanged(ticketId, sent.WhatsAppMessageId, WhatsAppMessageStatus.Read)));
 
         await using var scope2 = portal.Services.CreateAsyncScope();
         var conversation = await scope2.ServiceProvider.GetRequiredService<TicketConversation>().LoadAsync(ticketId);
@@ -134,15 +127,5 @@ public sealed class TicketChatEndToEndTests(DemoPortalFactory portal) : IClassFi
             .Where(c => !db.Tickets.Any(t => t.CustomerId == c.Id && !done.Contains(t.Status)))
             .Where(c => !db.Customers.Any(o => o.Phone == c.Phone && o.Id != c.Id))
             .OrderBy(c => c.Id).Select(c => c.Phone).FirstAsync();
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "The condition was not met before the deadline.");
-            await Task.Delay(20);
-        }
     }
 }
