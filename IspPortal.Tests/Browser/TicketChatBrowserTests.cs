@@ -41,7 +41,7 @@ public sealed class TicketChatBrowserTests(DemoPortalFactory portal, BrowserFixt
                 await Assertions.Expect(page.GetByTestId("chat-messages")).ToContainTextAsync("Wifi tidak bisa konek");
 
             // Typing in one shows "sedang mengetik" in the other, then it goes away.
-            var text = staff.Locator("[data-testid=chat-text] textarea");
+            var text = staff.Input("chat-text");
             await text.PressSequentiallyAsync("Halo Bu Rina");
             await Assertions.Expect(noc.GetByTestId("chat-typing")).ToContainTextAsync("staff sedang mengetik", new() { Timeout = 3000 });
             await Assertions.Expect(noc.GetByTestId("chat-typing")).ToBeEmptyAsync(new() { Timeout = 10000 });
@@ -56,7 +56,7 @@ public sealed class TicketChatBrowserTests(DemoPortalFactory portal, BrowserFixt
 
             // A reply appears in the other browser with its tick (queued until the dispatcher runs).
             await noc.GetByTestId("chat-mode-reply").ClickAsync();
-            var nocText = noc.Locator("[data-testid=chat-text] textarea");
+            var nocText = noc.Input("chat-text");
             await nocText.FillAsync("Baik Bu, kami cek sekarang.");
             await noc.GetByTestId("chat-send").ClickAsync();
             var reply = staff.GetByTestId("chat-message").Filter(new() { HasText = "Baik Bu, kami cek sekarang." });
