@@ -1,5 +1,6 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
+using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
 using IspPortal.Infrastructure.Notifications.StandIn;
@@ -16,12 +17,18 @@ public sealed class TicketChatBrowserTests(DemoPortalFactory portal, BrowserFixt
     : IClassFixture<DemoPortalFactory>, IClassFixture<BrowserFixture>
 {
     private const string AppSecret = "browser-chat-secret";
+    private const string Token = "browser-chat-token";
     private Uri Webhook => new(portal.BaseAddress, WhatsAppWebhookEndpoints.Route.TrimStart('/'));
 
     [Fact]
     public Task Two_agents_see_each_others_messages_typing_and_the_customers_whatsapp_without_reloading() => browser.OnPageAsync(async staff =>
     {
-        await portal.UseWhatsAppWebhookAsync(AppSecret);
+        await using var standIn = await WhatsAppCloudStandIn.StartAsync(Token);
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var settings = WhatsAppWebhookSetup.CloudApiStandIn(portal.Services.GetRequiredService<ISecretProtector>(), standIn, Token, AppSecret);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<PortalSettings>().SaveAsync(settings, Actor.System)).Succeeded);
+        }
         using var client = portal.CreateClient();
         using (await WhatsAppCloudStandIn.PostInboundAsync(client, Webhook, AppSecret, "+6289911112222", "Bu Rina", "Wifi tidak bisa konek", "wamid.BR-1")) { }
         int ticketId;
@@ -62,6 +69,24 @@ public sealed class TicketChatBrowserTests(DemoPortalFactory portal, BrowserFixt
             var reply = staff.GetByTestId("chat-message").Filter(new() { HasText = "Baik Bu, kami cek sekarang." });
             await Assertions.Expect(reply).ToHaveAttributeAsync("data-kind", "Agent");
             await Assertions.Expect(reply.GetByTestId("chat-ticks")).ToHaveAttributeAsync("data-status", "Queued");
+
+            // The dispatcher sends it (✓), the customer's phone reports it read (blue ✓✓): both browsers follow.
+            await using (var scope = portal.Services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<DispatchOutbox>().RunOnceAsync();
+            var sent = Assert.Single(standIn.Received, m => m.To == "6289911112222");
+            Assert.Equal("Baik Bu, kami cek sekarang.", sent.Text);
+            await Assertions.Expect(reply.GetByTestId("chat-ticks")).ToHaveAttributeAsync("data-status", "Sent");
+            using (await WhatsAppCloudStandIn.PostStatusAsync(client, Webhook, AppSecret, sent.Wamid, "read", sent.To)) { }
+            await Assertions.Expect(reply.GetByTestId("chat-ticks")).ToHaveAttributeAsync("data-status", "Read");
+            await Assertions.Expect(noc.GetByTestId("chat-message").Filter(new() { HasText = "Baik Bu, kami cek sekarang." }).Locator(".tick-read")).ToHaveTextAsync("✓✓");
+
+            // A PDF on an internal note: the other agent gets the download link.
+            await staff.Locator("[data-testid=chat-upload] input[type=file], input[type=file][data-testid=chat-upload]").First
+                .SetInputFilesAsync(new FilePayload { Name = "denah-odp.pdf", MimeType = "application/pdf", Buffer = [.. "%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF"u8] });
+            await Assertions.Expect(staff.GetByTestId("chat-upload-name")).ToContainTextAsync("denah-odp.pdf");
+            await staff.GetByTestId("chat-send").ClickAsync();
+            await Assertions.Expect(noc.GetByTestId("chat-attachment")).ToContainTextAsync("denah-odp.pdf");
+            Assert.Matches("^/tickets/attachments/\\d+$", await noc.GetByTestId("chat-attachment").GetAttributeAsync("href"));
 
             // The customer writes again on WhatsApp: both see it.
             using (await WhatsAppCloudStandIn.PostInboundAsync(client, Webhook, AppSecret, "+6289911112222", "Bu Rina", "Lampu modem merah", "wamid.BR-2")) { }
