@@ -50,7 +50,7 @@ public sealed class TicketChatBrowserTests(DemoPortalFactory portal, BrowserFixt
             // Typing in one shows "sedang mengetik" in the other, then it goes away.
             var text = staff.Input("chat-text");
             await text.PressSequentiallyAsync("Halo Bu Rina");
-            await Assertions.Expect(noc.GetByTestId("chat-typing")).ToContainTextAsync("staff sedang mengetik", new() { Timeout = 3000 });
+            await Assertions.Expect(noc.GetByTestId("chat-typing")).ToContainTextAsync($"{await FullNameAsync("staff")} sedang mengetik", new() { Timeout = 3000 });
             await Assertions.Expect(noc.GetByTestId("chat-typing")).ToBeEmptyAsync(new() { Timeout = 10000 });
 
             // An internal note (Enter sends) appears in the other browser, marked as internal.
@@ -104,6 +104,12 @@ public sealed class TicketChatBrowserTests(DemoPortalFactory portal, BrowserFixt
             await noc.Context.CloseAsync();
         }
     }, portal.BaseAddress);
+
+    private async Task<string> FullNameAsync(string userName)
+    {
+        await using var db = portal.Database.CreateDbContext();
+        return await db.Users.Where(u => u.UserName == userName).Select(u => u.FullName).SingleAsync();
+    }
 
     /// <summary>The badge's rule, counted in SQL for the user.</summary>
     private async Task<int> UnreadForAsync(string userName)

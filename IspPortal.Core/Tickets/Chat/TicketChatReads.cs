@@ -54,11 +54,13 @@ public sealed class TicketChatReads(IIspDbFactory dbs, ICurrentUser currentUser,
 
 /// <summary>
 /// "Agen X sedang mengetik…": the composer calls this on every keystroke; it reaches the bus at most
-/// once per <see cref="TicketChatTiming.TypingSignalEvery"/> per ticket (scoped: one per circuit, so per user).
+/// once per <see cref="TicketChatTiming.TypingSignalEvery"/> per ticket (scoped: one per circuit, so per user),
+/// with the agent's full name as the chat shows it on their messages.
 /// </summary>
-public sealed class SignalTyping(ICurrentUser currentUser, ITicketChatBus chat, TimeProvider clock)
+public sealed class SignalTyping(IIspDbFactory dbs, ICurrentUser currentUser, ITicketChatBus chat, TimeProvider clock)
 {
     private readonly Dictionary<int, DateTimeOffset> _lastSent = [];
+    private string? _name;
 
     /// <returns>Whether a signal was published.</returns>
     public async Task<bool> ExecuteAsync(int ticketId, CancellationToken cancellationToken = default)
@@ -73,7 +75,13 @@ public sealed class SignalTyping(ICurrentUser currentUser, ITicketChatBus chat, 
         var actor = await currentUser.GetAsync(cancellationToken);
         if (actor.UserId is not { } userId)
             return false;
-        await chat.PublishAsync(new ChatTyping(ticketId, userId, actor.Name), cancellationToken);
+        if (_name is null)
+        {
+            await using var db = await dbs.CreateAsync(cancellationToken);
+            var fullName = await db.Users.Where(u => u.Id == userId).Select(u => u.FullName).SingleOrDefaultAsync(cancellationToken);
+            _name = string.IsNullOrWhiteSpace(fullName) ? actor.Name : fullName;
+        }
+        await chat.PublishAsync(new ChatTyping(ticketId, userId, _name), cancellationToken);
         return true;
     }
 }
