@@ -253,6 +253,37 @@ public sealed class TicketChatTests(DatabaseFixture database) : IClassFixture<Da
         Assert.Equal((1, 0), (before, after));
     }
 
+    [Fact]
+    public async Task A_photo_from_the_customer_whose_media_was_not_kept_shows_as_an_attachment_from_the_customer()
+    {
+        var ticketId = await OpenAsync();
+        await using (var db = database.CreateDbContext())
+        {
+            db.WhatsAppMessages.Add(new WhatsAppMessage(MessageDirection.Inbound, Phone, WhatsAppMessageType.Other, "[image]", _clock.GetUtcNow(), "wamid.PHOTO") { TicketId = ticketId });
+            db.WhatsAppMessages.Add(new WhatsAppMessage(MessageDirection.Inbound, Phone, WhatsAppMessageType.Text, "Ini fotonya", _clock.GetUtcNow(), "wamid.TEXT") { TicketId = ticketId });
+            await db.SaveChangesAsync();
+        }
+
+        var items = (await Use<TicketConversation>().LoadAsync(ticketId))!.Items.Where(i => i.Kind == ChatItemKind.Customer).ToList();
+
+        Assert.Equal([("(lampiran dari pelanggan)", true), ("Ini fotonya", false)], items.Select(i => (i.Body, i.CustomerMedia)).ToList());
+        Assert.All(items, i => Assert.Equal("Budi Santoso", i.Author));
+    }
+
+    [Fact]
+    public async Task Typing_reaches_the_bus_at_most_once_every_two_seconds_per_ticket()
+    {
+        var typing = Use<SignalTyping>();
+
+        var first = await typing.ExecuteAsync(1);
+        var soon = await typing.ExecuteAsync(1);
+        var otherTicket = await typing.ExecuteAsync(2);
+        _clock.Advance(TicketChatTiming.TypingSignalEvery);
+        var later = await typing.ExecuteAsync(1);
+
+        Assert.Equal((true, false, true, true), (first, soon, otherTicket, later));
+    }
+
     private async Task<int> OpenAsync()
     {
         await using var scope = _services.CreateAsyncScope();
