@@ -44,7 +44,7 @@ public sealed class TicketChatEndToEndTests(DemoPortalFactory portal) : IClassFi
     [Fact]
     public async Task Inbound_whatsapp_opens_a_ticket_the_reply_reaches_the_customer_and_the_statuses_become_ticks()
     {
-        var phone = await FreePhoneCustomerAsync();
+        var (_, phone) = await TicketTestData.CustomerWithoutOpenTicketAsync(portal.Database, 5);
         var events = new ConcurrentQueue<TicketChatEvent>();
         using var subscription = portal.Services.GetRequiredService<ITicketChatBus>().Subscribe(events.Enqueue);
         using var client = portal.CreateClient();
@@ -117,15 +117,5 @@ public sealed class TicketChatEndToEndTests(DemoPortalFactory portal) : IClassFi
         Assert.StartsWith("/access-denied", denied.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Contains("/login", signIn.Headers.Location!.ToString(), StringComparison.Ordinal);
-    }
-
-    private async Task<string> FreePhoneCustomerAsync()
-    {
-        await using var db = portal.Database.CreateDbContext();
-        TicketStatus[] done = [TicketStatus.Verified, TicketStatus.Closed, TicketStatus.Cancelled];
-        return await db.Customers
-            .Where(c => !db.Tickets.Any(t => t.CustomerId == c.Id && !done.Contains(t.Status)))
-            .Where(c => !db.Customers.Any(o => o.Phone == c.Phone && o.Id != c.Id))
-            .OrderBy(c => c.Id).Select(c => c.Phone).FirstAsync();
     }
 }
