@@ -106,8 +106,10 @@ public sealed class PostgresTicketChatBus : BackgroundService, ITicketChatBus
             {
                 break;
             }
-            catch (Exception exception) when (exception is NpgsqlException or System.IO.IOException or TimeoutException or InvalidOperationException)
+            catch (Exception exception) when (exception is not OutOfMemoryException)
             {
+                // Whatever broke the connection (database restart, network, a bug in a handler), the
+                // listener must come back: a background service that throws would stop the whole portal.
                 _listening = false;
                 failures++;
                 var pause = TimeSpan.FromSeconds(Math.Min(LongestPause.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 10))));
