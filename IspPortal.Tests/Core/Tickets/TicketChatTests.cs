@@ -210,6 +210,30 @@ public sealed class TicketChatTests(DatabaseFixture database) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task With_a_text_only_gateway_the_customer_gets_the_file_name_and_the_agent_is_told()
+    {
+        var ticketId = await OpenAsync();
+        await CustomerWroteAsync(_clock.GetUtcNow().AddMinutes(-1));
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var saved = await scope.ServiceProvider.GetRequiredService<PortalSettings>().SaveAsync(new NotificationSettings { WhatsAppProvider = WhatsAppProvider.HttpGateway }, Actor.System);
+            Assert.True(saved.Succeeded, saved.FirstError);
+        }
+        byte[] pdf = [.. "%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF"u8];
+
+        var sent = await Use<SendTicketReply>().ExecuteAsync(new TicketReplyInput(ticketId, "Berikut jadwalnya", "gateway", new ChatUpload("jadwal.pdf", pdf)));
+
+        Assert.True(sent.Succeeded, sent.FirstError);
+        Assert.True(sent.Value!.AttachmentAsName);
+        await using var db = database.CreateDbContext();
+        var outbox = await db.OutboxMessages.Include(m => m.Attachments).SingleAsync(m => m.Id == sent.Value.OutboxMessageId);
+        Assert.Empty(outbox.Attachments);
+        Assert.Equal("Berikut jadwalnya\n[Lampiran: jadwal.pdf]", JsonSerializer.Deserialize<Dictionary<string, string>>(outbox.Parameters)!["pesan"]);
+        // Staff still have the file on the comment.
+        Assert.Equal("jadwal.pdf", (await db.TicketComments.SingleAsync(c => c.Id == sent.Value.CommentId)).AttachmentName);
+    }
+
+    [Fact]
     public async Task The_conversation_pages_backwards_without_losing_or_repeating_a_message()
     {
         var ticketId = await OpenAsync();
