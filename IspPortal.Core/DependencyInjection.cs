@@ -114,6 +114,12 @@ public static class DependencyInjection
         services.AddScoped<Tickets.Lifecycle.CustomerTicketAnswers>();
         services.AddScoped<Tickets.Email.EmailTicketIntake>();
         services.AddScoped<Tickets.Analytics.TicketAnalytics>();
+        services.AddSingleton<Tickets.Chat.TicketChatFeed>();
+        services.AddScoped<Tickets.Chat.TicketConversation>();
+        services.AddScoped<Tickets.Chat.SendTicketReply>();
+        services.AddScoped<Tickets.Chat.AddInternalNote>();
+        services.AddScoped<Tickets.Chat.TicketChatReads>();
+        services.AddScoped<Tickets.Chat.SignalTyping>();
         services.AddScoped<Billing.Invoicing.BillingCharges>();
         services.AddScoped<Billing.Automation.SendInvoiceReminders>();
         services.AddScoped<Billing.Automation.CheckOverdueInvoices>();

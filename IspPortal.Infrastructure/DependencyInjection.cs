@@ -62,6 +62,16 @@ public static class DependencyInjection
             configuration[FileCustomerPhotoStore.FolderKey] is { Length: > 0 } folder ? folder
                 : Path.Combine(configuration[LocalPostgres.LocalPostgresHosting.DataDirectoryVariable] is { Length: > 0 } data ? data : ".data", "photos"),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FileCustomerPhotoStore>>()));
+        services.AddSingleton<Core.Tickets.Chat.ITicketAttachmentStore>(sp => new Tickets.FileTicketAttachmentStore(
+            configuration[Tickets.FileTicketAttachmentStore.FolderKey] is { Length: > 0 } folder ? folder
+                : Path.Combine(configuration[LocalPostgres.LocalPostgresHosting.DataDirectoryVariable] is { Length: > 0 } data ? data : ".data", "ticket-attachments"),
+            sp.GetRequiredService<ICustomerPhotoStore>()));
+        services.AddSingleton(sp => new Tickets.PostgresTicketChatBus(
+            configuration.GetConnectionString(ConnectionStringName) ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set."),
+            sp.GetRequiredService<Core.Tickets.Chat.TicketChatFeed>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Tickets.PostgresTicketChatBus>>()));
+        services.AddSingleton<Core.Tickets.Chat.ITicketChatBus>(sp => sp.GetRequiredService<Tickets.PostgresTicketChatBus>());
+        services.AddHostedService(sp => sp.GetRequiredService<Tickets.PostgresTicketChatBus>());
         services.AddScoped<AuditInterceptor>();
 
         services.AddScoped<PartitionMaintenance>();

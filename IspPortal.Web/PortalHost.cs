@@ -73,6 +73,7 @@ public static class PortalHost
         app.MapAccountEndpoints();
         app.MapCustomerPhotos();
         app.MapBillingDocuments();
+        IspPortal.Web.Tickets.TicketAttachmentEndpoints.MapTicketAttachments(app);
         app.MapPortalApi();
         IspPortal.Web.Api.WhatsApp.WhatsAppWebhookEndpoints.MapWhatsAppWebhook(app);
         IspPortal.Web.Api.Billing.PaymentNotificationEndpoints.MapPaymentNotifications(app);

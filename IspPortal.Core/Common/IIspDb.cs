@@ -58,6 +58,7 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<TicketComment> TicketComments { get; }
     DbSet<TicketActivity> TicketActivities { get; }
     DbSet<TicketEscalation> TicketEscalations { get; }
+    DbSet<Tickets.Chat.TicketRead> TicketReads { get; }
 
     DbSet<Expense> Expenses { get; }
     DbSet<Income> Income { get; }

@@ -72,9 +72,10 @@ public class WhatsAppMessage
 
     public string? Error { get; private set; }
 
-    public void MarkAccepted(string providerMessageId, DateTimeOffset at)
+    /// <param name="providerMessageId">Null when the provider answers without an id (some HTTP gateways).</param>
+    public void MarkAccepted(string? providerMessageId, DateTimeOffset at)
     {
-        ProviderMessageId = providerMessageId;
+        ProviderMessageId = providerMessageId ?? ProviderMessageId;
         Status = WhatsAppMessageStatus.Sent;
         StatusChangedAt = at;
     }

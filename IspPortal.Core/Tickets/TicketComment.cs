@@ -50,6 +50,9 @@ public class TicketComment
 
     public string? AttachmentContentType { get; set; }
 
+    /// <summary>Bytes as stored (an image is stored again without its metadata).</summary>
+    public long? AttachmentSize { get; set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? EditedAt { get; private set; }

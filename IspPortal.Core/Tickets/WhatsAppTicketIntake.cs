@@ -11,7 +11,7 @@ namespace IspPortal.Core.Tickets;
 /// channel. A short answer to a resolved ticket ("YA", "BELUM") or a lone 1–5 after a closed one is read as
 /// the customer's confirmation or rating (<see cref="Lifecycle.CustomerReplies"/>). Messages from one number take turns (advisory lock), so two arriving together open one ticket.
 /// </summary>
-public sealed class WhatsAppTicketIntake(IIspDbFactory dbs, IDatabaseLocks locks, OpenTicket open, Lifecycle.CustomerTicketAnswers answers, TimeProvider clock)
+public sealed class WhatsAppTicketIntake(IIspDbFactory dbs, IDatabaseLocks locks, OpenTicket open, Lifecycle.CustomerTicketAnswers answers, Chat.ITicketChatBus chat, TimeProvider clock)
 {
     public const int SubjectLength = 80;
 
@@ -53,6 +53,9 @@ public sealed class WhatsAppTicketIntake(IIspDbFactory dbs, IDatabaseLocks locks
         await db.SaveChangesAsync(cancellationToken);
         message.TicketId = ticket.Id;
         await db.SaveChangesAsync(cancellationToken);
+        // Delivered on commit: every instance's open chat and unread badge re-query then.
+        await chat.PublishAsync(db, new Chat.ChatMessageAdded(ticket.Id), cancellationToken);
+        await chat.PublishAsync(db, new Chat.ChatUnreadChanged(null), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ticket;
     }

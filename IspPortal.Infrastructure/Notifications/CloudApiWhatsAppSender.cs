@@ -23,6 +23,8 @@ public sealed class CloudApiWhatsAppSender(IHttpClientFactory http, ISecretProte
 
     public string Provider => nameof(WhatsAppProvider.CloudApi);
 
+    public bool SendsFiles => true;
+
     public async Task<SendResult> SendAsync(NotificationSettings settings, WhatsAppOutgoing message, CancellationToken cancellationToken = default)
     {
         if (settings.CloudApiAccessTokenEncrypted is null || string.IsNullOrWhiteSpace(settings.CloudApiPhoneNumberId))

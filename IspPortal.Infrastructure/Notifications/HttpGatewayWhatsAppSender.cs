@@ -16,6 +16,8 @@ public sealed class HttpGatewayWhatsAppSender(IHttpClientFactory http, ISecretPr
 {
     public string Provider => nameof(WhatsAppProvider.HttpGateway);
 
+    public bool SendsFiles => false;
+
     public async Task<SendResult> SendAsync(NotificationSettings settings, WhatsAppOutgoing message, CancellationToken cancellationToken = default)
     {
         var fields = new Dictionary<string, string>

@@ -58,6 +58,7 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
     public DbSet<TicketActivity> TicketActivities => Set<TicketActivity>();
     public DbSet<TicketEscalation> TicketEscalations => Set<TicketEscalation>();
+    public DbSet<Core.Tickets.Chat.TicketRead> TicketReads => Set<Core.Tickets.Chat.TicketRead>();
 
     public DbSet<Expense> Expenses => Set<Expense>();
     public DbSet<Income> Income => Set<Income>();

@@ -31,7 +31,10 @@ public static class CoreServices
         if (clock is not null)
             services.AddSingleton(clock);
         if (photoFolder is not null)
+        {
             configuration[IspPortal.Infrastructure.Customers.FileCustomerPhotoStore.FolderKey] = photoFolder;
+            configuration[IspPortal.Infrastructure.Tickets.FileTicketAttachmentStore.FolderKey] = Path.Combine(photoFolder, "tickets");
+        }
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddCore().AddInfrastructure(configuration);

@@ -70,6 +70,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("ISPPORTAL_SIM_PORT", FirstRouterPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting(IspPortal.Infrastructure.Customers.FileCustomerPhotoStore.FolderKey, PhotoFolder);
+        builder.UseSetting(IspPortal.Infrastructure.Tickets.FileTicketAttachmentStore.FolderKey, Path.Combine(PhotoFolder, "tickets"));
     }
 }
 

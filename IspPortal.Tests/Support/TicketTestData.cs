@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using IspPortal.Core.Billing;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
@@ -73,5 +74,17 @@ public static class TicketTestData
     {
         var assigned = await services.UseAsync<AssignTicket, Outcome<Ticket>>(a => a.ExecuteAsync(id, userName));
         Assert.True(assigned.Succeeded, assigned.FirstError);
+    }
+
+    /// <summary>A demo customer with no unfinished ticket and a phone no other customer shares: their next WhatsApp opens a ticket.</summary>
+    public static async Task<(int Id, string Phone)> CustomerWithoutOpenTicketAsync(DatabaseFixture database, int skip = 0)
+    {
+        await using var db = database.CreateDbContext();
+        TicketStatus[] done = [TicketStatus.Verified, TicketStatus.Closed, TicketStatus.Cancelled];
+        var customer = await db.Customers
+            .Where(c => !db.Tickets.Any(t => t.CustomerId == c.Id && !done.Contains(t.Status)))
+            .Where(c => !db.Customers.Any(o => o.Phone == c.Phone && o.Id != c.Id))
+            .OrderByDescending(c => c.Id).Skip(skip).Select(c => new { c.Id, c.Phone }).FirstAsync();
+        return (customer.Id, customer.Phone);
     }
 }

@@ -20,7 +20,7 @@ public sealed record DispatchSummary(int Claimed, int Sent, int Retrying, int Fa
 /// </summary>
 public sealed class DispatchOutbox(
     IIspDbFactory dbs, IOutboxClaims claims, IEnumerable<IWhatsAppSender> whatsAppSenders, IEmailSender email, PortalSettings settings,
-    IspClock ispClock, ISecretProtector secrets, IEnumerable<IMessageDocuments> documents, TimeProvider clock)
+    IspClock ispClock, ISecretProtector secrets, IEnumerable<IMessageDocuments> documents, Tickets.Chat.ITicketChatBus chat, TimeProvider clock)
 {
     public const int BatchSize = 50;
     public const int Workers = 4;
@@ -28,7 +28,6 @@ public sealed class DispatchOutbox(
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan LongestPause = TimeSpan.FromHours(6);
-    public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -141,7 +140,7 @@ public sealed class DispatchOutbox(
         if (sender is null)
             return ("", new SendResult(SendOutcome.Permanent, ErrorCode: "disabled", Error: "WhatsApp belum diaktifkan di pengaturan notifikasi."));
         // Inside the 24-hour customer-service window free text is allowed; outside it only an approved template.
-        var insideWindow = customer?.LastInboundMessageAt is { } inbound && now - inbound < ServiceWindow;
+        var insideWindow = WhatsAppServiceWindow.IsOpen(await WhatsAppServiceWindow.LastInboundAsync(db, customer, message.Recipient, cancellationToken), now);
         var useTemplate = template?.WhatsAppTemplateName is { Length: > 0 } && !insideWindow;
         // A WhatsApp message carries one document: the first attachment (the invoice or receipt PDF).
         var outgoing = new WhatsAppOutgoing(message.Recipient, TemplateText.Fill(body, values),
@@ -190,7 +189,18 @@ public sealed class DispatchOutbox(
             Error = result.Error,
             DurationMs = durationMs,
         });
+        // A ticket chat reply is also a whatsapp_messages row: its ticks follow the outbox (sent once the provider accepts it).
+        var replies = await db.WhatsAppMessages.Where(m => m.OutboxMessageId == message.Id && m.Direction == MessageDirection.Outbound).ToListAsync(CancellationToken.None);
+        foreach (var reply in replies)
+        {
+            if (outcome == MessageOutcome.Sent)
+                reply.MarkAccepted(result.ProviderMessageId, now);
+            else if (outcome == MessageOutcome.Failed)
+                reply.RecordStatus(WhatsAppMessageStatus.Failed, now, message.LastError);
+        }
         await db.SaveChangesAsync(CancellationToken.None);
+        foreach (var reply in replies.Where(r => r.TicketId is not null && outcome != MessageOutcome.Retrying))
+            await chat.PublishAsync(db, new Tickets.Chat.ChatDeliveryChanged(reply.TicketId!.Value, reply.Id, reply.Status), CancellationToken.None);
         return outcome;
     }
 

@@ -32,6 +32,9 @@ public interface IWhatsAppSender
 {
     string Provider { get; }
 
+    /// <summary>Whether <see cref="WhatsAppOutgoing.Document"/> reaches the customer (an HTTP gateway sends the text only).</summary>
+    bool SendsFiles { get; }
+
     Task<SendResult> SendAsync(NotificationSettings settings, WhatsAppOutgoing message, CancellationToken cancellationToken = default);
 }
 

@@ -26,7 +26,7 @@ public sealed record WebhookResult(WebhookVerdict Verdict, int Statuses, int Inb
 /// and open the 24-hour window for free text. Each change is published on the
 /// <see cref="WhatsAppFeed"/> once saved. A repeated delivery changes nothing and publishes nothing.
 /// </summary>
-public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings settings, ISecretProtector secrets, WhatsAppFeed feed, Tickets.WhatsAppTicketIntake tickets, TimeProvider clock)
+public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings settings, ISecretProtector secrets, WhatsAppFeed feed, Tickets.WhatsAppTicketIntake tickets, Tickets.Chat.ITicketChatBus chat, TimeProvider clock)
 {
     public const string SignatureHeader = "X-Hub-Signature-256";
 
@@ -126,16 +126,30 @@ public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings set
         var at = Text(status, "timestamp") is { } seconds && long.TryParse(seconds, out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix) : clock.GetUtcNow();
         message.RecordDelivery(reported.Value, at);
         var error = status.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0 ? errors[0] : default;
+        var reportedError = error.ValueKind == JsonValueKind.Object ? Text(error, "title") ?? Text(error, "message") : null;
         db.NotificationLogs.Add(new NotificationLog(message.Id, at, message.Channel, message.Recipient, message.Template, message.AttemptCount, logStatus)
         {
             CustomerId = message.CustomerId,
             Provider = nameof(WhatsAppProvider.CloudApi),
             ProviderMessageId = wamid,
             ErrorCode = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("code", out var code) ? code.ToString() : null,
-            Error = error.ValueKind == JsonValueKind.Object ? Text(error, "title") ?? Text(error, "message") : null,
+            Error = reportedError,
         });
+        // The ticket chat's ticks: the reply sent through this outbox message moves on with it.
+        var replies = await db.WhatsAppMessages.Where(m => m.OutboxMessageId == message.Id && m.Direction == MessageDirection.Outbound).ToListAsync(cancellationToken);
+        foreach (var reply in replies)
+        {
+            reply.RecordStatus(reported switch
+            {
+                OutboxStatus.Delivered => WhatsAppMessageStatus.Delivered,
+                OutboxStatus.Read => WhatsAppMessageStatus.Read,
+                _ => WhatsAppMessageStatus.Failed,
+            }, at, reportedError);
+        }
         await db.SaveChangesAsync(cancellationToken);
         feed.Publish(new WhatsAppDeliveryChanged(message.Id, message.CustomerId, message.Status, at));
+        foreach (var reply in replies.Where(r => r.TicketId is not null))
+            await chat.PublishAsync(db, new Tickets.Chat.ChatDeliveryChanged(reply.TicketId!.Value, reply.Id, reply.Status), cancellationToken);
         return true;
     }
 

@@ -3144,6 +3144,31 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("settings", (string)null);
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Tickets.Chat.TicketRead", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("integer")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<DateTimeOffset>("LastReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_read_at");
+
+                    b.HasKey("UserId", "TicketId")
+                        .HasName("pk_ticket_reads");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_ticket_reads_ticket_id");
+
+                    b.ToTable("ticket_reads", (string)null);
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Tickets.Ticket", b =>
                 {
                     b.Property<int>("Id")
@@ -3295,6 +3320,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("ResolutionDueAt")
                         .HasDatabaseName("ix_tickets_open_resolution_due_at")
                         .HasFilter("status NOT IN ('Resolved', 'Verified', 'Closed', 'Cancelled')");
+
+                    b.HasIndex("AssigneeId", "LastCustomerMessageAt")
+                        .HasDatabaseName("ix_tickets_unread")
+                        .HasFilter("last_customer_message_at IS NOT NULL AND status NOT IN ('Verified', 'Closed', 'Cancelled')");
 
                     b.HasIndex("AssigneeId", "Status")
                         .HasDatabaseName("ix_tickets_assignee_id_status");
@@ -3522,6 +3551,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(260)")
                         .HasColumnName("attachment_path");
 
+                    b.Property<long?>("AttachmentSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("attachment_size");
+
                     b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
@@ -3583,6 +3616,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.ToTable("ticket_comments", null, t =>
                         {
+                            t.HasCheckConstraint("ck_ticket_comments_attachment_size", "attachment_size IS NULL OR attachment_size >= 0");
+
                             t.HasCheckConstraint("ck_ticket_comments_author_kind", "author_kind IN ('Agent', 'Customer', 'System')");
 
                             t.HasCheckConstraint("ck_ticket_comments_internal_by_agent", "NOT is_internal OR author_kind = 'Agent'");
@@ -4304,6 +4339,23 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_whatsapp_messages_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Tickets.Chat.TicketRead", b =>
+                {
+                    b.HasOne("IspPortal.Core.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_reads_tickets_ticket_id");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_reads_users_user_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Tickets.Ticket", b =>

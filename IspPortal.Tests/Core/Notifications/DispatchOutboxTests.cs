@@ -32,14 +32,7 @@ public sealed class DispatchOutboxTests(DatabaseFixture database) : IClassFixtur
         var protector = _services.GetRequiredService<ISecretProtector>();
         await using var scope = _services.CreateAsyncScope();
         var settings = scope.ServiceProvider.GetRequiredService<PortalSettings>();
-        Assert.True((await settings.SaveAsync(new NotificationSettings
-        {
-            WhatsAppProvider = WhatsAppProvider.CloudApi,
-            CloudApiBaseUrl = _standIn.BaseAddress.ToString(),
-            CloudApiPhoneNumberId = "1234567890",
-            CloudApiAccessTokenEncrypted = protector.Protect(SecretKind.NotificationCredential, Token),
-            MaxAttempts = 3,
-        }, Actor.System)).Succeeded);
+        Assert.True((await settings.SaveAsync(WhatsAppWebhookSetup.CloudApiStandIn(protector, _standIn, Token) with { MaxAttempts = 3 }, Actor.System)).Succeeded);
         Assert.True((await settings.SaveAsync(new CompanyProfile { Name = "NetKita" }, Actor.System)).Succeeded);
     }
 

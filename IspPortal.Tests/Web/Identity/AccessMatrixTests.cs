@@ -21,6 +21,7 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
             ["/customers/new"] = [A, S],
             ["/customers/installations"] = [A, S, T],
             ["/notifications/outbox"] = [A, S, T, F, N, M],
+            ["/tickets/1/chat"] = [A, S, T, N, M],
             ["/billing/invoices"] = [A, S, F, M],
             ["/billing/invoices/1"] = [A, S, F, M],
             ["/billing/runs"] = [A, S, F, M],

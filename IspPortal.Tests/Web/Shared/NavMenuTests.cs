@@ -7,6 +7,9 @@ namespace IspPortal.Tests.Web.Shared;
 
 public class NavMenuTests : PortalComponentTest
 {
+    // The unread badge reads the database and the chat bus; the menu's own rules are what is tested here.
+    public NavMenuTests() => ComponentFactories.AddStub<IspPortal.Web.Pages.Tickets.Components.ChatUnreadBadge>();
+
     [Fact]
     public void A_technician_sees_the_dashboard_but_not_the_users_page()
     {
@@ -15,6 +18,7 @@ public class NavMenuTests : PortalComponentTest
         var menu = Render<NavMenu>();
 
         Assert.NotEmpty(menu.FindAll("a[href='/dashboard']"));
+        Assert.NotEmpty(menu.FindAll("a[href='/tickets']"));
         Assert.Empty(menu.FindAll("a[href='/settings/users']"));
         Assert.DoesNotContain("Pengguna", menu.Markup, StringComparison.Ordinal);
     }

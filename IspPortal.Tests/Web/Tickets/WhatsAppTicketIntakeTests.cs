@@ -25,7 +25,7 @@ public sealed class WhatsAppTicketIntakeTests(DemoPortalFactory portal) : IClass
     [Fact]
     public async Task A_customer_without_an_open_ticket_opens_one_and_the_next_messages_join_it_even_two_at_once()
     {
-        var (id, phone) = await CustomerWithoutOpenTicketAsync(0);
+        var (id, phone) = await TicketTestData.CustomerWithoutOpenTicketAsync(portal.Database, 0);
         using var client = portal.CreateClient();
 
         var both = await Task.WhenAll(
@@ -61,7 +61,7 @@ public sealed class WhatsAppTicketIntakeTests(DemoPortalFactory portal) : IClass
     [Fact]
     public async Task A_reply_to_a_ticket_waiting_for_the_customer_puts_it_back_in_progress()
     {
-        var (id, phone) = await CustomerWithoutOpenTicketAsync(1);
+        var (id, phone) = await TicketTestData.CustomerWithoutOpenTicketAsync(portal.Database, 1);
         int ticketId;
         await using (var scope = portal.Services.CreateAsyncScope())
         {
@@ -85,17 +85,6 @@ public sealed class WhatsAppTicketIntakeTests(DemoPortalFactory portal) : IClass
         Assert.Equal(TicketStatus.InProgress, woken.Status);
         Assert.Contains(woken.Activities, a => a.Kind == TicketActivityKind.StatusChanged && a.ToValue == nameof(TicketStatus.InProgress));
         Assert.Equal(ticketId, (await after.WhatsAppMessages.SingleAsync(m => m.ProviderMessageId == "wamid.W-1")).TicketId);
-    }
-
-    private async Task<(int Id, string Phone)> CustomerWithoutOpenTicketAsync(int skip)
-    {
-        await using var db = portal.Database.CreateDbContext();
-        TicketStatus[] done = [TicketStatus.Verified, TicketStatus.Closed, TicketStatus.Cancelled];
-        var customer = await db.Customers
-            .Where(c => !db.Tickets.Any(t => t.CustomerId == c.Id && !done.Contains(t.Status)))
-            .Where(c => !db.Customers.Any(o => o.Phone == c.Phone && o.Id != c.Id))
-            .OrderByDescending(c => c.Id).Skip(skip).Select(c => new { c.Id, c.Phone }).FirstAsync();
-        return (customer.Id, customer.Phone);
     }
 
     private async Task<string> CodeAsync(int id)

@@ -4,7 +4,8 @@ using MudBlazor;
 namespace IspPortal.Web.Components.Layout;
 
 /// <param name="LandingFor">A role for whom this page is the day's starting point: it also heads their drawer.</param>
-public sealed record NavItem(string Title, string Href, string Icon, string Policy, string? LandingFor = null);
+/// <param name="Badge">A component shown after the title (a live count), or null.</param>
+public sealed record NavItem(string Title, string Href, string Icon, string Policy, string? LandingFor = null, Type? Badge = null);
 
 public sealed record NavSection(string Title, string Icon, IReadOnlyList<NavItem> Items);
 
@@ -35,7 +36,7 @@ public static class PortalNavigation
         ]),
         new("Tiket", Icons.Material.Filled.SupportAgent,
         [
-            new("Daftar tiket", "/tickets", Icons.Material.Filled.ConfirmationNumber, Permissions.TicketsRead),
+            new("Daftar tiket", "/tickets", Icons.Material.Filled.ConfirmationNumber, Permissions.TicketsRead, Badge: typeof(Pages.Tickets.Components.ChatUnreadBadge)),
             new("Pekerjaan saya", "/my-work", Icons.Material.Filled.Engineering, Permissions.TicketsRead, LandingFor: Roles.Technician),
             new("Analitik tiket", "/tickets/analytics", Icons.Material.Filled.Insights, Permissions.ReportsRead),
         ]),

@@ -16,10 +16,16 @@ public sealed class LiveRefresh : IDisposable
 
     /// <param name="invokeAsync">The component's InvokeAsync, so the reload runs on its circuit.</param>
     public LiveRefresh(NetworkChangeFeed feed, Func<Func<Task>, Task> invokeAsync, Func<Task> reload)
+        : this(changed => feed.Subscribe(_ => changed()), invokeAsync, reload)
+    {
+    }
+
+    /// <param name="subscribe">Subscribes the given callback to whatever feed should reload the screen (and returns the subscription).</param>
+    public LiveRefresh(Func<Action, IDisposable> subscribe, Func<Func<Task>, Task> invokeAsync, Func<Task> reload)
     {
         _invokeAsync = invokeAsync;
         _reload = reload;
-        _subscription = feed.Subscribe(_ => OnChanged());
+        _subscription = subscribe(OnChanged);
     }
 
     private void OnChanged()

@@ -43,6 +43,10 @@ public class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // The escalation job's query: open tickets by deadline.
         builder.HasIndex(t => t.ResolutionDueAt).HasFilter("status NOT IN ('Resolved', 'Verified', 'Closed', 'Cancelled')")
             .HasDatabaseName("ix_tickets_open_resolution_due_at");
+        // The chat's unread count (TicketChatReads): tickets in a queue that heard from the customer.
+        builder.HasIndex(t => new { t.AssigneeId, t.LastCustomerMessageAt })
+            .HasFilter("last_customer_message_at IS NOT NULL AND status NOT IN ('Verified', 'Closed', 'Cancelled')")
+            .HasDatabaseName("ix_tickets_unread");
     }
 }
 
@@ -59,6 +63,7 @@ public class TicketCommentConfiguration : IEntityTypeConfiguration<TicketComment
         builder.Property(c => c.AttachmentPath).HasMaxLength(TicketComment.AttachmentPathMaxLength);
         builder.Property(c => c.AttachmentName).HasMaxLength(TicketComment.AttachmentNameMaxLength);
         builder.Property(c => c.AttachmentContentType).HasMaxLength(TicketComment.AttachmentTypeMaxLength);
+        builder.ToTable(t => t.HasCheckConstraint("ck_ticket_comments_attachment_size", "attachment_size IS NULL OR attachment_size >= 0"));
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Core.Notifications.WhatsAppMessage>().WithMany().HasForeignKey(c => c.WhatsAppMessageId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.TicketId, c.CreatedAt });

@@ -14,8 +14,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IspPortal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(IspDbContext))]
-    [Migration("20261124184108_TicketEmailIntake")]
-    partial class TicketEmailIntake
+    [Migration("20261124183121_TicketChatReads")]
+    partial class TicketChatReads
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -3147,6 +3147,31 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("settings", (string)null);
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Tickets.Chat.TicketRead", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("integer")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<DateTimeOffset>("LastReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_read_at");
+
+                    b.HasKey("UserId", "TicketId")
+                        .HasName("pk_ticket_reads");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_ticket_reads_ticket_id");
+
+                    b.ToTable("ticket_reads", (string)null);
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Tickets.Ticket", b =>
                 {
                     b.Property<int>("Id")
@@ -3298,6 +3323,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("ResolutionDueAt")
                         .HasDatabaseName("ix_tickets_open_resolution_due_at")
                         .HasFilter("status NOT IN ('Resolved', 'Verified', 'Closed', 'Cancelled')");
+
+                    b.HasIndex("AssigneeId", "LastCustomerMessageAt")
+                        .HasDatabaseName("ix_tickets_unread")
+                        .HasFilter("last_customer_message_at IS NOT NULL AND status NOT IN ('Verified', 'Closed', 'Cancelled')");
 
                     b.HasIndex("AssigneeId", "Status")
                         .HasDatabaseName("ix_tickets_assignee_id_status");
@@ -3525,6 +3554,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(260)")
                         .HasColumnName("attachment_path");
 
+                    b.Property<long?>("AttachmentSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("attachment_size");
+
                     b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
@@ -3548,11 +3581,6 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("edited_at");
 
-                    b.Property<string>("EmailMessageId")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("email_message_id");
-
                     b.Property<bool>("IsInternal")
                         .HasColumnType("boolean")
                         .HasColumnName("is_internal");
@@ -3571,11 +3599,6 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("AuthorId")
                         .HasDatabaseName("ix_ticket_comments_author_id");
 
-                    b.HasIndex("EmailMessageId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_ticket_comments_email_message_id")
-                        .HasFilter("email_message_id IS NOT NULL");
-
                     b.HasIndex("WhatsAppMessageId")
                         .IsUnique()
                         .HasDatabaseName("ux_ticket_comments_whatsapp_message_id")
@@ -3586,6 +3609,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.ToTable("ticket_comments", null, t =>
                         {
+                            t.HasCheckConstraint("ck_ticket_comments_attachment_size", "attachment_size IS NULL OR attachment_size >= 0");
+
                             t.HasCheckConstraint("ck_ticket_comments_author_kind", "author_kind IN ('Agent', 'Customer', 'System')");
 
                             t.HasCheckConstraint("ck_ticket_comments_internal_by_agent", "NOT is_internal OR author_kind = 'Agent'");
@@ -4307,6 +4332,23 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_whatsapp_messages_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Tickets.Chat.TicketRead", b =>
+                {
+                    b.HasOne("IspPortal.Core.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_reads_tickets_ticket_id");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_reads_users_user_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Tickets.Ticket", b =>
