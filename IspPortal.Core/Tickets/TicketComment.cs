@@ -41,6 +41,9 @@ public class TicketComment
     /// <summary>The WhatsApp message this comment came from or was sent as.</summary>
     public long? WhatsAppMessageId { get; set; }
 
+    /// <summary>The outbox message that e-mailed this reply to the customer (a ticket that came by e-mail).</summary>
+    public long? OutboxMessageId { get; set; }
+
     /// <summary>The Message-ID of the e-mail this comment came from: a mail relay that posts twice stores it once.</summary>
     public string? EmailMessageId { get; set; }
 

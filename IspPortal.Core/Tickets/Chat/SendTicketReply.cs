@@ -15,13 +15,16 @@ public sealed record TicketReplyInput(int TicketId, string? Text, string Idempot
 /// <param name="AsTemplate">Outside the 24-hour window: queued as the approved <c>ticket_update</c> template.</param>
 /// <param name="AttachmentAsName">The WhatsApp provider sends text only: the customer gets the file's name, not the file.</param>
 /// <param name="AlreadySent">The same key came again: nothing new was written.</param>
-public sealed record TicketReplySent(long CommentId, long OutboxMessageId, long WhatsAppMessageId, bool AsTemplate, bool AttachmentAsName, bool AlreadySent);
+/// <param name="WhatsAppMessageId">Null for a reply that went by e-mail.</param>
+public sealed record TicketReplySent(long CommentId, long OutboxMessageId, long? WhatsAppMessageId, bool AsTemplate, bool AttachmentAsName, bool AlreadySent);
 
 /// <summary>
 /// An agent's reply in the ticket chat, sent to the customer on WhatsApp: the comment, the outbox
 /// message and the outbound <c>whatsapp_messages</c> row (for the ticks) in one transaction, with the
 /// first-response clock stopped. Inside the 24-hour window the text goes as free text; outside it as
 /// the <c>ticket_update</c> template (<see cref="WhatsAppServiceWindow"/>, the dispatcher's own rule).
+/// A ticket that came by e-mail is answered by e-mail instead (<see cref="ReplyEmail"/>), with the file
+/// attached and the ticket number in the subject.
 /// </summary>
 public sealed class SendTicketReply(
     IIspDbFactory dbs, ICurrentUser currentUser, ITicketAttachmentStore files, IEnumerable<IWhatsAppSender> senders, PortalSettings settings,
@@ -45,7 +48,8 @@ public sealed class SendTicketReply(
         if (ChatInput.Writable(ticket) is { } refusal)
             return Outcome.Refused<TicketReplySent>("", refusal);
         var phone = ticket!.Customer?.Phone ?? ticket.ContactPhone;
-        if (string.IsNullOrWhiteSpace(phone))
+        var email = ReplyEmail(ticket.Channel, ticket.Customer?.Email, ticket.ContactEmail);
+        if (email is null && string.IsNullOrWhiteSpace(phone))
             return Outcome.Refused<TicketReplySent>("", "Tiket ini tidak punya nomor WhatsApp pelanggan: balasan tidak dapat dikirim. Tulis catatan internal atau hubungi pelanggan lewat telepon.");
         var stored = await ChatInput.StoreAsync(files, input.Attachment, cancellationToken);
         if (stored is { Succeeded: false })
@@ -53,11 +57,12 @@ public sealed class SendTicketReply(
         var attachment = stored?.Value;
 
         var now = clock.GetUtcNow();
-        var windowOpen = WhatsAppServiceWindow.IsOpen(await WhatsAppServiceWindow.LastInboundAsync(db, ticket.Customer, phone, cancellationToken), now);
+        var windowOpen = email is not null || WhatsAppServiceWindow.IsOpen(await WhatsAppServiceWindow.LastInboundAsync(db, ticket.Customer, phone!, cancellationToken), now);
         var provider = (await settings.GetAsync<NotificationSettings>(cancellationToken)).WhatsAppProvider.ToString();
-        var sendsFile = attachment is not null && senders.Any(s => s.Provider == provider && s.SendsFiles);
+        var sendsFile = attachment is not null && (email is not null || senders.Any(s => s.Provider == provider && s.SendsFiles));
         var message = attachment is not null && !sendsFile ? $"{text}\n[Lampiran: {attachment.FileName}]".Trim() : text;
-        var notification = windowOpen ? NotificationEvents.FreeText : NotificationEvents.TicketUpdate;
+        // By e-mail the reply keeps the ticket's number in its subject, so the customer's answer threads back.
+        var notification = windowOpen && email is null ? NotificationEvents.FreeText : NotificationEvents.TicketUpdate;
         var parameters = new Dictionary<string, string>
         {
             ["pesan"] = message.Length > 0 ? message : attachment!.FileName,
@@ -68,7 +73,8 @@ public sealed class SendTicketReply(
 
         var actor = await currentUser.GetAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var outbox = new OutboxMessage(key, NotificationChannel.WhatsApp, phone, notification.Key, JsonSerializer.Serialize(parameters), now, ticket.CustomerId);
+        var outbox = new OutboxMessage(key, email is null ? NotificationChannel.WhatsApp : NotificationChannel.Email, email ?? phone!, notification.Key,
+            JsonSerializer.Serialize(parameters), now, ticket.CustomerId);
         if (attachment is not null && sendsFile && files.Open(attachment.StoredName) is { } file)
         {
             await using (file.Content)
@@ -93,25 +99,39 @@ public sealed class SendTicketReply(
                 throw;
             return Outcome.Done(first);
         }
-        var whatsApp = new WhatsAppMessage(MessageDirection.Outbound, phone, windowOpen ? WhatsAppMessageType.Text : WhatsAppMessageType.Template,
-            message.Length > 0 ? message : attachment!.FileName, now, null)
-        {
-            CustomerId = ticket.CustomerId,
-            TicketId = ticket.Id,
-            OutboxMessageId = outbox.Id,
-            SentById = actor.UserId,
-        };
-        db.WhatsAppMessages.Add(whatsApp);
-        await db.SaveChangesAsync(cancellationToken);
         var comment = ChatInput.Comment(ticket.Id, actor.UserId, text, false, attachment, now);
-        comment.WhatsAppMessageId = whatsApp.Id;
+        WhatsAppMessage? whatsApp = null;
+        if (email is null)
+        {
+            whatsApp = new WhatsAppMessage(MessageDirection.Outbound, phone!, windowOpen ? WhatsAppMessageType.Text : WhatsAppMessageType.Template,
+                message.Length > 0 ? message : attachment!.FileName, now, null)
+            {
+                CustomerId = ticket.CustomerId,
+                TicketId = ticket.Id,
+                OutboxMessageId = outbox.Id,
+                SentById = actor.UserId,
+            };
+            db.WhatsAppMessages.Add(whatsApp);
+            await db.SaveChangesAsync(cancellationToken);
+            comment.WhatsAppMessageId = whatsApp.Id;
+        }
+        else
+        {
+            comment.OutboxMessageId = outbox.Id;
+        }
         db.TicketComments.Add(comment);
         ticket.RecordAgentReply(now);
         await db.SaveChangesAsync(cancellationToken);
         await chat.PublishAsync(db, new ChatMessageAdded(ticket.Id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Outcome.Done(new TicketReplySent(comment.Id, outbox.Id, whatsApp.Id, !windowOpen, attachment is not null && !sendsFile, false));
+        return Outcome.Done(new TicketReplySent(comment.Id, outbox.Id, whatsApp?.Id, !windowOpen, attachment is not null && !sendsFile, false));
     }
+
+    /// <summary>A ticket that came by e-mail is answered by e-mail, to the customer's address or the sender's.</summary>
+    public static string? ReplyEmail(TicketChannel channel, string? customerEmail, string? contactEmail) =>
+        channel != TicketChannel.Email ? null
+        : !string.IsNullOrWhiteSpace(customerEmail) ? customerEmail.Trim()
+        : string.IsNullOrWhiteSpace(contactEmail) ? null : contactEmail.Trim();
 
     private static async Task<TicketReplySent?> AlreadySentAsync(IIspDb db, string key, CancellationToken cancellationToken) =>
         await (from o in db.OutboxMessages
@@ -119,6 +139,11 @@ public sealed class SendTicketReply(
                join w in db.WhatsAppMessages on o.Id equals w.OutboxMessageId
                join c in db.TicketComments on w.Id equals c.WhatsAppMessageId
                select new TicketReplySent(c.Id, o.Id, w.Id, w.Type == WhatsAppMessageType.Template, false, true))
+            .AsNoTracking().FirstOrDefaultAsync(cancellationToken)
+        ?? await (from o in db.OutboxMessages
+                  where o.IdempotencyKey == key
+                  join c in db.TicketComments on o.Id equals c.OutboxMessageId
+                  select new TicketReplySent(c.Id, o.Id, null, false, false, true))
             .AsNoTracking().FirstOrDefaultAsync(cancellationToken);
 }
 

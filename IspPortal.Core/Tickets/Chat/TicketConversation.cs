@@ -27,7 +27,8 @@ public sealed record ChatItem(
     bool SentAsTemplate, ChatAttachment? Attachment, bool CustomerMedia, ChatCursor Cursor);
 
 /// <param name="WindowOpen">The customer wrote within 24 hours: a reply goes as free text (else as the template).</param>
-public sealed record ChatTicket(int Id, string Number, string Subject, TicketStatus Status, string? CustomerName, string? Phone, bool WindowOpen)
+/// <param name="ReplyEmail">Where replies go when the ticket came by e-mail; null for WhatsApp.</param>
+public sealed record ChatTicket(int Id, string Number, string Subject, TicketStatus Status, string? CustomerName, string? Phone, bool WindowOpen, string? ReplyEmail = null)
 {
     public bool Writable => Status is not (TicketStatus.Closed or TicketStatus.Cancelled);
 }
@@ -76,14 +77,14 @@ public sealed class TicketConversation(IIspDbFactory dbs, TimeProvider clock)
     private async Task<ChatTicket?> HeaderAsync(IIspDb db, int ticketId, CancellationToken cancellationToken)
     {
         var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
-            .Select(t => new { t.Id, t.Number, t.Subject, t.Status, t.Customer, t.ContactName, t.ContactPhone })
+            .Select(t => new { t.Id, t.Number, t.Subject, t.Status, t.Channel, t.Customer, t.ContactName, t.ContactPhone, t.ContactEmail })
             .SingleOrDefaultAsync(cancellationToken);
         if (ticket is null)
             return null;
         var phone = ticket.Customer?.Phone ?? ticket.ContactPhone;
         var lastInbound = phone is null ? null : await WhatsAppServiceWindow.LastInboundAsync(db, ticket.Customer, phone, cancellationToken);
         return new ChatTicket(ticket.Id, ticket.Number, ticket.Subject, ticket.Status, ticket.Customer?.FullName ?? ticket.ContactName, phone,
-            WhatsAppServiceWindow.IsOpen(lastInbound, clock.GetUtcNow()));
+            WhatsAppServiceWindow.IsOpen(lastInbound, clock.GetUtcNow()), SendTicketReply.ReplyEmail(ticket.Channel, ticket.Customer?.Email, ticket.ContactEmail));
     }
 
     /// <summary>Before the cursor in the conversation's order (time, then kind, then id), for a source of one kind.</summary>
@@ -124,6 +125,8 @@ public sealed class TicketConversation(IIspDbFactory dbs, TimeProvider clock)
                           from w in messages.DefaultIfEmpty()
                           join o in db.OutboxMessages on w.OutboxMessageId equals o.Id into outbox
                           from o in outbox.DefaultIfEmpty()
+                          join e in db.OutboxMessages on c.OutboxMessageId equals e.Id into emailed
+                          from e in emailed.DefaultIfEmpty()
                           orderby c.CreatedAt descending, c.Id descending
                           select new
                           {
@@ -134,6 +137,8 @@ public sealed class TicketConversation(IIspDbFactory dbs, TimeProvider clock)
                               Template = w != null && w.Type == WhatsAppMessageType.Template,
                               OutboxStatus = o == null ? (OutboxStatus?)null : o.Status,
                               o.LastError,
+                              EmailStatus = e == null ? (OutboxStatus?)null : e.Status,
+                              EmailError = e == null ? null : e.LastError,
                           })
             .Take(take + 50).ToListAsync(cancellationToken);
         return rows
@@ -148,13 +153,24 @@ public sealed class TicketConversation(IIspDbFactory dbs, TimeProvider clock)
                 // The outbox gave up before the provider took it (opt-out, a refused number): the reply failed.
                 var stopped = c.OutboxStatus is OutboxStatus.Failed or OutboxStatus.Cancelled && c.Delivery is WhatsAppMessageStatus.Queued;
                 var attachment = c.AttachmentPath is null ? null : new ChatAttachment(c.Id, c.AttachmentName ?? "lampiran", c.AttachmentContentType ?? "application/octet-stream", c.AttachmentSize);
+                var (delivery, error) = c.EmailStatus is { } email ? (EmailDelivery(email), c.EmailError)
+                    : stopped ? (WhatsAppMessageStatus.Failed, c.LastError) : (c.Delivery, c.Error);
                 return new ChatItem($"c{c.Id}", kind, c.CreatedAt, kind == ChatItemKind.Customer ? customerName : c.Author, c.Body,
-                    stopped ? WhatsAppMessageStatus.Failed : c.Delivery, stopped ? c.LastError : c.Error, c.Template, attachment, false,
+                    delivery, error, c.Template, attachment, false,
                     new ChatCursor(c.CreatedAt, kind, c.Id));
             })
             .Where(c => Before(before, c.Kind, c.At, c.Cursor.Id))
             .Take(take);
     }
+
+    /// <summary>An e-mailed reply shows the outbox's word: queued, sent (the SMTP server took it) or failed.</summary>
+    private static WhatsAppMessageStatus EmailDelivery(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Sent or OutboxStatus.Delivered => WhatsAppMessageStatus.Sent,
+        OutboxStatus.Read => WhatsAppMessageStatus.Read,
+        OutboxStatus.Failed or OutboxStatus.Cancelled => WhatsAppMessageStatus.Failed,
+        _ => WhatsAppMessageStatus.Queued,
+    };
 
     private static async Task<IEnumerable<ChatItem>> SystemAsync(IIspDb db, int ticketId, ChatCursor? before, int take, CancellationToken cancellationToken)
     {

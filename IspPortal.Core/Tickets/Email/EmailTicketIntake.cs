@@ -15,7 +15,9 @@ namespace IspPortal.Core.Tickets.Email;
 /// with its number by e-mail. The Message-ID is unique on the comments, so a relay that posts twice
 /// stores it once; mail from one address takes turns (advisory lock).
 /// </summary>
-public sealed class EmailTicketIntake(IIspDbFactory dbs, IDatabaseLocks locks, OpenTicket open, PortalSettings settings, ITicketLinks links, TimeProvider clock)
+public sealed class EmailTicketIntake(
+    IIspDbFactory dbs, IDatabaseLocks locks, OpenTicket open, PortalSettings settings, ITicketLinks links, Chat.ITicketAttachmentStore files, Chat.ITicketChatBus chat,
+    TimeProvider clock)
 {
     private static readonly TicketStatus[] Done = [TicketStatus.Verified, TicketStatus.Closed, TicketStatus.Cancelled];
 
@@ -60,16 +62,43 @@ public sealed class EmailTicketIntake(IIspDbFactory dbs, IDatabaseLocks locks, O
                 ticket.MoveTo(TicketStatus.InProgress, null, now, "Pelanggan membalas lewat surel.");
         }
         ticket.LastCustomerMessageAt = now;
-        db.TicketComments.Add(new TicketComment(ticket.Id, CommentAuthor.Customer, null, text.Length == 0 ? "(surel tanpa isi)" : text, false, now)
+        var (stored, refused) = await StoreAttachmentsAsync(email.Attachments, cancellationToken);
+        if (refused.Count > 0)
+            text = $"{text}\n\n(Lampiran tidak disimpan, hanya gambar atau PDF sampai 5 MB: {string.Join(", ", refused)})".Trim();
+        var comment = new TicketComment(ticket.Id, CommentAuthor.Customer, null, text.Length == 0 ? "(surel tanpa isi)" : text, false, now) { EmailMessageId = email.MessageId };
+        // One file per comment: the first rides with the text, the rest follow as their own messages.
+        foreach (var (file, index) in stored.Select((file, index) => (file, index)))
         {
-            EmailMessageId = email.MessageId,
-        });
+            var holder = index == 0 ? comment : new TicketComment(ticket.Id, CommentAuthor.Customer, null, "", false, now);
+            (holder.AttachmentPath, holder.AttachmentName, holder.AttachmentContentType, holder.AttachmentSize) = (file.StoredName, file.FileName, file.ContentType, file.Size);
+            if (index > 0)
+                db.TicketComments.Add(holder);
+        }
+        db.TicketComments.Add(comment);
         if (result == EmailIntakeResult.Opened
             && TicketNotices.Opened(await db.Tickets.Where(t => t.Id == ticket.Id).Select(TicketContact.Projection).SingleAsync(cancellationToken), links.ForCustomer(ticket.Number), now) is { } acknowledgement)
             db.OutboxMessages.Add(acknowledgement);
         await db.SaveChangesAsync(cancellationToken);
+        // Delivered on commit: every instance's open chat and unread badge re-query then.
+        await chat.PublishAsync(db, new Chat.ChatMessageAdded(ticket.Id), cancellationToken);
+        await chat.PublishAsync(db, new Chat.ChatUnreadChanged(null), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome.Done(new EmailIntakeOutcome(result, ticket.Id, ticket.Number));
+    }
+
+    private async Task<(List<Chat.StoredAttachment> Stored, List<string> Refused)> StoreAttachmentsAsync(IReadOnlyList<InboundEmailAttachment> attachments, CancellationToken cancellationToken)
+    {
+        var (stored, refused) = (new List<Chat.StoredAttachment>(), new List<string>());
+        foreach (var attachment in attachments)
+        {
+            using var content = new MemoryStream(attachment.Content, writable: false);
+            var outcome = attachment.Content.Length > Chat.ITicketAttachmentStore.MaxBytes ? null : await files.SaveAsync(content, attachment.FileName, cancellationToken);
+            if (outcome?.Value is { } file)
+                stored.Add(file);
+            else
+                refused.Add(attachment.FileName);
+        }
+        return (stored, refused);
     }
 
     private static async Task<Ticket?> ThreadAsync(IIspDb db, InboundEmail email, string from, int? customerId, CancellationToken cancellationToken)

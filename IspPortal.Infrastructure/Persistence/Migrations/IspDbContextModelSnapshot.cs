@@ -3587,6 +3587,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_internal");
 
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbox_message_id");
+
                     b.Property<int>("TicketId")
                         .HasColumnType("integer")
                         .HasColumnName("ticket_id");
@@ -3605,6 +3609,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_ticket_comments_email_message_id")
                         .HasFilter("email_message_id IS NOT NULL");
+
+                    b.HasIndex("OutboxMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ticket_comments_outbox_message_id")
+                        .HasFilter("outbox_message_id IS NOT NULL");
 
                     b.HasIndex("WhatsAppMessageId")
                         .IsUnique()
@@ -4414,6 +4423,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_ticket_comments_users_author_id");
+
+                    b.HasOne("IspPortal.Core.Notifications.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ticket_comments_notification_outbox_outbox_message_id");
 
                     b.HasOne("IspPortal.Core.Tickets.Ticket", "Ticket")
                         .WithMany("Comments")

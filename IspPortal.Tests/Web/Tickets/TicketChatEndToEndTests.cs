@@ -67,14 +67,14 @@ public sealed class TicketChatEndToEndTests(DemoPortalFactory portal) : IClassFi
         }
         var received = Assert.Single(_standIn.Received, m => m.To == phone.TrimStart('+'));
         Assert.Equal(("text", "Mohon maaf Pak Dedi, teknisi kami berangkat jam 10."), (received.Type, received.Text));
-        await Eventually.TrueAsync(() => events.Contains(new ChatDeliveryChanged(ticketId, sent.WhatsAppMessageId, WhatsAppMessageStatus.Sent)));
+        await Eventually.TrueAsync(() => events.Contains(new ChatDeliveryChanged(ticketId, sent.WhatsAppMessageId!.Value, WhatsAppMessageStatus.Sent)));
 
         using (var delivered = await WhatsAppCloudStandIn.PostStatusAsync(client, Webhook, AppSecret, received.Wamid, "delivered", received.To))
             Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
-        await Eventually.TrueAsync(() => events.Contains(new ChatDeliveryChanged(ticketId, sent.WhatsAppMessageId, WhatsAppMessageStatus.Delivered)));
+        await Eventually.TrueAsync(() => events.Contains(new ChatDeliveryChanged(ticketId, sent.WhatsAppMessageId!.Value, WhatsAppMessageStatus.Delivered)));
         using (var read = await WhatsAppCloudStandIn.PostStatusAsync(client, Webhook, AppSecret, received.Wamid, "read", received.To))
             Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-        await Eventually.TrueAsync(() => events.Contains(new ChatDeliveryChanged(ticketId, sent.WhatsAppMessageId, WhatsAppMessageStatus.Read)));
+        await Eventually.TrueAsync(() => events.Contains(new ChatDeliveryChanged(ticketId, sent.WhatsAppMessageId!.Value, WhatsAppMessageStatus.Read)));
 
         await using var scope2 = portal.Services.CreateAsyncScope();
         var conversation = await scope2.ServiceProvider.GetRequiredService<TicketConversation>().LoadAsync(ticketId);

@@ -5,6 +5,8 @@ using IspPortal.Core.Identity;
 using IspPortal.Core.Notifications;
 using IspPortal.Core.Notifications.Templates;
 using IspPortal.Core.Tickets;
+using IspPortal.Core.Tickets.Chat;
+using Microsoft.Extensions.DependencyInjection;
 using IspPortal.Tests.Support;
 using IspPortal.Web.Api.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -116,6 +118,51 @@ public sealed class TicketEmailIntakeTests(PortalFactory portal) : IClassFixture
         await using var db = portal.Database.CreateDbContext();
         Assert.False(await db.Tickets.AnyAsync(t => t.ContactEmail == "robot@example.id"));
         Assert.Equal("Wifi lemot & sering putus", (await db.Tickets.SingleAsync(t => t.Id == opened.TicketId)).Description);
+    }
+
+    [Fact]
+    public async Task A_pdf_attachment_is_kept_on_the_ticket_and_a_file_of_another_kind_is_named_as_not_kept()
+    {
+        var mail = Mail("dewi@example.id", "Bukti gangguan", "Terlampir hasil speedtest.");
+        var body = new Multipart("mixed") { new TextPart("plain") { Text = "Terlampir hasil speedtest." } };
+        body.Add(new MimePart("application", "pdf") { FileName = "speedtest.pdf", Content = new MimeContent(new MemoryStream("%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF"u8.ToArray())) });
+        body.Add(new MimePart("application", "vnd.openxmlformats-officedocument.wordprocessingml.document") { FileName = "catatan.docx", Content = new MimeContent(new MemoryStream([1, 2, 3])) });
+        mail.Body = body;
+
+        using var response = await PostAsync(mail);
+
+        var opened = (await response.Content.ReadFromJsonAsync<EmailIntakeResponse>())!;
+        await using var db = portal.Database.CreateDbContext();
+        var comment = await db.TicketComments.SingleAsync(c => c.TicketId == opened.TicketId);
+        Assert.Equal(("speedtest.pdf", "application/pdf"), (comment.AttachmentName, comment.AttachmentContentType));
+        Assert.Contains("catatan.docx", comment.Body, StringComparison.Ordinal);
+        Assert.StartsWith("Terlampir hasil speedtest.", comment.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_agents_reply_to_a_ticket_that_came_by_email_goes_back_by_email_with_the_number_in_the_subject_once()
+    {
+        var opened = await OpenAsync("rina@example.id", "Tidak bisa login wifi");
+        var key = Guid.NewGuid().ToString("N");
+
+        TicketReplySent first, again;
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var send = scope.ServiceProvider.GetRequiredService<SendTicketReply>();
+            first = (await send.ExecuteAsync(new TicketReplyInput(opened.TicketId!.Value, "Silakan coba password baru: cek SMS.", key))).Value!;
+            again = (await send.ExecuteAsync(new TicketReplyInput(opened.TicketId.Value, "Silakan coba password baru: cek SMS.", key))).Value!;
+        }
+
+        Assert.Equal((first.CommentId, true, null), (again.CommentId, again.AlreadySent, first.WhatsAppMessageId));
+        await using var db = portal.Database.CreateDbContext();
+        var outbox = await db.OutboxMessages.SingleAsync(m => m.Id == first.OutboxMessageId);
+        Assert.Equal((NotificationChannel.Email, "rina@example.id", NotificationEvents.TicketUpdate.Key), (outbox.Channel, outbox.Recipient, outbox.Template));
+        Assert.Contains(opened.Number!, outbox.Parameters, StringComparison.Ordinal);
+        Assert.Equal(first.OutboxMessageId, (await db.TicketComments.SingleAsync(c => c.Id == first.CommentId)).OutboxMessageId);
+        await using var read = portal.Services.CreateAsyncScope();
+        var conversation = await read.ServiceProvider.GetRequiredService<TicketConversation>().LoadAsync(opened.TicketId.Value);
+        Assert.Equal("rina@example.id", conversation!.Ticket.ReplyEmail);
+        Assert.Equal(WhatsAppMessageStatus.Queued, conversation.Items.Single(i => i.Kind == ChatItemKind.Agent).Delivery);
     }
 
     [Fact]

@@ -71,6 +71,9 @@ public class TicketCommentConfiguration : IEntityTypeConfiguration<TicketComment
         builder.HasIndex(c => c.WhatsAppMessageId).IsUnique().HasFilter("whatsapp_message_id IS NOT NULL")
             .HasDatabaseName("ux_ticket_comments_whatsapp_message_id");
         builder.Property(c => c.EmailMessageId).HasMaxLength(TicketComment.EmailMessageIdMaxLength);
+        builder.HasOne<Core.Notifications.OutboxMessage>().WithMany().HasForeignKey(c => c.OutboxMessageId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.OutboxMessageId).IsUnique().HasFilter("outbox_message_id IS NOT NULL")
+            .HasDatabaseName("ux_ticket_comments_outbox_message_id");
         builder.HasIndex(c => c.EmailMessageId).IsUnique().HasFilter("email_message_id IS NOT NULL")
             .HasDatabaseName("ux_ticket_comments_email_message_id");
     }
