@@ -17,22 +17,9 @@ namespace IspPortal.Tests.Core.Tickets;
 /// verified and closed → a rating request; "BELUM" → back to work; a lone "4" after closing → the rating.
 /// Escalations are told to the role's people.
 /// </summary>
-public sealed class TicketFollowUpTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class TicketFollowUpTests(DatabaseFixture database) : TicketUseCaseTest(database), IClassFixture<DatabaseFixture>
 {
     private const string Phone = "+6281234567890";
-
-    // Tuesday 12 August 2025, 09:00 in Jakarta.
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2025, 8, 12, 2, 0, 0, TimeSpan.Zero));
-    private ServiceProvider _services = default!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        _services = CoreServices.Build(database.ConnectionString, _clock);
-        await TicketTestData.SeedAsync(database, _clock);
-    }
-
-    public async Task DisposeAsync() => await _services.DisposeAsync();
 
     [Fact]
     public async Task A_resolved_ticket_nobody_answers_asks_once_then_verifies_itself_closes_and_asks_for_a_rating()
@@ -48,15 +35,15 @@ public sealed class TicketFollowUpTests(DatabaseFixture database) : IClassFixtur
         var values = JsonSerializer.Deserialize<Dictionary<string, string>>(asked.Parameters)!;
         Assert.Equal("Kabel drop di tiang diganti.", values["catatan"]);
         Assert.Equal("Budi Santoso", values["nama"]);
-        Assert.Equal(await NumberAsync(id), _services.GetRequiredService<ITicketLinks>().TicketNumberOf(values["link_tiket"].Split('/')[^1]));
+        Assert.Equal(await NumberAsync(id), Services.GetRequiredService<ITicketLinks>().TicketNumberOf(values["link_tiket"].Split('/')[^1]));
 
-        _clock.Advance(TimeSpan.FromDays(3) - TimeSpan.FromMinutes(1));
+        Clock.Advance(TimeSpan.FromDays(3) - TimeSpan.FromMinutes(1));
         Assert.Equal(0, (await FollowUpAsync()).AutoVerified);
-        _clock.Advance(TimeSpan.FromMinutes(2));
+        Clock.Advance(TimeSpan.FromMinutes(2));
         var later = await FollowUpAsync();
 
         Assert.Equal((1, 1, 1), (later.AutoVerified, later.Closed, later.RatingRequests));
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var ticket = await db.Tickets.Include(t => t.Activities).SingleAsync(t => t.Id == id);
         Assert.Equal(TicketStatus.Closed, ticket.Status);
         Assert.Contains(ticket.Activities, a => a.ToValue == nameof(TicketStatus.Verified) && a.ActorId == null && a.Note!.StartsWith("Otomatis", StringComparison.Ordinal));
@@ -71,11 +58,11 @@ public sealed class TicketFollowUpTests(DatabaseFixture database) : IClassFixtur
 
         var confirmed = await ReceiveAsync("Ya, sudah normal");
         await FollowUpAsync();
-        _clock.Advance(TimeSpan.FromHours(5));
+        Clock.Advance(TimeSpan.FromHours(5));
         var rated = await ReceiveAsync("4 teknisinya ramah");
 
         Assert.Equal((id, id), (confirmed, rated));
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var ticket = await db.Tickets.SingleAsync(t => t.Id == id);
         Assert.Equal((TicketStatus.Closed, 4, "teknisinya ramah"), (ticket.Status, ticket.Rating, ticket.RatingComment));
         Assert.Equal(1, await db.Tickets.CountAsync());
@@ -89,25 +76,24 @@ public sealed class TicketFollowUpTests(DatabaseFixture database) : IClassFixtur
         await FollowUpAsync();
 
         Assert.Equal(id, await ReceiveAsync("Belum, masih putus-putus"));
-        await using (var db = database.CreateDbContext())
+        await using (var db = Database.CreateDbContext())
         {
             var ticket = await db.Tickets.Include(t => t.Activities).SingleAsync(t => t.Id == id);
             Assert.Equal((TicketStatus.InProgress, null), (ticket.Status, ticket.ResolvedAt));
             Assert.Contains(ticket.Activities, a => a.ToValue == nameof(TicketStatus.InProgress) && a.Note != null && a.Note.Contains("masih putus-putus", StringComparison.Ordinal));
         }
-        _clock.Advance(TimeSpan.FromHours(2));
+        Clock.Advance(TimeSpan.FromHours(2));
         await ResolveAsync(id, "ONT diganti baru.");
 
         Assert.Equal(1, (await FollowUpAsync()).ResolvedNotices);
-        await using var after = database.CreateDbContext();
+        await using var after = Database.CreateDbContext();
         Assert.Equal(2, await after.OutboxMessages.CountAsync(m => m.Template == NotificationEvents.TicketResolved.Key));
     }
 
     [Fact]
     public async Task An_escalation_is_told_to_the_active_people_in_the_categorys_role_and_to_the_assignee_once()
     {
-        await CoreServices.EnsureRolesAsync(_services);
-        await using (var scope = _services.CreateAsyncScope())
+        await using (var scope = Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
             foreach (var (name, role, email, phone, active) in new[]
@@ -117,22 +103,22 @@ public sealed class TicketFollowUpTests(DatabaseFixture database) : IClassFixtur
                          ("tech-1", Roles.Technician, "tech1@isp.test", null, true),
                      })
             {
-                var user = new PortalUser { UserName = name, FullName = name, Email = email, PhoneNumber = phone, IsActive = active, CreatedAt = _clock.GetUtcNow() };
+                var user = new PortalUser { UserName = name, FullName = name, Email = email, PhoneNumber = phone, IsActive = active, CreatedAt = Clock.GetUtcNow() };
                 Assert.True((await users.CreateAsync(user, PortalUsers.Password)).Succeeded);
                 Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
             }
         }
         var id = await OpenAsync();
-        await using (var scope = _services.CreateAsyncScope())
+        await using (var scope = Services.CreateAsyncScope())
             Assert.True((await scope.ServiceProvider.GetRequiredService<AssignTicket>().ExecuteAsync(id, "tech-1")).Succeeded);
 
-        _clock.Advance(TimeSpan.FromMinutes(50));
+        Clock.Advance(TimeSpan.FromMinutes(50));
         EscalationRunResult result;
-        await using (var scope = _services.CreateAsyncScope())
+        await using (var scope = Services.CreateAsyncScope())
             result = (await scope.ServiceProvider.GetRequiredService<EscalateTickets>().ExecuteAsync())!;
 
         Assert.Equal((1, 3), (result.Escalations, result.Notices));
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var notices = await db.OutboxMessages.Where(m => m.Template == NotificationEvents.TicketEscalated.Key).OrderBy(m => m.Recipient).ToListAsync();
         Assert.Equal(["+6281100000001", "noc1@isp.test", "tech1@isp.test"], notices.Select(m => m.Recipient));
         var values = JsonSerializer.Deserialize<Dictionary<string, string>>(notices[0].Parameters)!;
@@ -140,13 +126,8 @@ public sealed class TicketFollowUpTests(DatabaseFixture database) : IClassFixtur
         Assert.EndsWith($"/tickets/{id}", values["link_tiket"], StringComparison.Ordinal);
     }
 
-    private async Task<int> OpenAsync()
-    {
-        await using var scope = _services.CreateAsyncScope();
-        var opened = await scope.ServiceProvider.GetRequiredService<OpenTicket>().ExecuteAsync(new TicketInput(TicketTestData.CustomerCode, "Internet mati", "", TicketChannel.Phone));
-        Assert.True(opened.Succeeded, opened.FirstError);
-        return opened.Value!.Id;
-    }
+    private async Task<int> OpenAsync() =>
+        (await Services.OpenAsync(new TicketInput(TicketTestData.CustomerCode, "Internet mati", "", TicketChannel.Phone))).Id;
 
     private async Task<int> OpenAndResolveAsync(string note)
     {
@@ -157,13 +138,13 @@ public sealed class TicketFollowUpTests(DatabaseFixture database) : IClassFixtur
 
     private async Task ResolveAsync(int id, string note)
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var ticket = await db.Tickets.SingleAsync(t => t.Id == id);
         if (ticket.Status == TicketStatus.Open)
-            ticket.MoveTo(TicketStatus.Assigned, null, _clock.GetUtcNow());
+            ticket.MoveTo(TicketStatus.Assigned, null, Clock.GetUtcNow());
         if (ticket.Status == TicketStatus.Assigned)
-            ticket.MoveTo(TicketStatus.InProgress, null, _clock.GetUtcNow());
-        ticket.MoveTo(TicketStatus.Resolved, null, _clock.GetUtcNow(), note);
+            ticket.MoveTo(TicketStatus.InProgress, null, Clock.GetUtcNow());
+        ticket.MoveTo(TicketStatus.Resolved, null, Clock.GetUtcNow(), note);
         await db.SaveChangesAsync();
     }
 
@@ -171,9 +152,9 @@ public sealed class TicketFollowUpTests(DatabaseFixture database) : IClassFixtur
     private async Task<int> ReceiveAsync(string text)
     {
         long messageId;
-        await using (var db = database.CreateDbContext())
+        await using (var db = Database.CreateDbContext())
         {
-            var message = new WhatsAppMessage(MessageDirection.Inbound, Phone, WhatsAppMessageType.Text, text, _clock.GetUtcNow(), $"wamid.{Guid.NewGuid():N}")
+            var message = new WhatsAppMessage(MessageDirection.Inbound, Phone, WhatsAppMessageType.Text, text, Clock.GetUtcNow(), $"wamid.{Guid.NewGuid():N}")
             {
                 CustomerId = await db.Customers.Where(c => c.Code == TicketTestData.CustomerCode).Select(c => c.Id).SingleAsync(),
             };
@@ -181,25 +162,25 @@ public sealed class TicketFollowUpTests(DatabaseFixture database) : IClassFixtur
             await db.SaveChangesAsync();
             messageId = message.Id;
         }
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<WhatsAppTicketIntake>().ExecuteAsync(messageId)).Id;
     }
 
     private async Task<FollowUpResult> FollowUpAsync()
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<FollowUpTickets>().ExecuteAsync())!;
     }
 
     private async Task<OutboxMessage> SingleMessageAsync(string template)
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         return await db.OutboxMessages.SingleAsync(m => m.Template == template);
     }
 
     private async Task<string> NumberAsync(int id)
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         return await db.Tickets.Where(t => t.Id == id).Select(t => t.Number).SingleAsync();
     }
 }
