@@ -8,7 +8,7 @@ namespace IspPortal.Core.Tickets;
 /// Gives a ticket to an agent or technician, by user name: an active user whose role may work
 /// tickets. Assigning moves an open or triaged ticket to assigned (the domain's rule).
 /// </summary>
-public sealed class AssignTicket(IIspDbFactory dbs, ICurrentUser currentUser, TimeProvider clock)
+public sealed class AssignTicket(IIspDbFactory dbs, ICurrentUser currentUser, Chat.ITicketChatBus chat, TimeProvider clock)
 {
     public const string NotFound = "Tiket tidak ditemukan.";
 
@@ -42,6 +42,9 @@ public sealed class AssignTicket(IIspDbFactory dbs, ICurrentUser currentUser, Ti
         var actor = await currentUser.GetAsync(cancellationToken);
         ticket.AssignTo(user.Id, actor.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await chat.PublishAsync(db, new Chat.ChatTicketChanged(ticket.Id), cancellationToken);
+        // The ticket left (or joined) someone's queue of unassigned tickets.
+        await chat.PublishAsync(db, new Chat.ChatUnreadChanged(null), cancellationToken);
         return Outcome.Done(ticket);
     }
 }

@@ -19,7 +19,7 @@ public sealed record TicketChanged(int Id, string Number, TicketStatus Status, u
 /// <see cref="OpenTicket.CategoriseAsync"/> recomputes). The domain decides which moves are allowed and
 /// records each one; a ticket someone else changed since the agent loaded it is left alone.
 /// </summary>
-public sealed class ChangeTicketStatus(IIspDbFactory dbs, OpenTicket open, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ChangeTicketStatus(IIspDbFactory dbs, OpenTicket open, ICurrentUser currentUser, Chat.ITicketChatBus chat, TimeProvider clock)
 {
     public const string ChangedMeanwhile = "Tiket telah diubah orang lain, muat ulang.";
     public const string NoteField = "Note";
@@ -85,6 +85,7 @@ public sealed class ChangeTicketStatus(IIspDbFactory dbs, OpenTicket open, ICurr
         {
             return Outcome.Refused<TicketChanged>("", ChangedMeanwhile);
         }
+        await chat.PublishAsync(db, new Chat.ChatTicketChanged(ticket.Id), cancellationToken);
         return Outcome.Done(new TicketChanged(ticket.Id, ticket.Number, ticket.Status, ticket.Version));
     }
 }

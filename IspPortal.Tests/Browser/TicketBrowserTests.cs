@@ -118,6 +118,25 @@ public sealed partial class TicketBrowserTests(DemoPortalFactory portal, Browser
     }, portal.BaseAddress);
 
     [Fact]
+    public Task An_open_ticket_page_follows_another_agents_action_without_a_reload() => browser.OnPageAsync(async page =>
+    {
+        int id;
+        await using (var db = portal.Database.CreateDbContext())
+            id = await db.Tickets.Where(t => t.Status == TicketStatus.Assigned).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        await page.SignInAsync("staff");
+        await page.GotoAsync($"/tickets/{id}");
+        await page.WaitForCircuitAsync();
+        var status = page.GetByTestId("ticket-status").First;
+        await Assertions.Expect(status).ToHaveTextAsync("Ditugaskan");
+
+        var started = await portal.Services.ChangeStatusAsync(id, TicketAction.StartWork);
+
+        Assert.True(started.Succeeded, started.FirstError);
+        await Assertions.Expect(status).ToHaveTextAsync("Dikerjakan");
+        await Assertions.Expect(page.GetByTestId("chat-messages")).ToContainTextAsync("sedang dikerjakan");
+    }, portal.BaseAddress);
+
+    [Fact]
     public Task A_manager_reads_the_last_30_days_of_tickets_and_narrows_them_to_one_channel() => browser.OnPageAsync(async page =>
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");

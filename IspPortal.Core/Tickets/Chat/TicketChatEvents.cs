@@ -13,10 +13,14 @@ namespace IspPortal.Core.Tickets.Chat;
 [JsonDerivedType(typeof(ChatTyping), "t")]
 [JsonDerivedType(typeof(ChatUnreadChanged), "u")]
 [JsonDerivedType(typeof(ChatResync), "r")]
+[JsonDerivedType(typeof(ChatTicketChanged), "c")]
 public abstract record TicketChatEvent;
 
 /// <summary>A message, note or attachment was added to the ticket's conversation.</summary>
 public sealed record ChatMessageAdded(int TicketId) : TicketChatEvent;
+
+/// <summary>The ticket itself changed (status, assignee, category, escalation): its page and chat re-read it.</summary>
+public sealed record ChatTicketChanged(int TicketId) : TicketChatEvent;
 
 /// <summary>An agent's reply moved on (sent, delivered, read, failed): the chat's ticks.</summary>
 public sealed record ChatDeliveryChanged(int TicketId, long MessageId, WhatsAppMessageStatus Status) : TicketChatEvent;

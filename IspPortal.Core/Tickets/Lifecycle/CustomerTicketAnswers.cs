@@ -15,7 +15,7 @@ public sealed record CustomerTicketView(
 /// with their words as the note), or rate a closed ticket once. The customer acts as nobody: the
 /// activities carry no user.
 /// </summary>
-public sealed class CustomerTicketAnswers(IIspDbFactory dbs, PortalSettings settings, TimeProvider clock)
+public sealed class CustomerTicketAnswers(IIspDbFactory dbs, PortalSettings settings, Chat.ITicketChatBus chat, TimeProvider clock)
 {
     public const string NotFound = "Tiket tidak ditemukan.";
 
@@ -48,6 +48,7 @@ public sealed class CustomerTicketAnswers(IIspDbFactory dbs, PortalSettings sett
             return Outcome.Refused<TicketStatus>("", "Tiket ini tidak sedang menunggu konfirmasi Anda.");
         Answer(ticket, isFixed ? new CustomerReply.Fixed() : new CustomerReply.NotFixed(comment?.Trim() ?? ""), "halaman tiket", clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await chat.PublishAsync(db, new Chat.ChatTicketChanged(ticket.Id), cancellationToken);
         return Outcome.Done(ticket.Status);
     }
 
@@ -66,6 +67,7 @@ public sealed class CustomerTicketAnswers(IIspDbFactory dbs, PortalSettings sett
             return Outcome.Refused<int>("", ticket.Rating is null ? "Tiket ini belum bisa dinilai." : "Tiket ini sudah Anda nilai. Terima kasih.");
         ticket.Rate(stars, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await chat.PublishAsync(db, new Chat.ChatTicketChanged(ticket.Id), cancellationToken);
         return Outcome.Done(stars);
     }
 

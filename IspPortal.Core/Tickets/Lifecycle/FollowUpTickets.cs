@@ -14,7 +14,7 @@ public sealed record FollowUpResult(int ResolvedNotices, int AutoVerified, int C
 /// verified; a verified ticket closes; a closed ticket that was solved asks for a rating. Every
 /// message carries an idempotency key, so a run that repeats (or two instances) sends nothing twice.
 /// </summary>
-public sealed class FollowUpTickets(IIspDbFactory dbs, IDatabaseLocks locks, PortalSettings settings, ITicketLinks links, IOutboxWriter outbox, TimeProvider clock)
+public sealed class FollowUpTickets(IIspDbFactory dbs, IDatabaseLocks locks, PortalSettings settings, ITicketLinks links, IOutboxWriter outbox, Chat.ITicketChatBus chat, TimeProvider clock)
 {
     public const string LockName = "job:ticket-follow-up";
 
@@ -62,6 +62,8 @@ public sealed class FollowUpTickets(IIspDbFactory dbs, IDatabaseLocks locks, Por
         var ratingRequests = await outbox.InsertNewAsync(db, [.. closed
             .Select(c => TicketNotices.RatingRequest(c, links.ForCustomer(c.Number), now)).OfType<OutboxMessage>()], cancellationToken);
 
+        foreach (var id in unanswered.Concat(verified).Select(t => t.Id).Distinct())
+            await chat.PublishAsync(db, new Chat.ChatTicketChanged(id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new FollowUpResult(resolvedNotices, unanswered.Count, verified.Count, ratingRequests);
     }

@@ -18,7 +18,8 @@ public sealed record EscalationRunResult(int TicketsChecked, int Escalations, in
 /// escalation is told to the active users in that role and to the assignee, on WhatsApp and e-mail
 /// where they have a number or address, in the same transaction (the outbox).
 /// </summary>
-public sealed class EscalateTickets(IIspDbFactory dbs, IDatabaseLocks locks, PortalSettings settings, IspClock ispClock, Lifecycle.ITicketLinks links, IOutboxWriter outbox, TimeProvider clock)
+public sealed class EscalateTickets(
+    IIspDbFactory dbs, IDatabaseLocks locks, PortalSettings settings, IspClock ispClock, Lifecycle.ITicketLinks links, IOutboxWriter outbox, Chat.ITicketChatBus chat, TimeProvider clock)
 {
     public const string LockName = "job:ticket-escalation";
     public const double NearingShare = 0.8;
@@ -64,6 +65,8 @@ public sealed class EscalateTickets(IIspDbFactory dbs, IDatabaseLocks locks, Por
         }
         await db.SaveChangesAsync(cancellationToken);
         var notices = await outbox.InsertNewAsync(db, await NoticesAsync(db, escalations, now, cancellationToken), cancellationToken);
+        foreach (var id in escalations.Select(e => e.Ticket!.Id).Distinct())
+            await chat.PublishAsync(db, new Chat.ChatTicketChanged(id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new EscalationRunResult(tickets.Count, escalations.Count, notices);
     }
