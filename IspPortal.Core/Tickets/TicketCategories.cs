@@ -10,11 +10,12 @@ public sealed record SlaMinutes(int FirstResponse, int Resolution);
 public sealed record TicketCategoryInput(
     int? Id, string Code, string Name, string? Description, IReadOnlyList<string> Keywords, TicketPriority DefaultPriority,
     IReadOnlyDictionary<TicketPriority, SlaMinutes> Sla, string? EscalationRoleLevel1, string? EscalationRoleLevel2, string? EscalationRoleLevel3,
-    int SortOrder, bool IsActive = true)
+    int SortOrder, bool IsActive = true, IReadOnlyList<Guid?>? EscalationUsers = null)
 {
     public static TicketCategoryInput From(TicketCategory c) => new(c.Id, c.Code, c.Name, c.Description, c.Keywords, c.DefaultPriority,
         Enum.GetValues<TicketPriority>().ToDictionary(p => p, p => Minutes(c.SlaFor(p))),
-        c.EscalationRoleLevel1, c.EscalationRoleLevel2, c.EscalationRoleLevel3, c.SortOrder, c.IsActive);
+        c.EscalationRoleLevel1, c.EscalationRoleLevel2, c.EscalationRoleLevel3, c.SortOrder, c.IsActive,
+        [c.EscalationUserIdLevel1, c.EscalationUserIdLevel2, c.EscalationUserIdLevel3]);
 
     private static SlaMinutes Minutes((TimeSpan FirstResponse, TimeSpan Resolution) sla) =>
         new((int)sla.FirstResponse.TotalMinutes, (int)sla.Resolution.TotalMinutes);
@@ -22,6 +23,8 @@ public sealed record TicketCategoryInput(
     public static string SlaField(TicketPriority priority) => $"Sla.{priority}";
 
     public static string EscalationField(int level) => $"EscalationRoleLevel{level}";
+
+    public static string EscalationUserField(int level) => $"EscalationUserLevel{level}";
 }
 
 /// <summary>
@@ -43,6 +46,14 @@ public sealed partial class TicketCategories(IIspDbFactory dbs, SaveGuard guard,
         await using var db = await dbs.CreateAsync(cancellationToken);
         return await db.TicketCategories.AsNoTracking().Where(c => !activeOnly || c.IsActive)
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The people escalation may name: active users, by name.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> UsersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.FullName).Select(u => new { u.Id, u.FullName }).ToListAsync(cancellationToken);
+        return [.. users.Select(u => (u.Id, u.FullName))];
     }
 
     /// <summary>The roles escalation may go to.</summary>
@@ -79,10 +90,15 @@ public sealed partial class TicketCategories(IIspDbFactory dbs, SaveGuard guard,
             else if (sla.FirstResponse > sla.Resolution)
                 errors.Add(field, $"SLA prioritas {TicketLabels.Priority(priority).ToLowerInvariant()}: respons pertama tidak boleh lebih lama dari penyelesaian.");
         }
+        var people = Enumerable.Range(0, Ticket.MaxEscalationLevel).Select(i => input.EscalationUsers?.ElementAtOrDefault(i)).ToArray();
+        var named = people.OfType<Guid>().ToList();
+        var active = await db.Users.AsNoTracking().Where(u => named.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(cancellationToken);
         for (var level = 1; level <= Ticket.MaxEscalationLevel; level++)
         {
             var role = escalation[level - 1];
             errors.When(role is not null && !roles.Contains(role, StringComparer.Ordinal), TicketCategoryInput.EscalationField(level), $"Peran {role} tidak ada.");
+            errors.When(people[level - 1] is { } person && !active.Contains(person), TicketCategoryInput.EscalationUserField(level),
+                "Pengguna ini tidak ada atau tidak aktif.");
         }
         if (errors.Any)
             return Outcome.Refused<TicketCategory>(errors);
@@ -109,6 +125,7 @@ public sealed partial class TicketCategories(IIspDbFactory dbs, SaveGuard guard,
         (category.FirstResponseMinutesHigh, category.ResolutionMinutesHigh) = (input.Sla[TicketPriority.High].FirstResponse, input.Sla[TicketPriority.High].Resolution);
         (category.FirstResponseMinutesUrgent, category.ResolutionMinutesUrgent) = (input.Sla[TicketPriority.Urgent].FirstResponse, input.Sla[TicketPriority.Urgent].Resolution);
         (category.EscalationRoleLevel1, category.EscalationRoleLevel2, category.EscalationRoleLevel3) = (escalation[0], escalation[1], escalation[2]);
+        (category.EscalationUserIdLevel1, category.EscalationUserIdLevel2, category.EscalationUserIdLevel3) = (people[0], people[1], people[2]);
         category.SortOrder = input.SortOrder;
         category.IsActive = input.IsActive;
 

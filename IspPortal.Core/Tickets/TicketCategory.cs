@@ -38,6 +38,11 @@ public class TicketCategory
     public string? EscalationRoleLevel2 { get; set; }
     public string? EscalationRoleLevel3 { get; set; }
 
+    /// <summary>A named person notified at level 1, 2 and 3 besides the role (the NOC lead, the owner).</summary>
+    public Guid? EscalationUserIdLevel1 { get; set; }
+    public Guid? EscalationUserIdLevel2 { get; set; }
+    public Guid? EscalationUserIdLevel3 { get; set; }
+
     public int SortOrder { get; set; }
 
     public bool IsActive { get; set; } = true;
@@ -51,6 +56,14 @@ public class TicketCategory
         TicketPriority.High => (TimeSpan.FromMinutes(FirstResponseMinutesHigh), TimeSpan.FromMinutes(ResolutionMinutesHigh)),
         TicketPriority.Urgent => (TimeSpan.FromMinutes(FirstResponseMinutesUrgent), TimeSpan.FromMinutes(ResolutionMinutesUrgent)),
         _ => throw new ArgumentOutOfRangeException(nameof(priority), priority, null),
+    };
+
+    public Guid? EscalationUserFor(int level) => level switch
+    {
+        1 => EscalationUserIdLevel1,
+        2 => EscalationUserIdLevel2,
+        3 => EscalationUserIdLevel3,
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Levels are 1 to 3."),
     };
 
     public string? EscalationRoleFor(int level) => level switch

@@ -15,7 +15,7 @@ public sealed record EscalationRunResult(int TicketsChecked, int Escalations, in
 /// <see cref="NearingShare"/> of its time goes to level 1, past the deadline to level 2, and half the
 /// target again past it to level 3, each level once per ticket (a unique index stands behind it), to
 /// the role the category names for that level. Waiting for the customer stops the clock. Each
-/// escalation is told to the active users in that role and to the assignee, on WhatsApp and e-mail
+/// escalation is told to the active users in that role, the person the category names for the level, and the assignee, on WhatsApp and e-mail
 /// where they have a number or address, in the same transaction (the outbox).
 /// </summary>
 public sealed class EscalateTickets(
@@ -60,7 +60,7 @@ public sealed class EscalateTickets(
                     (false, 1) => EscalationReason.ResolutionDue,
                     _ => EscalationReason.ResolutionOverdue,
                 };
-                escalations.Add(ticket.Escalate(reason, due, ticket.Category?.EscalationRoleFor(next), null, now));
+                escalations.Add(ticket.Escalate(reason, due, ticket.Category?.EscalationRoleFor(next), ticket.Category?.EscalationUserFor(next), now));
             }
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -77,9 +77,9 @@ public sealed class EscalateTickets(
             return [];
         var zone = await ispClock.ZoneAsync(cancellationToken);
         var roles = escalations.Select(e => e.EscalatedToRole).OfType<string>().Distinct().ToList();
-        var assignees = escalations.Select(e => e.Ticket!.AssigneeId).OfType<Guid>().Distinct().ToList();
+        var people = escalations.Select(e => e.Ticket!.AssigneeId).Concat(escalations.Select(e => e.EscalatedToUserId)).OfType<Guid>().Distinct().ToList();
         var staff = await db.Users.Where(u => u.IsActive)
-            .Where(u => assignees.Contains(u.Id) || db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
+            .Where(u => people.Contains(u.Id) || db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
             .Select(u => new { u.Id, u.FullName, u.Email, u.PhoneNumber, Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList() })
             .ToListAsync(cancellationToken);
         var messages = new List<OutboxMessage>();
@@ -95,7 +95,7 @@ public sealed class EscalateTickets(
                 ["batas_waktu"] = DisplayFormats.InZone(escalation.DueAt, zone),
                 ["link_tiket"] = links.ForStaff(ticket.Id),
             };
-            foreach (var user in staff.Where(u => u.Id == ticket.AssigneeId || escalation.EscalatedToRole is { } role && u.Roles.Contains(role)))
+            foreach (var user in staff.Where(u => u.Id == ticket.AssigneeId || u.Id == escalation.EscalatedToUserId || escalation.EscalatedToRole is { } role && u.Roles.Contains(role)))
             {
                 var parameters = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>(values) { ["nama"] = user.FullName });
                 var key = $"ticket-escalation:{ticket.Number}:{escalation.Level}:{user.Id:N}";

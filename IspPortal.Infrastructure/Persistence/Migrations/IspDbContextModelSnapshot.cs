@@ -3453,6 +3453,18 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("escalation_role_level3");
 
+                    b.Property<Guid?>("EscalationUserIdLevel1")
+                        .HasColumnType("uuid")
+                        .HasColumnName("escalation_user_id_level1");
+
+                    b.Property<Guid?>("EscalationUserIdLevel2")
+                        .HasColumnType("uuid")
+                        .HasColumnName("escalation_user_id_level2");
+
+                    b.Property<Guid?>("EscalationUserIdLevel3")
+                        .HasColumnType("uuid")
+                        .HasColumnName("escalation_user_id_level3");
+
                     b.Property<int>("FirstResponseMinutesHigh")
                         .HasColumnType("integer")
                         .HasColumnName("first_response_minutes_high");
@@ -3510,6 +3522,15 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ux_ticket_categories_code");
+
+                    b.HasIndex("EscalationUserIdLevel1")
+                        .HasDatabaseName("ix_ticket_categories_escalation_user_id_level1");
+
+                    b.HasIndex("EscalationUserIdLevel2")
+                        .HasDatabaseName("ix_ticket_categories_escalation_user_id_level2");
+
+                    b.HasIndex("EscalationUserIdLevel3")
+                        .HasDatabaseName("ix_ticket_categories_escalation_user_id_level3");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -4414,6 +4435,27 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_ticket_activities_tickets_ticket_id");
 
                     b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Tickets.TicketCategory", b =>
+                {
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationUserIdLevel1")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ticket_categories_users_escalation_user_id_level1");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationUserIdLevel2")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ticket_categories_users_escalation_user_id_level2");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationUserIdLevel3")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ticket_categories_users_escalation_user_id_level3");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Tickets.TicketComment", b =>

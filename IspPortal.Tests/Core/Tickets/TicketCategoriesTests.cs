@@ -61,6 +61,21 @@ public sealed class TicketCategoriesTests(DatabaseFixture database) : TicketUseC
         Assert.Equal(["GANGGUAN"], active.Select(c => c.Code));
     }
 
+    [Fact]
+    public async Task A_person_named_for_a_level_must_be_an_active_user()
+    {
+        var lead = await TicketTestData.AddUserAsync(Services, "noc-lead", IspPortal.Core.Identity.Roles.Noc);
+        var input = new TicketCategoryInput(null, "PERANGKAT", "Perangkat", null, ["router"], TicketPriority.Medium, Sla(), "NOC", null, null, 5,
+            EscalationUsers: [lead.Id, Guid.NewGuid(), null]);
+
+        var refused = await SaveAsync(input);
+        var saved = await SaveAsync(input with { EscalationUsers = [lead.Id, null, lead.Id] });
+
+        Assert.Equal(["EscalationUserLevel2"], refused.Errors.Keys.ToArray());
+        Assert.True(saved.Succeeded, saved.FirstError);
+        Assert.Equal((lead.Id, null, lead.Id), (saved.Value!.EscalationUserIdLevel1, saved.Value.EscalationUserIdLevel2, saved.Value.EscalationUserIdLevel3));
+    }
+
     private static Dictionary<TicketPriority, SlaMinutes> Sla(int first = 60) =>
         Enum.GetValues<TicketPriority>().ToDictionary(p => p, _ => new SlaMinutes(first, 600));
 

@@ -91,7 +91,7 @@ public sealed class TicketFollowUpTests(DatabaseFixture database) : TicketUseCas
     }
 
     [Fact]
-    public async Task An_escalation_is_told_to_the_active_people_in_the_categorys_role_and_to_the_assignee_once()
+    public async Task An_escalation_is_told_to_the_active_people_in_the_categorys_role_the_person_it_names_and_the_assignee_once()
     {
         await using (var scope = Services.CreateAsyncScope())
         {
@@ -101,6 +101,7 @@ public sealed class TicketFollowUpTests(DatabaseFixture database) : TicketUseCas
                          ("noc-1", Roles.Noc, "noc1@isp.test", "+6281100000001", true),
                          ("noc-2", Roles.Noc, null, null, false),
                          ("tech-1", Roles.Technician, "tech1@isp.test", null, true),
+                         ("owner", Roles.Manager, "owner@isp.test", null, true),
                      })
             {
                 var user = new PortalUser { UserName = name, FullName = name, Email = email, PhoneNumber = phone, IsActive = active, CreatedAt = Clock.GetUtcNow() };
@@ -108,19 +109,25 @@ public sealed class TicketFollowUpTests(DatabaseFixture database) : TicketUseCas
                 Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
             }
         }
+        await using (var setup = Database.CreateDbContext())
+        {
+            var category = await setup.TicketCategories.SingleAsync(c => c.Code == "GANGGUAN");
+            category.EscalationUserIdLevel1 = await setup.Users.Where(u => u.UserName == "owner").Select(u => u.Id).SingleAsync();
+            await setup.SaveChangesAsync();
+        }
         var id = await OpenAsync();
-        await using (var scope = Services.CreateAsyncScope())
-            Assert.True((await scope.ServiceProvider.GetRequiredService<AssignTicket>().ExecuteAsync(id, "tech-1")).Succeeded);
+        await Services.AssignAsync(id, "tech-1");
 
         Clock.Advance(TimeSpan.FromMinutes(50));
         EscalationRunResult result;
         await using (var scope = Services.CreateAsyncScope())
             result = (await scope.ServiceProvider.GetRequiredService<EscalateTickets>().ExecuteAsync())!;
 
-        Assert.Equal((1, 3), (result.Escalations, result.Notices));
+        Assert.Equal((1, 4), (result.Escalations, result.Notices));
         await using var db = Database.CreateDbContext();
         var notices = await db.OutboxMessages.Where(m => m.Template == NotificationEvents.TicketEscalated.Key).OrderBy(m => m.Recipient).ToListAsync();
-        Assert.Equal(["+6281100000001", "noc1@isp.test", "tech1@isp.test"], notices.Select(m => m.Recipient));
+        Assert.Equal(["+6281100000001", "noc1@isp.test", "owner@isp.test", "tech1@isp.test"], notices.Select(m => m.Recipient));
+        Assert.NotNull((await db.TicketEscalations.SingleAsync(e => e.TicketId == id)).EscalatedToUserId);
         var values = JsonSerializer.Deserialize<Dictionary<string, string>>(notices[0].Parameters)!;
         Assert.Equal(("1", "mendekati batas respons pertama"), (values["level"], values["alasan"]));
         Assert.EndsWith($"/tickets/{id}", values["link_tiket"], StringComparison.Ordinal);

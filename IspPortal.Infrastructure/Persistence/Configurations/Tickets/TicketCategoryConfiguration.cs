@@ -1,3 +1,4 @@
+using IspPortal.Core.Identity;
 using IspPortal.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -25,6 +26,9 @@ public class TicketCategoryConfiguration : IEntityTypeConfiguration<TicketCatego
         builder.Property(c => c.EscalationRoleLevel1).HasMaxLength(TicketCategory.RoleMaxLength);
         builder.Property(c => c.EscalationRoleLevel2).HasMaxLength(TicketCategory.RoleMaxLength);
         builder.Property(c => c.EscalationRoleLevel3).HasMaxLength(TicketCategory.RoleMaxLength);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.EscalationUserIdLevel1).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.EscalationUserIdLevel2).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.EscalationUserIdLevel3).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasIndex(c => c.Code).IsUnique().HasDatabaseName("ux_ticket_categories_code");
         builder.HasIndex(c => c.Name).IsUnique().HasDatabaseName("ux_ticket_categories_name");
