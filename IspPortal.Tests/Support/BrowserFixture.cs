@@ -28,6 +28,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install -y chromium (test.sh does this).");
         }
 
+        // Conditions, not sleeps: a full run shares two cores among many portals and browsers, where
+        // Playwright's 5 s default wait for an expectation is timing luck. A broken screen still fails.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
