@@ -64,7 +64,7 @@ public sealed class EmailTicketIntake(
         ticket.LastCustomerMessageAt = now;
         var (stored, refused) = await StoreAttachmentsAsync(email.Attachments, cancellationToken);
         if (refused.Count > 0)
-            text = $"{text}\n\n(Lampiran tidak disimpan, hanya gambar atau PDF sampai 5 MB: {string.Join(", ", refused)})".Trim();
+            text = $"{text}\n\n(Lampiran tidak disimpan, hanya gambar atau PDF sampai {Chat.ITicketAttachmentStore.MaxBytes / (1024 * 1024)} MB: {string.Join(", ", refused)})".Trim();
         var comment = new TicketComment(ticket.Id, CommentAuthor.Customer, null, text.Length == 0 ? "(surel tanpa isi)" : text, false, now) { EmailMessageId = email.MessageId };
         // One file per comment: the first rides with the text, the rest follow as their own messages.
         foreach (var (file, index) in stored.Select((file, index) => (file, index)))
