@@ -13,11 +13,6 @@ public sealed record TicketContact(int TicketId, string Number, string Subject, 
         t.Customer != null ? t.Customer.FullName : t.ContactName,
         t.Customer != null ? t.Customer.Phone : t.ContactPhone,
         t.Customer != null && t.Customer.Email != null ? t.Customer.Email : t.ContactEmail);
-
-    private static readonly Func<Ticket, TicketContact> FromLoaded = Projection.Compile();
-
-    /// <param name="ticket">With its customer loaded.</param>
-    public static TicketContact Of(Ticket ticket) => FromLoaded(ticket);
 }
 
 /// <summary>
