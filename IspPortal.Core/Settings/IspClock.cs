@@ -13,5 +13,15 @@ public sealed class IspClock(PortalSettings settings, TimeProvider clock)
         TimeZoneInfo.ConvertTime(clock.GetUtcNow(), await ZoneAsync(cancellationToken));
 
     public async Task<DateOnly> TodayAsync(CancellationToken cancellationToken = default) =>
-        DateOnly.FromDateTime((await NowAsync(cancellationToken)).DateTime);
+        DayOf(clock.GetUtcNow(), await ZoneAsync(cancellationToken));
+
+    /// <summary>Local midnight of <paramref name="day"/> in <paramref name="zone"/>, as the UTC moment stored.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
+    /// <summary>The date a stored moment falls on for the ISP's people.</summary>
+    public static DateOnly DayOf(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 }

@@ -50,7 +50,7 @@ public static class BillableCustomers
 
     /// <returns>Null for a customer whose service starts after the month.</returns>
     public static MonthlyBill? BillFor(Customer customer, DateOnly month, DateOnly issueDate, BillingSettings billing, TimeZoneInfo zone) =>
-        MonthlyCharges.For(customer.ServicePackage!, customer.InstallationDate ?? LocalDate(customer.RegisteredAt, zone), month, issueDate, billing);
+        MonthlyCharges.For(customer.ServicePackage!, customer.InstallationDate ?? IspClock.DayOf(customer.RegisteredAt, zone), month, issueDate, billing);
 
     /// <summary>The invoice for a bill and the customer's waiting charges, not yet saved.</summary>
     public static Invoice Draft(string number, int customerId, MonthlyBill bill, IEnumerable<BillingCharge> waiting, DateTimeOffset now)
@@ -63,5 +63,4 @@ public static class BillableCustomers
         return invoice;
     }
 
-    private static DateOnly LocalDate(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 }

@@ -72,12 +72,12 @@ public sealed class PaymentList(IIspDbFactory dbs, IspClock ispClock)
             var zone = await ispClock.ZoneAsync(cancellationToken);
             if (filter.From is { } from)
             {
-                var start = StartOf(from, zone);
+                var start = IspClock.StartOfDay(from, zone);
                 payments = payments.Where(p => p.ReceivedAt >= start);
             }
             if (filter.To is { } to)
             {
-                var end = StartOf(to.AddDays(1), zone);
+                var end = IspClock.StartOfDay(to.AddDays(1), zone);
                 payments = payments.Where(p => p.ReceivedAt < end);
             }
         }
@@ -90,12 +90,5 @@ public sealed class PaymentList(IIspDbFactory dbs, IspClock ispClock)
                 || (p.Reference != null && EF.Functions.Like(p.Reference.ToLower(), pattern)));
         }
         return payments;
-    }
-
-    /// <summary>Local midnight of <paramref name="day"/> in the ISP's zone, as the UTC moment stored.</summary>
-    public static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
-    {
-        var midnight = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)).ToUniversalTime();
     }
 }

@@ -60,11 +60,8 @@ public sealed class AuditLogSearch(IIspDbFactory dbs, IspClock clock)
     public static (DateTimeOffset From, DateTimeOffset Until) UtcBounds(AuditFilter filter, TimeZoneInfo zone)
     {
         var (first, last) = filter.From <= filter.To ? (filter.From, filter.To) : (filter.To, filter.From);
-        return (StartOfDay(first, zone), StartOfDay(last.AddDays(1), zone));
+        return (IspClock.StartOfDay(first, zone), IspClock.StartOfDay(last.AddDays(1), zone));
     }
-
-    private static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
 
     private static IQueryable<AuditLog> Bounded(IIspDb db, AuditFilter filter, TimeZoneInfo zone)
     {

@@ -54,8 +54,8 @@ public sealed class TicketAnalytics(IIspDbFactory dbs, PortalSettings settings, 
 
         var zone = await ispClock.ZoneAsync(cancellationToken);
         var business = new BusinessClock(await settings.GetAsync<BusinessHoursSettings>(cancellationToken), zone);
-        var start = StartOf(filter.From, zone);
-        var end = StartOf(filter.To.AddDays(1), zone);
+        var start = IspClock.StartOfDay(filter.From, zone);
+        var end = IspClock.StartOfDay(filter.To.AddDays(1), zone);
         var now = clock.GetUtcNow();
 
         await using var db = await dbs.CreateAsync(cancellationToken);
@@ -78,8 +78,8 @@ public sealed class TicketAnalytics(IIspDbFactory dbs, PortalSettings settings, 
         var names = await db.Users.Where(u => agentIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
 
         var days = Enumerable.Range(0, filter.To.DayNumber - filter.From.DayNumber + 1).Select(filter.From.AddDays).ToList();
-        var openedPerDay = tickets.GroupBy(t => LocalDay(t.CreatedAt, zone)).ToDictionary(g => g.Key, g => g.Count());
-        var resolvedPerDay = resolvedByDay.GroupBy(at => LocalDay(at, zone)).ToDictionary(g => g.Key, g => g.Count());
+        var openedPerDay = tickets.GroupBy(t => IspClock.DayOf(t.CreatedAt, zone)).ToDictionary(g => g.Key, g => g.Count());
+        var resolvedPerDay = resolvedByDay.GroupBy(at => IspClock.DayOf(at, zone)).ToDictionary(g => g.Key, g => g.Count());
         var rated = counted.Where(t => t.Rating is not null).ToList();
 
         return Outcome.Done(new TicketAnalyticsReport(
@@ -151,14 +151,6 @@ public sealed class TicketAnalytics(IIspDbFactory dbs, PortalSettings settings, 
         }
         return new Compliance(met, missed);
     }
-
-    private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
-
-    private static DateOnly LocalDay(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
     private sealed record Sample(
         DateTimeOffset CreatedAt, DateTimeOffset? FirstRespondedAt, DateTimeOffset? ResolvedAt, DateTimeOffset? FirstResponseDueAt, DateTimeOffset? ResolutionDueAt,
