@@ -18,6 +18,9 @@ public class Ticket
     public const int ContactMaxLength = 254;
     public const int MaxEscalationLevel = 3;
 
+    /// <summary>The ticket is over: a customer's new message opens another one instead of joining it, and no unread count includes it.</summary>
+    public static readonly TicketStatus[] Done = [TicketStatus.Verified, TicketStatus.Closed, TicketStatus.Cancelled];
+
     private static readonly Dictionary<TicketStatus, TicketStatus[]> Transitions = new()
     {
         [TicketStatus.Open] = [TicketStatus.Triaged, TicketStatus.Assigned, TicketStatus.Resolved, TicketStatus.Cancelled],

@@ -1,5 +1,6 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Notifications;
+using IspPortal.Core.Tickets.Chat;
 using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.Tickets;
@@ -11,11 +12,9 @@ namespace IspPortal.Core.Tickets;
 /// channel. A short answer to a resolved ticket ("YA", "BELUM") or a lone 1–5 after a closed one is read as
 /// the customer's confirmation or rating (<see cref="Lifecycle.CustomerReplies"/>). Messages from one number take turns (advisory lock), so two arriving together open one ticket.
 /// </summary>
-public sealed class WhatsAppTicketIntake(IIspDbFactory dbs, IDatabaseLocks locks, OpenTicket open, Lifecycle.CustomerTicketAnswers answers, Chat.ITicketChatBus chat, TimeProvider clock)
+public sealed class WhatsAppTicketIntake(IIspDbFactory dbs, IDatabaseLocks locks, OpenTicket open, Lifecycle.CustomerTicketAnswers answers, ITicketChatBus chat, TimeProvider clock)
 {
     public const int SubjectLength = 80;
-
-    private static readonly TicketStatus[] Done = [TicketStatus.Verified, TicketStatus.Closed, TicketStatus.Cancelled];
 
     /// <returns>The ticket the message is on.</returns>
     public async Task<Ticket> ExecuteAsync(long messageId, CancellationToken cancellationToken = default)
@@ -29,7 +28,7 @@ public sealed class WhatsAppTicketIntake(IIspDbFactory dbs, IDatabaseLocks locks
             return await db.Tickets.SingleAsync(t => t.Id == already, cancellationToken);
 
         var ticket = await db.Tickets
-            .Where(t => !Done.Contains(t.Status))
+            .Where(t => !Ticket.Done.Contains(t.Status))
             .Where(t => message.CustomerId != null ? t.CustomerId == message.CustomerId : t.CustomerId == null && t.ContactPhone == phone)
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
             .FirstOrDefaultAsync(cancellationToken);
@@ -53,9 +52,7 @@ public sealed class WhatsAppTicketIntake(IIspDbFactory dbs, IDatabaseLocks locks
         await db.SaveChangesAsync(cancellationToken);
         message.TicketId = ticket.Id;
         await db.SaveChangesAsync(cancellationToken);
-        // Delivered on commit: every instance's open chat and unread badge re-query then.
-        await chat.PublishAsync(db, new Chat.ChatMessageAdded(ticket.Id), cancellationToken);
-        await chat.PublishAsync(db, new Chat.ChatUnreadChanged(null), cancellationToken);
+        await chat.PublishCustomerMessageAsync(db, ticket.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ticket;
     }

@@ -80,9 +80,8 @@ public static class TicketTestData
     public static async Task<(int Id, string Phone)> CustomerWithoutOpenTicketAsync(DatabaseFixture database, int skip = 0)
     {
         await using var db = database.CreateDbContext();
-        TicketStatus[] done = [TicketStatus.Verified, TicketStatus.Closed, TicketStatus.Cancelled];
         var customer = await db.Customers
-            .Where(c => !db.Tickets.Any(t => t.CustomerId == c.Id && !done.Contains(t.Status)))
+            .Where(c => !db.Tickets.Any(t => t.CustomerId == c.Id && !Ticket.Done.Contains(t.Status)))
             .Where(c => !db.Customers.Any(o => o.Phone == c.Phone && o.Id != c.Id))
             .OrderByDescending(c => c.Id).Skip(skip).Select(c => new { c.Id, c.Phone }).FirstAsync();
         return (customer.Id, customer.Phone);

@@ -19,5 +19,18 @@ public interface ITicketChatBus
     IDisposable Subscribe(Action<TicketChatEvent> subscriber);
 }
 
+public static class TicketChatBusExtensions
+{
+    /// <summary>
+    /// A customer's message landed on the ticket (WhatsApp or e-mail), in <paramref name="db"/>'s
+    /// transaction: on commit every instance's open chat and every unread badge re-query.
+    /// </summary>
+    public static async Task PublishCustomerMessageAsync(this ITicketChatBus chat, Common.IIspDb db, int ticketId, CancellationToken cancellationToken = default)
+    {
+        await chat.PublishAsync(db, new ChatMessageAdded(ticketId), cancellationToken);
+        await chat.PublishAsync(db, new ChatUnreadChanged(null), cancellationToken);
+    }
+}
+
 /// <summary>The in-process fan-out of what the bus received; components subscribe through <see cref="ITicketChatBus"/>.</summary>
 public sealed class TicketChatFeed(Microsoft.Extensions.Logging.ILogger<TicketChatFeed> logger) : Common.LiveFeed<TicketChatEvent>(logger);

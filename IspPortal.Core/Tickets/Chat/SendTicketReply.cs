@@ -173,13 +173,14 @@ internal static class ChatInput
     }
 
     public static TicketComment Comment(int ticketId, Guid? authorId, string text, bool isInternal, StoredAttachment? attachment, DateTimeOffset now) =>
-        new(ticketId, CommentAuthor.Agent, authorId, text, isInternal, now)
-        {
-            AttachmentPath = attachment?.StoredName,
-            AttachmentName = attachment?.FileName,
-            AttachmentContentType = attachment?.ContentType,
-            AttachmentSize = attachment?.Size,
-        };
+        Attach(new TicketComment(ticketId, CommentAuthor.Agent, authorId, text, isInternal, now), attachment);
+
+    public static TicketComment Attach(TicketComment comment, StoredAttachment? attachment)
+    {
+        (comment.AttachmentPath, comment.AttachmentName, comment.AttachmentContentType, comment.AttachmentSize) =
+            (attachment?.StoredName, attachment?.FileName, attachment?.ContentType, attachment?.Size);
+        return comment;
+    }
 }
 
 /// <summary>A ticket's status as the customer reads it (the <c>status</c> of <c>ticket_update</c>) and as the chat shows it.</summary>

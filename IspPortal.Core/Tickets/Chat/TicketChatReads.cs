@@ -14,8 +14,6 @@ namespace IspPortal.Core.Tickets.Chat;
 /// </summary>
 public sealed class TicketChatReads(IIspDbFactory dbs, ICurrentUser currentUser, ITicketChatBus chat, TimeProvider clock)
 {
-    private static readonly TicketStatus[] Done = [TicketStatus.Verified, TicketStatus.Closed, TicketStatus.Cancelled];
-
     /// <summary>The current user has read the chat up to now (called while it is open and on each new message).</summary>
     public async Task MarkReadAsync(int ticketId, CancellationToken cancellationToken = default)
     {
@@ -46,7 +44,7 @@ public sealed class TicketChatReads(IIspDbFactory dbs, ICurrentUser currentUser,
             return 0;
         await using var db = await dbs.CreateAsync(cancellationToken);
         return await db.Tickets
-            .Where(t => t.LastCustomerMessageAt != null && !Done.Contains(t.Status) && (t.AssigneeId == userId || t.AssigneeId == null))
+            .Where(t => t.LastCustomerMessageAt != null && !Ticket.Done.Contains(t.Status) && (t.AssigneeId == userId || t.AssigneeId == null))
             .Where(t => !db.TicketReads.Any(r => r.UserId == userId && r.TicketId == t.Id && r.LastReadAt >= t.LastCustomerMessageAt))
             .CountAsync(cancellationToken);
     }

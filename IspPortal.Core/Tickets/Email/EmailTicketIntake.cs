@@ -1,6 +1,7 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Notifications;
 using IspPortal.Core.Settings;
+using IspPortal.Core.Tickets.Chat;
 using IspPortal.Core.Tickets.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,11 +17,9 @@ namespace IspPortal.Core.Tickets.Email;
 /// stores it once; mail from one address takes turns (advisory lock).
 /// </summary>
 public sealed class EmailTicketIntake(
-    IIspDbFactory dbs, IDatabaseLocks locks, OpenTicket open, PortalSettings settings, ITicketLinks links, Chat.ITicketAttachmentStore files, Chat.ITicketChatBus chat,
+    IIspDbFactory dbs, IDatabaseLocks locks, OpenTicket open, PortalSettings settings, ITicketLinks links, ITicketAttachmentStore files, ITicketChatBus chat,
     TimeProvider clock)
 {
-    private static readonly TicketStatus[] Done = [TicketStatus.Verified, TicketStatus.Closed, TicketStatus.Cancelled];
-
     public async Task<Outcome<EmailIntakeOutcome>> ExecuteAsync(InboundEmail email, CancellationToken cancellationToken = default)
     {
         var from = email.FromAddress.Trim().ToLowerInvariant();
@@ -64,35 +63,28 @@ public sealed class EmailTicketIntake(
         ticket.LastCustomerMessageAt = now;
         var (stored, refused) = await StoreAttachmentsAsync(email.Attachments, cancellationToken);
         if (refused.Count > 0)
-            text = $"{text}\n\n(Lampiran tidak disimpan, hanya gambar atau PDF sampai {Chat.ITicketAttachmentStore.MaxBytes / (1024 * 1024)} MB: {string.Join(", ", refused)})".Trim();
+            text = $"{text}\n\n(Lampiran tidak disimpan, hanya gambar atau PDF sampai {ITicketAttachmentStore.MaxBytes / (1024 * 1024)} MB: {string.Join(", ", refused)})".Trim();
         var comment = new TicketComment(ticket.Id, CommentAuthor.Customer, null, text.Length == 0 ? "(surel tanpa isi)" : text, false, now) { EmailMessageId = email.MessageId };
         // One file per comment: the first rides with the text, the rest follow as their own messages.
-        foreach (var (file, index) in stored.Select((file, index) => (file, index)))
-        {
-            var holder = index == 0 ? comment : new TicketComment(ticket.Id, CommentAuthor.Customer, null, "", false, now);
-            (holder.AttachmentPath, holder.AttachmentName, holder.AttachmentContentType, holder.AttachmentSize) = (file.StoredName, file.FileName, file.ContentType, file.Size);
-            if (index > 0)
-                db.TicketComments.Add(holder);
-        }
-        db.TicketComments.Add(comment);
+        db.TicketComments.Add(ChatInput.Attach(comment, stored.FirstOrDefault()));
+        foreach (var file in stored.Skip(1))
+            db.TicketComments.Add(ChatInput.Attach(new TicketComment(ticket.Id, CommentAuthor.Customer, null, "", false, now), file));
         if (result == EmailIntakeResult.Opened
             && TicketNotices.Opened(await db.Tickets.Where(t => t.Id == ticket.Id).Select(TicketContact.Projection).SingleAsync(cancellationToken), links.ForCustomer(ticket.Number), now) is { } acknowledgement)
             db.OutboxMessages.Add(acknowledgement);
         await db.SaveChangesAsync(cancellationToken);
-        // Delivered on commit: every instance's open chat and unread badge re-query then.
-        await chat.PublishAsync(db, new Chat.ChatMessageAdded(ticket.Id), cancellationToken);
-        await chat.PublishAsync(db, new Chat.ChatUnreadChanged(null), cancellationToken);
+        await chat.PublishCustomerMessageAsync(db, ticket.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome.Done(new EmailIntakeOutcome(result, ticket.Id, ticket.Number));
     }
 
-    private async Task<(List<Chat.StoredAttachment> Stored, List<string> Refused)> StoreAttachmentsAsync(IReadOnlyList<InboundEmailAttachment> attachments, CancellationToken cancellationToken)
+    private async Task<(List<StoredAttachment> Stored, List<string> Refused)> StoreAttachmentsAsync(IReadOnlyList<InboundEmailAttachment> attachments, CancellationToken cancellationToken)
     {
-        var (stored, refused) = (new List<Chat.StoredAttachment>(), new List<string>());
+        var (stored, refused) = (new List<StoredAttachment>(), new List<string>());
         foreach (var attachment in attachments)
         {
-            using var content = new MemoryStream(attachment.Content, writable: false);
-            var outcome = attachment.Content.Length > Chat.ITicketAttachmentStore.MaxBytes ? null : await files.SaveAsync(content, attachment.FileName, cancellationToken);
+            // The store checks kind and size, as for an agent's upload.
+            var outcome = await ChatInput.StoreAsync(files, new ChatUpload(attachment.FileName, attachment.Content), cancellationToken);
             if (outcome?.Value is { } file)
                 stored.Add(file);
             else
@@ -103,7 +95,7 @@ public sealed class EmailTicketIntake(
 
     private static async Task<Ticket?> ThreadAsync(IIspDb db, InboundEmail email, string from, int? customerId, CancellationToken cancellationToken)
     {
-        var mine = db.Tickets.Where(t => !Done.Contains(t.Status))
+        var mine = db.Tickets.Where(t => !Ticket.Done.Contains(t.Status))
             .Where(t => (customerId != null && t.CustomerId == customerId) || t.ContactEmail == from);
         if (EmailText.TicketNumberIn(email.Subject) is { } number && await mine.FirstOrDefaultAsync(t => t.Number == number, cancellationToken) is { } named)
             return named;
