@@ -98,12 +98,6 @@ public static class BillingNotices
 
     public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", Rupiah.Indonesia);
 
-    private static IEnumerable<OutboxMessage> For(Customer customer, string key, NotificationEvent notification, DateTimeOffset now, Dictionary<string, string> values)
-    {
-        var parameters = JsonSerializer.Serialize(values);
-        if (!string.IsNullOrWhiteSpace(customer.Phone))
-            yield return new OutboxMessage($"{key}:{NotificationChannel.WhatsApp}", NotificationChannel.WhatsApp, customer.Phone, notification.Key, parameters, now, customer.Id);
-        if (!string.IsNullOrWhiteSpace(customer.Email))
-            yield return new OutboxMessage($"{key}:{NotificationChannel.Email}", NotificationChannel.Email, customer.Email, notification.Key, parameters, now, customer.Id);
-    }
+    private static IEnumerable<OutboxMessage> For(Customer customer, string key, NotificationEvent notification, DateTimeOffset now, Dictionary<string, string> values) =>
+        OutboxMessage.ToPhoneAndEmail(key, customer.Phone, customer.Email, notification.Key, JsonSerializer.Serialize(values), now, customer.Id);
 }

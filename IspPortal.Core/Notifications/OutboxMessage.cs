@@ -36,6 +36,18 @@ public class OutboxMessage
         CustomerId = customerId;
     }
 
+    /// <summary>
+    /// One message per channel the person can be reached on (WhatsApp when there is a number, e-mail
+    /// when there is an address), each keyed <c>{key}:{channel}</c>.
+    /// </summary>
+    public static IEnumerable<OutboxMessage> ToPhoneAndEmail(string key, string? phone, string? email, string template, string parameters, DateTimeOffset now, int? customerId = null)
+    {
+        if (!string.IsNullOrWhiteSpace(phone))
+            yield return new OutboxMessage($"{key}:{NotificationChannel.WhatsApp}", NotificationChannel.WhatsApp, phone, template, parameters, now, customerId);
+        if (!string.IsNullOrWhiteSpace(email))
+            yield return new OutboxMessage($"{key}:{NotificationChannel.Email}", NotificationChannel.Email, email, template, parameters, now, customerId);
+    }
+
     public long Id { get; private set; }
 
     public string IdempotencyKey { get; private set; } = "";

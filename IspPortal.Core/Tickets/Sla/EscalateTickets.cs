@@ -98,11 +98,8 @@ public sealed class EscalateTickets(
             foreach (var user in staff.Where(u => u.Id == ticket.AssigneeId || u.Id == escalation.EscalatedToUserId || escalation.EscalatedToRole is { } role && u.Roles.Contains(role)))
             {
                 var parameters = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>(values) { ["nama"] = user.FullName });
-                var key = $"ticket-escalation:{ticket.Number}:{escalation.Level}:{user.Id:N}";
-                if (!string.IsNullOrWhiteSpace(user.PhoneNumber))
-                    messages.Add(new OutboxMessage($"{key}:{NotificationChannel.WhatsApp}", NotificationChannel.WhatsApp, user.PhoneNumber, NotificationEvents.TicketEscalated.Key, parameters, now));
-                if (!string.IsNullOrWhiteSpace(user.Email))
-                    messages.Add(new OutboxMessage($"{key}:{NotificationChannel.Email}", NotificationChannel.Email, user.Email, NotificationEvents.TicketEscalated.Key, parameters, now));
+                messages.AddRange(OutboxMessage.ToPhoneAndEmail($"ticket-escalation:{ticket.Number}:{escalation.Level}:{user.Id:N}",
+                    user.PhoneNumber, user.Email, NotificationEvents.TicketEscalated.Key, parameters, now));
             }
         }
         return messages;
