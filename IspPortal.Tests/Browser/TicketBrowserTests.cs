@@ -154,14 +154,14 @@ public sealed partial class TicketBrowserTests(DemoPortalFactory portal, Browser
         }
         Assert.True(byWhatsApp > 0 && byWhatsApp < all, "the demo has WhatsApp tickets and others");
 
-        await Assertions.Expect(page.GetByTestId("kpi-opened-value")).ToHaveTextAsync(all.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await Assertions.Expect(page.GetByTestId("kpi-sla-resolution-value")).ToContainTextAsync("%");
+        await Assertions.Expect(page.GetByTestId("stat-opened-value")).ToHaveTextAsync(all.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.GetByTestId("stat-sla-resolution-value")).ToContainTextAsync("%");
         await Assertions.Expect(page.GetByTestId("agent-table").Locator("tbody tr").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("chart-daily").Locator("svg").First).ToBeVisibleAsync();
 
         await page.ChooseAsync("analytics-channel", "WhatsApp");
 
-        await Assertions.Expect(page.GetByTestId("kpi-opened-value")).ToHaveTextAsync(byWhatsApp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.GetByTestId("stat-opened-value")).ToHaveTextAsync(byWhatsApp.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }, portal.BaseAddress);
 
     private static Task<bool> NoSidewaysScrollAsync(IPage page) =>
