@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Identity.ApiKeys;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IspPortal.Tests.Support;
 
 /// <summary>Users, sign-ins and API keys on a running test portal.</summary>
-public static partial class PortalUsers
+public static class PortalUsers
 {
     public const string Password = "Test#2025x";
 
@@ -43,15 +42,7 @@ public static partial class PortalUsers
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
     {
         var form = await client.GetStringAsync(new Uri("login", UriKind.Relative));
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(token), "The login form carries an antiforgery token");
-        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["_handler"] = "login",
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = password,
-        });
+        using var body = StaticForms.Form("login", form, new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
         return await client.PostAsync(new Uri("login", UriKind.Relative), body);
     }
 
@@ -72,6 +63,4 @@ public static partial class PortalUsers
         return client;
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Settings;
@@ -10,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IspPortal.Tests.Infrastructure.Billing;
 
 /// <summary>The demo's QRIS: a visitor opens a demo invoice's link, asks for QRIS, presses the demo pay button and sees LUNAS.</summary>
-public sealed partial class DemoPaymentGatewayTests(PaymentGatewayDemoPortalFactory portal) : IClassFixture<PaymentGatewayDemoPortalFactory>
+public sealed class DemoPaymentGatewayTests(PaymentGatewayDemoPortalFactory portal) : IClassFixture<PaymentGatewayDemoPortalFactory>
 {
     [Fact]
     public async Task A_demo_invoice_is_paid_from_its_pay_page_through_the_stand_in_and_the_portal_webhook()
@@ -27,8 +25,8 @@ public sealed partial class DemoPaymentGatewayTests(PaymentGatewayDemoPortalFact
         using var client = portal.CreateClient();
 
         var opened = await client.GetStringAsync(page);
-        var withQr = await PostAsync(client, page, "qris", opened);
-        var paid = await PostAsync(client, page, "demo-pay", withQr);
+        var withQr = await StaticForms.PostAsync(client, page, "qris", opened);
+        var paid = await StaticForms.PostAsync(client, page, "demo-pay", withQr);
 
         Assert.Contains("data-testid=\"pay-demo\"", withQr, StringComparison.Ordinal);
         Assert.Contains(">LUNAS<", paid, StringComparison.Ordinal);
@@ -37,17 +35,5 @@ public sealed partial class DemoPaymentGatewayTests(PaymentGatewayDemoPortalFact
         Assert.True(await after.Payments.AnyAsync(p => p.InvoiceId == invoice.Id && p.Method == PaymentMethod.Qris && p.Status == PaymentStatus.Confirmed));
     }
 
-    private static async Task<string> PostAsync(HttpClient client, Uri page, string form, string html)
-    {
-        using var response = await client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = form,
-            ["__RequestVerificationToken"] = AntiforgeryToken().Match(html).Groups[1].Value,
-        }));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using IspPortal.Core.Tickets;
 using IspPortal.Core.Tickets.Lifecycle;
 using IspPortal.Tests.Support;
@@ -12,7 +10,7 @@ namespace IspPortal.Tests.Web.Tickets;
 /// The customer's ticket page from the link in their message (anonymous, static, antiforgery): they
 /// confirm the fix or say it is not fixed, then rate the closed ticket once. Over real HTTP.
 /// </summary>
-public sealed partial class CustomerTicketPageTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
+public sealed class CustomerTicketPageTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
     private readonly List<int> _tickets = [];
 
@@ -46,10 +44,10 @@ public sealed partial class CustomerTicketPageTests(PortalFactory portal) : ICla
         using var client = portal.CreateClient();
 
         var opened = await client.GetStringAsync(page);
-        var confirmed = await PostAsync(client, page, "fixed", opened, []);
-        var rated = await PostAsync(client, page, "rate", confirmed, new() { ["Stars"] = "5", ["RatingComment"] = "Cepat sekali" });
-        var again = await PostAsync(client, page, "rate", confirmed, new() { ["Stars"] = "1" });
-        var fixedAgain = await PostAsync(client, page, "fixed", opened, []);
+        var confirmed = await StaticForms.PostAsync(client, page, "fixed", opened, []);
+        var rated = await StaticForms.PostAsync(client, page, "rate", confirmed, new() { ["Stars"] = "5", ["RatingComment"] = "Cepat sekali" });
+        var again = await StaticForms.PostAsync(client, page, "rate", confirmed, new() { ["Stars"] = "1" });
+        var fixedAgain = await StaticForms.PostAsync(client, page, "fixed", opened, []);
 
         Assert.Contains("Kabel fiber disambung ulang.", opened, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"customer-ticket-fixed\"", opened, StringComparison.Ordinal);
@@ -69,7 +67,7 @@ public sealed partial class CustomerTicketPageTests(PortalFactory portal) : ICla
         var page = await PageOfAsync(_tickets[1]);
         using var client = portal.CreateClient();
 
-        var answered = await PostAsync(client, page, "not-fixed", await client.GetStringAsync(page), new() { ["NotFixedComment"] = "Masih sering putus malam hari" });
+        var answered = await StaticForms.PostAsync(client, page, "not-fixed", await client.GetStringAsync(page), new() { ["NotFixedComment"] = "Masih sering putus malam hari" });
         var forged = await client.GetStringAsync(new Uri(page.OriginalString[..^4] + "AAAA", UriKind.Relative));
 
         Assert.Contains("data-testid=\"customer-ticket-thanks\"", answered, StringComparison.Ordinal);
@@ -87,21 +85,4 @@ public sealed partial class CustomerTicketPageTests(PortalFactory portal) : ICla
         var number = await db.Tickets.Where(t => t.Id == id).Select(t => t.Number).SingleAsync();
         return new Uri(new Uri(portal.Services.GetRequiredService<ITicketLinks>().ForCustomer(number)).PathAndQuery.TrimStart('/'), UriKind.Relative);
     }
-
-    private static async Task<string> PostAsync(HttpClient client, Uri page, string form, string html, Dictionary<string, string> fields)
-    {
-        using var response = await client.PostAsync(page, Form(form, html, fields));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
-
-    private static FormUrlEncodedContent Form(string form, string html, Dictionary<string, string> fields)
-    {
-        fields["_handler"] = form;
-        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(html).Groups[1].Value;
-        return new FormUrlEncodedContent(fields);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }
