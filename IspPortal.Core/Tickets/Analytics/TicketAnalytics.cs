@@ -64,13 +64,21 @@ public sealed class TicketAnalytics(IIspDbFactory dbs, PortalSettings settings, 
             scoped = scoped.Where(t => t.CategoryId == categoryId);
         if (filter.Channel is { } channel)
             scoped = scoped.Where(t => t.Channel == channel);
-        var tickets = await scoped.Where(t => t.CreatedAt >= start && t.CreatedAt < end)
-            .Select(t => new Sample(t.CreatedAt, t.FirstRespondedAt, t.ResolvedAt, t.FirstResponseDueAt, t.ResolutionDueAt, t.Status, t.Channel,
-                t.Category != null ? t.Category.Name : null, t.AssigneeId, t.Rating))
+        var rows = await scoped.Where(t => t.CreatedAt >= start && t.CreatedAt < end)
+            .Select(t => new
+            {
+                t.Status, t.CreatedAt, t.FirstResponseDueAt, t.FirstRespondedAt, t.ResolutionDueAt, t.ResolvedAt, t.ClosedAt, t.Channel,
+                CategoryName = t.Category != null ? t.Category.Name : null, t.AssigneeId, t.Rating,
+            })
             .ToListAsync(cancellationToken);
+        // Measured as the screens' SLA chips measure it (TicketSla): resolving or closing also answers the customer.
+        var tickets = rows.Select(t => new Sample(
+                TicketSla.Of(t.Status, t.CreatedAt, t.FirstResponseDueAt, t.FirstRespondedAt, t.ResolutionDueAt, t.ResolvedAt, t.ClosedAt),
+                t.ResolvedAt, t.Channel, t.CategoryName, t.AssigneeId, t.Rating))
+            .ToList();
         var resolvedByDay = await scoped.Where(t => t.ResolvedAt >= start && t.ResolvedAt < end).Select(t => t.ResolvedAt!.Value).ToListAsync(cancellationToken);
-        TicketStatus[] finished = [TicketStatus.Resolved, TicketStatus.Verified, TicketStatus.Closed, TicketStatus.Cancelled];
-        var openNow = await db.Tickets.Where(t => t.AssigneeId != null && !finished.Contains(t.Status))
+        // The workload panel's own "in hand" statuses, so both screens give an agent the same number.
+        var openNow = await db.Tickets.Where(t => t.AssigneeId != null && TicketWorkload.InHand.Contains(t.Status))
             .GroupBy(t => t.AssigneeId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
         var counted = tickets.Where(t => t.Status != TicketStatus.Cancelled).ToList();
@@ -87,10 +95,10 @@ public sealed class TicketAnalytics(IIspDbFactory dbs, PortalSettings settings, 
             tickets.Count,
             counted.Count(t => t.ResolvedAt is not null),
             tickets.Count - counted.Count,
-            Stats(counted.Where(t => t.FirstRespondedAt is not null).Select(t => business.BusinessMinutesBetween(t.CreatedAt, t.FirstRespondedAt!.Value))),
-            Stats(ResolutionMinutes(counted, business)),
-            Sla(counted, t => t.FirstResponseDueAt, t => t.FirstRespondedAt, now),
-            Sla(counted, t => t.ResolutionDueAt, t => t.ResolvedAt, now),
+            Stats(Minutes(counted, s => s.FirstResponse, business)),
+            Stats(Minutes(counted, s => s.Resolution, business)),
+            Sla(counted, s => s.FirstResponse, now),
+            Sla(counted, s => s.Resolution, now),
             rated.Count == 0 ? null : Math.Round(rated.Average(t => t.Rating!.Value), 2),
             rated.Count,
             [.. tickets.GroupBy(t => t.CategoryName ?? Uncategorised).Select(g => new VolumeSlice(g.Key, g.Count())).OrderByDescending(s => s.Count).ThenBy(s => s.Label, StringComparer.Ordinal)],
@@ -101,7 +109,7 @@ public sealed class TicketAnalytics(IIspDbFactory dbs, PortalSettings settings, 
                     var mine = counted.Where(t => t.AssigneeId == id).ToList();
                     var ratings = mine.Where(t => t.Rating is not null).ToList();
                     return new AgentPerformance(id, names.GetValueOrDefault(id, "?"), mine.Count, mine.Count(t => t.ResolvedAt is not null), openNow.GetValueOrDefault(id),
-                        Stats(ResolutionMinutes(mine, business)).MedianMinutes, Sla(mine, t => t.ResolutionDueAt, t => t.ResolvedAt, now),
+                        Stats(Minutes(mine, s => s.Resolution, business)).MedianMinutes, Sla(mine, s => s.Resolution, now),
                         ratings.Count == 0 ? null : Math.Round(ratings.Average(t => t.Rating!.Value), 2), ratings.Count);
                 })
                 .OrderByDescending(a => a.Assigned + a.OpenNow).ThenBy(a => a.Name, StringComparer.Ordinal)]));
@@ -127,32 +135,21 @@ public sealed class TicketAnalytics(IIspDbFactory dbs, PortalSettings settings, 
     private static double Percentile(List<double> sorted, double share) =>
         Math.Round(sorted[Math.Max(0, (int)Math.Ceiling(share * sorted.Count) - 1)], 1);
 
-    private static IEnumerable<double> ResolutionMinutes(IEnumerable<Sample> tickets, BusinessClock business) =>
-        tickets.Where(t => t.ResolvedAt is not null).Select(t => business.BusinessMinutesBetween(t.CreatedAt, t.ResolvedAt!.Value));
+    /// <summary>Business minutes from opening to meeting <paramref name="target"/>, for the tickets that met it (on time or late).</summary>
+    private static IEnumerable<double> Minutes(IEnumerable<Sample> tickets, Func<TicketSla, SlaTarget> target, BusinessClock business) =>
+        tickets.Select(t => target(t.Sla).MetAt is { } at ? business.BusinessMinutesBetween(t.Sla.StartedAt, at) : (double?)null).OfType<double>();
 
-    private static Compliance Sla(IEnumerable<Sample> tickets, Func<Sample, DateTimeOffset?> due, Func<Sample, DateTimeOffset?> done, DateTimeOffset now)
+    /// <summary>Met, or missed (late, or still open past the deadline); tickets still on time are not counted yet.</summary>
+    private static Compliance Sla(IEnumerable<Sample> tickets, Func<TicketSla, SlaTarget> target, DateTimeOffset now)
     {
-        int met = 0, missed = 0;
-        foreach (var ticket in tickets)
-        {
-            if (due(ticket) is not { } deadline)
-                continue;
-            if (done(ticket) is { } at)
-            {
-                if (at <= deadline)
-                    met++;
-                else
-                    missed++;
-            }
-            else if (now > deadline)
-            {
-                missed++;
-            }
-        }
-        return new Compliance(met, missed);
+        var standings = tickets.Select(t => target(t.Sla).StandingAt(now, t.Sla.StartedAt)).ToList();
+        return new Compliance(standings.Count(s => s == SlaStanding.Met), standings.Count(s => s is SlaStanding.Missed or SlaStanding.Breached));
     }
 
-    private sealed record Sample(
-        DateTimeOffset CreatedAt, DateTimeOffset? FirstRespondedAt, DateTimeOffset? ResolvedAt, DateTimeOffset? FirstResponseDueAt, DateTimeOffset? ResolutionDueAt,
-        TicketStatus Status, TicketChannel Channel, string? CategoryName, Guid? AssigneeId, int? Rating);
+    private sealed record Sample(TicketSla Sla, DateTimeOffset? ResolvedAt, TicketChannel Channel, string? CategoryName, Guid? AssigneeId, int? Rating)
+    {
+        public DateTimeOffset CreatedAt => Sla.StartedAt;
+
+        public TicketStatus Status => Sla.Status;
+    }
 }
