@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Diagnostics.CodeAnalysis;
 using IspPortal.Core.Common;
 using IspPortal.Core.Tickets.Chat;
 using IspPortal.Infrastructure.Tickets;
@@ -17,37 +16,28 @@ namespace IspPortal.Tests.Benchmarks;
 /// Run with: dotnet test --filter "FullyQualifiedName~TicketChatLatencyBenchmark" --logger "console;verbosity=detailed".
 /// </summary>
 [Trait("Category", "Benchmark")]
-[SuppressMessage("Reliability", "CA1001", Justification = "Disposed in DisposeAsync (xunit IAsyncLifetime).")]
 public sealed class TicketChatLatencyBenchmark(DatabaseFixture database, ITestOutputHelper output) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     private const int Events = 500;
-    private ServiceProvider _sender = default!;
-    private ServiceProvider _receiver = default!;
+    private TwoPortalInstances _instances = default!;
 
     public async Task InitializeAsync()
     {
         await database.ResetAsync();
-        _sender = CoreServices.Build(database.ConnectionString);
-        _receiver = CoreServices.Build(database.ConnectionString);
-        foreach (var services in new[] { _sender, _receiver })
-            await services.GetRequiredService<PostgresTicketChatBus>().StartAsync(CancellationToken.None);
-        await Eventually.TrueAsync(() => _sender.GetRequiredService<PostgresTicketChatBus>().IsListening && _receiver.GetRequiredService<PostgresTicketChatBus>().IsListening);
+        _instances = await TwoPortalInstances.StartAsync(database.ConnectionString);
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var services in new[] { _sender, _receiver })
-        {
-            await services.GetRequiredService<PostgresTicketChatBus>().StopAsync(CancellationToken.None);
-            await services.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _instances.DisposeAsync();
+
+    private ServiceProvider Sender => _instances.First;
+
+    private ServiceProvider Receiver => _instances.Second;
 
     [Fact]
     public async Task Chat_events_reach_another_instance_well_within_a_second()
     {
-        var bus = _sender.GetRequiredService<ITicketChatBus>();
-        await using var scope = _sender.CreateAsyncScope();
+        var bus = Sender.GetRequiredService<ITicketChatBus>();
+        await using var scope = Sender.CreateAsyncScope();
         var dbs = scope.ServiceProvider.GetRequiredService<IIspDbFactory>();
 
         var typing = await MeasureAsync(i => bus.PublishAsync(new ChatTyping(i, Guid.Empty, "agen")), e => (e as ChatTyping)?.TicketId);
@@ -68,7 +58,7 @@ public sealed class TicketChatLatencyBenchmark(DatabaseFixture database, ITestOu
     private async Task<List<double>> MeasureAsync(Func<int, Task> publish, Func<TicketChatEvent, int?> idOf)
     {
         var arrived = new ConcurrentDictionary<int, long>();
-        using var subscription = _receiver.GetRequiredService<ITicketChatBus>().Subscribe(e =>
+        using var subscription = Receiver.GetRequiredService<ITicketChatBus>().Subscribe(e =>
         {
             if (idOf(e) is { } id)
                 arrived.TryAdd(id, Stopwatch.GetTimestamp());

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 using IspPortal.Core.Tickets.Chat;
 using IspPortal.Infrastructure.Tickets;
 using IspPortal.Tests.Support;
@@ -8,43 +7,34 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IspPortal.Tests.Infrastructure.Tickets;
 
 /// <summary>Two portal instances (two service providers, one database): what one publishes, the other's chats receive.</summary>
-[SuppressMessage("Reliability", "CA1001", Justification = "Disposed in DisposeAsync (xunit IAsyncLifetime).")]
 public sealed class TicketChatBusTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
-    private ServiceProvider _first = default!;
-    private ServiceProvider _second = default!;
+    private TwoPortalInstances _instances = default!;
 
     public async Task InitializeAsync()
     {
         await database.ResetAsync();
-        _first = CoreServices.Build(database.ConnectionString);
-        _second = CoreServices.Build(database.ConnectionString);
-        foreach (var services in new[] { _first, _second })
-            await services.GetRequiredService<PostgresTicketChatBus>().StartAsync(CancellationToken.None);
-        await Eventually.TrueAsync(() => _first.GetRequiredService<PostgresTicketChatBus>().IsListening && _second.GetRequiredService<PostgresTicketChatBus>().IsListening);
+        _instances = await TwoPortalInstances.StartAsync(database.ConnectionString);
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var services in new[] { _first, _second })
-        {
-            await services.GetRequiredService<PostgresTicketChatBus>().StopAsync(CancellationToken.None);
-            await services.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _instances.DisposeAsync();
+
+    private ServiceProvider First => _instances.First;
+
+    private ServiceProvider Second => _instances.Second;
 
     [Fact]
     public async Task An_event_published_on_one_instance_reaches_the_other_and_one_in_a_transaction_only_on_commit()
     {
         var received = new ConcurrentQueue<TicketChatEvent>();
-        using var subscription = _second.GetRequiredService<ITicketChatBus>().Subscribe(received.Enqueue);
-        var bus = _first.GetRequiredService<ITicketChatBus>();
+        using var subscription = Second.GetRequiredService<ITicketChatBus>().Subscribe(received.Enqueue);
+        var bus = First.GetRequiredService<ITicketChatBus>();
         var userId = Guid.NewGuid();
 
         await bus.PublishAsync(new ChatTyping(42, userId, "agen"));
         await Eventually.TrueAsync(() => received.Contains(new ChatTyping(42, userId, "agen")));
 
-        await using (var scope = _first.CreateAsyncScope())
+        await using (var scope = First.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<IspPortal.Core.Common.IIspDbFactory>();
             await using var rolledBack = await db.CreateAsync();
