@@ -45,6 +45,7 @@ public sealed class CustomerTicketPageTests(PortalFactory portal) : IClassFixtur
 
         var opened = await client.GetStringAsync(page);
         var confirmed = await StaticForms.PostAsync(client, page, "fixed", opened, []);
+        var outOfRange = await StaticForms.PostAsync(client, page, "rate", confirmed, new() { ["Stars"] = "9" });
         var rated = await StaticForms.PostAsync(client, page, "rate", confirmed, new() { ["Stars"] = "5", ["RatingComment"] = "Cepat sekali" });
         var again = await StaticForms.PostAsync(client, page, "rate", confirmed, new() { ["Stars"] = "1" });
         var fixedAgain = await StaticForms.PostAsync(client, page, "fixed", opened, []);
@@ -52,6 +53,8 @@ public sealed class CustomerTicketPageTests(PortalFactory portal) : IClassFixtur
         Assert.Contains("Kabel fiber disambung ulang.", opened, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"customer-ticket-fixed\"", opened, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"customer-ticket-stars-5\"", confirmed, StringComparison.Ordinal);
+        Assert.Contains("Pilih nilai 1 sampai 5.", outOfRange, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"customer-ticket-stars-5\"", outOfRange, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"customer-ticket-rating\"", rated, StringComparison.Ordinal);
         // A second tab posting to forms that are gone gets the answer, not a bare 400, and changes nothing.
         Assert.Contains("sudah Anda nilai", again, StringComparison.Ordinal);

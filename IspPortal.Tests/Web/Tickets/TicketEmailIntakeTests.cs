@@ -180,6 +180,25 @@ public sealed class TicketEmailIntakeTests(PortalFactory portal) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, readOnly.StatusCode);
     }
 
+    [Fact]
+    public async Task A_mail_without_a_sender_is_refused_with_a_problem_naming_the_field_and_opens_nothing()
+    {
+        var anonymousMail = new MimeMessage { Subject = "Tanpa pengirim", MessageId = MimeUtils.GenerateMessageId("example.id") };
+        anonymousMail.To.Add(MailboxAddress.Parse("cs@isp.test"));
+        anonymousMail.Body = new TextPart("plain") { Text = "Halo" };
+        await using var before = portal.Database.CreateDbContext();
+        var tickets = await before.Tickets.CountAsync();
+
+        using var response = await PostAsync(anonymousMail);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Alamat pengirim (From) tidak ada atau tidak valid.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var after = portal.Database.CreateDbContext();
+        Assert.Equal(tickets, await after.Tickets.CountAsync());
+        Assert.False(await after.TicketComments.AnyAsync(c => c.EmailMessageId == anonymousMail.MessageId));
+    }
+
     private async Task<EmailIntakeResponse> OpenAsync(string from, string subject)
     {
         using var response = await PostAsync(Mail(from, subject, "Mohon dibantu."));
