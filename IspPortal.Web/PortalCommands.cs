@@ -26,7 +26,7 @@ public static class PortalCommands
         {
             case Migrate:
                 var db = scope.ServiceProvider.GetRequiredService<IspDbContext>();
-                await db.Database.MigrateAsync();
+                await MigrationHistoryCheck.MigrateAsync(scope.ServiceProvider, app.Logger);
                 app.Logger.LogInformation("Database is at migration {Migration}", (await db.Database.GetAppliedMigrationsAsync()).LastOrDefault());
                 break;
             case SeedDemo:

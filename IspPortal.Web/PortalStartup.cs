@@ -17,7 +17,7 @@ public static class PortalStartup
         var configuration = services.GetRequiredService<IConfiguration>();
 
         if (configuration.GetValue("Database:MigrateOnStartup", true))
-            await services.GetRequiredService<IspDbContext>().Database.MigrateAsync();
+            await MigrationHistoryCheck.MigrateAsync(services, app.Logger);
 
         await RoleSetup.EnsureRolesAsync(services.GetRequiredService<RoleManager<PortalRole>>());
         await AdminBootstrap.EnsureFirstAdminAsync(

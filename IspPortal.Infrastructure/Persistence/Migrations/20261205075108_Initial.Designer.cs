@@ -14,8 +14,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IspPortal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(IspDbContext))]
-    [Migration("20261124110645_RouterHealthSamples")]
-    partial class RouterHealthSamples
+    [Migration("20261205075108_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,7 +25,135 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.13")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("IspPortal.Core.Billing.BillingCharge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<int?>("InvoiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_charges");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_billing_charges_created_by_id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_billing_charges_waiting")
+                        .HasFilter("invoice_id IS NULL");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_billing_charges_invoice_id");
+
+                    b.ToTable("billing_charges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_billing_charges_amount", "amount > 0");
+
+                            t.HasCheckConstraint("ck_billing_charges_kind", "kind IN ('Installation', 'Equipment', 'OneOff', 'Discount')");
+                        });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Billing.CreditNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_notes");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_credit_notes_created_by_id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_credit_notes_customer_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_credit_notes_invoice_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_credit_notes_number");
+
+                    b.ToTable("credit_notes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_credit_notes_amount", "amount > 0");
+                        });
+                });
 
             modelBuilder.Entity("IspPortal.Core.Billing.Invoice", b =>
                 {
@@ -44,6 +172,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<decimal>("CreditedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("credited_amount");
 
                     b.Property<int>("CustomerId")
                         .HasColumnType("integer")
@@ -153,15 +286,15 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.ToTable("invoices", null, t =>
                         {
-                            t.HasCheckConstraint("ck_invoices_amount_paid", "amount_paid <= total");
+                            t.HasCheckConstraint("ck_invoices_amount_paid", "amount_paid + credited_amount <= total");
 
-                            t.HasCheckConstraint("ck_invoices_amounts", "subtotal >= 0 AND discount_amount >= 0 AND tax_amount >= 0 AND amount_paid >= 0");
+                            t.HasCheckConstraint("ck_invoices_amounts", "subtotal >= 0 AND discount_amount >= 0 AND tax_amount >= 0 AND amount_paid >= 0 AND credited_amount >= 0");
 
                             t.HasCheckConstraint("ck_invoices_discount", "discount_amount <= subtotal");
 
                             t.HasCheckConstraint("ck_invoices_due_date", "due_date >= issue_date");
 
-                            t.HasCheckConstraint("ck_invoices_paid", "status <> 'Paid' OR (amount_paid = total AND paid_at IS NOT NULL)");
+                            t.HasCheckConstraint("ck_invoices_paid", "status <> 'Paid' OR (amount_paid + credited_amount = total AND paid_at IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_invoices_period_first_day", "extract(day from period) = 1");
 
@@ -245,6 +378,110 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Billing.Invoicing.BillingRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date")
+                        .HasColumnName("period");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_runs");
+
+                    b.HasIndex("Kind", "StartedAt")
+                        .HasDatabaseName("ix_billing_runs_kind_started_at");
+
+                    b.ToTable("billing_runs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_billing_runs_counts", "created >= 0 AND skipped >= 0 AND failed >= 0");
+
+                            t.HasCheckConstraint("ck_billing_runs_kind", "kind IN ('Invoices', 'Reminders', 'OverdueCheck')");
+
+                            t.HasCheckConstraint("ck_billing_runs_status", "status IN ('Running', 'Completed', 'Failed')");
+
+                            t.HasCheckConstraint("ck_billing_runs_trigger", "trigger IN ('Schedule', 'Manual', 'Api')");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Billing.Invoicing.DocumentSequence", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("scope");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_value");
+
+                    b.HasKey("Scope")
+                        .HasName("pk_document_sequences");
+
+                    b.ToTable("document_sequences", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_document_sequences_last_value", "last_value >= 0");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Billing.Payment", b =>
                 {
                     b.Property<long>("Id")
@@ -280,10 +517,19 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("gateway");
 
+                    b.Property<DateTimeOffset?>("GatewayExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gateway_expires_at");
+
                     b.Property<string>("GatewayOrderId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("gateway_order_id");
+
+                    b.Property<string>("GatewayQrString")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("gateway_qr_string");
 
                     b.Property<string>("GatewayStatus")
                         .HasMaxLength(32)
@@ -294,6 +540,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("gateway_transaction_id");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_key");
 
                     b.Property<int?>("InvoiceId")
                         .HasColumnType("integer")
@@ -353,6 +604,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ConfirmedById")
                         .HasDatabaseName("ix_payments_confirmed_by_id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payments_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
 
                     b.HasIndex("InvoiceId")
                         .HasDatabaseName("ix_payments_invoice_id");
@@ -1786,6 +2042,83 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Network.NetworkAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<Guid?>("AcknowledgedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("acknowledged_by_id");
+
+                    b.Property<int?>("BaselineSessions")
+                        .HasColumnType("integer")
+                        .HasColumnName("baseline_sessions");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<int>("Occurrences")
+                        .HasColumnType("integer")
+                        .HasColumnName("occurrences");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<int>("RouterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("router_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_network_alerts");
+
+                    b.HasIndex("AcknowledgedById")
+                        .HasDatabaseName("ix_network_alerts_acknowledged_by_id");
+
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_network_alerts_opened_at");
+
+                    b.HasIndex("RouterId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ux_network_alerts_open_router_kind")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.ToTable("network_alerts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_network_alerts_occurrences", "occurrences >= 1");
+
+                            t.HasCheckConstraint("ck_network_alerts_resolved_after_opened", "resolved_at IS NULL OR resolved_at >= opened_at");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Network.PppoeSecret", b =>
                 {
                     b.Property<long>("Id")
@@ -2053,6 +2386,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<string>("UplinkInterface")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("uplink_interface");
 
                     b.Property<long?>("UptimeSeconds")
                         .HasColumnType("bigint")
@@ -2337,6 +2675,50 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Notifications.NotificationAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbox_message_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_attachments");
+
+                    b.HasIndex("OutboxMessageId")
+                        .HasDatabaseName("ix_notification_attachments_outbox_message_id");
+
+                    b.ToTable("notification_attachments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notification_attachments_size", "octet_length(content) BETWEEN 1 AND 10485760");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Notifications.NotificationLog", b =>
                 {
                     b.Property<long>("Id")
@@ -2431,10 +2813,6 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Attachments")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("attachments");
 
                     b.Property<int>("AttemptCount")
                         .HasColumnType("integer")
@@ -2554,6 +2932,67 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         });
 
                     b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Notifications.Templates.NotificationTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event_key");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WhatsAppLanguage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("whats_app_language");
+
+                    b.Property<string>("WhatsAppTemplateName")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("whats_app_template_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_templates");
+
+                    b.HasIndex("EventKey", "Channel")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notification_templates_event_channel");
+
+                    b.ToTable("notification_templates", (string)null);
                 });
 
             modelBuilder.Entity("IspPortal.Core.Notifications.WhatsAppMessage", b =>
@@ -2708,6 +3147,31 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("settings", (string)null);
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Tickets.Chat.TicketRead", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("integer")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<DateTimeOffset>("LastReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_read_at");
+
+                    b.HasKey("UserId", "TicketId")
+                        .HasName("pk_ticket_reads");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_ticket_reads_ticket_id");
+
+                    b.ToTable("ticket_reads", (string)null);
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Tickets.Ticket", b =>
                 {
                     b.Property<int>("Id")
@@ -2860,6 +3324,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_tickets_open_resolution_due_at")
                         .HasFilter("status NOT IN ('Resolved', 'Verified', 'Closed', 'Cancelled')");
 
+                    b.HasIndex("AssigneeId", "LastCustomerMessageAt")
+                        .HasDatabaseName("ix_tickets_unread")
+                        .HasFilter("last_customer_message_at IS NOT NULL AND status NOT IN ('Verified', 'Closed', 'Cancelled')");
+
                     b.HasIndex("AssigneeId", "Status")
                         .HasDatabaseName("ix_tickets_assignee_id_status");
 
@@ -2988,6 +3456,18 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("escalation_role_level3");
 
+                    b.Property<Guid?>("EscalationUserIdLevel1")
+                        .HasColumnType("uuid")
+                        .HasColumnName("escalation_user_id_level1");
+
+                    b.Property<Guid?>("EscalationUserIdLevel2")
+                        .HasColumnType("uuid")
+                        .HasColumnName("escalation_user_id_level2");
+
+                    b.Property<Guid?>("EscalationUserIdLevel3")
+                        .HasColumnType("uuid")
+                        .HasColumnName("escalation_user_id_level3");
+
                     b.Property<int>("FirstResponseMinutesHigh")
                         .HasColumnType("integer")
                         .HasColumnName("first_response_minutes_high");
@@ -3046,6 +3526,15 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_ticket_categories_code");
 
+                    b.HasIndex("EscalationUserIdLevel1")
+                        .HasDatabaseName("ix_ticket_categories_escalation_user_id_level1");
+
+                    b.HasIndex("EscalationUserIdLevel2")
+                        .HasDatabaseName("ix_ticket_categories_escalation_user_id_level2");
+
+                    b.HasIndex("EscalationUserIdLevel3")
+                        .HasDatabaseName("ix_ticket_categories_escalation_user_id_level3");
+
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasDatabaseName("ux_ticket_categories_name");
@@ -3086,6 +3575,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(260)")
                         .HasColumnName("attachment_path");
 
+                    b.Property<long?>("AttachmentSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("attachment_size");
+
                     b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
@@ -3109,9 +3602,18 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("edited_at");
 
+                    b.Property<string>("EmailMessageId")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("email_message_id");
+
                     b.Property<bool>("IsInternal")
                         .HasColumnType("boolean")
                         .HasColumnName("is_internal");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbox_message_id");
 
                     b.Property<int>("TicketId")
                         .HasColumnType("integer")
@@ -3127,6 +3629,16 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("AuthorId")
                         .HasDatabaseName("ix_ticket_comments_author_id");
 
+                    b.HasIndex("EmailMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ticket_comments_email_message_id")
+                        .HasFilter("email_message_id IS NOT NULL");
+
+                    b.HasIndex("OutboxMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ticket_comments_outbox_message_id")
+                        .HasFilter("outbox_message_id IS NOT NULL");
+
                     b.HasIndex("WhatsAppMessageId")
                         .IsUnique()
                         .HasDatabaseName("ux_ticket_comments_whatsapp_message_id")
@@ -3137,6 +3649,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.ToTable("ticket_comments", null, t =>
                         {
+                            t.HasCheckConstraint("ck_ticket_comments_attachment_size", "attachment_size IS NULL OR attachment_size >= 0");
+
                             t.HasCheckConstraint("ck_ticket_comments_author_kind", "author_kind IN ('Agent', 'Customer', 'System')");
 
                             t.HasCheckConstraint("ck_ticket_comments_internal_by_agent", "NOT is_internal OR author_kind = 'Agent'");
@@ -3374,6 +3888,53 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("user_tokens", (string)null);
 
                     b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Billing.BillingCharge", b =>
+                {
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_billing_charges_users_created_by_id");
+
+                    b.HasOne("IspPortal.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_charges_customers_customer_id");
+
+                    b.HasOne("IspPortal.Core.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_billing_charges_invoices_invoice_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Billing.CreditNote", b =>
+                {
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_credit_notes_users_created_by_id");
+
+                    b.HasOne("IspPortal.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_notes_customers_customer_id");
+
+                    b.HasOne("IspPortal.Core.Billing.Invoice", "Invoice")
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_notes_invoices_invoice_id");
+
+                    b.Navigation("Invoice");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Billing.Invoice", b =>
@@ -3653,6 +4214,24 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_audit_logs_users_user_id");
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Network.NetworkAlert", b =>
+                {
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("AcknowledgedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_network_alerts_users_acknowledged_by_id");
+
+                    b.HasOne("IspPortal.Core.Network.Router", "Router")
+                        .WithMany()
+                        .HasForeignKey("RouterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_network_alerts_routers_router_id");
+
+                    b.Navigation("Router");
+                });
+
             modelBuilder.Entity("IspPortal.Core.Network.PppoeSecret", b =>
                 {
                     b.HasOne("IspPortal.Core.Customers.Customer", "Customer")
@@ -3738,6 +4317,16 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Navigation("Router");
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Notifications.NotificationAttachment", b =>
+                {
+                    b.HasOne("IspPortal.Core.Notifications.OutboxMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_attachments_outbox_messages_outbox_message_id");
+                });
+
             modelBuilder.Entity("IspPortal.Core.Notifications.NotificationLog", b =>
                 {
                     b.HasOne("IspPortal.Core.Notifications.OutboxMessage", "OutboxMessage")
@@ -3783,6 +4372,23 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_whatsapp_messages_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Tickets.Chat.TicketRead", b =>
+                {
+                    b.HasOne("IspPortal.Core.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_reads_tickets_ticket_id");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_reads_users_user_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Tickets.Ticket", b =>
@@ -3834,6 +4440,27 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Tickets.TicketCategory", b =>
+                {
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationUserIdLevel1")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ticket_categories_users_escalation_user_id_level1");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationUserIdLevel2")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ticket_categories_users_escalation_user_id_level2");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationUserIdLevel3")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ticket_categories_users_escalation_user_id_level3");
+                });
+
             modelBuilder.Entity("IspPortal.Core.Tickets.TicketComment", b =>
                 {
                     b.HasOne("IspPortal.Core.Identity.PortalUser", null)
@@ -3841,6 +4468,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_ticket_comments_users_author_id");
+
+                    b.HasOne("IspPortal.Core.Notifications.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ticket_comments_notification_outbox_outbox_message_id");
 
                     b.HasOne("IspPortal.Core.Tickets.Ticket", "Ticket")
                         .WithMany("Comments")
@@ -3962,6 +4595,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("IspPortal.Core.Network.RouterPool", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Notifications.OutboxMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Tickets.Ticket", b =>

@@ -1,8 +1,10 @@
 namespace IspPortal.Infrastructure.Persistence.Migrations
 {
-    // The partitioned log tables of the Initial migration, frozen as the SQL it ran when it was
-    // written (docs/decisions/0002). EF cannot create partitioned tables, and a migration must not
-    // change when today's code changes: later changes to these tables go in migrations of their own.
+    // The partitioned log tables of the Initial migration, frozen as SQL (docs/decisions/0002). EF
+    // cannot create partitioned tables, and a migration must not change when today's code changes:
+    // later changes to these tables go in migrations of their own. When the first twelve migrations
+    // were squashed into this one (docs/decisions/0013), the notification_logs status check took in
+    // 'SkippedDisabled', which a later migration had added.
     public partial class Initial
     {
         private const string PartitionedLogsSql = """
@@ -115,7 +117,7 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
             CONSTRAINT fk_notification_logs_notification_outbox_outbox_message_id FOREIGN KEY (outbox_message_id) REFERENCES notification_outbox (id) ON DELETE SET NULL,
             CONSTRAINT fk_notification_logs_customers_customer_id FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE SET NULL,
             CONSTRAINT ck_notification_logs_channel CHECK (channel IN ('WhatsApp', 'Email')),
-            CONSTRAINT ck_notification_logs_status CHECK (status IN ('Sent', 'TransientFailure', 'PermanentFailure', 'Delivered', 'Read', 'Failed', 'SkippedQuietHours', 'SkippedOptOut')),
+            CONSTRAINT ck_notification_logs_status CHECK (status IN ('Sent', 'TransientFailure', 'PermanentFailure', 'Delivered', 'Read', 'Failed', 'SkippedQuietHours', 'SkippedOptOut', 'SkippedDisabled')),
             CONSTRAINT ck_notification_logs_attempt CHECK (attempt >= 0),
             CONSTRAINT ck_notification_logs_duration_ms CHECK (duration_ms >= 0)
         ) PARTITION BY RANGE (occurred_at);

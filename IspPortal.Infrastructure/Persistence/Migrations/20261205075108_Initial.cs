@@ -8,12 +8,20 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace IspPortal.Infrastructure.Persistence.Migrations
 {
-    /// <inheritdoc />
+    /// <summary>
+    /// The schema as the first twelve migrations left it, squashed into one (docs/decisions/0013).
+    /// Generated, then kept to their result: columns those migrations added later stand last in
+    /// their tables, and billing_runs.failed and invoices.credited_amount keep the defaults that
+    /// filled existing rows. Hand-written SQL: Initial.PartitionedLogs.cs, Initial.CustomerSearch.cs.
+    /// </summary>
     public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateTable(
                 name: "api_keys",
                 columns: table => new
@@ -35,6 +43,33 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "billing_runs",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    period = table.Column<DateOnly>(type: "date", nullable: false),
+                    trigger = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    started_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    created = table.Column<int>(type: "integer", nullable: false),
+                    skipped = table.Column<int>(type: "integer", nullable: false),
+                    error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    failed = table.Column<int>(type: "integer", nullable: false, defaultValue: 0)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_billing_runs", x => x.id);
+                    table.CheckConstraint("ck_billing_runs_counts", "created >= 0 AND skipped >= 0 AND failed >= 0");
+                    table.CheckConstraint("ck_billing_runs_kind", "kind IN ('Invoices', 'Reminders', 'OverdueCheck')");
+                    table.CheckConstraint("ck_billing_runs_status", "status IN ('Running', 'Completed', 'Failed')");
+                    table.CheckConstraint("ck_billing_runs_trigger", "trigger IN ('Schedule', 'Manual', 'Api')");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 columns: table => new
                 {
@@ -46,6 +81,19 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "document_sequences",
+                columns: table => new
+                {
+                    scope = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    last_value = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_document_sequences", x => x.scope);
+                    table.CheckConstraint("ck_document_sequences_last_value", "last_value >= 0");
                 });
 
             migrationBuilder.CreateTable(
@@ -65,6 +113,26 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 {
                     table.PrimaryKey("pk_location_codes", x => x.id);
                     table.CheckConstraint("ck_location_codes_code_format", "code ~ '^[A-Z]{2,5}$'");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notification_templates",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    event_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    body = table.Column<string>(type: "character varying(4096)", maxLength: 4096, nullable: false),
+                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    whats_app_template_name = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    whats_app_language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notification_templates", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -117,41 +185,6 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_settings", x => x.key);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ticket_categories",
-                columns: table => new
-                {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    description = table.Column<string>(type: "text", nullable: true),
-                    keywords = table.Column<List<string>>(type: "text[]", nullable: false),
-                    default_priority = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    first_response_minutes_low = table.Column<int>(type: "integer", nullable: false),
-                    first_response_minutes_medium = table.Column<int>(type: "integer", nullable: false),
-                    first_response_minutes_high = table.Column<int>(type: "integer", nullable: false),
-                    first_response_minutes_urgent = table.Column<int>(type: "integer", nullable: false),
-                    resolution_minutes_low = table.Column<int>(type: "integer", nullable: false),
-                    resolution_minutes_medium = table.Column<int>(type: "integer", nullable: false),
-                    resolution_minutes_high = table.Column<int>(type: "integer", nullable: false),
-                    resolution_minutes_urgent = table.Column<int>(type: "integer", nullable: false),
-                    escalation_role_level1 = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    escalation_role_level2 = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    escalation_role_level3 = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    sort_order = table.Column<int>(type: "integer", nullable: false),
-                    is_active = table.Column<bool>(type: "boolean", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_ticket_categories", x => x.id);
-                    table.CheckConstraint("ck_ticket_categories_code_format", "code ~ '^[A-Z0-9][A-Z0-9-]*$'");
-                    table.CheckConstraint("ck_ticket_categories_default_priority", "default_priority IN ('Low', 'Medium', 'High', 'Urgent')");
-                    table.CheckConstraint("ck_ticket_categories_sla_order", "first_response_minutes_low <= resolution_minutes_low AND first_response_minutes_medium <= resolution_minutes_medium AND first_response_minutes_high <= resolution_minutes_high AND first_response_minutes_urgent <= resolution_minutes_urgent");
-                    table.CheckConstraint("ck_ticket_categories_sla_positive", "first_response_minutes_low > 0 AND first_response_minutes_medium > 0 AND first_response_minutes_high > 0 AND first_response_minutes_urgent > 0 AND resolution_minutes_low > 0 AND resolution_minutes_medium > 0 AND resolution_minutes_high > 0 AND resolution_minutes_urgent > 0");
                 });
 
             migrationBuilder.CreateTable(
@@ -246,7 +279,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     active_sessions = table.Column<int>(type: "integer", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    uplink_interface = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -320,6 +354,62 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     table.ForeignKey(
                         name: "fk_investments_users_recorded_by_id",
                         column: x => x.recorded_by_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ticket_categories",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    description = table.Column<string>(type: "text", nullable: true),
+                    keywords = table.Column<List<string>>(type: "text[]", nullable: false),
+                    default_priority = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    first_response_minutes_low = table.Column<int>(type: "integer", nullable: false),
+                    first_response_minutes_medium = table.Column<int>(type: "integer", nullable: false),
+                    first_response_minutes_high = table.Column<int>(type: "integer", nullable: false),
+                    first_response_minutes_urgent = table.Column<int>(type: "integer", nullable: false),
+                    resolution_minutes_low = table.Column<int>(type: "integer", nullable: false),
+                    resolution_minutes_medium = table.Column<int>(type: "integer", nullable: false),
+                    resolution_minutes_high = table.Column<int>(type: "integer", nullable: false),
+                    resolution_minutes_urgent = table.Column<int>(type: "integer", nullable: false),
+                    escalation_role_level1 = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    escalation_role_level2 = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    escalation_role_level3 = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    sort_order = table.Column<int>(type: "integer", nullable: false),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    escalation_user_id_level1 = table.Column<Guid>(type: "uuid", nullable: true),
+                    escalation_user_id_level2 = table.Column<Guid>(type: "uuid", nullable: true),
+                    escalation_user_id_level3 = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ticket_categories", x => x.id);
+                    table.CheckConstraint("ck_ticket_categories_code_format", "code ~ '^[A-Z0-9][A-Z0-9-]*$'");
+                    table.CheckConstraint("ck_ticket_categories_default_priority", "default_priority IN ('Low', 'Medium', 'High', 'Urgent')");
+                    table.CheckConstraint("ck_ticket_categories_sla_order", "first_response_minutes_low <= resolution_minutes_low AND first_response_minutes_medium <= resolution_minutes_medium AND first_response_minutes_high <= resolution_minutes_high AND first_response_minutes_urgent <= resolution_minutes_urgent");
+                    table.CheckConstraint("ck_ticket_categories_sla_positive", "first_response_minutes_low > 0 AND first_response_minutes_medium > 0 AND first_response_minutes_high > 0 AND first_response_minutes_urgent > 0 AND resolution_minutes_low > 0 AND resolution_minutes_medium > 0 AND resolution_minutes_high > 0 AND resolution_minutes_urgent > 0");
+                    table.ForeignKey(
+                        name: "fk_ticket_categories_users_escalation_user_id_level1",
+                        column: x => x.escalation_user_id_level1,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_ticket_categories_users_escalation_user_id_level2",
+                        column: x => x.escalation_user_id_level2,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_ticket_categories_users_escalation_user_id_level3",
+                        column: x => x.escalation_user_id_level3,
                         principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
@@ -557,6 +647,69 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_alerts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    router_id = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    opened_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_seen_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    occurrences = table.Column<int>(type: "integer", nullable: false),
+                    baseline_sessions = table.Column<int>(type: "integer", nullable: true),
+                    resolved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    acknowledged_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    acknowledged_by_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_network_alerts", x => x.id);
+                    table.CheckConstraint("ck_network_alerts_occurrences", "occurrences >= 1");
+                    table.CheckConstraint("ck_network_alerts_resolved_after_opened", "resolved_at IS NULL OR resolved_at >= opened_at");
+                    table.ForeignKey(
+                        name: "fk_network_alerts_routers_router_id",
+                        column: x => x.router_id,
+                        principalTable: "routers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_network_alerts_users_acknowledged_by_id",
+                        column: x => x.acknowledged_by_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "router_health_samples",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    router_id = table.Column<int>(type: "integer", nullable: false),
+                    sampled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    cpu_load_percent = table.Column<short>(type: "smallint", nullable: false),
+                    uptime_seconds = table.Column<long>(type: "bigint", nullable: false),
+                    active_sessions = table.Column<int>(type: "integer", nullable: false),
+                    rx_bytes = table.Column<long>(type: "bigint", nullable: false),
+                    tx_bytes = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_router_health_samples", x => x.id);
+                    table.CheckConstraint("ck_router_health_samples_counters", "rx_bytes >= 0 AND tx_bytes >= 0 AND uptime_seconds >= 0 AND active_sessions >= 0");
+                    table.CheckConstraint("ck_router_health_samples_cpu", "cpu_load_percent BETWEEN 0 AND 100");
+                    table.ForeignKey(
+                        name: "fk_router_health_samples_routers_router_id",
+                        column: x => x.router_id,
+                        principalTable: "routers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -812,16 +965,17 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    credited_amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false, defaultValue: 0m)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_invoices", x => x.id);
-                    table.CheckConstraint("ck_invoices_amount_paid", "amount_paid <= total");
-                    table.CheckConstraint("ck_invoices_amounts", "subtotal >= 0 AND discount_amount >= 0 AND tax_amount >= 0 AND amount_paid >= 0");
+                    table.CheckConstraint("ck_invoices_amount_paid", "amount_paid + credited_amount <= total");
+                    table.CheckConstraint("ck_invoices_amounts", "subtotal >= 0 AND discount_amount >= 0 AND tax_amount >= 0 AND amount_paid >= 0 AND credited_amount >= 0");
                     table.CheckConstraint("ck_invoices_discount", "discount_amount <= subtotal");
                     table.CheckConstraint("ck_invoices_due_date", "due_date >= issue_date");
-                    table.CheckConstraint("ck_invoices_paid", "status <> 'Paid' OR (amount_paid = total AND paid_at IS NOT NULL)");
+                    table.CheckConstraint("ck_invoices_paid", "status <> 'Paid' OR (amount_paid + credited_amount = total AND paid_at IS NOT NULL)");
                     table.CheckConstraint("ck_invoices_period_first_day", "extract(day from period) = 1");
                     table.CheckConstraint("ck_invoices_status", "status IN ('Unpaid', 'PartiallyPaid', 'Paid', 'Overdue', 'Void')");
                     table.CheckConstraint("ck_invoices_tax_rate", "tax_rate BETWEEN 0 AND 100");
@@ -855,7 +1009,6 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     parameters = table.Column<string>(type: "jsonb", nullable: false),
                     subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     body = table.Column<string>(type: "text", nullable: true),
-                    attachments = table.Column<string>(type: "jsonb", nullable: true),
                     status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     attempt_count = table.Column<int>(type: "integer", nullable: false),
                     next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -995,6 +1148,83 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "billing_charges",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    customer_id = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    invoice_id = table.Column<int>(type: "integer", nullable: true),
+                    created_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_billing_charges", x => x.id);
+                    table.CheckConstraint("ck_billing_charges_amount", "amount > 0");
+                    table.CheckConstraint("ck_billing_charges_kind", "kind IN ('Installation', 'Equipment', 'OneOff', 'Discount')");
+                    table.ForeignKey(
+                        name: "fk_billing_charges_customers_customer_id",
+                        column: x => x.customer_id,
+                        principalTable: "customers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_billing_charges_invoices_invoice_id",
+                        column: x => x.invoice_id,
+                        principalTable: "invoices",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_billing_charges_users_created_by_id",
+                        column: x => x.created_by_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "credit_notes",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    invoice_id = table.Column<int>(type: "integer", nullable: false),
+                    customer_id = table.Column<int>(type: "integer", nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    created_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_credit_notes", x => x.id);
+                    table.CheckConstraint("ck_credit_notes_amount", "amount > 0");
+                    table.ForeignKey(
+                        name: "fk_credit_notes_customers_customer_id",
+                        column: x => x.customer_id,
+                        principalTable: "customers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_credit_notes_invoices_invoice_id",
+                        column: x => x.invoice_id,
+                        principalTable: "invoices",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_credit_notes_users_created_by_id",
+                        column: x => x.created_by_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "invoice_lines",
                 columns: table => new
                 {
@@ -1055,7 +1285,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     rejection_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     notes = table.Column<string>(type: "text", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    gateway_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    gateway_qr_string = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
+                    idempotency_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1089,6 +1322,29 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notification_attachments",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    outbox_message_id = table.Column<long>(type: "bigint", nullable: false),
+                    file_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notification_attachments", x => x.id);
+                    table.CheckConstraint("ck_notification_attachments_size", "octet_length(content) BETWEEN 1 AND 10485760");
+                    table.ForeignKey(
+                        name: "fk_notification_attachments_outbox_messages_outbox_message_id",
+                        column: x => x.outbox_message_id,
+                        principalTable: "notification_outbox",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1162,6 +1418,31 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ticket_reads",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ticket_id = table.Column<int>(type: "integer", nullable: false),
+                    last_read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ticket_reads", x => new { x.user_id, x.ticket_id });
+                    table.ForeignKey(
+                        name: "fk_ticket_reads_tickets_ticket_id",
+                        column: x => x.ticket_id,
+                        principalTable: "tickets",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_ticket_reads_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1266,13 +1547,23 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     attachment_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     attachment_content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    edited_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    edited_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attachment_size = table.Column<long>(type: "bigint", nullable: true),
+                    email_message_id = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    outbox_message_id = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_ticket_comments", x => x.id);
+                    table.CheckConstraint("ck_ticket_comments_attachment_size", "attachment_size IS NULL OR attachment_size >= 0");
                     table.CheckConstraint("ck_ticket_comments_author_kind", "author_kind IN ('Agent', 'Customer', 'System')");
                     table.CheckConstraint("ck_ticket_comments_internal_by_agent", "NOT is_internal OR author_kind = 'Agent'");
+                    table.ForeignKey(
+                        name: "fk_ticket_comments_notification_outbox_outbox_message_id",
+                        column: x => x.outbox_message_id,
+                        principalTable: "notification_outbox",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "fk_ticket_comments_tickets_ticket_id",
                         column: x => x.ticket_id,
@@ -1318,6 +1609,48 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 name: "ux_assets_code",
                 table: "assets",
                 column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_billing_charges_created_by_id",
+                table: "billing_charges",
+                column: "created_by_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_billing_charges_invoice_id",
+                table: "billing_charges",
+                column: "invoice_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_billing_charges_waiting",
+                table: "billing_charges",
+                column: "customer_id",
+                filter: "invoice_id IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_billing_runs_kind_started_at",
+                table: "billing_runs",
+                columns: new[] { "kind", "started_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_credit_notes_created_by_id",
+                table: "credit_notes",
+                column: "created_by_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_credit_notes_customer_id",
+                table: "credit_notes",
+                column: "customer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_credit_notes_invoice_id",
+                table: "credit_notes",
+                column: "invoice_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_credit_notes_number",
+                table: "credit_notes",
+                column: "number",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1519,6 +1852,28 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_network_alerts_acknowledged_by_id",
+                table: "network_alerts",
+                column: "acknowledged_by_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_network_alerts_opened_at",
+                table: "network_alerts",
+                column: "opened_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_network_alerts_open_router_kind",
+                table: "network_alerts",
+                columns: new[] { "router_id", "kind" },
+                unique: true,
+                filter: "resolved_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notification_attachments_outbox_message_id",
+                table: "notification_attachments",
+                column: "outbox_message_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_notification_outbox_customer_id_created_at",
                 table: "notification_outbox",
                 columns: new[] { "customer_id", "created_at" });
@@ -1539,6 +1894,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 name: "ux_notification_outbox_idempotency_key",
                 table: "notification_outbox",
                 column: "idempotency_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_notification_templates_event_channel",
+                table: "notification_templates",
+                columns: new[] { "event_key", "channel" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1593,6 +1954,13 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 filter: "gateway_transaction_id IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ux_payments_idempotency_key",
+                table: "payments",
+                column: "idempotency_key",
+                unique: true,
+                filter: "idempotency_key IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ux_payments_number",
                 table: "payments",
                 column: "number",
@@ -1631,6 +1999,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 table: "roles",
                 column: "normalized_name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_router_health_samples_router_id_sampled_at",
+                table: "router_health_samples",
+                columns: new[] { "router_id", "sampled_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_router_pool_members_router_id",
@@ -1682,6 +2055,21 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 columns: new[] { "ticket_id", "occurred_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_ticket_categories_escalation_user_id_level1",
+                table: "ticket_categories",
+                column: "escalation_user_id_level1");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ticket_categories_escalation_user_id_level2",
+                table: "ticket_categories",
+                column: "escalation_user_id_level2");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ticket_categories_escalation_user_id_level3",
+                table: "ticket_categories",
+                column: "escalation_user_id_level3");
+
+            migrationBuilder.CreateIndex(
                 name: "ux_ticket_categories_code",
                 table: "ticket_categories",
                 column: "code",
@@ -1702,6 +2090,20 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 name: "ix_ticket_comments_ticket_id_created_at",
                 table: "ticket_comments",
                 columns: new[] { "ticket_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_ticket_comments_email_message_id",
+                table: "ticket_comments",
+                column: "email_message_id",
+                unique: true,
+                filter: "email_message_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_ticket_comments_outbox_message_id",
+                table: "ticket_comments",
+                column: "outbox_message_id",
+                unique: true,
+                filter: "outbox_message_id IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ux_ticket_comments_whatsapp_message_id",
@@ -1725,6 +2127,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 table: "ticket_escalations",
                 columns: new[] { "ticket_id", "level" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ticket_reads_ticket_id",
+                table: "ticket_reads",
+                column: "ticket_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_tickets_assignee_id_status",
@@ -1756,6 +2163,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 name: "ix_tickets_status_priority",
                 table: "tickets",
                 columns: new[] { "status", "priority" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_unread",
+                table: "tickets",
+                columns: new[] { "assignee_id", "last_customer_message_at" },
+                filter: "last_customer_message_at IS NOT NULL AND status NOT IN ('Verified', 'Closed', 'Cancelled')");
 
             migrationBuilder.CreateIndex(
                 name: "ux_tickets_number",
@@ -1823,15 +2236,29 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
             // Partitioned log tables: EF cannot create them (their entities are excluded from migrations).
             migrationBuilder.Sql(PartitionedLogsSql);
+
+            // Customer search matches anywhere in name, code and phone; EF cannot model expression indexes.
+            migrationBuilder.Sql(CustomerSearchIndexesSql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(DropCustomerSearchIndexesSql);
+
             migrationBuilder.Sql(DropPartitionedLogsSql);
 
             migrationBuilder.DropTable(
                 name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "billing_charges");
+
+            migrationBuilder.DropTable(
+                name: "billing_runs");
+
+            migrationBuilder.DropTable(
+                name: "credit_notes");
 
             migrationBuilder.DropTable(
                 name: "customer_location_history");
@@ -1843,6 +2270,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "document_sequences");
+
+            migrationBuilder.DropTable(
                 name: "expenses");
 
             migrationBuilder.DropTable(
@@ -1852,6 +2282,15 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 name: "invoice_lines");
 
             migrationBuilder.DropTable(
+                name: "network_alerts");
+
+            migrationBuilder.DropTable(
+                name: "notification_attachments");
+
+            migrationBuilder.DropTable(
+                name: "notification_templates");
+
+            migrationBuilder.DropTable(
                 name: "payment_allocations");
 
             migrationBuilder.DropTable(
@@ -1859,6 +2298,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "role_claims");
+
+            migrationBuilder.DropTable(
+                name: "router_health_samples");
 
             migrationBuilder.DropTable(
                 name: "router_pool_members");
@@ -1874,6 +2316,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "ticket_escalations");
+
+            migrationBuilder.DropTable(
+                name: "ticket_reads");
 
             migrationBuilder.DropTable(
                 name: "user_claims");
