@@ -41,17 +41,19 @@ public sealed class SmtpSink : IAsyncDisposable
             start.ArgumentList.Add(argument);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{Python} -m aiosmtpd did not start.");
         var sink = new SmtpSink(process, folder, port);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await AcceptsAsync(port))
+        try
         {
+            // An aiosmtpd that exited ends the wait, so its own error is what the test reports.
+            await Eventually.TrueAsync(
+                async () => process.HasExited || await AcceptsAsync(port),
+                TimeSpan.FromSeconds(20), $"aiosmtpd did not listen on 127.0.0.1:{port} within 20 s.");
             if (process.HasExited)
                 throw new InvalidOperationException($"aiosmtpd stopped: {await process.StandardError.ReadToEndAsync()}");
-            if (DateTime.UtcNow > deadline)
-            {
-                await sink.DisposeAsync();
-                throw new TimeoutException($"aiosmtpd did not listen on 127.0.0.1:{port} within 20 s.");
-            }
-            await Task.Delay(50);
+        }
+        catch
+        {
+            await sink.DisposeAsync();
+            throw;
         }
         return sink;
     }

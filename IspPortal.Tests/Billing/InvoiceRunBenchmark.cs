@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Settings;
+using IspPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace IspPortal.Tests.Billing;
+
+/// <summary>
+/// The monthly invoice run for 100,000 customers (target: under 30 s): invoices per second and the
+/// memory the run needs. Run with: dotnet test --filter "FullyQualifiedName~InvoiceRunBenchmark" --logger "console;verbosity=detailed".
+/// </summary>
+[Trait(TestCategory.Name, TestCategory.Benchmark)]
+public sealed class InvoiceRunBenchmark(PortalFactory portal, ITestOutputHelper output) : IClassFixture<PortalFactory>
+{
+    private const int Customers = 100_000;
+
+    [Fact]
+    public async Task Invoice_run_for_100k_customers()
+    {
+        await SeedAsync();
+        await using var scope = portal.Services.CreateAsyncScope();
+        var month = (await scope.ServiceProvider.GetRequiredService<IspClock>().TodayAsync()).AddMonths(1);
+        GC.Collect();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var workingSetBefore = process.WorkingSet64;
+        using var peak = new PeakMemory();
+
+        var watch = Stopwatch.StartNew();
+        var outcome = await scope.ServiceProvider.GetRequiredService<GenerateInvoices>().ExecuteAsync(month, BillingRunTrigger.Manual);
+        watch.Stop();
+
+        Assert.True(outcome.Succeeded, outcome.FirstError);
+        Assert.Equal(Customers, outcome.Value!.Created);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        output.WriteLine($"invoice run: {Customers:N0} customers → {outcome.Value.Created:N0} invoices (+ as many lines) in {watch.Elapsed.TotalSeconds:N2} s");
+        output.WriteLine($"rate: {outcome.Value.Created / watch.Elapsed.TotalSeconds:N0} invoices/s, batches of {GenerateInvoices.BatchSize:N0}");
+        output.WriteLine($"memory: managed heap peak {peak.ManagedPeak / 1024 / 1024:N0} MiB, working set {workingSetBefore / 1024 / 1024:N0} → peak {peak.WorkingSetPeak / 1024 / 1024:N0} MiB, allocated {allocated / 1024 / 1024:N0} MiB during the run");
+        output.WriteLine($"target: under 30 s → {(watch.Elapsed < TimeSpan.FromSeconds(30) ? "met" : "NOT met")}");
+        await using (var db = portal.Database.CreateDbContext())
+        {
+            var notices = await db.OutboxMessages.CountAsync(m => m.Template == "invoice_issued");
+            output.WriteLine($"invoice notices queued in the same batches: {notices:N0}");
+            Assert.True(notices >= Customers, $"{notices} notices for {Customers} invoices");
+        }
+
+        var repeat = Stopwatch.StartNew();
+        var again = await scope.ServiceProvider.GetRequiredService<GenerateInvoices>().ExecuteAsync(month, BillingRunTrigger.Manual);
+        output.WriteLine($"second run (everything invoiced): created {again.Value!.Created}, skipped {again.Value.Skipped:N0} in {repeat.Elapsed.TotalSeconds:N2} s");
+        Assert.Equal(0, again.Value.Created);
+    }
+
+    private async Task SeedAsync()
+    {
+        await using var db = portal.Database.CreateDbContext();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
+        await db.Database.ExecuteSqlRawAsync($"""
+            INSERT INTO location_codes (code, name, is_active, created_at) VALUES ('BNC', 'Benchmark', true, now());
+            INSERT INTO service_packages (code, name, download_mbps, upload_mbps, mikrotik_profile, monthly_price, is_taxable, is_active, created_at)
+            VALUES ('BENCH-20', 'Bench 20', 20, 20, '20M', 200000, false, true, now());
+            INSERT INTO customers (code, full_name, phone, status, status_changed_at, connection_state, service_package_id, location_code_id,
+                                   notifications_opt_out, isolation_exempt, credit_balance, registered_at, created_at, updated_at)
+            SELECT 'BNC-' || lpad(g::text, 6, '0'), 'Pelanggan ' || g, '+62812' || lpad(g::text, 8, '0'), 'Active', now(), 'Online',
+                   (SELECT id FROM service_packages WHERE code = 'BENCH-20'), (SELECT id FROM location_codes WHERE code = 'BNC'),
+                   false, false, 0, now() - interval '60 days', now(), now()
+            FROM generate_series(1, {Customers}) g;
+            ANALYZE customers;
+            """);
+    }
+
+    /// <summary>Samples the managed heap and the working set while the run goes on.</summary>
+    private sealed class PeakMemory : IDisposable
+    {
+        private readonly Timer _timer;
+
+        public PeakMemory() => _timer = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(50));
+
+        public long ManagedPeak { get; private set; }
+
+        public long WorkingSetPeak { get; private set; }
+
+        public void Dispose()
+        {
+            _timer.Dispose();
+            Sample();
+        }
+
+        private void Sample()
+        {
+            ManagedPeak = Math.Max(ManagedPeak, GC.GetTotalMemory(false));
+            WorkingSetPeak = Math.Max(WorkingSetPeak, Environment.WorkingSet);
+        }
+    }
+}
