@@ -42,8 +42,8 @@ public static class DependencyInjection
         services.AddScoped<IDatabaseErrors, PostgresErrors>();
         services.AddSingleton<IDatabaseLocks, PostgresLocks>();
         services.AddSingleton<IConnectionWriter, PostgresConnectionWriter>();
-        services.AddSingleton<Core.Billing.Invoicing.IDocumentSequences, Billing.PostgresDocumentSequences>();
-        services.AddSingleton<Core.Billing.Invoicing.IInvoiceWriter, Billing.PostgresInvoiceWriter>();
+        services.AddSingleton<Core.Billing.Documents.IDocumentSequences, Billing.PostgresDocumentSequences>();
+        services.AddSingleton<Core.Billing.InvoiceRuns.IInvoiceWriter, Billing.PostgresInvoiceWriter>();
         services.AddSingleton<Core.Notifications.IOutboxWriter, Notifications.PostgresOutboxWriter>();
         var publicUrl = configuration[Billing.PaymentLinks.PublicUrlKey] is { Length: > 0 } configured ? configured : Billing.PaymentLinks.DefaultPublicUrl;
         services.AddSingleton<Core.Billing.Payments.IPaymentLinks>(sp => new Billing.PaymentLinks(

@@ -10,7 +10,7 @@ public class Ticket
 {
     /// <summary>e.g. <c>TKT-2502-000123</c>.</summary>
     public const int NumberMaxLength = 32;
-    /// <summary>Running per month (<see cref="Billing.Invoicing.IDocumentSequences"/>), like invoices.</summary>
+    /// <summary>Running per month (<see cref="Billing.Documents.IDocumentSequences"/>), like invoices.</summary>
     public const string NumberFormat = "TKT-{yy}{MM}-{seq:6}";
     public const int DescriptionMaxLength = 4000;
     public const int SubjectMaxLength = 200;

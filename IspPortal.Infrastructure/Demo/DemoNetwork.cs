@@ -1,6 +1,5 @@
 using System.Net;
 using IspPortal.Core.Billing;
-using IspPortal.Core.Billing.Invoicing;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Network;
@@ -8,6 +7,8 @@ using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
 using IspPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using IspPortal.Core.Billing.Documents;
+using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Infrastructure.Demo;
 

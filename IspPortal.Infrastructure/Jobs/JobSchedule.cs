@@ -17,7 +17,7 @@ public static class JobSchedule
         return services;
     }
 
-    /// <summary>The brief's schedule; each job decides itself whether it is due and takes its own lock.</summary>
+    /// <summary>The jobs' schedule; each job decides itself whether it is due and takes its own lock.</summary>
     public static void UseJobs(this IServiceProvider services)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(JobSchedule));

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using IspPortal.Core.Common;
 using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.Settings;
+using IspPortal.Core.Notifications;
 
 namespace IspPortal.Infrastructure.Notifications;
 

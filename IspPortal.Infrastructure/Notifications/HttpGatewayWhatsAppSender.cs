@@ -3,6 +3,7 @@ using System.Text.Json;
 using IspPortal.Core.Common;
 using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.Settings;
+using IspPortal.Core.Notifications;
 
 namespace IspPortal.Infrastructure.Notifications;
 

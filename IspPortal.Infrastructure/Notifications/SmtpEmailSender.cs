@@ -6,6 +6,7 @@ using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
+using IspPortal.Core.Notifications;
 
 namespace IspPortal.Infrastructure.Notifications;
 

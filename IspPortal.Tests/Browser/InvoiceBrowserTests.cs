@@ -7,6 +7,7 @@ using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using IspPortal.Core.Common;
 
 namespace IspPortal.Tests.Browser;
 

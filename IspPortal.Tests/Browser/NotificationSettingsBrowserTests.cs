@@ -5,6 +5,7 @@ using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using IspPortal.Core.Notifications;
 
 namespace IspPortal.Tests.Browser;
 

@@ -2,6 +2,7 @@ using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
+using IspPortal.Core.Notifications;
 
 namespace IspPortal.Tests.Support;
 

@@ -1,4 +1,3 @@
-using IspPortal.Core.Billing.Invoicing;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Identity;
@@ -6,6 +5,7 @@ using IspPortal.Core.Network.Isolation;
 using IspPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Core.Billing.Automation;
 
@@ -17,7 +17,7 @@ public sealed record OverdueRunResult(long RunId, DateOnly Day, int MarkedOverdu
 
 /// <summary>
 /// The daily overdue check: invoices past their due date become overdue, and an active customer
-/// still owing on an invoice due the isolir days ago (the brief: H+10) is isolated through the same
+/// still owing on an invoice due the isolir days ago (by default H+10) is isolated through the same
 /// isolir as the NOC, with the isolation notice. Customers exempt from isolation (VIP, or a promise
 /// to pay until a date) are counted and left alone.
 /// </summary>

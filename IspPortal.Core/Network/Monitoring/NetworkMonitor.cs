@@ -1,6 +1,7 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using Microsoft.EntityFrameworkCore;
+using IspPortal.Core.Network.Map;
 
 namespace IspPortal.Core.Network.Monitoring;
 

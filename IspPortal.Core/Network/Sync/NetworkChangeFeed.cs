@@ -2,6 +2,7 @@ using System.Net;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using Microsoft.Extensions.Logging;
+using IspPortal.Core.Network.Map;
 
 namespace IspPortal.Core.Network.Sync;
 

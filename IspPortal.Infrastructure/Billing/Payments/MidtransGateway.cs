@@ -7,6 +7,7 @@ using System.Text.Json;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Common;
 using IspPortal.Core.Settings;
+using IspPortal.Core.Billing;
 
 namespace IspPortal.Infrastructure.Billing.Payments;
 

@@ -183,7 +183,7 @@ public sealed class BillingLoopTests(DatabaseFixture database) : IClassFixture<D
         await using (var scope = _services.CreateAsyncScope())
         {
             var saved = await scope.ServiceProvider.GetRequiredService<IspPortal.Core.Settings.PortalSettings>().SaveAsync(
-                new IspPortal.Core.Settings.NotificationSettings { SmtpHost = "127.0.0.1", SmtpPort = sink.Port, EmailFromAddress = "tagihan@netkita.example", EmailFromName = "NetKita" },
+                new IspPortal.Core.Notifications.NotificationSettings { SmtpHost = "127.0.0.1", SmtpPort = sink.Port, EmailFromAddress = "tagihan@netkita.example", EmailFromName = "NetKita" },
                 IspPortal.Core.Identity.Actor.System);
             Assert.True(saved.Succeeded, saved.FirstError);
         }

@@ -1,6 +1,6 @@
 using IspPortal.Core.Billing;
-using IspPortal.Core.Billing.Invoicing;
 using IspPortal.Core.Settings;
+using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Tests.Core.Billing;
 

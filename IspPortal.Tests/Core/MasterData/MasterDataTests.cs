@@ -6,6 +6,7 @@ using IspPortal.Core.Settings;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IspPortal.Core.Billing;
 
 namespace IspPortal.Tests.Core.MasterData;
 

@@ -1,5 +1,7 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Settings;
+using IspPortal.Core.Billing;
+using IspPortal.Core.Notifications;
 
 namespace IspPortal.Tests.Core.Settings;
 

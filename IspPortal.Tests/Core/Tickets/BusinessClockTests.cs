@@ -1,6 +1,7 @@
 using System.Globalization;
 using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets.Sla;
+using IspPortal.Core.Tickets;
 
 namespace IspPortal.Tests.Core.Tickets;
 

@@ -9,6 +9,7 @@ using IspPortal.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IspPortal.Core.Tickets.Intake;
 
 namespace IspPortal.Tests.Core.Tickets;
 

@@ -7,6 +7,7 @@ using IspPortal.Infrastructure.Billing.Payments;
 using IspPortal.Infrastructure.Billing.StandIn;
 using IspPortal.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using IspPortal.Core.Billing;
 
 namespace IspPortal.Tests.Infrastructure.Billing;
 

@@ -7,6 +7,7 @@ using IspPortal.Core.Settings;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IspPortal.Core.Common;
 
 namespace IspPortal.Tests.Web.Billing;
 

@@ -5,6 +5,7 @@ using IspPortal.Core.Settings;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IspPortal.Core.Network;
 
 namespace IspPortal.Tests.Web.Network;
 

@@ -49,9 +49,9 @@ public static class PortalNavigation
         ]),
         new("Pengaturan", Icons.Material.Filled.Settings,
         [
-            new("Kode lokasi", "/settings/locations", Icons.Material.Filled.Place, Permissions.MasterDataRead),
-            new("Paket layanan", "/settings/packages", Icons.Material.Filled.Speed, Permissions.MasterDataRead),
-            new("Kategori tiket", "/settings/ticket-categories", Icons.Material.Filled.Category, Permissions.MasterDataRead),
+            new("Kode lokasi", "/settings/locations", Icons.Material.Filled.Place, Permissions.ReferenceDataRead),
+            new("Paket layanan", "/settings/packages", Icons.Material.Filled.Speed, Permissions.ReferenceDataRead),
+            new("Kategori tiket", "/settings/ticket-categories", Icons.Material.Filled.Category, Permissions.ReferenceDataRead),
             new("Pengaturan umum", "/settings", Icons.Material.Filled.Tune, Permissions.SettingsManage),
             new("Templat notifikasi", "/settings/notification-templates", Icons.Material.Filled.Message, Permissions.SettingsManage),
             new("Pengguna", "/settings/users", Icons.Material.Filled.People, Permissions.UsersManage),

@@ -1,6 +1,6 @@
 using IspPortal.Core.Common;
 
-namespace IspPortal.Core.Billing.Invoicing;
+namespace IspPortal.Core.Billing.InvoiceRuns;
 
 /// <summary>
 /// Stores new invoices with their lines in <paramref name="db"/>'s open transaction, set-based:

@@ -1,6 +1,6 @@
 using IspPortal.Core.Common;
 
-namespace IspPortal.Core.Billing.Invoicing;
+namespace IspPortal.Core.Billing.InvoiceRuns;
 
 /// <summary>
 /// One run of a billing job (table <c>billing_runs</c>) and what it did, for the run history: a

@@ -1,4 +1,6 @@
-namespace IspPortal.Core.Settings;
+using IspPortal.Core.Settings;
+
+namespace IspPortal.Core.Common;
 
 /// <summary>Times as the ISP's people read them: converted from UTC into the zone in settings.</summary>
 public sealed class IspClock(PortalSettings settings, TimeProvider clock)

@@ -3,7 +3,7 @@ using IspPortal.Core.Customers;
 using IspPortal.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace IspPortal.Core.Billing.Invoicing;
+namespace IspPortal.Core.Billing.Charges;
 
 public sealed record ChargeInput(string CustomerCode, InvoiceLineKind Kind, string Description, decimal Amount);
 

@@ -1,4 +1,5 @@
-namespace IspPortal.Core.Tickets.Email;
+
+namespace IspPortal.Core.Tickets.Intake;
 
 /// <summary>An e-mail to the support address, as the mail relay delivered it (parsed from its raw MIME).</summary>
 /// <param name="MessageId">Its Message-ID header, without angle brackets.</param>

@@ -1,6 +1,6 @@
 using IspPortal.Core.Common;
 
-namespace IspPortal.Core.Billing.Invoicing;
+namespace IspPortal.Core.Billing.Documents;
 
 /// <summary>The last number given out in one scope (table <c>document_sequences</c>); see <see cref="IDocumentSequences"/>.</summary>
 [NotAudited]

@@ -5,8 +5,9 @@ using IspPortal.Core.Identity;
 using IspPortal.Core.Notifications;
 using IspPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
+using IspPortal.Core.Billing.Documents;
 
-namespace IspPortal.Core.Billing.Invoicing;
+namespace IspPortal.Core.Billing.InvoiceRuns;
 
 /// <param name="Created">Invoices this run created.</param>
 /// <param name="Skipped">Billable customers that already had their invoice for the period.</param>

@@ -1,7 +1,7 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Settings;
 
-namespace IspPortal.Core.Billing.Invoicing;
+namespace IspPortal.Core.Billing.InvoiceRuns;
 
 /// <param name="Amount">The invoice total: package (by days when prorated), waiting one-off charges, PPN.</param>
 public sealed record PlannedInvoice(int CustomerId, string CustomerCode, string CustomerName, string PackageName, decimal Amount, bool Prorated, bool WithOneOffCharges);

@@ -1,7 +1,7 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Settings;
 
-namespace IspPortal.Core.Billing.Invoicing;
+namespace IspPortal.Core.Billing.InvoiceRuns;
 
 /// <summary>One line to put on an invoice.</summary>
 public sealed record ChargeLine(InvoiceLineKind Kind, string Description, decimal Quantity, decimal UnitPrice, int? ServicePackageId = null);

@@ -1,9 +1,9 @@
 using System.Globalization;
 using IspPortal.Core.Common;
 
-namespace IspPortal.Core.Settings;
+namespace IspPortal.Core.Billing;
 
-/// <summary>Reminder days as staff write them: "-7, -3, -1, 3, 7" or the brief's "H-7, H-3, H+3".</summary>
+/// <summary>Reminder days as staff write them: "-7, -3, -1, 3, 7" or the H-notation Indonesian ISPs use, "H-7, H-3, H+3".</summary>
 public static class ReminderOffsetsText
 {
     public static string Format(IEnumerable<int> offsets) =>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace IspPortal.Core.Tickets.Email;
+namespace IspPortal.Core.Tickets.Intake;
 
 /// <summary>The customer's own words in a reply: everything above the quoted message their mail program added.</summary>
 public static partial class EmailText

@@ -3,7 +3,7 @@ using IspPortal.Core.Customers;
 using IspPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
-namespace IspPortal.Core.Billing.Invoicing;
+namespace IspPortal.Core.Billing.InvoiceRuns;
 
 /// <summary>
 /// Who the monthly run bills and what it puts on each invoice: active or isolated customers without

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace IspPortal.Core.Billing.Invoicing;
+namespace IspPortal.Core.Billing.InvoiceRuns;
 
 /// <summary>A billed month as people and the API write it: <c>2025-02</c>.</summary>
 public static class BillingPeriodText

@@ -5,7 +5,7 @@ using IspPortal.Core.Tickets.Chat;
 using IspPortal.Core.Tickets.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 
-namespace IspPortal.Core.Tickets.Email;
+namespace IspPortal.Core.Tickets.Intake;
 
 /// <summary>
 /// Puts an e-mail to the support address on a ticket. A reply joins its ticket when its subject names

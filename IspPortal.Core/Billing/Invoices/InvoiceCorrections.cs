@@ -3,8 +3,9 @@ using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
+using IspPortal.Core.Billing.Documents;
 
-namespace IspPortal.Core.Billing.Invoicing;
+namespace IspPortal.Core.Billing.Invoices;
 
 /// <summary>
 /// What Finance may do to an issued invoice, which is never edited: void it (nothing paid yet; the

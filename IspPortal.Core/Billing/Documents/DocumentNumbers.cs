@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using IspPortal.Core.Common;
 
-namespace IspPortal.Core.Billing.Invoicing;
+namespace IspPortal.Core.Billing.Documents;
 
 /// <summary>
 /// Gapless running numbers for documents (invoices, receipts), one counter per scope, e.g. the

@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using IspPortal.Core.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace IspPortal.Core.Billing.Invoicing;
+namespace IspPortal.Core.Billing.InvoiceRuns;
 
 /// <summary>The history of billing runs (invoices, reminders, overdue checks), newest first.</summary>
 public sealed class BillingRunList(IIspDbFactory dbs)

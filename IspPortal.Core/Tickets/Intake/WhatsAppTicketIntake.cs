@@ -1,18 +1,21 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Notifications;
 using IspPortal.Core.Tickets.Chat;
+using IspPortal.Core.Tickets.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 
-namespace IspPortal.Core.Tickets;
+namespace IspPortal.Core.Tickets.Intake;
 
 /// <summary>
 /// Puts an inbound WhatsApp message on a ticket: the sender's ticket that is still open (by customer,
 /// or by phone for a number no customer has) takes it, and a customer who answers a ticket waiting for
 /// them moves it back to in progress; with none open, the message opens a ticket on the WhatsApp
 /// channel. A short answer to a resolved ticket ("YA", "BELUM") or a lone 1–5 after a closed one is read as
-/// the customer's confirmation or rating (<see cref="Lifecycle.CustomerReplies"/>). Messages from one number take turns (advisory lock), so two arriving together open one ticket.
+/// the customer's confirmation or rating (<see cref="CustomerReplies"/>). Messages from one number take turns (advisory lock), so two arriving together open one ticket.
 /// </summary>
-public sealed class WhatsAppTicketIntake(IIspDbFactory dbs, IDatabaseLocks locks, OpenTicket open, Lifecycle.CustomerTicketAnswers answers, ITicketChatBus chat, TimeProvider clock)
+public sealed class WhatsAppTicketIntake(
+    IIspDbFactory dbs, IDatabaseLocks locks, OpenTicket open, CustomerTicketAnswers answers, ITicketChatBus chat,
+    TimeProvider clock)
 {
     public const int SubjectLength = 80;
 
