@@ -1,7 +1,7 @@
 using Coravel.Invocable;
 using IspPortal.Core.Billing.Automation;
 
-namespace IspPortal.Infrastructure.Jobs;
+namespace IspPortal.Infrastructure.Billing;
 
 /// <summary>Every minute: the billing day's invoices, the 09:00 overdue check, the 10:00 reminders and reactivation after payment, each when due.</summary>
 public sealed class BillingJob(RunBillingSchedule schedule) : IInvocable, ICancellableInvocable

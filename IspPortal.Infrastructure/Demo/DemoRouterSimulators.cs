@@ -5,12 +5,12 @@ using IspPortal.Core.Customers;
 using IspPortal.Core.Network;
 using IspPortal.Core.Network.RouterOs;
 using IspPortal.Core.Network.Routers;
-using IspPortal.Infrastructure.Network.Simulator;
 using IspPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using IspPortal.Infrastructure.StandIns.RouterOs;
 
 namespace IspPortal.Infrastructure.Demo;
 

@@ -2,12 +2,12 @@ using System.Security.Cryptography;
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
-using IspPortal.Infrastructure.Notifications.StandIn;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using IspPortal.Core.Notifications;
+using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 
 namespace IspPortal.Infrastructure.Demo;
 

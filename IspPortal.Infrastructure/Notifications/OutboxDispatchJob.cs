@@ -1,7 +1,7 @@
 using Coravel.Invocable;
 using IspPortal.Core.Notifications.Sending;
 
-namespace IspPortal.Infrastructure.Jobs;
+namespace IspPortal.Infrastructure.Notifications;
 
 /// <summary>Every ten seconds: sends what is due in the outbox (claims keep instances and workers apart).</summary>
 public sealed class OutboxDispatchJob(DispatchOutbox dispatch) : IInvocable, ICancellableInvocable

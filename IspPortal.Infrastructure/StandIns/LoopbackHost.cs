@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace IspPortal.Infrastructure.StandIn;
+namespace IspPortal.Infrastructure.StandIns;
 
 /// <summary>A small Kestrel server on 127.0.0.1 for the stand-ins of external APIs (tests and demo).</summary>
 public sealed class LoopbackHost : IAsyncDisposable

@@ -1,7 +1,7 @@
 using Coravel.Invocable;
 using IspPortal.Core.Tickets.Sla;
 
-namespace IspPortal.Infrastructure.Jobs;
+namespace IspPortal.Infrastructure.Tickets;
 
 /// <summary>Every minute: tickets nearing or past their SLA in business hours go up a level.</summary>
 public sealed class TicketEscalationJob(EscalateTickets escalate) : IInvocable, ICancellableInvocable

@@ -1,7 +1,7 @@
 using Coravel.Invocable;
 using IspPortal.Core.Tickets.Lifecycle;
 
-namespace IspPortal.Infrastructure.Jobs;
+namespace IspPortal.Infrastructure.Tickets;
 
 /// <summary>Every minute: resolved tickets ask the customer, unanswered ones verify themselves, closed ones ask for a rating.</summary>
 public sealed class TicketFollowUpJob(FollowUpTickets followUp) : IInvocable, ICancellableInvocable

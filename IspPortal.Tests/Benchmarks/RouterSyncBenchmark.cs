@@ -6,11 +6,11 @@ using IspPortal.Core.Billing.ServicePackages;
 using IspPortal.Core.Network;
 using IspPortal.Core.Network.Routers;
 using IspPortal.Core.Network.Sync;
-using IspPortal.Infrastructure.Network.Simulator;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using IspPortal.Infrastructure.StandIns.RouterOs;
 
 namespace IspPortal.Tests.Benchmarks;
 

@@ -3,9 +3,9 @@ using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
-using IspPortal.Infrastructure.Billing.StandIn;
 using IspPortal.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
+using IspPortal.Infrastructure.StandIns.Midtrans;
 
 namespace IspPortal.Tests.Support;
 

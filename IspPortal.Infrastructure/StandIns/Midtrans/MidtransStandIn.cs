@@ -3,11 +3,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using IspPortal.Infrastructure.Billing.Payments;
-using IspPortal.Infrastructure.StandIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace IspPortal.Infrastructure.Billing.StandIn;
+namespace IspPortal.Infrastructure.StandIns.Midtrans;
 
 /// <summary>One QRIS order the stand-in accepted.</summary>
 public sealed record StandInOrder(string OrderId, string TransactionId, long GrossAmount, string QrString, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt)

@@ -9,7 +9,7 @@ using IspPortal.Infrastructure.Network.RouterOs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace IspPortal.Infrastructure.Network.Simulator;
+namespace IspPortal.Infrastructure.StandIns.RouterOs;
 
 /// <summary>
 /// A TCP server that speaks the RouterOS API (framing, modern and legacy login, tags, concurrent

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 
-namespace IspPortal.Infrastructure.Network.Simulator;
+namespace IspPortal.Infrastructure.StandIns.RouterOs;
 
 public sealed class RouterOsSimulatorOptions
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using IspPortal.Core.Network.RouterOs;
 using IspPortal.Infrastructure.Network.RouterOs;
 
-namespace IspPortal.Infrastructure.Network.Simulator;
+namespace IspPortal.Infrastructure.StandIns.RouterOs;
 
 /// <summary>
 /// The in-memory router behind <see cref="RouterOsSimulator"/>: PPP secrets, sessions and profiles,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace IspPortal.Infrastructure.Network.Simulator;
+namespace IspPortal.Infrastructure.StandIns.RouterOs;
 
 /// <summary>
 /// API query words evaluated exactly as ROUTEROS.md §4.1 describes: per item, over a stack of

@@ -2,11 +2,10 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using IspPortal.Infrastructure.StandIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace IspPortal.Infrastructure.Notifications.StandIn;
+namespace IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 
 /// <summary>One message the stand-in accepted (or refused), as the Cloud API received it.</summary>
 public sealed record StandInMessage(

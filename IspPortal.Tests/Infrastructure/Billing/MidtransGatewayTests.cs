@@ -4,10 +4,10 @@ using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
 using IspPortal.Infrastructure.Billing.Payments;
-using IspPortal.Infrastructure.Billing.StandIn;
 using IspPortal.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using IspPortal.Core.Billing;
+using IspPortal.Infrastructure.StandIns.Midtrans;
 
 namespace IspPortal.Tests.Infrastructure.Billing;
 
