@@ -103,7 +103,7 @@ public class Ticket
     public DateTimeOffset? RatedAt { get; private set; }
 
     [Common.NotAudited]
-    public DateTimeOffset? LastCustomerMessageAt { get; set; }
+    public DateTimeOffset? LastCustomerMessageAt { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -179,6 +179,10 @@ public class Ticket
         }
         return Record(TicketActivityKind.Assigned, from?.ToString(), assigneeId.ToString(), byUserId, at);
     }
+
+    /// <summary>The customer wrote at <paramref name="at"/>; a message that arrives late (delivered out of order) does not move the time back.</summary>
+    public void RecordCustomerMessage(DateTimeOffset at) =>
+        LastCustomerMessageAt = LastCustomerMessageAt is { } last && last > at ? last : at;
 
     /// <summary>An agent's first reply to the customer stops the first-response clock.</summary>
     public void RecordAgentReply(DateTimeOffset at)

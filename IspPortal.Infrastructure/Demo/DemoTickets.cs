@@ -108,7 +108,7 @@ public static class DemoTickets
             var ticket = new Ticket(DocumentNumberFormat.Render(Ticket.NumberFormat, month, numbers[month]), customer.Id, seed.Subject, seed.Description,
                 seed.Channel, seed.Priority ?? TicketPriority.Medium, opened, seed.Channel == TicketChannel.WhatsApp ? null : staffId);
             if (seed.Channel == TicketChannel.WhatsApp)
-                ticket.LastCustomerMessageAt = opened;
+                ticket.RecordCustomerMessage(opened);
             var category = TicketTriage.Categorise(categories, seed.Subject, seed.Description);
             if (category is not null)
             {

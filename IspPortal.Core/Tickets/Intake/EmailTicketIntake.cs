@@ -60,7 +60,7 @@ public sealed class EmailTicketIntake(
             if (ticket.Status == TicketStatus.WaitingForCustomer)
                 ticket.MoveTo(TicketStatus.InProgress, null, now, "Pelanggan membalas lewat surel.");
         }
-        ticket.LastCustomerMessageAt = now;
+        ticket.RecordCustomerMessage(now);
         var (stored, refused) = await StoreAttachmentsAsync(email.Attachments, cancellationToken);
         if (refused.Count > 0)
             text = $"{text}\n\n(Lampiran tidak disimpan, hanya gambar atau PDF sampai {ITicketAttachmentStore.MaxBytes / (1024 * 1024)} MB: {string.Join(", ", refused)})".Trim();

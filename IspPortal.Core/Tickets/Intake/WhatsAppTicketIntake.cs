@@ -51,7 +51,7 @@ public sealed class WhatsAppTicketIntake(
         {
             ticket.MoveTo(TicketStatus.InProgress, null, clock.GetUtcNow(), "Pelanggan membalas lewat WhatsApp.");
         }
-        ticket.LastCustomerMessageAt = ticket.LastCustomerMessageAt is { } last && last > at ? last : at;
+        ticket.RecordCustomerMessage(at);
         await db.SaveChangesAsync(cancellationToken);
         message.TicketId = ticket.Id;
         await db.SaveChangesAsync(cancellationToken);

@@ -51,7 +51,9 @@ public sealed class BillingLoopTests(DatabaseFixture database) : IClassFixture<D
         Assert.True(saved.Succeeded, saved.FirstError);
 
         var registered = new DateTimeOffset(2024, 12, 1, 3, 0, 0, TimeSpan.Zero);
-        var customer = new Customer("KCB-CKP011224-001", "Budi Santoso", "+6281234567890", location.Id, package.Id, registered) { RouterId = saved.Value!.Id, Email = "budi@example.test", InstallationDate = new DateOnly(2025, 2, 1) };
+        var customer = new Customer("KCB-CKP011224-001", "Budi Santoso", "+6281234567890", location.Id, package.Id, registered) { Email = "budi@example.test" };
+        customer.AssignRouter(saved.Value!.Id);
+        customer.ScheduleInstallation(new DateOnly(2025, 2, 1), null);
         customer.ChangeStatus(CustomerStatus.Active, StatusChangeSource.System, null, registered);
         db.Customers.Add(customer);
         await db.SaveChangesAsync();

@@ -264,7 +264,7 @@ public sealed class TicketChatTests(DatabaseFixture database) : IClassFixture<Da
         await using (var db = database.CreateDbContext())
         {
             var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId);
-            ticket.LastCustomerMessageAt = _clock.GetUtcNow();
+            ticket.RecordCustomerMessage(_clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
 
