@@ -1,12 +1,12 @@
-using IspPortal.Web.Billing;
-using IspPortal.Web.Customers;
 using IspPortal.Core;
 using IspPortal.Infrastructure;
 using IspPortal.Infrastructure.Demo;
 using IspPortal.Infrastructure.Jobs;
 using IspPortal.Infrastructure.LocalPostgres;
 using IspPortal.Web.Api;
+using IspPortal.Web.Billing;
 using IspPortal.Web.Components;
+using IspPortal.Web.Customers;
 using IspPortal.Web.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;

@@ -1,12 +1,12 @@
 using IspPortal.Core.Billing.Automation;
+using IspPortal.Core.Billing.Charges;
 using IspPortal.Core.Billing.Documents;
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Billing.Invoices;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Billing.ServicePackages;
 using IspPortal.Core.Notifications.Sending;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Core.Billing.Charges;
-using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Core.Billing;
 

@@ -1,9 +1,9 @@
+using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets.Sla;
 using Microsoft.EntityFrameworkCore;
-using IspPortal.Core.Billing.Documents;
 
 namespace IspPortal.Core.Tickets;
 

@@ -1,9 +1,9 @@
 using IspPortal.Core.Tickets.Analytics;
 using IspPortal.Core.Tickets.Chat;
+using IspPortal.Core.Tickets.Intake;
 using IspPortal.Core.Tickets.Lifecycle;
 using IspPortal.Core.Tickets.Sla;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Core.Tickets.Intake;
 
 namespace IspPortal.Core.Tickets;
 

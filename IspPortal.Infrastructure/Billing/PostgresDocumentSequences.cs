@@ -1,6 +1,6 @@
+using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Common;
 using Microsoft.EntityFrameworkCore;
-using IspPortal.Core.Billing.Documents;
 
 namespace IspPortal.Infrastructure.Billing;
 

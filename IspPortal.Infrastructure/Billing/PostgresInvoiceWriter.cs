@@ -1,12 +1,12 @@
 using System.Data.Common;
 using IspPortal.Core.Billing;
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Common;
 using IspPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
-using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Infrastructure.Billing;
 

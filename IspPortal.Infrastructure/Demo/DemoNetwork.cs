@@ -1,5 +1,7 @@
 using System.Net;
 using IspPortal.Core.Billing;
+using IspPortal.Core.Billing.Documents;
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Network;
@@ -7,8 +9,6 @@ using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
 using IspPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using IspPortal.Core.Billing.Documents;
-using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Infrastructure.Demo;
 

@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
+using IspPortal.Core.Billing;
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
+using IspPortal.Infrastructure.StandIns.Midtrans;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using IspPortal.Core.Billing;
-using IspPortal.Infrastructure.StandIns.Midtrans;
 
 namespace IspPortal.Infrastructure.Demo;
 

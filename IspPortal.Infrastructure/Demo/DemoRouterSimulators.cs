@@ -6,11 +6,11 @@ using IspPortal.Core.Network;
 using IspPortal.Core.Network.RouterOs;
 using IspPortal.Core.Network.Routers;
 using IspPortal.Infrastructure.Persistence;
+using IspPortal.Infrastructure.StandIns.RouterOs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using IspPortal.Infrastructure.StandIns.RouterOs;
 
 namespace IspPortal.Infrastructure.Demo;
 

@@ -1,10 +1,10 @@
+using IspPortal.Core.Billing.Documents;
+using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
 using IspPortal.Core.Tickets.Sla;
 using IspPortal.Infrastructure.Persistence;
-using IspPortal.Core.Common;
-using IspPortal.Core.Billing.Documents;
 
 namespace IspPortal.Infrastructure.Demo;
 

@@ -4,9 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IspPortal.Core.Common;
+using IspPortal.Core.Notifications;
 using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.Settings;
-using IspPortal.Core.Notifications;
 
 namespace IspPortal.Infrastructure.Notifications;
 

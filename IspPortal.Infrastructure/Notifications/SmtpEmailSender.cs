@@ -1,4 +1,5 @@
 using IspPortal.Core.Common;
+using IspPortal.Core.Notifications;
 using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.Settings;
 using IspPortal.Infrastructure.Security;
@@ -6,7 +7,6 @@ using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
-using IspPortal.Core.Notifications;
 
 namespace IspPortal.Infrastructure.Notifications;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using IspPortal.Core.Tickets.Intake;
 using MimeKit;
 using MimeKit.Text;
-using IspPortal.Core.Tickets.Intake;
 
 namespace IspPortal.Infrastructure.Tickets;
 

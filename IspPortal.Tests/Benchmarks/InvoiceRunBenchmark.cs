@@ -1,11 +1,11 @@
 using System.Diagnostics;
+using IspPortal.Core.Billing.InvoiceRuns;
+using IspPortal.Core.Common;
 using IspPortal.Core.Settings;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
-using IspPortal.Core.Common;
-using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Tests.Benchmarks;
 

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using IspPortal.Core.Billing;
+using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Settings;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using IspPortal.Core.Common;
 
 namespace IspPortal.Tests.Browser;
 

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using IspPortal.Core.Common;
+using IspPortal.Core.Notifications;
 using IspPortal.Core.Settings;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using IspPortal.Core.Notifications;
 
 namespace IspPortal.Tests.Browser;
 

@@ -3,12 +3,12 @@ using IspPortal.Core.Identity;
 using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
+using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 using IspPortal.Tests.Support;
 using IspPortal.Web.Api.WhatsApp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 
 namespace IspPortal.Tests.Browser;
 

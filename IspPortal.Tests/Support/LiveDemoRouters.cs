@@ -3,9 +3,9 @@ using IspPortal.Core.Customers;
 using IspPortal.Core.Network.RouterOs;
 using IspPortal.Core.Network.Routers;
 using IspPortal.Infrastructure.Demo;
+using IspPortal.Infrastructure.StandIns.RouterOs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Infrastructure.StandIns.RouterOs;
 
 namespace IspPortal.Tests.Support;
 

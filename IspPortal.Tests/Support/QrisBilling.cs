@@ -4,8 +4,8 @@ using IspPortal.Core.Customers;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
 using IspPortal.Infrastructure.Persistence;
-using Microsoft.Extensions.DependencyInjection;
 using IspPortal.Infrastructure.StandIns.Midtrans;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Tests.Support;
 

@@ -1,8 +1,8 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
+using IspPortal.Core.Notifications;
 using IspPortal.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Core.Notifications;
 
 namespace IspPortal.Tests.Support;
 

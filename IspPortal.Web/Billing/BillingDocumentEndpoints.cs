@@ -1,9 +1,9 @@
 using System.Globalization;
 using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Documents;
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Identity;
 using Microsoft.AspNetCore.Mvc;
-using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Web.Billing;
 

@@ -1,3 +1,4 @@
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Identity;
@@ -5,7 +6,6 @@ using IspPortal.Core.Network.Isolation;
 using IspPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Core.Billing.Automation;
 

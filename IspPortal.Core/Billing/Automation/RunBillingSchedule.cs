@@ -1,9 +1,9 @@
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Common;
 using IspPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Core.Billing.Automation;
 

@@ -1,3 +1,4 @@
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
@@ -5,7 +6,6 @@ using IspPortal.Core.Identity;
 using IspPortal.Core.Notifications;
 using IspPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
-using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Core.Billing.Automation;
 

@@ -1,11 +1,11 @@
-using IspPortal.Core.Common;
+using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Billing.Payments;
+using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Notifications;
 using IspPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
-using IspPortal.Core.Billing.Documents;
 
 namespace IspPortal.Core.Billing.InvoiceRuns;
 

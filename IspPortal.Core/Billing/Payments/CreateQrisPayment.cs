@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Common;
 using IspPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using IspPortal.Core.Billing.Documents;
 
 namespace IspPortal.Core.Billing.Payments;
 

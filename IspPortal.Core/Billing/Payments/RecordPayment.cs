@@ -1,9 +1,9 @@
+using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers.Photos;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
-using IspPortal.Core.Billing.Documents;
 
 namespace IspPortal.Core.Billing.Payments;
 

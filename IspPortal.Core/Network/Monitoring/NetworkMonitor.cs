@@ -1,7 +1,7 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
-using Microsoft.EntityFrameworkCore;
 using IspPortal.Core.Network.Map;
+using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.Network.Monitoring;
 

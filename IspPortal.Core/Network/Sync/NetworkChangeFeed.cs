@@ -1,8 +1,8 @@
 using System.Net;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
-using Microsoft.Extensions.Logging;
 using IspPortal.Core.Network.Map;
+using Microsoft.Extensions.Logging;
 
 namespace IspPortal.Core.Network.Sync;
 

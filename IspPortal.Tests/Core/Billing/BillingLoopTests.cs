@@ -6,10 +6,10 @@ using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Network;
 using IspPortal.Core.Network.Routers;
+using IspPortal.Infrastructure.StandIns.RouterOs;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Infrastructure.StandIns.RouterOs;
 
 namespace IspPortal.Tests.Core.Billing;
 

@@ -1,12 +1,12 @@
 using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Automation;
+using IspPortal.Core.Billing.Charges;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Notifications;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Core.Billing.Charges;
 
 namespace IspPortal.Tests.Core.Billing;
 

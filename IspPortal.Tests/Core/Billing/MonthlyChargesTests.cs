@@ -1,6 +1,6 @@
 using IspPortal.Core.Billing;
-using IspPortal.Core.Settings;
 using IspPortal.Core.Billing.InvoiceRuns;
+using IspPortal.Core.Settings;
 
 namespace IspPortal.Tests.Core.Billing;
 

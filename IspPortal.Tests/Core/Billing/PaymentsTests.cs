@@ -1,11 +1,11 @@
 using IspPortal.Core.Billing;
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Notifications;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Tests.Core.Billing;
 

@@ -2,10 +2,10 @@ using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
+using IspPortal.Infrastructure.StandIns.Midtrans;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Infrastructure.StandIns.Midtrans;
 
 namespace IspPortal.Tests.Core.Billing;
 

@@ -1,12 +1,12 @@
+using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.ServicePackages;
-using IspPortal.Core.Customers.LocationCodes;
 using IspPortal.Core.Common;
+using IspPortal.Core.Customers.LocationCodes;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Core.Billing;
 
 namespace IspPortal.Tests.Core.MasterData;
 

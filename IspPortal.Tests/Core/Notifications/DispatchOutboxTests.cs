@@ -8,10 +8,10 @@ using IspPortal.Core.Notifications;
 using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.Notifications.Templates;
 using IspPortal.Core.Settings;
+using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 
 namespace IspPortal.Tests.Core.Notifications;
 

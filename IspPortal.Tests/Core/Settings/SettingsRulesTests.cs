@@ -1,7 +1,7 @@
-using IspPortal.Core.Common;
-using IspPortal.Core.Settings;
 using IspPortal.Core.Billing;
+using IspPortal.Core.Common;
 using IspPortal.Core.Notifications;
+using IspPortal.Core.Settings;
 
 namespace IspPortal.Tests.Core.Settings;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using IspPortal.Core.Settings;
-using IspPortal.Core.Tickets.Sla;
 using IspPortal.Core.Tickets;
+using IspPortal.Core.Tickets.Sla;
 
 namespace IspPortal.Tests.Core.Tickets;
 

@@ -8,11 +8,11 @@ using IspPortal.Core.Notifications.Templates;
 using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
 using IspPortal.Core.Tickets.Chat;
+using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 using IspPortal.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 
 namespace IspPortal.Tests.Core.Tickets;
 

@@ -3,13 +3,13 @@ using IspPortal.Core.Identity;
 using IspPortal.Core.Notifications;
 using IspPortal.Core.Notifications.Templates;
 using IspPortal.Core.Tickets;
+using IspPortal.Core.Tickets.Intake;
 using IspPortal.Core.Tickets.Lifecycle;
 using IspPortal.Core.Tickets.Sla;
 using IspPortal.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Core.Tickets.Intake;
 
 namespace IspPortal.Tests.Core.Tickets;
 

@@ -1,8 +1,8 @@
+using IspPortal.Core.Billing;
+using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Settings;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using IspPortal.Core.Billing;
-using IspPortal.Core.Billing.Documents;
 
 namespace IspPortal.Tests.Infrastructure.Demo;
 

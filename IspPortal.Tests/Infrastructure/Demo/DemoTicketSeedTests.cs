@@ -1,9 +1,9 @@
+using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Tickets;
 using IspPortal.Core.Tickets.Sla;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using IspPortal.Core.Billing.Documents;
 
 namespace IspPortal.Tests.Infrastructure.Demo;
 

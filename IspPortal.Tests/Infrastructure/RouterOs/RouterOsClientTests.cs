@@ -3,10 +3,10 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using IspPortal.Core.Network.RouterOs;
 using IspPortal.Infrastructure.Network.RouterOs;
+using IspPortal.Infrastructure.StandIns.RouterOs;
 using IspPortal.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using IspPortal.Infrastructure.StandIns.RouterOs;
 
 namespace IspPortal.Tests.Infrastructure.RouterOs;
 

@@ -3,13 +3,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IspPortal.Core.Billing;
+using IspPortal.Core.Billing.InvoiceRuns;
+using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Core.Common;
-using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Tests.Web.Billing;
 

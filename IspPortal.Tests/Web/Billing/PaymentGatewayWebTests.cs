@@ -1,11 +1,11 @@
 using System.Net;
 using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Payments;
+using IspPortal.Infrastructure.StandIns.Midtrans;
 using IspPortal.Tests.Support;
 using IspPortal.Web.Api.Billing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Infrastructure.StandIns.Midtrans;
 
 namespace IspPortal.Tests.Web.Billing;
 

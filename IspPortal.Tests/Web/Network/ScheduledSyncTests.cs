@@ -1,11 +1,11 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
+using IspPortal.Core.Network;
 using IspPortal.Core.Network.Sync;
 using IspPortal.Core.Settings;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Core.Network;
 
 namespace IspPortal.Tests.Web.Network;
 

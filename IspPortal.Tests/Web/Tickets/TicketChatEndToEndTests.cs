@@ -8,12 +8,12 @@ using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
 using IspPortal.Core.Tickets.Chat;
+using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 using IspPortal.Tests.Support;
 using IspPortal.Web.Api.WhatsApp;
 using IspPortal.Web.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 
 namespace IspPortal.Tests.Web.Tickets;
 

@@ -4,11 +4,11 @@ using IspPortal.Core.Identity;
 using IspPortal.Core.Notifications;
 using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
+using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 using IspPortal.Tests.Support;
 using IspPortal.Web.Api.WhatsApp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 
 namespace IspPortal.Tests.Web.Tickets;
 

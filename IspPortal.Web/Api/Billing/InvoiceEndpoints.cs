@@ -1,7 +1,7 @@
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Billing.Invoices;
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
-using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Web.Api.Billing;
 

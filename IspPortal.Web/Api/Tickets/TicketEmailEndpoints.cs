@@ -1,8 +1,8 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
+using IspPortal.Core.Tickets.Intake;
 using IspPortal.Infrastructure.Tickets;
 using Microsoft.AspNetCore.Mvc;
-using IspPortal.Core.Tickets.Intake;
 
 namespace IspPortal.Web.Api.Tickets;
 

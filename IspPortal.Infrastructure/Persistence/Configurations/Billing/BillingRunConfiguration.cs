@@ -1,6 +1,6 @@
+using IspPortal.Core.Billing.InvoiceRuns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Infrastructure.Persistence.Configurations.Billing;
 

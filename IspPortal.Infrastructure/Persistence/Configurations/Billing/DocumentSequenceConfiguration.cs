@@ -1,6 +1,6 @@
+using IspPortal.Core.Billing.Documents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using IspPortal.Core.Billing.Documents;
 
 namespace IspPortal.Infrastructure.Persistence.Configurations.Billing;
 

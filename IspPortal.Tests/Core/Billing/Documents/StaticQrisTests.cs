@@ -1,6 +1,6 @@
+using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Settings;
-using IspPortal.Core.Billing;
 
 namespace IspPortal.Tests.Core.Billing.Documents;
 

@@ -1,11 +1,11 @@
+using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Automation;
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Settings;
 using IspPortal.Web.Components.Shared;
 using IspPortal.Web.Localization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
-using IspPortal.Core.Billing;
-using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Web.Pages.Billing.Components;
 

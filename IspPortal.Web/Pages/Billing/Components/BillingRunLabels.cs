@@ -1,6 +1,6 @@
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Web.Localization;
 using Microsoft.Extensions.Localization;
-using IspPortal.Core.Billing.InvoiceRuns;
 
 namespace IspPortal.Web.Pages.Billing.Components;
 
