@@ -10,7 +10,7 @@ public sealed record NavItem(string Title, string Href, string Icon, string Poli
 public sealed record NavSection(string Title, string Icon, IReadOnlyList<NavItem> Items);
 
 /// <summary>
-/// The drawer, grouped as in the brief. A page appears here only once its feature is built; each
+/// The drawer, grouped by area of work. A page appears here only once its feature is built; each
 /// item names the policy that also guards the page, so the menu never offers a door that is locked.
 /// </summary>
 public static class PortalNavigation
