@@ -1,12 +1,12 @@
-using IspPortal.Web.Billing;
-using IspPortal.Web.Customers;
 using IspPortal.Core;
 using IspPortal.Infrastructure;
 using IspPortal.Infrastructure.Demo;
 using IspPortal.Infrastructure.Jobs;
 using IspPortal.Infrastructure.LocalPostgres;
 using IspPortal.Web.Api;
+using IspPortal.Web.Billing;
 using IspPortal.Web.Components;
+using IspPortal.Web.Customers;
 using IspPortal.Web.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -24,15 +24,7 @@ public static class PortalHost
             .AddWeb(builder.Configuration);
         // Jobs call Core use cases and need the host's lifetime: they belong to the host, not to Infrastructure alone.
         builder.Services.AddJobs();
-        // The demo seed needs Identity's UserManager, which the web host registers.
-        builder.Services.AddScoped<DemoSeeder>().AddScoped<DemoNetwork>();
-        if (builder.Configuration.GetValue("Demo:Enabled", false) && builder.Configuration.GetValue("Demo:RouterSimulators", true))
-            builder.Services.AddSingleton<DemoRouterSimulators>().AddHostedService(sp => sp.GetRequiredService<DemoRouterSimulators>());
-        if (builder.Configuration.GetValue("Demo:Enabled", false) && builder.Configuration.GetValue("Demo:WhatsAppStandIn", true))
-            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<DemoWhatsApp>(sp, Api.WhatsApp.WhatsAppWebhookEndpoints.Route));
-        if (builder.Configuration.GetValue("Demo:Enabled", false) && builder.Configuration.GetValue("Demo:PaymentGatewayStandIn", true))
-            builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DemoPaymentGateway>(sp, Api.Billing.PaymentNotificationEndpoints.MidtransRoute))
-                .AddHostedService(sp => sp.GetRequiredService<DemoPaymentGateway>());
+        builder.Services.AddDemo(builder.Configuration, Api.WhatsApp.WhatsAppWebhookEndpoints.Route, Api.Billing.PaymentNotificationEndpoints.MidtransRoute);
         return builder;
     }
 

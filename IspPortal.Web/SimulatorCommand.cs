@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
-using IspPortal.Infrastructure.Network.Simulator;
+using IspPortal.Infrastructure.StandIns.RouterOs;
 
 namespace IspPortal.Web;
 

@@ -43,8 +43,8 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<InvoiceLine> InvoiceLines { get; }
     DbSet<Payment> Payments { get; }
     DbSet<PaymentAllocation> PaymentAllocations { get; }
-    DbSet<Billing.Invoicing.DocumentSequence> DocumentSequences { get; }
-    DbSet<Billing.Invoicing.BillingRun> BillingRuns { get; }
+    DbSet<Billing.Documents.DocumentSequence> DocumentSequences { get; }
+    DbSet<Billing.InvoiceRuns.BillingRun> BillingRuns { get; }
     DbSet<CreditNote> CreditNotes { get; }
     DbSet<BillingCharge> BillingCharges { get; }
 

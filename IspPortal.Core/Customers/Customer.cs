@@ -96,19 +96,20 @@ public class Customer
     [NotAudited]
     public DateTimeOffset? SessionStartedAt { get; private set; }
 
-    public int ServicePackageId { get; set; }
+    /// <summary>Changed through <see cref="ChangePackage"/>.</summary>
+    public int ServicePackageId { get; private set; }
 
     public int LocationCodeId { get; set; }
 
-    /// <summary>The router that serves the customer; null only until one is chosen.</summary>
-    public int? RouterId { get; set; }
+    /// <summary>The router that serves the customer; null only until one is chosen (<see cref="AssignRouter"/>).</summary>
+    public int? RouterId { get; private set; }
 
     /// <summary>The pool the router was chosen from, when the customer was placed by a pool.</summary>
-    public int? RouterPoolId { get; set; }
+    public int? RouterPoolId { get; private set; }
 
-    public DateOnly? InstallationDate { get; set; }
+    public DateOnly? InstallationDate { get; private set; }
 
-    public Guid? TechnicianId { get; set; }
+    public Guid? TechnicianId { get; private set; }
 
     public string? KtpPhotoPath { get; set; }
 
@@ -130,7 +131,7 @@ public class Customer
 
     /// <summary>Last inbound WhatsApp message; free text may be sent only within 24 hours of it.</summary>
     [NotAudited]
-    public DateTimeOffset? LastInboundMessageAt { get; set; }
+    public DateTimeOffset? LastInboundMessageAt { get; private set; }
 
     public string? Notes { get; set; }
 
@@ -140,7 +141,7 @@ public class Customer
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Optimistic concurrency (PostgreSQL <c>xmin</c>).</summary>
     public uint Version { get; private set; }
@@ -150,6 +151,29 @@ public class Customer
     public LocationCode? LocationCode { get; private set; }
 
     public Network.Router? Router { get; private set; }
+
+    /// <summary>The router that serves the customer, chosen from <paramref name="routerPoolId"/> when placed by a pool.</summary>
+    public void AssignRouter(int routerId, int? routerPoolId = null)
+    {
+        RouterId = routerId;
+        RouterPoolId = routerPoolId;
+    }
+
+    /// <summary>The day the connection is installed and the technician who does it.</summary>
+    public void ScheduleInstallation(DateOnly? date, Guid? technicianId)
+    {
+        InstallationDate = date;
+        TechnicianId = technicianId;
+    }
+
+    public void ChangePackage(int servicePackageId, DateTimeOffset at)
+    {
+        ServicePackageId = servicePackageId;
+        UpdatedAt = at;
+    }
+
+    /// <summary>Staff changed the customer's data (profile, photos, isolation exemption) at <paramref name="at"/>.</summary>
+    public void MarkEdited(DateTimeOffset at) => UpdatedAt = at;
 
     public bool IsExemptFromIsolation(DateOnly today) =>
         IsolationExempt && (IsolationExemptUntil is null || today <= IsolationExemptUntil);

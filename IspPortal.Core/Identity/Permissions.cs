@@ -27,8 +27,8 @@ public static class Permissions
     public const string FinanceRead = "finance.read";
     public const string FinanceWrite = "finance.write";
     public const string ReportsRead = "reports.read";
-    public const string MasterDataRead = "masterdata.read";
-    public const string MasterDataWrite = "masterdata.write";
+    public const string ReferenceDataRead = "referencedata.read";
+    public const string ReferenceDataWrite = "referencedata.write";
     public const string SettingsManage = "settings.manage";
     public const string UsersManage = "users.manage";
     public const string AuditRead = "audit.read";
@@ -52,8 +52,8 @@ public static class Permissions
             [FinanceRead] = [Roles.Admin, Roles.Finance, Roles.Manager],
             [FinanceWrite] = [Roles.Admin, Roles.Finance],
             [ReportsRead] = [Roles.Admin, Roles.Finance, Roles.Manager],
-            [MasterDataRead] = [Roles.Admin, Roles.Staff, Roles.Finance, Roles.Manager, Roles.Noc],
-            [MasterDataWrite] = [Roles.Admin],
+            [ReferenceDataRead] = [Roles.Admin, Roles.Staff, Roles.Finance, Roles.Manager, Roles.Noc],
+            [ReferenceDataWrite] = [Roles.Admin],
             [SettingsManage] = [Roles.Admin],
             [UsersManage] = [Roles.Admin],
             [AuditRead] = [Roles.Admin, Roles.Manager],

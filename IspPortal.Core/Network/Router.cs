@@ -85,8 +85,8 @@ public class Router
 
     public string? Notes { get; set; }
 
-    /// <summary>Inactive routers are not synced and get no new customers.</summary>
-    public bool IsActive { get; set; } = true;
+    /// <summary>Inactive routers are not synced and get no new customers (<see cref="SetActive"/>).</summary>
+    public bool IsActive { get; private set; } = true;
 
     [NotAudited]
     public RouterHealth Health { get; private set; } = RouterHealth.Unknown;
@@ -123,7 +123,7 @@ public class Router
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Optimistic concurrency (PostgreSQL <c>xmin</c>).</summary>
     public uint Version { get; private set; }
@@ -131,6 +131,12 @@ public class Router
     public LocationCode? LocationCode { get; private set; }
 
     public List<RouterPoolMember> PoolMemberships { get; private set; } = [];
+
+    /// <summary>Takes the router out of service (no sync, no new customers) or back into it.</summary>
+    public void SetActive(bool isActive) => IsActive = isActive;
+
+    /// <summary>Staff saved the router's connection or isolation settings at <paramref name="at"/>.</summary>
+    public void MarkEdited(DateTimeOffset at) => UpdatedAt = at;
 
     public void RecordSync(RouterStatusReport report, TimeSpan duration, DateTimeOffset at)
     {

@@ -10,7 +10,7 @@ public class Ticket
 {
     /// <summary>e.g. <c>TKT-2502-000123</c>.</summary>
     public const int NumberMaxLength = 32;
-    /// <summary>Running per month (<see cref="Billing.Invoicing.IDocumentSequences"/>), like invoices.</summary>
+    /// <summary>Running per month (<see cref="Billing.Documents.IDocumentSequences"/>), like invoices.</summary>
     public const string NumberFormat = "TKT-{yy}{MM}-{seq:6}";
     public const int DescriptionMaxLength = 4000;
     public const int SubjectMaxLength = 200;
@@ -103,7 +103,7 @@ public class Ticket
     public DateTimeOffset? RatedAt { get; private set; }
 
     [Common.NotAudited]
-    public DateTimeOffset? LastCustomerMessageAt { get; set; }
+    public DateTimeOffset? LastCustomerMessageAt { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -179,6 +179,10 @@ public class Ticket
         }
         return Record(TicketActivityKind.Assigned, from?.ToString(), assigneeId.ToString(), byUserId, at);
     }
+
+    /// <summary>The customer wrote at <paramref name="at"/>; a message that arrives late (delivered out of order) does not move the time back.</summary>
+    public void RecordCustomerMessage(DateTimeOffset at) =>
+        LastCustomerMessageAt = LastCustomerMessageAt is { } last && last > at ? last : at;
 
     /// <summary>An agent's first reply to the customer stops the first-response clock.</summary>
     public void RecordAgentReply(DateTimeOffset at)

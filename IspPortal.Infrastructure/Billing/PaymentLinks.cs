@@ -7,8 +7,6 @@ namespace IspPortal.Infrastructure.Billing;
 /// <summary>Payment links <c>{PublicUrl}/bayar/{token}</c>, the token being the protected invoice number.</summary>
 public sealed class PaymentLinks(IDataProtectionProvider provider, string publicUrl) : IPaymentLinks
 {
-    public const string PublicUrlKey = "Portal:PublicUrl";
-    public const string DefaultPublicUrl = "http://localhost:5000";
     public const string PagePath = "/bayar";
 
     private readonly ProtectedLinkTokens _tokens = new(provider, "IspPortal.Billing.PaymentLink.v1");

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using IspPortal.Core.Billing;
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Common;
 using IspPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Net;
 using IspPortal.Core.Billing;
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.Documents;
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Network;
@@ -71,10 +72,9 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
                 Address = $"{Streets[random.Next(Streets.Length)]} No. {random.Next(1, 200)}",
                 City = area.Location == "KRW" ? "Karawang" : "Cikampek",
                 Province = "Jawa Barat",
-                RouterId = router.Id,
-                InstallationDate = DateOnly.FromDateTime(registeredAt.AddDays(2).Date),
-                TechnicianId = technicianId,
             };
+            customer.AssignRouter(router.Id);
+            customer.ScheduleInstallation(DateOnly.FromDateTime(registeredAt.AddDays(2).Date), technicianId);
             db.Customers.Add(customer);
             if (customer.MoveTo(area.Latitude + Gaussian(random) * 0.018, area.Longitude + Gaussian(random) * 0.022, registeredAt, staffId, "Pendaftaran") is { } located)
                 db.CustomerLocationHistory.Add(located);

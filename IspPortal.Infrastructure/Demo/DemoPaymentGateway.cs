@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
+using IspPortal.Core.Billing;
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
-using IspPortal.Infrastructure.Billing.StandIn;
+using IspPortal.Infrastructure.StandIns.Midtrans;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,5 @@
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.Documents;
+using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
@@ -107,7 +108,7 @@ public static class DemoTickets
             var ticket = new Ticket(DocumentNumberFormat.Render(Ticket.NumberFormat, month, numbers[month]), customer.Id, seed.Subject, seed.Description,
                 seed.Channel, seed.Priority ?? TicketPriority.Medium, opened, seed.Channel == TicketChannel.WhatsApp ? null : staffId);
             if (seed.Channel == TicketChannel.WhatsApp)
-                ticket.LastCustomerMessageAt = opened;
+                ticket.RecordCustomerMessage(opened);
             var category = TicketTriage.Categorise(categories, seed.Subject, seed.Description);
             if (category is not null)
             {

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
+using IspPortal.Core.Notifications;
 using IspPortal.Core.Settings;
-using IspPortal.Infrastructure.Notifications.StandIn;
+using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,5 @@
 using IspPortal.Core.Common;
+using IspPortal.Core.Notifications;
 using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.Settings;
 using IspPortal.Infrastructure.Security;

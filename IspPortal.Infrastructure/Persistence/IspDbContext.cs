@@ -43,8 +43,8 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
-    public DbSet<Core.Billing.Invoicing.DocumentSequence> DocumentSequences => Set<Core.Billing.Invoicing.DocumentSequence>();
-    public DbSet<Core.Billing.Invoicing.BillingRun> BillingRuns => Set<Core.Billing.Invoicing.BillingRun>();
+    public DbSet<Core.Billing.Documents.DocumentSequence> DocumentSequences => Set<Core.Billing.Documents.DocumentSequence>();
+    public DbSet<Core.Billing.InvoiceRuns.BillingRun> BillingRuns => Set<Core.Billing.InvoiceRuns.BillingRun>();
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
     public DbSet<BillingCharge> BillingCharges => Set<BillingCharge>();
 

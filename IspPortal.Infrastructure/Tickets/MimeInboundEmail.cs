@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using IspPortal.Core.Tickets.Email;
+using IspPortal.Core.Tickets.Intake;
 using MimeKit;
 using MimeKit.Text;
 

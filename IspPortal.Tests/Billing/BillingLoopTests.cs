@@ -6,7 +6,7 @@ using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Network;
 using IspPortal.Core.Network.Routers;
-using IspPortal.Infrastructure.Network.Simulator;
+using IspPortal.Infrastructure.StandIns.RouterOs;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,7 +51,9 @@ public sealed class BillingLoopTests(DatabaseFixture database) : IClassFixture<D
         Assert.True(saved.Succeeded, saved.FirstError);
 
         var registered = new DateTimeOffset(2024, 12, 1, 3, 0, 0, TimeSpan.Zero);
-        var customer = new Customer("KCB-CKP011224-001", "Budi Santoso", "+6281234567890", location.Id, package.Id, registered) { RouterId = saved.Value!.Id, Email = "budi@example.test", InstallationDate = new DateOnly(2025, 2, 1) };
+        var customer = new Customer("KCB-CKP011224-001", "Budi Santoso", "+6281234567890", location.Id, package.Id, registered) { Email = "budi@example.test" };
+        customer.AssignRouter(saved.Value!.Id);
+        customer.ScheduleInstallation(new DateOnly(2025, 2, 1), null);
         customer.ChangeStatus(CustomerStatus.Active, StatusChangeSource.System, null, registered);
         db.Customers.Add(customer);
         await db.SaveChangesAsync();
@@ -183,7 +185,7 @@ public sealed class BillingLoopTests(DatabaseFixture database) : IClassFixture<D
         await using (var scope = _services.CreateAsyncScope())
         {
             var saved = await scope.ServiceProvider.GetRequiredService<IspPortal.Core.Settings.PortalSettings>().SaveAsync(
-                new IspPortal.Core.Settings.NotificationSettings { SmtpHost = "127.0.0.1", SmtpPort = sink.Port, EmailFromAddress = "tagihan@netkita.example", EmailFromName = "NetKita" },
+                new IspPortal.Core.Notifications.NotificationSettings { SmtpHost = "127.0.0.1", SmtpPort = sink.Port, EmailFromAddress = "tagihan@netkita.example", EmailFromName = "NetKita" },
                 IspPortal.Core.Identity.Actor.System);
             Assert.True(saved.Succeeded, saved.FirstError);
         }

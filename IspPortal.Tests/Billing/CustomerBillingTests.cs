@@ -1,6 +1,6 @@
 using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Automation;
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.Charges;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Notifications;

@@ -1,4 +1,5 @@
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing;
+using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Settings;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using IspPortal.Core.Billing;
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.Documents;
 
 namespace IspPortal.Tests.Billing;
 
@@ -40,7 +40,7 @@ public sealed class DocumentNumberFormatTests
     [Fact]
     public void The_default_formats_are_valid()
     {
-        Assert.Empty(DocumentNumberFormat.Problems(new IspPortal.Core.Settings.BillingSettings().InvoiceNumberFormat, Invoice.NumberMaxLength));
+        Assert.Empty(DocumentNumberFormat.Problems(new IspPortal.Core.Billing.BillingSettings().InvoiceNumberFormat, Invoice.NumberMaxLength));
         Assert.Empty(DocumentNumberFormat.Problems(Payment.NumberFormat, Payment.NumberMaxLength));
     }
 }

@@ -1,4 +1,3 @@
-using IspPortal.Core.Billing.Invoicing;
 using IspPortal.Infrastructure.Billing;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using IspPortal.Core.Billing;
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
@@ -233,7 +233,8 @@ public sealed class GenerateInvoicesTests(DatabaseFixture database) : IClassFixt
     private Customer NewCustomer(int index, CustomerStatus status, DateOnly? installed, int package)
     {
         var registered = new DateTimeOffset(2024, 12, 1, 3, 0, 0, TimeSpan.Zero);
-        var customer = new Customer($"KCB-CKP011224-{index:00000}", $"Pelanggan {index}", $"+62812{index:0000000}", _location, package, registered) { InstallationDate = installed };
+        var customer = new Customer($"KCB-CKP011224-{index:00000}", $"Pelanggan {index}", $"+62812{index:0000000}", _location, package, registered);
+        customer.ScheduleInstallation(installed, null);
         if (status != CustomerStatus.PendingProvisioning)
             customer.ChangeStatus(status, StatusChangeSource.System, null, registered);
         return customer;

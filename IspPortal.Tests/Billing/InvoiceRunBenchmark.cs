@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.InvoiceRuns;
+using IspPortal.Core.Common;
 using IspPortal.Core.Settings;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,11 @@
 using System.Text;
+using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
 using IspPortal.Infrastructure.Billing.Payments;
-using IspPortal.Infrastructure.Billing.StandIn;
+using IspPortal.Infrastructure.StandIns.Midtrans;
 using IspPortal.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Payments;
-using IspPortal.Infrastructure.Billing.StandIn;
+using IspPortal.Infrastructure.StandIns.Midtrans;
 using IspPortal.Tests.Support;
 using IspPortal.Web.Api.Billing;
 using Microsoft.EntityFrameworkCore;

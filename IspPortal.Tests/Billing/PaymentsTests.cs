@@ -1,5 +1,5 @@
 using IspPortal.Core.Billing;
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Notifications;

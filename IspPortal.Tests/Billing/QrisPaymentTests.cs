@@ -2,7 +2,7 @@ using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
-using IspPortal.Infrastructure.Billing.StandIn;
+using IspPortal.Infrastructure.StandIns.Midtrans;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Tests.Customers;
 
-/// <summary>The brief's customer API: API key, camelCase JSON, problem details; the same rules as the wizard.</summary>
+/// <summary>The customer API: API key, camelCase JSON, problem details; the same rules as the wizard.</summary>
 public sealed class CustomerApiTests(LiveDemoPortalFactory portal) : IClassFixture<LiveDemoPortalFactory>
 {
     [Fact]

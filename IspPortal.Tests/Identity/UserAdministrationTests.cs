@@ -73,7 +73,7 @@ public class UserAdministrationTests(DatabaseFixture database) : IClassFixture<D
     public async Task A_malformed_email_is_refused_and_new_users_get_the_default_language()
     {
         await UseAsync(sp => sp.GetRequiredService<IspPortal.Core.Settings.PortalSettings>()
-            .SaveAsync(new IspPortal.Core.Settings.RegionalSettings { DefaultCulture = PortalCultures.English }, Actor.System));
+            .SaveAsync(new IspPortal.Core.Common.RegionalSettings { DefaultCulture = PortalCultures.English }, Actor.System));
 
         var refused = await UseAsync(sp => sp.GetRequiredService<CreateUser>()
             .ExecuteAsync(new NewUser("surel1", "Surel Salah", "bukan-email", Password, [Roles.Staff])));

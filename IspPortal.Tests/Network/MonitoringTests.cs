@@ -106,7 +106,7 @@ public sealed class MonitoringTests(LiveDemoPortalFactory portal) : IClassFixtur
     public async Task Traffic_counts_only_the_uplink_interface_when_one_is_set()
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 24, 1, 0, 0, TimeSpan.Zero));
-        await using var simulator = new IspPortal.Infrastructure.Network.Simulator.RouterOsSimulator(new IspPortal.Infrastructure.Network.Simulator.RouterOsSimulatorOptions
+        await using var simulator = new IspPortal.Infrastructure.StandIns.RouterOs.RouterOsSimulator(new IspPortal.Infrastructure.StandIns.RouterOs.RouterOsSimulatorOptions
         {
             Listen = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0), Password = "Uplink#2025", Identity = "UPL", SecretPrefix = "UPL", Secrets = 2, Active = 2,
         }, clock);

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Net;
+using IspPortal.Core.Billing.ServicePackages;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Customers.LocationCodes;
-using IspPortal.Core.Billing.ServicePackages;
 using IspPortal.Core.Network;
 using IspPortal.Core.Network.Routers;
 using IspPortal.Core.Network.Sync;
-using IspPortal.Infrastructure.Network.Simulator;
+using IspPortal.Infrastructure.StandIns.RouterOs;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

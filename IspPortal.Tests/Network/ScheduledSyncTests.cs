@@ -1,5 +1,6 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
+using IspPortal.Core.Network;
 using IspPortal.Core.Network.Sync;
 using IspPortal.Core.Settings;
 using IspPortal.Tests.Support;

@@ -120,7 +120,7 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
         lock (published)
         {
             var isolated = published.Last(c => c.CustomerCode == code);
-            Assert.Equal((CustomerStatus.Isolated, IspPortal.Core.Network.MapMarkerState.Disabled), (isolated.Status, isolated.Marker));
+            Assert.Equal((CustomerStatus.Isolated, IspPortal.Core.Network.Map.MapMarkerState.Disabled), (isolated.Status, isolated.Marker));
             var added = published.Last(c => c.CustomerCode == newCode);
             Assert.Equal((-6.36, 107.39, CustomerStatus.Active), (added.Latitude!.Value, added.Longitude!.Value, added.Status));
         }

@@ -8,7 +8,7 @@ using IspPortal.Core.Notifications;
 using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.Notifications.Templates;
 using IspPortal.Core.Settings;
-using IspPortal.Infrastructure.Notifications.StandIn;
+using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -45,7 +45,7 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Created_package_is_listed_with_its_code()
     {
-        using var client = ClientWithKey(await portal.IssueApiKeyAsync(Permissions.MasterDataRead, Permissions.MasterDataWrite));
+        using var client = ClientWithKey(await portal.IssueApiKeyAsync(Permissions.ReferenceDataRead, Permissions.ReferenceDataWrite));
 
         using var created = await client.PostAsJsonAsync(new Uri("api/packages", UriKind.Relative), new
         {
@@ -61,7 +61,7 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Bad_package_answers_a_validation_problem_naming_each_field_and_creates_nothing()
     {
-        using var client = ClientWithKey(await portal.IssueApiKeyAsync(Permissions.MasterDataRead, Permissions.MasterDataWrite));
+        using var client = ClientWithKey(await portal.IssueApiKeyAsync(Permissions.ReferenceDataRead, Permissions.ReferenceDataWrite));
 
         using var response = await client.PostAsJsonAsync(new Uri("api/packages", UriKind.Relative), new
         {
@@ -82,7 +82,7 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Duplicate_package_code_is_refused_by_the_constraint_with_a_field_message()
     {
-        using var client = ClientWithKey(await portal.IssueApiKeyAsync(Permissions.MasterDataWrite));
+        using var client = ClientWithKey(await portal.IssueApiKeyAsync(Permissions.ReferenceDataWrite));
         var package = new { code = "DUP-1", name = "Dup", downloadMbps = 5, uploadMbps = 5, mikrotikProfile = "dup", monthlyPrice = 1000m };
 
         using var first = await client.PostAsJsonAsync(new Uri("api/packages", UriKind.Relative), package);
@@ -97,7 +97,7 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Malformed_json_answers_400_problem_details()
     {
-        using var client = ClientWithKey(await portal.IssueApiKeyAsync(Permissions.MasterDataWrite));
+        using var client = ClientWithKey(await portal.IssueApiKeyAsync(Permissions.ReferenceDataWrite));
         using var body = new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json");
 
         using var response = await client.PostAsync(new Uri("api/packages", UriKind.Relative), body);
@@ -109,7 +109,7 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Unknown_package_code_answers_404_problem_details()
     {
-        using var client = ClientWithKey(await portal.IssueApiKeyAsync(Permissions.MasterDataRead));
+        using var client = ClientWithKey(await portal.IssueApiKeyAsync(Permissions.ReferenceDataRead));
 
         using var response = await client.GetAsync(new Uri("api/packages/NOPE", UriKind.Relative));
 
@@ -120,7 +120,7 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Revoked_key_stops_working()
     {
-        var key = await portal.IssueApiKeyAsync(Permissions.MasterDataRead);
+        var key = await portal.IssueApiKeyAsync(Permissions.ReferenceDataRead);
         using var client = ClientWithKey(key);
         using var before = await client.GetAsync(new Uri("api/packages", UriKind.Relative));
         await using (var db = portal.Database.CreateDbContext())

@@ -3,7 +3,7 @@ using IspPortal.Core.Customers;
 using IspPortal.Core.Network.RouterOs;
 using IspPortal.Core.Network.Routers;
 using IspPortal.Infrastructure.Demo;
-using IspPortal.Infrastructure.Network.Simulator;
+using IspPortal.Infrastructure.StandIns.RouterOs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

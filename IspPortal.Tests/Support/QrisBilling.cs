@@ -3,8 +3,8 @@ using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
-using IspPortal.Infrastructure.Billing.StandIn;
 using IspPortal.Infrastructure.Persistence;
+using IspPortal.Infrastructure.StandIns.Midtrans;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Tests.Support;

@@ -1,5 +1,6 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
+using IspPortal.Core.Notifications;
 using IspPortal.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +9,7 @@ namespace IspPortal.Tests.Support;
 public static class WhatsAppWebhookSetup
 {
     /// <summary>Settings that send WhatsApp through the Cloud API stand-in (and check webhooks with <paramref name="appSecret"/>).</summary>
-    public static NotificationSettings CloudApiStandIn(ISecretProtector protector, IspPortal.Infrastructure.Notifications.StandIn.WhatsAppCloudStandIn standIn, string token, string? appSecret = null) => new()
+    public static NotificationSettings CloudApiStandIn(ISecretProtector protector, IspPortal.Infrastructure.StandIns.WhatsAppCloud.WhatsAppCloudStandIn standIn, string token, string? appSecret = null) => new()
     {
         WhatsAppProvider = WhatsAppProvider.CloudApi,
         CloudApiBaseUrl = standIn.BaseAddress.ToString(),

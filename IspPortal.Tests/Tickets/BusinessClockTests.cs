@@ -1,5 +1,6 @@
 using System.Globalization;
 using IspPortal.Core.Settings;
+using IspPortal.Core.Tickets;
 using IspPortal.Core.Tickets.Sla;
 
 namespace IspPortal.Tests.Tickets;

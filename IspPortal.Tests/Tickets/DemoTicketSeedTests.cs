@@ -1,4 +1,4 @@
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Tickets;
 using IspPortal.Core.Tickets.Sla;
@@ -44,7 +44,7 @@ public sealed class DemoTicketSeedTests(DemoPortalFactory portal) : IClassFixtur
         await using var db = portal.Database.CreateDbContext();
         var tickets = await db.Tickets.Select(t => new { t.Number, t.CreatedAt }).ToListAsync();
         // Months as the ISP counts them (WIB), as OpenTicket numbers.
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(new IspPortal.Core.Settings.RegionalSettings().TimeZone);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(new IspPortal.Core.Common.RegionalSettings().TimeZone);
         foreach (var month in tickets.GroupBy(t => TimeZoneInfo.ConvertTime(t.CreatedAt, zone) is var local ? new DateOnly(local.Year, local.Month, 1) : default))
         {
             var expected = Enumerable.Range(1, month.Count()).Select(n => DocumentNumberFormat.Render(Ticket.NumberFormat, month.Key, n));

@@ -59,7 +59,8 @@ public sealed class MyWorkTests(DatabaseFixture database) : TicketUseCaseTest(da
         await db.SaveChangesAsync();
         foreach (var (code, technician) in orders)
         {
-            var customer = new Customer(code, "Calon " + code[^3..], "+6281200000" + code[^3..], template.LocationCodeId, template.ServicePackageId, now) { RouterId = router.Id };
+            var customer = new Customer(code, "Calon " + code[^3..], "+6281200000" + code[^3..], template.LocationCodeId, template.ServicePackageId, now);
+            customer.AssignRouter(router.Id);
             db.Customers.Add(customer);
             await db.SaveChangesAsync();
             db.CustomerRegistrations.Add(new CustomerRegistration(customer.Id, template.ServicePackageId, router.Id, null, null, now) { TechnicianId = technician });

@@ -18,7 +18,7 @@ public sealed class OpenTicketTests(DatabaseFixture database) : IClassFixture<Da
         _services = CoreServices.Build(database.ConnectionString, _clock);
         await using var scope = _services.CreateAsyncScope();
         Assert.True((await scope.ServiceProvider.GetRequiredService<IspPortal.Core.Settings.PortalSettings>()
-            .SaveAsync(new IspPortal.Core.Settings.BusinessHoursSettings { Holidays = [new DateOnly(2025, 8, 17), new DateOnly(2025, 8, 18)] }, IspPortal.Core.Identity.Actor.System)).Succeeded);
+            .SaveAsync(new IspPortal.Core.Tickets.BusinessHoursSettings { Holidays = [new DateOnly(2025, 8, 17), new DateOnly(2025, 8, 18)] }, IspPortal.Core.Identity.Actor.System)).Succeeded);
         await TicketTestData.SeedAsync(database, _clock,
             new TicketCategory { Code = "TAGIHAN", Name = "Tagihan", Keywords = ["tagihan", "bayar"], DefaultPriority = TicketPriority.Low, SortOrder = 1, CreatedAt = _clock.GetUtcNow() });
     }

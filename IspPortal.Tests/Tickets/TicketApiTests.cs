@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Tests.Tickets;
 
-/// <summary>The brief's ticket API over real HTTP against the demo ISP: create, list, assign.</summary>
+/// <summary>The ticket API over real HTTP against the demo ISP: create, list, assign.</summary>
 public sealed class TicketApiTests(DemoPortalFactory portal) : IClassFixture<DemoPortalFactory>
 {
     [Fact]

@@ -3,7 +3,7 @@ using IspPortal.Core.Identity;
 using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
-using IspPortal.Infrastructure.Notifications.StandIn;
+using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 using IspPortal.Tests.Support;
 using IspPortal.Web.Api.WhatsApp;
 using Microsoft.EntityFrameworkCore;

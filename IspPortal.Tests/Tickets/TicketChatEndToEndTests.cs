@@ -8,7 +8,7 @@ using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
 using IspPortal.Core.Tickets.Chat;
-using IspPortal.Infrastructure.Notifications.StandIn;
+using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 using IspPortal.Tests.Support;
 using IspPortal.Web.Api.WhatsApp;
 using IspPortal.Web.Tickets;

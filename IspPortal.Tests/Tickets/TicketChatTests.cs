@@ -8,7 +8,7 @@ using IspPortal.Core.Notifications.Templates;
 using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
 using IspPortal.Core.Tickets.Chat;
-using IspPortal.Infrastructure.Notifications.StandIn;
+using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 using IspPortal.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -264,7 +264,7 @@ public sealed class TicketChatTests(DatabaseFixture database) : IClassFixture<Da
         await using (var db = database.CreateDbContext())
         {
             var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId);
-            ticket.LastCustomerMessageAt = _clock.GetUtcNow();
+            ticket.RecordCustomerMessage(_clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
 

@@ -3,6 +3,7 @@ using IspPortal.Core.Identity;
 using IspPortal.Core.Notifications;
 using IspPortal.Core.Notifications.Templates;
 using IspPortal.Core.Tickets;
+using IspPortal.Core.Tickets.Intake;
 using IspPortal.Core.Tickets.Lifecycle;
 using IspPortal.Core.Tickets.Sla;
 using IspPortal.Tests.Support;

@@ -4,7 +4,7 @@ using IspPortal.Core.Identity;
 using IspPortal.Core.Notifications;
 using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
-using IspPortal.Infrastructure.Notifications.StandIn;
+using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 using IspPortal.Tests.Support;
 using IspPortal.Web.Api.WhatsApp;
 using Microsoft.EntityFrameworkCore;

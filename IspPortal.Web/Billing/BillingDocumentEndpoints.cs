@@ -1,7 +1,7 @@
 using System.Globalization;
 using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Documents;
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Identity;
 using Microsoft.AspNetCore.Mvc;
 

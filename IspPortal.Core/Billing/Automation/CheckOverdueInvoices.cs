@@ -1,4 +1,4 @@
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Identity;
@@ -17,7 +17,7 @@ public sealed record OverdueRunResult(long RunId, DateOnly Day, int MarkedOverdu
 
 /// <summary>
 /// The daily overdue check: invoices past their due date become overdue, and an active customer
-/// still owing on an invoice due the isolir days ago (the brief: H+10) is isolated through the same
+/// still owing on an invoice due the isolir days ago (by default H+10) is isolated through the same
 /// isolir as the NOC, with the isolation notice. Customers exempt from isolation (VIP, or a promise
 /// to pay until a date) are counted and left alone.
 /// </summary>

@@ -47,7 +47,7 @@ public sealed class IsolationExemptions(IIspDbFactory dbs, IspClock ispClock, Ti
             if (customer.Status == CustomerStatus.Terminated)
                 return Outcome.Refused<ExemptionView>("", $"Pelanggan {customer.Code} sudah berhenti berlangganan.");
             change(customer);
-            customer.UpdatedAt = clock.GetUtcNow();
+            customer.MarkEdited(clock.GetUtcNow());
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

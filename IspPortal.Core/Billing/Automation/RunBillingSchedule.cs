@@ -1,4 +1,4 @@
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Common;
 using IspPortal.Core.Settings;

@@ -1,4 +1,4 @@
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
@@ -14,7 +14,7 @@ namespace IspPortal.Core.Billing.Automation;
 public sealed record ReminderRunResult(long RunId, DateOnly Day, int Invoices, int Queued, int AlreadyQueued);
 
 /// <summary>
-/// The day's reminders (the brief: H-7, H-3, H-1 before the due date, H+3 and H+7 after; the days
+/// The day's reminders (by default H-7, H-3, H-1 before the due date, H+3 and H+7 after; the days
 /// come from the settings): every invoice still owing whose due date is that many days away or
 /// past. The outbox key names invoice and offset, so each reminder goes out once however often
 /// this runs; reminders wait out the quiet hours in the dispatcher.

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Common;
 using IspPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;

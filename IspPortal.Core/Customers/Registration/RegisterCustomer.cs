@@ -215,8 +215,9 @@ public sealed class RegisterCustomer(
         return errors.Any ? (null, errors) : (new ChosenService(location!, router!, poolId, replicas, package!), errors);
     }
 
-    private Customer NewCustomer(string code, CustomerProfile profile, ChosenService service, RegistrationInput input, DateTimeOffset now) =>
-        new(code, profile.FullName, profile.Phone, service.Location.Id, service.Package.Id, now)
+    private Customer NewCustomer(string code, CustomerProfile profile, ChosenService service, RegistrationInput input, DateTimeOffset now)
+    {
+        var customer = new Customer(code, profile.FullName, profile.Phone, service.Location.Id, service.Package.Id, now)
         {
             NikEncrypted = secrets.Protect(SecretKind.Nik, profile.Nik.Value),
             BirthDate = profile.Nik.BirthDate,
@@ -227,14 +228,14 @@ public sealed class RegisterCustomer(
             City = profile.City,
             Province = profile.Province ?? profile.Nik.Province,
             PostalCode = profile.PostalCode,
-            RouterId = service.Router.Id,
-            RouterPoolId = service.PoolId,
-            InstallationDate = input.Service.InstallationDate,
-            TechnicianId = input.Service.TechnicianId,
             KtpPhotoPath = input.KtpPhoto,
             HousePhotoPath = input.HousePhoto,
             Notes = profile.Notes,
         };
+        customer.AssignRouter(service.Router.Id, service.PoolId);
+        customer.ScheduleInstallation(input.Service.InstallationDate, input.Service.TechnicianId);
+        return customer;
+    }
 
     /// <summary>The router's comment names the customer, so an operator in Winbox knows whose secret it is.</summary>
     private static string Comment(Customer customer)

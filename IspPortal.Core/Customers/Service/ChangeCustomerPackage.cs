@@ -26,8 +26,7 @@ public sealed class ChangeCustomerPackage(IIspDbFactory dbs, ProvisionCustomer p
             return Outcome.Refused<string>(nameof(servicePackageId), $"Pelanggan {customer.Code} sudah memakai paket {package.Name}.");
 
         var now = clock.GetUtcNow();
-        customer.ServicePackageId = package.Id;
-        customer.UpdatedAt = now;
+        customer.ChangePackage(package.Id, now);
         // The profile each copy's router wants for the customer's status (an isolation profile stays
         // until activation); the disabled flag is isolation's or suspension's business, not the package's.
         foreach (var copy in await db.PppoeSecrets.Include(s => s.Router)

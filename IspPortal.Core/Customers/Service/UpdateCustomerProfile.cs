@@ -58,7 +58,7 @@ public sealed class UpdateCustomerProfile(
         customer.Notes = profile.Notes;
         customer.KtpPhotoPath = ktpPhoto;
         customer.HousePhotoPath = housePhoto;
-        customer.UpdatedAt = now;
+        customer.MarkEdited(now);
         if (profile.Latitude is { } latitude && profile.Longitude is { } longitude
             && customer.MoveTo(latitude, longitude, now, actor.UserId, string.IsNullOrWhiteSpace(moveReason) ? "Diubah di data pelanggan" : moveReason.Trim()) is { } moved)
         {

@@ -1,8 +1,8 @@
 using IspPortal.Core.Customers;
 
-namespace IspPortal.Core.Network;
+namespace IspPortal.Core.Network.Map;
 
-/// <summary>The three marker colours of the brief.</summary>
+/// <summary>The customer map's three marker colours: online, offline, and isolated or disabled.</summary>
 public enum MapMarkerState : byte
 {
     Online = 0,

@@ -1,5 +1,6 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
+using IspPortal.Core.Network.Map;
 using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.Network.Monitoring;

@@ -89,10 +89,10 @@ public sealed partial class SaveRouter(IIspDbFactory dbs, ISecretProtector secre
         router.IsolationProfile = profile;
         router.IsolationAddressList = addressList;
         router.Notes = Blank(input.Notes);
-        router.IsActive = input.IsActive;
+        router.SetActive(input.IsActive);
         (router.Latitude, router.Longitude) = (input.Latitude, input.Longitude);
         router.UplinkInterface = Blank(input.UplinkInterface);
-        router.UpdatedAt = now;
+        router.MarkEdited(now);
 
         return await guard.SaveAsync(db, router, new Dictionary<string, (string, string)>
         {

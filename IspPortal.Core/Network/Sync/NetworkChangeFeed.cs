@@ -1,6 +1,7 @@
 using System.Net;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
+using IspPortal.Core.Network.Map;
 using Microsoft.Extensions.Logging;
 
 namespace IspPortal.Core.Network.Sync;

@@ -22,11 +22,11 @@ public sealed record WebhookResult(WebhookVerdict Verdict, int Statuses, int Inb
 /// The Cloud API's webhook: the signature is checked over the raw bytes before anything is parsed;
 /// delivery statuses move the outbox message forward (never back: they arrive out of order) and are
 /// logged once each; inbound messages are stored once (the wamid is unique), matched to the customer
-/// by phone, filed on the sender's open ticket or a new one (<see cref="Tickets.WhatsAppTicketIntake"/>),
+/// by phone, filed on the sender's open ticket or a new one (<see cref="Tickets.Intake.WhatsAppTicketIntake"/>),
 /// and open the 24-hour window for free text. Each change is published on the
 /// <see cref="WhatsAppFeed"/> once saved. A repeated delivery changes nothing and publishes nothing.
 /// </summary>
-public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings settings, ISecretProtector secrets, WhatsAppFeed feed, Tickets.WhatsAppTicketIntake tickets, Tickets.Chat.ITicketChatBus chat, TimeProvider clock)
+public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings settings, ISecretProtector secrets, WhatsAppFeed feed, Tickets.Intake.WhatsAppTicketIntake tickets, Tickets.Chat.ITicketChatBus chat, TimeProvider clock)
 {
     public const string SignatureHeader = "X-Hub-Signature-256";
 

@@ -1,3 +1,4 @@
+using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Settings;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using IspPortal.Core.Network.RouterOs;
 using IspPortal.Infrastructure.Network.RouterOs;
-using IspPortal.Infrastructure.Network.Simulator;
+using IspPortal.Infrastructure.StandIns.RouterOs;
 using IspPortal.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net.Sockets;
 using System.Text;
 using IspPortal.Infrastructure.Network.RouterOs;
-using IspPortal.Infrastructure.Network.Simulator;
+using IspPortal.Infrastructure.StandIns.RouterOs;
 
 namespace IspPortal.Tests.Network.RouterOs;
 

@@ -85,10 +85,10 @@ public class AuditInterceptorTests(DatabaseFixture db) : IClassFixture<DatabaseF
         var (location, package, router) = await AddNetworkAsync(context);
         var customer = new Customer("KCB-CKP020426-001", "Siti", "+6281300000001", location.Id, package.Id, At)
         {
-            RouterId = router.Id,
             NikEncrypted = "nik-cipher-SECRET",
             NikHash = new string('a', 64),
         };
+        customer.AssignRouter(router.Id);
         context.Add(customer);
         context.Add(new PortalUser { Id = Guid.NewGuid(), UserName = "finance", PasswordHash = "hash-SECRET", SecurityStamp = "stamp-SECRET", FullName = "F" });
         context.Add(new ApiKey { Name = "billing", Prefix = "abcd1234", KeyHash = "keyhash-SECRET", CreatedAt = At });

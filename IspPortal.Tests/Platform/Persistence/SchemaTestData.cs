@@ -31,7 +31,8 @@ internal static class SchemaTestData
 
     public static async Task<Customer> AddCustomerAsync(IspDbContext db, LocationCode location, ServicePackage package, Router router, string code = "KCB-CKP150326-001")
     {
-        var customer = new Customer(code, "Budi Santoso", "+6281234567890", location.Id, package.Id, Now) { RouterId = router.Id };
+        var customer = new Customer(code, "Budi Santoso", "+6281234567890", location.Id, package.Id, Now);
+        customer.AssignRouter(router.Id);
         db.Add(customer);
         await db.SaveChangesAsync();
         return customer;

@@ -1,4 +1,6 @@
+using IspPortal.Core.Billing;
 using IspPortal.Core.Common;
+using IspPortal.Core.Notifications;
 using IspPortal.Core.Settings;
 
 namespace IspPortal.Tests.Platform.Settings;

@@ -1,5 +1,5 @@
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Billing.Invoices;
-using IspPortal.Core.Billing.Invoicing;
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 

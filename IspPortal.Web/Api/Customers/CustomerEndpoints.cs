@@ -104,7 +104,7 @@ public static class CustomerEndpoints
     }
 }
 
-/// <summary>A new customer, as the brief's API names the fields (camelCase JSON).</summary>
+/// <summary>A new customer, with the field names the customer API publishes (camelCase JSON).</summary>
 public sealed record CreateCustomerRequest(
     [property: Description("Full name as on the KTP"), DefaultValue("Siti Nurhaliza")] string? FullName,
     [property: Description("16-digit NIK; checked for province code and embedded birth date"), DefaultValue("3201014501900001")] string? Nik,

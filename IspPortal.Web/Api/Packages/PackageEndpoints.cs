@@ -13,7 +13,7 @@ public static class PackageEndpoints
 
         packages.MapGet("/", async (ServicePackageList list, bool? activeOnly, CancellationToken cancellationToken) =>
                 (await list.AllAsync(activeOnly ?? false, cancellationToken)).Select(PackageDto.From))
-            .RequireAuthorization(Permissions.MasterDataRead)
+            .RequireAuthorization(Permissions.ReferenceDataRead)
             .WithSummary("Service packages with their codes");
 
         packages.MapGet("/{code}", async Task<Results<Ok<PackageDto>, ProblemHttpResult>> (string code, ServicePackageList list, CancellationToken cancellationToken) =>
@@ -24,7 +24,7 @@ public static class PackageEndpoints
                     ? TypedResults.Problem(statusCode: 404, title: "Paket tidak ditemukan", detail: $"Tidak ada paket dengan kode '{code}'.")
                     : TypedResults.Ok(PackageDto.From(package));
             })
-            .RequireAuthorization(Permissions.MasterDataRead)
+            .RequireAuthorization(Permissions.ReferenceDataRead)
             .WithSummary("One service package by code");
 
         packages.MapPost("/", async (PackageRequest request, SaveServicePackage save, CancellationToken cancellationToken) =>
@@ -34,7 +34,7 @@ public static class PackageEndpoints
                     ? Results.Created($"/api/packages/{outcome.Value!.Code}", PackageDto.From(outcome.Value))
                     : outcome.ToValidationProblem();
             })
-            .RequireAuthorization(Permissions.MasterDataWrite)
+            .RequireAuthorization(Permissions.ReferenceDataWrite)
             .ProducesValidationProblem()
             .WithSummary("Create a service package");
 

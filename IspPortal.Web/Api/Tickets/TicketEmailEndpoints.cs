@@ -1,6 +1,6 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
-using IspPortal.Core.Tickets.Email;
+using IspPortal.Core.Tickets.Intake;
 using IspPortal.Infrastructure.Tickets;
 using Microsoft.AspNetCore.Mvc;
 

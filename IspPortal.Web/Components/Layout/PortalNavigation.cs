@@ -10,7 +10,7 @@ public sealed record NavItem(string Title, string Href, string Icon, string Poli
 public sealed record NavSection(string Title, string Icon, IReadOnlyList<NavItem> Items);
 
 /// <summary>
-/// The drawer, grouped as in the brief. A page appears here only once its feature is built; each
+/// The drawer, grouped by area of work. A page appears here only once its feature is built; each
 /// item names the policy that also guards the page, so the menu never offers a door that is locked.
 /// </summary>
 public static class PortalNavigation
@@ -49,9 +49,9 @@ public static class PortalNavigation
         ]),
         new("Pengaturan", Icons.Material.Filled.Settings,
         [
-            new("Kode lokasi", "/settings/locations", Icons.Material.Filled.Place, Permissions.MasterDataRead),
-            new("Paket layanan", "/settings/packages", Icons.Material.Filled.Speed, Permissions.MasterDataRead),
-            new("Kategori tiket", "/settings/ticket-categories", Icons.Material.Filled.Category, Permissions.MasterDataRead),
+            new("Kode lokasi", "/settings/locations", Icons.Material.Filled.Place, Permissions.ReferenceDataRead),
+            new("Paket layanan", "/settings/packages", Icons.Material.Filled.Speed, Permissions.ReferenceDataRead),
+            new("Kategori tiket", "/settings/ticket-categories", Icons.Material.Filled.Category, Permissions.ReferenceDataRead),
             new("Pengaturan umum", "/settings", Icons.Material.Filled.Tune, Permissions.SettingsManage),
             new("Templat notifikasi", "/settings/notification-templates", Icons.Material.Filled.Message, Permissions.SettingsManage),
             new("Pengguna", "/settings/users", Icons.Material.Filled.People, Permissions.UsersManage),

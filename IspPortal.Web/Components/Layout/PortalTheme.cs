@@ -2,7 +2,7 @@ using MudBlazor;
 
 namespace IspPortal.Web.Components.Layout;
 
-/// <summary>The brief's palette: primary blue, success green, danger red; slate for secondary text.</summary>
+/// <summary>The portal's palette: primary blue, success green, danger red; slate for secondary text.</summary>
 public static class PortalTheme
 {
     public static readonly MudTheme Theme = new()

@@ -1,4 +1,4 @@
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.InvoiceRuns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

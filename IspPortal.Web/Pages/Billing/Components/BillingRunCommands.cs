@@ -1,5 +1,6 @@
+using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Automation;
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Settings;
 using IspPortal.Web.Components.Shared;
 using IspPortal.Web.Localization;

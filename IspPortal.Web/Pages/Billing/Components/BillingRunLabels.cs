@@ -1,4 +1,4 @@
-using IspPortal.Core.Billing.Invoicing;
+using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Web.Localization;
 using Microsoft.Extensions.Localization;
 

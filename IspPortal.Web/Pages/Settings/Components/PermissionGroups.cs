@@ -15,7 +15,7 @@ public static class PermissionGroups
         ["network"] = "Jaringan",
         ["finance"] = "Keuangan",
         ["reports"] = "Laporan",
-        ["masterdata"] = "Data master",
+        ["referencedata"] = "Data master",
         ["settings"] = "Pengaturan",
         ["users"] = "Pengguna",
         ["audit"] = "Log audit",

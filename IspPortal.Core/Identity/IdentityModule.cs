@@ -1,0 +1,31 @@
+using IspPortal.Core.Identity.ApiKeys;
+using IspPortal.Core.Identity.Audit;
+using IspPortal.Core.Identity.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IspPortal.Core.Identity;
+
+public static class IdentityModule
+{
+    public static IServiceCollection AddIdentity(this IServiceCollection services)
+    {
+        services.AddScoped<CarriedActor>();
+
+        services.AddScoped<IssueApiKey>();
+        services.AddScoped<RevokeApiKey>();
+        services.AddScoped<ApiKeyList>();
+        services.AddScoped<ApiKeyAuthenticator>();
+
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<AdminSafety>();
+        services.AddScoped<UserList>();
+        services.AddScoped<CreateUser>();
+        services.AddScoped<ChangeUserRoles>();
+        services.AddScoped<SetUserActive>();
+        services.AddScoped<ResetUserPassword>();
+        services.AddScoped<UnlockUser>();
+
+        services.AddScoped<AuditLogSearch>();
+        return services;
+    }
+}
