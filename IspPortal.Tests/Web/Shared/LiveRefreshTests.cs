@@ -1,6 +1,6 @@
 using IspPortal.Core.Network;
 using IspPortal.Core.Network.Sync;
-using IspPortal.Web.Components.Shared;
+using IspPortal.Web.Shell.Components;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IspPortal.Tests.Web.Shared;
