@@ -136,6 +136,12 @@ public static class DependencyInjection
         services.AddScoped<Billing.Payments.InvoiceToPay>();
         services.AddScoped<Notifications.OutboxList>();
         services.AddScoped<Notifications.Templates.NotificationTemplates>();
+        // web boundaries (issue 14)
+        services.AddScoped<Tickets.Chat.TicketAttachmentDownload>();
+        services.AddScoped<Network.Routers.RouterByCode>();
+        services.AddSingleton<Billing.Payments.IPaymentSimulation, Billing.Payments.NoPaymentSimulation>();
+        services.AddScoped<Billing.Payments.SavePaymentGatewaySettings>();
+        services.AddScoped<Notifications.SaveNotificationSettings>();
 
         return services;
     }

@@ -1,4 +1,5 @@
 using IspPortal.Core;
+using IspPortal.Core.Billing.Payments;
 using IspPortal.Infrastructure;
 using IspPortal.Infrastructure.Demo;
 using IspPortal.Infrastructure.Jobs;
@@ -8,6 +9,7 @@ using IspPortal.Web.Features.Notifications.Endpoints;
 using IspPortal.Web.Shell;
 using IspPortal.Web.Shell.Api;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 
 namespace IspPortal.Web.Host;
@@ -31,7 +33,9 @@ public static class PortalHost
             builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<DemoWhatsApp>(sp, WhatsAppWebhookEndpoints.Route));
         if (builder.Configuration.GetValue("Demo:Enabled", false) && builder.Configuration.GetValue("Demo:PaymentGatewayStandIn", true))
             builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DemoPaymentGateway>(sp, PaymentNotificationEndpoints.MidtransRoute))
-                .AddHostedService(sp => sp.GetRequiredService<DemoPaymentGateway>());
+                .AddHostedService(sp => sp.GetRequiredService<DemoPaymentGateway>())
+                // Only the demo's stand-in can settle a QRIS code without a bank: the pay page offers it here alone.
+                .Replace(ServiceDescriptor.Singleton<IPaymentSimulation>(sp => sp.GetRequiredService<DemoPaymentGateway>()));
         return builder;
     }
 

@@ -28,11 +28,14 @@ public abstract class SettingsFormBase<T> : ComponentBase where T : class, ISett
     /// <summary>Turns the form's fields back into the settings record to save, or refuses text it cannot read.</summary>
     protected abstract Outcome<T> Collect();
 
+    /// <summary>Saves what <see cref="Collect"/> produced; a form with secrets hands them to its feature's use case instead.</summary>
+    protected virtual Task<Outcome<T>> StoreAsync(T value, Actor actor) => Settings.SaveAsync(value, actor);
+
     protected async Task SaveAsync()
     {
         Saving = true;
         var collected = Collect();
-        var outcome = collected.Succeeded ? await Settings.SaveAsync(collected.Value!, await CurrentUser.GetAsync()) : collected;
+        var outcome = collected.Succeeded ? await StoreAsync(collected.Value!, await CurrentUser.GetAsync()) : collected;
         Saving = false;
         if (outcome.Succeeded)
         {

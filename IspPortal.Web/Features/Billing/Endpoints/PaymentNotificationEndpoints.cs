@@ -1,5 +1,4 @@
 using IspPortal.Core.Billing.Payments;
-using IspPortal.Infrastructure.Billing.Payments;
 using IspPortal.Web.Shell.Api;
 
 namespace IspPortal.Web.Features.Billing.Endpoints;
@@ -22,7 +21,7 @@ public static class PaymentNotificationEndpoints
             {
                 if (await SignedRequestBody.ReadAsync(context, MaxBodyBytes) is not { } body)
                     return SignedRequestBody.TooLarge();
-                var result = await notifications.ExecuteAsync(MidtransGateway.GatewayName, body, context.RequestAborted);
+                var result = await notifications.ExecuteAsync(PaymentGatewayNames.Midtrans, body, context.RequestAborted);
                 return result.Verdict switch
                 {
                     NotificationVerdict.Unauthorized => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Tanda tangan notifikasi tidak valid",

@@ -2,8 +2,8 @@ using IspPortal.Core.Customers;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Common;
 using IspPortal.Core.Network.Isolation;
+using IspPortal.Core.Network.Routers;
 using IspPortal.Core.Network.Sync;
-using Microsoft.EntityFrameworkCore;
 using IspPortal.Web.Shell.Api;
 
 namespace IspPortal.Web.Features.Network.Endpoints;
@@ -28,14 +28,12 @@ public static class MikrotikEndpoints
             .ProducesValidationProblem()
             .WithSummary("Activate an isolated customer (by customer code)");
 
-        mikrotik.MapPost("/sync", async Task<IResult> (SyncRequest? request, SyncAllRouters syncAll, SyncRouter syncRouter, IIspDbFactory dbs, CancellationToken cancellationToken) =>
+        mikrotik.MapPost("/sync", async Task<IResult> (SyncRequest? request, SyncAllRouters syncAll, SyncRouter syncRouter, RouterByCode routers, CancellationToken cancellationToken) =>
             {
                 if (string.IsNullOrWhiteSpace(request?.RouterCode))
                     return TypedResults.Ok((await syncAll.ExecuteAsync(cancellationToken: cancellationToken)).Routers.Select(SyncResponse.From));
-                await using var db = await dbs.CreateAsync(cancellationToken);
-                var code = request.RouterCode.Trim().ToUpperInvariant();
-                var routerId = await db.Routers.Where(r => r.Code == code).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
-                return routerId is { } id
+                var code = RouterByCode.Normalize(request.RouterCode);
+                return await routers.IdOfAsync(code, cancellationToken) is { } id
                     ? TypedResults.Ok(new[] { SyncResponse.From(await syncRouter.ExecuteAsync(id, cancellationToken)) })
                     : TypedResults.Problem(statusCode: 404, title: "Router tidak ditemukan", detail: $"Tidak ada router dengan kode '{code}'.");
             })

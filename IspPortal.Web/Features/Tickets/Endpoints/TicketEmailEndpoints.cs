@@ -1,7 +1,6 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Tickets.Email;
-using IspPortal.Infrastructure.Tickets;
 using Microsoft.AspNetCore.Mvc;
 using IspPortal.Web.Shell.Api;
 
@@ -22,7 +21,7 @@ public static class TicketEmailEndpoints
 
     public static RouteGroupBuilder MapTicketEmailEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost(Route, async (HttpRequest request, EmailTicketIntake intake, CancellationToken cancellationToken) =>
+        api.MapPost(Route, async (HttpRequest request, EmailTicketIntake intake, IInboundEmailReader reader, CancellationToken cancellationToken) =>
             {
                 if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), RawMessageType, StringComparison.OrdinalIgnoreCase))
                     return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Format surel tidak didukung",
@@ -30,7 +29,7 @@ public static class TicketEmailEndpoints
                 InboundEmail email;
                 try
                 {
-                    email = await MimeInboundEmail.ParseAsync(request.Body, cancellationToken);
+                    email = await reader.ReadAsync(request.Body, cancellationToken);
                 }
                 catch (FormatException exception)
                 {
