@@ -1,4 +1,4 @@
-using IspPortal.Web;
+using IspPortal.Web.Host;
 
 if (SimulatorCommand.TryRun(args, out var simulator))
     return await simulator;

@@ -36,6 +36,9 @@ public static class BillingModule
         services.AddScoped<ReceiveGatewayNotification>();
         services.AddScoped<ReconcileGatewayPayments>();
         services.AddScoped<InvoiceToPay>();
+        services.AddScoped<SavePaymentGatewaySettings>();
+        // Only the demo's payment stand-in can settle a QRIS code without a bank (Demo/DemoModule replaces this).
+        services.AddSingleton<IPaymentSimulation, NoPaymentSimulation>();
 
         services.AddScoped<SendInvoiceReminders>();
         services.AddScoped<CheckOverdueInvoices>();

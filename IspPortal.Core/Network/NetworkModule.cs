@@ -13,6 +13,7 @@ public static class NetworkModule
     public static IServiceCollection AddNetwork(this IServiceCollection services)
     {
         services.AddScoped<RouterList>();
+        services.AddScoped<RouterByCode>();
         services.AddScoped<SaveRouter>();
         services.AddScoped<DeleteRouter>();
         services.AddScoped<TestRouterConnection>();

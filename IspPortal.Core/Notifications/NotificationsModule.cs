@@ -15,6 +15,7 @@ public static class NotificationsModule
         services.AddScoped<QueueWhatsAppMessage>();
         services.AddScoped<OutboxList>();
         services.AddScoped<NotificationTemplates>();
+        services.AddScoped<SaveNotificationSettings>();
         return services;
     }
 }

@@ -31,6 +31,7 @@ public static class TicketsModule
         services.AddScoped<SendTicketReply>();
         services.AddScoped<AddInternalNote>();
         services.AddScoped<TicketChatReads>();
+        services.AddScoped<TicketAttachmentDownload>();
         services.AddScoped<SignalTyping>();
         return services;
     }

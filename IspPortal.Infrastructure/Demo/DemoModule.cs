@@ -1,6 +1,8 @@
+using IspPortal.Core.Billing.Payments;
 using IspPortal.Infrastructure.LocalPostgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IspPortal.Infrastructure.Demo;
 
@@ -25,7 +27,9 @@ public static class DemoModule
             services.AddHostedService(sp => ActivatorUtilities.CreateInstance<DemoWhatsApp>(sp, whatsAppWebhookRoute));
         if (demo && configuration.GetValue("Demo:PaymentGatewayStandIn", true))
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DemoPaymentGateway>(sp, midtransNotificationRoute))
-                .AddHostedService(sp => sp.GetRequiredService<DemoPaymentGateway>());
+                .AddHostedService(sp => sp.GetRequiredService<DemoPaymentGateway>())
+                // The pay page offers "simulate payment" only where this stand-in runs.
+                .Replace(ServiceDescriptor.Singleton<IPaymentSimulation>(sp => sp.GetRequiredService<DemoPaymentGateway>()));
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using IspPortal.Core.Billing;
+using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
@@ -19,11 +20,15 @@ namespace IspPortal.Infrastructure.Demo;
 /// <param name="notificationPath">The portal's Midtrans notification route.</param>
 public sealed class DemoPaymentGateway(
     IServiceScopeFactory scopes, IServer server, IHostApplicationLifetime lifetime, ISecretProtector secrets, ILogger<DemoPaymentGateway> logger, string notificationPath)
-    : IHostedService, IAsyncDisposable
+    : IHostedService, IAsyncDisposable, IPaymentSimulation
 {
     private MidtransStandIn? _standIn;
 
     public bool Running => _standIn is not null;
+
+    bool IPaymentSimulation.IsAvailable => Running;
+
+    Task<bool> IPaymentSimulation.SimulatePaymentAsync(string orderId, CancellationToken cancellationToken) => PayAsync(orderId);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

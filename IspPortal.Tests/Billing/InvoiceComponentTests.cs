@@ -2,7 +2,7 @@ using Bunit;
 using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Invoices;
 using IspPortal.Tests.Support;
-using IspPortal.Web.Pages.Billing.Components;
+using IspPortal.Web.Features.Billing.Components;
 
 namespace IspPortal.Tests.Billing;
 

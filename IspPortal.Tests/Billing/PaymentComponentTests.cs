@@ -3,7 +3,7 @@ using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Customers;
 using IspPortal.Tests.Support;
-using IspPortal.Web.Pages.Billing.Components;
+using IspPortal.Web.Features.Billing.Components;
 
 namespace IspPortal.Tests.Billing;
 

@@ -3,7 +3,7 @@ using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Infrastructure.StandIns.Midtrans;
 using IspPortal.Tests.Support;
-using IspPortal.Web.Api.Billing;
+using IspPortal.Web.Features.Billing.Endpoints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

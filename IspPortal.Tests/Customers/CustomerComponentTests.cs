@@ -3,8 +3,8 @@ using IspPortal.Core.Customers;
 using IspPortal.Core.Customers.Registration;
 using IspPortal.Core.Network;
 using IspPortal.Tests.Support;
-using IspPortal.Web.Pages.Customers.Components;
-using IspPortal.Web.Pages.Network.Components;
+using IspPortal.Web.Features.Customers.Components;
+using IspPortal.Web.Features.Network.Components;
 
 namespace IspPortal.Tests.Customers;
 

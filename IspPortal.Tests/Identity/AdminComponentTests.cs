@@ -2,8 +2,8 @@ using Bunit;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Identity.Audit;
 using IspPortal.Tests.Support;
-using IspPortal.Web.Components.Shared;
-using IspPortal.Web.Pages.Settings.Components;
+using IspPortal.Web.Shell.Components;
+using IspPortal.Web.Features.Identity.Components;
 
 namespace IspPortal.Tests.Identity;
 

@@ -2,7 +2,7 @@ using IspPortal.Core.Customers;
 using IspPortal.Core.Network;
 using IspPortal.Core.Network.Map;
 using IspPortal.Core.Network.Sync;
-using IspPortal.Web.Pages.Network.Components;
+using IspPortal.Web.Features.Network.Components;
 
 namespace IspPortal.Tests.Network;
 

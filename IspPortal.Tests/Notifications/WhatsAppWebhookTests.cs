@@ -7,7 +7,7 @@ using IspPortal.Core.Notifications.WhatsApp;
 using IspPortal.Core.Settings;
 using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 using IspPortal.Tests.Support;
-using IspPortal.Web.Api.WhatsApp;
+using IspPortal.Web.Features.Notifications.Endpoints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,12 +3,12 @@ using IspPortal.Core.Identity;
 using IspPortal.Infrastructure;
 using IspPortal.Infrastructure.Identity;
 using IspPortal.Infrastructure.Persistence;
-using IspPortal.Web.Identity;
+using IspPortal.Web.Features.Identity.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using InfrastructureServices = IspPortal.Infrastructure.DependencyInjection;
-using WebServices = IspPortal.Web.DependencyInjection;
+using WebServices = IspPortal.Web.Host.WebServices;
 
 namespace IspPortal.Tests.Support;
 

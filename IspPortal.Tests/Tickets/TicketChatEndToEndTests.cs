@@ -10,8 +10,8 @@ using IspPortal.Core.Tickets;
 using IspPortal.Core.Tickets.Chat;
 using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 using IspPortal.Tests.Support;
-using IspPortal.Web.Api.WhatsApp;
-using IspPortal.Web.Tickets;
+using IspPortal.Web.Features.Notifications.Endpoints;
+using IspPortal.Web.Features.Tickets.Endpoints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

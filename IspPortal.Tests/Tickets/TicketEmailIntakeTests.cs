@@ -8,7 +8,7 @@ using IspPortal.Core.Tickets;
 using IspPortal.Core.Tickets.Chat;
 using Microsoft.Extensions.DependencyInjection;
 using IspPortal.Tests.Support;
-using IspPortal.Web.Api.Tickets;
+using IspPortal.Web.Features.Tickets.Endpoints;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using MimeKit.Utils;

@@ -6,7 +6,7 @@ using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
 using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 using IspPortal.Tests.Support;
-using IspPortal.Web.Api.WhatsApp;
+using IspPortal.Web.Features.Notifications.Endpoints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

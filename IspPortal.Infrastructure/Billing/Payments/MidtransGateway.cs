@@ -18,7 +18,7 @@ namespace IspPortal.Infrastructure.Billing.Payments;
 /// </summary>
 public sealed class MidtransGateway(IHttpClientFactory http, PortalSettings settings, ISecretProtector secrets, TimeProvider clock) : IPaymentGateway
 {
-    public const string GatewayName = "midtrans";
+    public const string GatewayName = PaymentGatewayNames.Midtrans;
     public const string HttpClientName = "midtrans";
 
     /// <summary>Midtrans writes its times in Jakarta time, without an offset.</summary>

@@ -131,7 +131,7 @@ public sealed class RouterOsSimulatorProtocolTests : IAsyncLifetime
     [Fact]
     public void The_verb_parses_its_options()
     {
-        var options = IspPortal.Web.SimulatorCommand.Parse(["--listen", "127.0.0.1:18728", "--user", "admin", "--password", "Demo#2025", "--secrets", "120", "--active", "80", "--churn", "6"]);
+        var options = IspPortal.Web.Host.SimulatorCommand.Parse(["--listen", "127.0.0.1:18728", "--user", "admin", "--password", "Demo#2025", "--secrets", "120", "--active", "80", "--churn", "6"]);
 
         Assert.Equal(("127.0.0.1:18728", "admin", "Demo#2025", 120, 80, 6.0), (options.Listen.ToString(), options.User, options.Password, options.Secrets, options.Active, options.ChurnPerMinute));
     }

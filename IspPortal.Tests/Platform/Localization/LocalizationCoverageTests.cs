@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using IspPortal.Tests.Support;
-using IspPortal.Web.Components.Layout;
+using IspPortal.Web.Shell.Layout;
 
 namespace IspPortal.Tests.Platform.Localization;
 

@@ -1,6 +1,6 @@
 using Bunit;
 using IspPortal.Tests.Support;
-using IspPortal.Web.Components.Shared;
+using IspPortal.Web.Shell.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 

@@ -1,7 +1,7 @@
 using Bunit;
 using IspPortal.Core.Common;
 using IspPortal.Tests.Support;
-using IspPortal.Web.Components.Shared;
+using IspPortal.Web.Shell.Components;
 using MudBlazor;
 
 namespace IspPortal.Tests.Platform.Shell;

@@ -1,5 +1,5 @@
 using IspPortal.Core.Common;
-using IspPortal.Web.Components.Shared;
+using IspPortal.Web.Shell.Components;
 using MudBlazor;
 
 namespace IspPortal.Tests.Platform.Shell;

@@ -1,7 +1,7 @@
 using IspPortal.Core.Network;
 using IspPortal.Core.Network.Sync;
 using IspPortal.Tests.Support;
-using IspPortal.Web.Components.Shared;
+using IspPortal.Web.Shell.Components;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IspPortal.Tests.Platform.Shell;

@@ -1,14 +1,14 @@
 using Bunit;
 using IspPortal.Core.Identity;
 using IspPortal.Tests.Support;
-using IspPortal.Web.Components.Layout;
+using IspPortal.Web.Shell.Layout;
 
 namespace IspPortal.Tests.Platform.Shell;
 
 public class NavMenuTests : PortalComponentTest
 {
     // The unread badge reads the database and the chat bus; the menu's own rules are what is tested here.
-    public NavMenuTests() => ComponentFactories.AddStub<IspPortal.Web.Pages.Tickets.Components.ChatUnreadBadge>();
+    public NavMenuTests() => ComponentFactories.AddStub<IspPortal.Web.Features.Tickets.Components.ChatUnreadBadge>();
 
     [Fact]
     public void A_technician_sees_the_dashboard_but_not_the_users_page()

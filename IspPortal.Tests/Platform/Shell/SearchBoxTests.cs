@@ -1,6 +1,6 @@
 using Bunit;
 using IspPortal.Tests.Support;
-using IspPortal.Web.Components.Shared;
+using IspPortal.Web.Shell.Components;
 
 namespace IspPortal.Tests.Platform.Shell;
 

@@ -1,0 +1,14 @@
+using IspPortal.Core.Identity;
+using IspPortal.Web.Shell;
+using IspPortal.Web.Shell.Layout;
+using MudBlazor;
+
+namespace IspPortal.Web.Features.Reports;
+
+public sealed class ReportsFeature : IPortalFeature
+{
+    public IReadOnlyList<NavItem> Navigation =>
+    [
+        new(NavSections.Dashboard, "Dashboard", "/dashboard", Icons.Material.Filled.Dashboard, Permissions.DashboardRead, 10),
+    ];
+}
