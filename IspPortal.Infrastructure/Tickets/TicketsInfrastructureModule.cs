@@ -1,5 +1,6 @@
 using IspPortal.Core.Customers.Photos;
 using IspPortal.Core.Tickets.Chat;
+using IspPortal.Core.Tickets.Intake;
 using IspPortal.Core.Tickets.Lifecycle;
 using IspPortal.Infrastructure.Jobs;
 using Microsoft.AspNetCore.DataProtection;
@@ -16,6 +17,7 @@ public static class TicketsInfrastructureModule
         var publicUrl = configuration.PublicUrl();
         services.AddSingleton<ITicketLinks>(sp => new TicketLinks(sp.GetRequiredService<IDataProtectionProvider>(), publicUrl));
 
+        services.AddSingleton<IInboundEmailReader, MimeInboundEmailReader>();
         services.AddSingleton<ITicketAttachmentStore>(sp => new FileTicketAttachmentStore(
             configuration.StorageFolder(FileTicketAttachmentStore.FolderKey, "ticket-attachments"), sp.GetRequiredService<ICustomerPhotoStore>()));
 

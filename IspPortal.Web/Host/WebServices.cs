@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using IspPortal.Core.Identity;
-using IspPortal.Core.Tickets.Email;
 using IspPortal.Infrastructure;
 using IspPortal.Infrastructure.Persistence;
 using IspPortal.Web.Features.Identity.Authentication;
@@ -49,7 +48,6 @@ public static class WebServices
 
         services.AddPortalIdentity();
         services.AddScoped<ICurrentUser, PortalCurrentUser>();
-        services.AddSingleton<IInboundEmailReader, MimeInboundEmailReader>();
 
         services.AddProblemDetails();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>

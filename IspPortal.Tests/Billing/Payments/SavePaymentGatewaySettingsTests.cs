@@ -4,6 +4,7 @@ using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
 using IspPortal.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using IspPortal.Core.Billing;
 
 namespace IspPortal.Tests.Billing.Payments;
 

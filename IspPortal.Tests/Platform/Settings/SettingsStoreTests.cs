@@ -4,6 +4,7 @@ using IspPortal.Core.Settings;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IspPortal.Core.Billing;
 
 namespace IspPortal.Tests.Platform.Settings;
 

@@ -8,11 +8,11 @@ using MimeKit.Text;
 namespace IspPortal.Infrastructure.Tickets;
 
 /// <summary>Reads a raw RFC 5322 message (what Postfix pipes, or a provider's "raw MIME" forward) into an <see cref="InboundEmail"/>.</summary>
-public static class MimeInboundEmail
+public sealed class MimeInboundEmailReader : IInboundEmailReader
 {
     private static readonly HashSet<HtmlTagId> LineBreaking = [HtmlTagId.Br, HtmlTagId.P, HtmlTagId.Div, HtmlTagId.LI, HtmlTagId.TR, HtmlTagId.H1, HtmlTagId.H2, HtmlTagId.H3, HtmlTagId.BlockQuote];
 
-    public static async Task<InboundEmail> ParseAsync(Stream raw, CancellationToken cancellationToken)
+    public async Task<InboundEmail> ReadAsync(Stream raw, CancellationToken cancellationToken = default)
     {
         using var buffer = new MemoryStream();
         await raw.CopyToAsync(buffer, cancellationToken);
