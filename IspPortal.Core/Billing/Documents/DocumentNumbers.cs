@@ -9,12 +9,14 @@ namespace IspPortal.Core.Billing.Documents;
 /// month of <c>INV/2025/02/</c>. A reservation locks the scope's counter until the transaction ends:
 /// a rollback gives the numbers back, and a second run waits instead of taking the same ones.
 /// </summary>
+[FeatureApi]
 public interface IDocumentSequences
 {
     /// <returns>The first of <paramref name="count"/> consecutive numbers, reserved in <paramref name="db"/>'s open transaction.</returns>
     Task<long> ReserveAsync(IIspDb db, string scope, int count, CancellationToken cancellationToken = default);
 }
 
+[FeatureApi]
 public static class DocumentSequencesExtensions
 {
     /// <summary>Reserves one number of <paramref name="kind"/> for a document dated in <paramref name="period"/>'s month and renders it.</summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.Customers.Installations;
 
+[FeatureApi]
 public sealed record InstallationRow(
     string Code, string FullName, string Phone, string? Address, double? Latitude, double? Longitude, string Package, string? RouterCode,
     string? PppoeUsername, RegistrationStatus Status, DateOnly? ScheduledFor, string? Technician, ConnectionState Connection);
@@ -12,6 +13,7 @@ public sealed record InstallationRow(
 /// Installation work orders: registrations whose secret is (or is about to be) on the router and
 /// whose CPE is not installed yet, soonest first. A technician sees their own and unassigned ones.
 /// </summary>
+[FeatureApi]
 public sealed class InstallationList(IIspDbFactory dbs)
 {
     public async Task<IReadOnlyList<InstallationRow>> OpenAsync(Guid? onlyTechnician, CancellationToken cancellationToken = default)

@@ -7,6 +7,7 @@ namespace IspPortal.Core.Customers.Photos;
 /// <see cref="MaxBytes"/>; stored outside the web root under a random name with their metadata
 /// (EXIF location included) removed, and served only to signed-in staff.
 /// </summary>
+[FeatureApi]
 public interface ICustomerPhotoStore
 {
     public const long MaxBytes = 8 * 1024 * 1024;
@@ -22,4 +23,5 @@ public interface ICustomerPhotoStore
     StoredPhoto? Open(string name);
 }
 
+[FeatureApi]
 public sealed record StoredPhoto(Stream Content, string ContentType);

@@ -1,9 +1,12 @@
+using IspPortal.Core.Common;
+
 namespace IspPortal.Core.Customers.Registration;
 
 /// <summary>
 /// WhatsApp numbers as agents type them (<c>0812…</c>, <c>62812…</c>, <c>+62 812-…</c>), stored as
 /// E.164 (<c>+62812…</c>). Only Indonesian mobile numbers: WhatsApp needs a mobile line.
 /// </summary>
+[FeatureApi]
 public static class IndonesianPhone
 {
     public const string CountryCode = "62";

@@ -9,6 +9,7 @@ namespace IspPortal.Core.Customers.Registration;
 /// there (the registration itself, the retry button or the sync): the customer becomes active and
 /// the registration moves on to installation. Tracked changes; the caller saves.
 /// </summary>
+[FeatureApi]
 public static class RegistrationProgress
 {
     public const string ProvisionedReason = "Secret PPPoE terpasang di router";

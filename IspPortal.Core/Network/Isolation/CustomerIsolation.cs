@@ -10,6 +10,7 @@ namespace IspPortal.Core.Network.Isolation;
 
 /// <param name="AppliedOnRouter">False when the router could not be reached: the decision is saved and
 /// the secret is marked failed with the error, so the next sync applies it.</param>
+[FeatureApi]
 public sealed record IsolationResult(string CustomerCode, CustomerStatus Status, bool AppliedOnRouter, bool AlreadyDone, string Message);
 
 /// <summary>
@@ -19,6 +20,7 @@ public sealed record IsolationResult(string CustomerCode, CustomerStatus Status,
 /// the change bites now; then the outcome is saved. A crash between those steps leaves a pending
 /// secret, an unreachable router a failed one; the sync finishes either. Running it again changes nothing twice.
 /// </summary>
+[FeatureApi]
 public sealed class CustomerIsolation(IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, ICurrentUser currentUser, Sync.NetworkChangeFeed feed, TimeProvider clock)
 {
     public Task<Outcome<IsolationResult>> IsolateAsync(string customerCode, string reason, StatusChangeSource source, CancellationToken cancellationToken = default) =>

@@ -1,7 +1,9 @@
 using IspPortal.Core.Customers;
+using IspPortal.Core.Common;
 
 namespace IspPortal.Core.Network.Isolation;
 
+[FeatureApi]
 public static class IsolationRules
 {
     /// <summary>

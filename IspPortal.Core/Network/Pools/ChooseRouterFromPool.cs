@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IspPortal.Core.Network.Pools;
 
 /// <param name="Load">Customers on the router now (terminated ones excluded).</param>
+[FeatureApi]
 public sealed record PoolCandidate(int RouterId, string Code, PoolMemberRole Role, int Priority, int Weight, int? Capacity, int Load, bool Reachable);
 
 /// <summary>
@@ -12,6 +13,7 @@ public sealed record PoolCandidate(int RouterId, string Code, PoolMemberRole Rol
 /// room left, the least loaded (for <see cref="PoolBalancing.Weighted"/> pools, load per unit of
 /// weight), lower priority first on a tie. Backup members take customers only when no primary can.
 /// </summary>
+[FeatureApi]
 public sealed class ChooseRouterFromPool(IIspDbFactory dbs)
 {
     public async Task<Outcome<PoolCandidate>> ExecuteAsync(int poolId, CancellationToken cancellationToken = default)

@@ -1,9 +1,12 @@
+using IspPortal.Core.Common;
+
 namespace IspPortal.Core.Network.RouterOs;
 
 /// <summary>
 /// Talks to MikroTik routers over the RouterOS API. Connections are pooled per router, so opening
 /// is cheap after the first time; the connection object holds no socket of its own.
 /// </summary>
+[FeatureApi]
 public interface IRouterGateway
 {
     /// <summary>Logs in (or reuses a logged-in pooled connection) and returns the router's operations.</summary>
@@ -16,12 +19,14 @@ public interface IRouterGateway
 /// </summary>
 /// <param name="TlsFingerprint">SHA-256 of the router's certificate (hex, colons optional). With TLS and
 /// a fingerprint, only that certificate is accepted; with TLS and none, the system's trust decides.</param>
+[FeatureApi]
 public sealed record RouterEndpoint(string Host, int Port, bool UseTls, string? TlsFingerprint, string User, string Password)
 {
     public override string ToString() => $"{User}@{Host}:{Port}{(UseTls ? " (TLS)" : "")}";
 }
 
 /// <summary>The operations the portal needs on one router. Every call may throw <see cref="RouterOsException"/>.</summary>
+[FeatureApi]
 public interface IRouterConnection
 {
     RouterEndpoint Endpoint { get; }

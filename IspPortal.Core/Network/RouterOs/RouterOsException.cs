@@ -1,3 +1,5 @@
+using IspPortal.Core.Common;
+
 namespace IspPortal.Core.Network.RouterOs;
 
 /// <summary>What went wrong talking to a router, in terms the portal can act on.</summary>
@@ -21,6 +23,7 @@ public enum RouterOsErrorCategory
     Protocol,
 }
 
+[FeatureApi]
 public sealed class RouterOsException : Exception
 {
     public RouterOsException(RouterOsErrorCategory category, string message, string? routerMessage = null, Exception? innerException = null)

@@ -4,6 +4,7 @@ using IspPortal.Core.Network.RouterOs;
 namespace IspPortal.Core.Network.Routers;
 
 /// <summary>How every use case reaches a stored router, and how it tells the operator what went wrong.</summary>
+[FeatureApi]
 public static class RouterAccess
 {
     public static RouterEndpoint Endpoint(Router router, ISecretProtector secrets) =>

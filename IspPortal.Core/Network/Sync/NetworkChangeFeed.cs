@@ -25,6 +25,7 @@ public sealed record CustomerConnectionChange(
 public sealed record NetworkChanges(int RouterId, string RouterCode, RouterHealth Health, IReadOnlyList<CustomerConnectionChange> Customers);
 
 /// <summary>The in-process publisher of network changes (sync, isolir, registration) for the map and dashboards.</summary>
+[FeatureApi]
 public sealed class NetworkChangeFeed(ILogger<NetworkChangeFeed> logger) : LiveFeed<NetworkChanges>(logger)
 {
     /// <summary>One customer changed outside a sync; the router's health is passed on as it is.</summary>

@@ -1,3 +1,5 @@
+using IspPortal.Core.Common;
+
 namespace IspPortal.Core.Notifications.Sending;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace IspPortal.Core.Notifications.Sending;
 /// notice per customer, and rendering 100,000 PDFs into the outbox up front would store gigabytes
 /// that the dispatcher can make one at a time from the document itself.
 /// </summary>
+[FeatureApi]
 public interface IMessageDocuments
 {
     /// <returns>The file for this message, or null when it carries none.</returns>

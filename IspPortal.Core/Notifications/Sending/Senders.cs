@@ -1,4 +1,5 @@
 using IspPortal.Core.Settings;
+using IspPortal.Core.Common;
 
 namespace IspPortal.Core.Notifications.Sending;
 
@@ -25,9 +26,11 @@ public sealed record WhatsAppOutgoing(
 public sealed record EmailOutgoing(string To, string Subject, string Text, string Html, IReadOnlyList<OutgoingFile> Attachments);
 
 /// <summary>A file sent with a message (e-mail attachment or WhatsApp document).</summary>
+[FeatureApi]
 public sealed record OutgoingFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>One way out to WhatsApp (Cloud API or an HTTP gateway), configured from the settings of the moment.</summary>
+[FeatureApi]
 public interface IWhatsAppSender
 {
     string Provider { get; }

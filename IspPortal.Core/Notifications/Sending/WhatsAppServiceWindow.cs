@@ -8,6 +8,7 @@ namespace IspPortal.Core.Notifications.Sending;
 /// message, an approved template outside it. One rule for the dispatcher (which sends) and for the
 /// ticket chat (which queues the reply as text or as <c>ticket_update</c> and tells the agent).
 /// </summary>
+[FeatureApi]
 public static class WhatsAppServiceWindow
 {
     public static readonly TimeSpan Length = TimeSpan.FromHours(24);

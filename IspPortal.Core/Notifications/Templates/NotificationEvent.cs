@@ -1,3 +1,5 @@
+using IspPortal.Core.Common;
+
 namespace IspPortal.Core.Notifications.Templates;
 
 /// <summary>
@@ -7,9 +9,11 @@ namespace IspPortal.Core.Notifications.Templates;
 /// <param name="Key">Stored in <c>notification_outbox.template</c>, e.g. <c>invoice_reminder</c>.</param>
 /// <param name="Service">A service message (credentials): sent even to customers who opted out.</param>
 /// <param name="QuietHours">Held back during the quiet hours from the settings (reminders, not receipts).</param>
+[FeatureApi]
 public sealed record NotificationEvent(
     string Key, string Label, IReadOnlyList<string> Placeholders, string DefaultBody, string DefaultSubject, bool Service = false, bool QuietHours = false);
 
+[FeatureApi]
 public static class NotificationEvents
 {
     public const string CompanyName = "nama_isp";

@@ -1,9 +1,12 @@
+using IspPortal.Core.Common;
+
 namespace IspPortal.Core.Tickets.Chat;
 
 /// <summary>
 /// Ticket chat events across every instance of the portal (docs/decisions/0011). Subscribers get
 /// each event once per instance, from any instance, including their own.
 /// </summary>
+[FeatureApi]
 public interface ITicketChatBus
 {
     /// <summary>

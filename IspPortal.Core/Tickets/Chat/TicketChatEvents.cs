@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using IspPortal.Core.Notifications;
+using IspPortal.Core.Common;
 
 namespace IspPortal.Core.Tickets.Chat;
 
@@ -23,6 +24,7 @@ public sealed record ChatMessageAdded(int TicketId) : TicketChatEvent;
 public sealed record ChatTicketChanged(int TicketId) : TicketChatEvent;
 
 /// <summary>An agent's reply moved on (sent, delivered, read, failed): the chat's ticks.</summary>
+[FeatureApi]
 public sealed record ChatDeliveryChanged(int TicketId, long MessageId, WhatsAppMessageStatus Status) : TicketChatEvent;
 
 /// <summary>An agent is typing in the ticket's composer; receivers forget it after <see cref="TicketChatTiming.TypingShownFor"/>.</summary>

@@ -13,6 +13,7 @@ namespace IspPortal.Core.Tickets.Intake;
 /// channel. A short answer to a resolved ticket ("YA", "BELUM") or a lone 1–5 after a closed one is read as
 /// the customer's confirmation or rating (<see cref="CustomerReplies"/>). Messages from one number take turns (advisory lock), so two arriving together open one ticket.
 /// </summary>
+[FeatureApi]
 public sealed class WhatsAppTicketIntake(
     IIspDbFactory dbs, IDatabaseLocks locks, OpenTicket open, CustomerTicketAnswers answers, ITicketChatBus chat,
     TimeProvider clock)

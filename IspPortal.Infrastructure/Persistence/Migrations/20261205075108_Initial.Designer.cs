@@ -378,7 +378,7 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
-            modelBuilder.Entity("IspPortal.Core.Billing.Invoicing.BillingRun", b =>
+            modelBuilder.Entity("IspPortal.Core.Billing.InvoiceRuns.BillingRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -460,7 +460,7 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasAnnotation("IspPortal:NotAudited", true);
                 });
 
-            modelBuilder.Entity("IspPortal.Core.Billing.Invoicing.DocumentSequence", b =>
+            modelBuilder.Entity("IspPortal.Core.Billing.Documents.DocumentSequence", b =>
                 {
                     b.Property<string>("Scope")
                         .HasMaxLength(64)

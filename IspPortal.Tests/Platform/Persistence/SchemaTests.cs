@@ -18,7 +18,7 @@ public class SchemaTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
     private static readonly string[] PartitionedLogTables = ["router_logs", "notification_logs", "audit_logs", "customer_status_logs"];
 
     [Fact]
-    public async Task Migrations_create_all_27_tables_of_the_brief_with_their_exact_names()
+    public async Task Migrations_create_the_27_core_tables_with_their_exact_names()
     {
         await using var context = db.CreateDbContext();
 

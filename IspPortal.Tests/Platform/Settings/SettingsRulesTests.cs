@@ -37,7 +37,7 @@ public sealed class SettingsRulesTests
     }
 
     [Fact]
-    public void Default_billing_settings_follow_the_brief()
+    public void Default_billing_settings_bill_on_the_1st_due_the_10th_and_isolate_10_days_late()
     {
         var defaults = new BillingSettings();
 
