@@ -21,13 +21,12 @@ public sealed class SaveNotificationSettings(PortalSettings settings, ISecretPro
     public Task<Outcome<NotificationSettings>> ExecuteAsync(NotificationSettings changes, NotificationSecrets newSecrets, Actor actor, CancellationToken cancellationToken = default) =>
         settings.SaveAsync(changes with
         {
-            CloudApiAccessTokenEncrypted = Protect(newSecrets.CloudApiAccessToken) ?? changes.CloudApiAccessTokenEncrypted,
-            CloudApiAppSecretEncrypted = Protect(newSecrets.CloudApiAppSecret) ?? changes.CloudApiAppSecretEncrypted,
-            WebhookVerifyTokenEncrypted = Protect(newSecrets.WebhookVerifyToken) ?? changes.WebhookVerifyTokenEncrypted,
-            GatewayTokenEncrypted = Protect(newSecrets.GatewayToken) ?? changes.GatewayTokenEncrypted,
-            SmtpPasswordEncrypted = Protect(newSecrets.SmtpPassword) ?? changes.SmtpPasswordEncrypted,
+            CloudApiAccessTokenEncrypted = Keep(newSecrets.CloudApiAccessToken, changes.CloudApiAccessTokenEncrypted),
+            CloudApiAppSecretEncrypted = Keep(newSecrets.CloudApiAppSecret, changes.CloudApiAppSecretEncrypted),
+            WebhookVerifyTokenEncrypted = Keep(newSecrets.WebhookVerifyToken, changes.WebhookVerifyTokenEncrypted),
+            GatewayTokenEncrypted = Keep(newSecrets.GatewayToken, changes.GatewayTokenEncrypted),
+            SmtpPasswordEncrypted = Keep(newSecrets.SmtpPassword, changes.SmtpPasswordEncrypted),
         }, actor, cancellationToken);
 
-    private string? Protect(string? secret) =>
-        string.IsNullOrWhiteSpace(secret) ? null : secrets.Protect(SecretKind.NotificationCredential, secret.Trim());
+    private string? Keep(string? typed, string? stored) => secrets.ProtectOrKeep(SecretKind.NotificationCredential, typed, stored);
 }

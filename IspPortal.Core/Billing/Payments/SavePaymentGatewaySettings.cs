@@ -13,8 +13,6 @@ public sealed class SavePaymentGatewaySettings(PortalSettings settings, ISecretP
     public Task<Outcome<PaymentGatewaySettings>> ExecuteAsync(PaymentGatewaySettings changes, string? newServerKey, Actor actor, CancellationToken cancellationToken = default) =>
         settings.SaveAsync(changes with
         {
-            MidtransServerKeyEncrypted = string.IsNullOrWhiteSpace(newServerKey)
-                ? changes.MidtransServerKeyEncrypted
-                : secrets.Protect(SecretKind.PaymentGatewayCredential, newServerKey.Trim()),
+            MidtransServerKeyEncrypted = secrets.ProtectOrKeep(SecretKind.PaymentGatewayCredential, newServerKey, changes.MidtransServerKeyEncrypted),
         }, actor, cancellationToken);
 }
