@@ -19,6 +19,9 @@ public class Router
     public const int InterfaceMaxLength = 64;
     public const int VersionMaxLength = 64;
     public const int ErrorMaxLength = 2000;
+
+    /// <summary>Router codes are stored upper-case without spaces, so <c>ckp</c> and <c> CKP </c> name the same router.</summary>
+    public static string NormalizeCode(string code) => code.Trim().ToUpperInvariant();
     public const int DefaultApiPort = 8728;
     public const int DefaultApiTlsPort = 8729;
     public const string DefaultIsolationAddressList = "isolir";

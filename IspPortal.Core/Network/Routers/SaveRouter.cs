@@ -32,7 +32,7 @@ public sealed partial class SaveRouter(IIspDbFactory dbs, ISecretProtector secre
 
     public async Task<Outcome<Router>> ExecuteAsync(RouterInput input, CancellationToken cancellationToken = default)
     {
-        var code = input.Code.Trim().ToUpperInvariant();
+        var code = Router.NormalizeCode(input.Code);
         var host = input.Host.Trim();
         var fingerprint = CertificateFingerprint.Normalize(input.TlsFingerprint);
         var profile = Blank(input.IsolationProfile);

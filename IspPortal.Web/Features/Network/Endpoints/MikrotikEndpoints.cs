@@ -1,6 +1,7 @@
 using IspPortal.Core.Customers;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Common;
+using IspPortal.Core.Network;
 using IspPortal.Core.Network.Isolation;
 using IspPortal.Core.Network.Routers;
 using IspPortal.Core.Network.Sync;
@@ -32,7 +33,7 @@ public static class MikrotikEndpoints
             {
                 if (string.IsNullOrWhiteSpace(request?.RouterCode))
                     return TypedResults.Ok((await syncAll.ExecuteAsync(cancellationToken: cancellationToken)).Routers.Select(SyncResponse.From));
-                var code = RouterByCode.Normalize(request.RouterCode);
+                var code = Router.NormalizeCode(request.RouterCode);
                 return await routers.IdOfAsync(code, cancellationToken) is { } id
                     ? TypedResults.Ok(new[] { SyncResponse.From(await syncRouter.ExecuteAsync(id, cancellationToken)) })
                     : TypedResults.Problem(statusCode: 404, title: "Router tidak ditemukan", detail: $"Tidak ada router dengan kode '{code}'.");
