@@ -18,6 +18,7 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "Default";
     public const string ApplicationName = "IspPortal";
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
     public const string DataProtectionCertificateKey = "DataProtection:CertificatePath";
     public const string DataProtectionCertificatePasswordKey = "DataProtection:CertificatePassword";
 
@@ -38,7 +39,7 @@ public static class DependencyInjection
     /// current user. Without it (design time) changes are audited as <see cref="Actor.System"/>.</param>
     public static void ConfigureDatabase(DbContextOptionsBuilder options, IConfiguration configuration, IServiceProvider? services = null)
     {
-        options.UseNpgsql(configuration.DatabaseConnectionString(), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        options.UseNpgsql(configuration.DatabaseConnectionString(), npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(services?.GetService<AuditInterceptor>()
                 ?? new AuditInterceptor(services?.GetService<TimeProvider>() ?? TimeProvider.System, services?.GetService<ICurrentUser>()));

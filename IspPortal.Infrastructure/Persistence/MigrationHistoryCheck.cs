@@ -60,6 +60,12 @@ public static class MigrationHistoryCheck
 
     public static async Task<IReadOnlyList<string>> UnknownMigrationsAsync(IspDbContext db, CancellationToken cancellationToken = default)
     {
+        // A new database has no history table yet: asking it for applied migrations would log a failed query.
+        var historyExists = await db.Database
+            .SqlQuery<bool>($"SELECT to_regclass({DependencyInjection.MigrationsHistoryTable}) IS NOT NULL AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        if (!historyExists)
+            return [];
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
         return [.. (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(id => !known.Contains(id))];
     }
