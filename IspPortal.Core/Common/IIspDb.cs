@@ -25,6 +25,7 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<Setting> Settings { get; }
     DbSet<AuditLog> AuditLogs { get; }
     DbSet<ApiKey> ApiKeys { get; }
+    DbSet<Identity.SignIn.SignInAttempt> SignInAttempts { get; }
 
     DbSet<Customer> Customers { get; }
     DbSet<CustomerRegistration> CustomerRegistrations { get; }

@@ -1,5 +1,7 @@
 using IspPortal.Core.Identity.ApiKeys;
 using IspPortal.Core.Identity.Audit;
+using IspPortal.Core.Identity.SignIn;
+using IspPortal.Core.Identity.TwoFactor;
 using IspPortal.Core.Identity.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +28,11 @@ public static class IdentityModule
         services.AddScoped<UnlockUser>();
 
         services.AddScoped<AuditLogSearch>();
+
+        services.AddScoped<SignInThrottle>();
+        services.AddScoped<TwoFactorEnrolment>();
+        services.AddScoped<ResetTwoFactor>();
+        services.AddScoped<SignOutEverywhere>();
         return services;
     }
 }

@@ -143,5 +143,9 @@ public sealed class DemoSeeder(
             Email = "halo@demo.isp.local",
         };
         db.Settings.Add(new Setting { Key = CompanyProfile.Key, Value = System.Text.Json.JsonSerializer.Serialize(company, System.Text.Json.JsonSerializerOptions.Web), UpdatedAt = now, UpdatedBy = Actor.System.Name });
+        // The demo's users share published passwords for trying the portal out; an authenticator app
+        // would only stand in the way. A real portal keeps the default (Admin and Finance must enrol).
+        var twoFactor = new Core.Identity.TwoFactor.TwoFactorSettings { MandatoryRoles = [] };
+        db.Settings.Add(new Setting { Key = Core.Identity.TwoFactor.TwoFactorSettings.Key, Value = System.Text.Json.JsonSerializer.Serialize(twoFactor, System.Text.Json.JsonSerializerOptions.Web), UpdatedAt = now, UpdatedBy = Actor.System.Name });
     }
 }

@@ -24,6 +24,7 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<AuditLog> AuditLogs => Set<AuditLog>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Core.Identity.SignIn.SignInAttempt> SignInAttempts => Set<Core.Identity.SignIn.SignInAttempt>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Customer> Customers => Set<Customer>();

@@ -47,6 +47,23 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         _baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         ClientOptions.BaseAddress = _baseAddress;
+        if (!KeepsMandatoryTwoFactor)
+            await WithoutMandatoryTwoFactorAsync();
+    }
+
+    /// <summary>
+    /// The product makes Admin and Finance enrol an authenticator app before anything else. Tests that
+    /// sign in as those roles for other reasons skip that explicitly (the setting saved empty);
+    /// two-factor tests keep it.
+    /// </summary>
+    protected virtual bool KeepsMandatoryTwoFactor => false;
+
+    private async Task WithoutMandatoryTwoFactorAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var settings = scope.ServiceProvider.GetRequiredService<IspPortal.Core.Settings.PortalSettings>();
+        var saved = await settings.SaveAsync(new IspPortal.Core.Identity.TwoFactor.TwoFactorSettings { MandatoryRoles = [] }, IspPortal.Core.Identity.Actor.System);
+        Assert.True(saved.Succeeded, saved.FirstError);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -4,6 +4,7 @@ using IspPortal.Infrastructure.Demo;
 using IspPortal.Infrastructure.Jobs;
 using IspPortal.Infrastructure.LocalPostgres;
 using IspPortal.Web.Features.Billing.Endpoints;
+using IspPortal.Web.Features.Identity.Authentication;
 using IspPortal.Web.Features.Notifications.Endpoints;
 using IspPortal.Web.Shell;
 using IspPortal.Web.Shell.Api;
@@ -49,6 +50,7 @@ public static class PortalHost
 
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseTwoFactorEnrolmentGate();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

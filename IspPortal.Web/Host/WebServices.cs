@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using IspPortal.Core.Identity;
+using IspPortal.Core.Identity.SignIn;
 using IspPortal.Infrastructure;
 using IspPortal.Infrastructure.Persistence;
 using IspPortal.Web.Features.Identity.Authentication;
@@ -46,7 +47,7 @@ public static class WebServices
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
-        services.AddPortalIdentity();
+        services.AddPortalIdentity(configuration);
         services.AddScoped<ICurrentUser, PortalCurrentUser>();
 
         services.AddProblemDetails();
@@ -77,7 +78,7 @@ public static class WebServices
         return services;
     }
 
-    private static void AddPortalIdentity(this IServiceCollection services)
+    private static void AddPortalIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingPortalAuthenticationStateProvider>();
@@ -109,11 +110,14 @@ public static class WebServices
         services.AddIdentityCore<PortalUser>(ConfigureIdentity)
             .AddRoles<PortalRole>()
             .AddEntityFrameworkStores<IspDbContext>()
+            .AddUserStore<Infrastructure.Identity.ProtectedUserStore>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddSignInManager()
             .AddErrorDescriber<IndonesianIdentityErrors>()
             .AddDefaultTokenProviders();
 
         services.AddAuthorization(options => options.AddPermissionPolicies());
+        services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
     }
 
     private static async Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -152,6 +152,28 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Billing.Documents.DocumentSequence", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("scope");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_value");
+
+                    b.HasKey("Scope")
+                        .HasName("pk_document_sequences");
+
+                    b.ToTable("document_sequences", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_document_sequences_last_value", "last_value >= 0");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Billing.Invoice", b =>
                 {
                     b.Property<int>("Id")
@@ -452,28 +474,6 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                             t.HasCheckConstraint("ck_billing_runs_status", "status IN ('Running', 'Completed', 'Failed')");
 
                             t.HasCheckConstraint("ck_billing_runs_trigger", "trigger IN ('Schedule', 'Manual', 'Api')");
-                        });
-
-                    b.HasAnnotation("IspPortal:NotAudited", true);
-                });
-
-            modelBuilder.Entity("IspPortal.Core.Billing.Documents.DocumentSequence", b =>
-                {
-                    b.Property<string>("Scope")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("scope");
-
-                    b.Property<long>("LastValue")
-                        .HasColumnType("bigint")
-                        .HasColumnName("last_value");
-
-                    b.HasKey("Scope")
-                        .HasName("pk_document_sequences");
-
-                    b.ToTable("document_sequences", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_document_sequences_last_value", "last_value >= 0");
                         });
 
                     b.HasAnnotation("IspPortal:NotAudited", true);
@@ -2037,6 +2037,52 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Identity.SignIn.SignInAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_attempts");
+
+                    b.HasIndex("AttemptedAt")
+                        .HasDatabaseName("ix_sign_in_attempts_attempted_at");
+
+                    b.HasIndex("Address", "AttemptedAt")
+                        .HasDatabaseName("ix_sign_in_attempts_address_attempted_at");
+
+                    b.HasIndex("UserName", "AttemptedAt")
+                        .HasDatabaseName("ix_sign_in_attempts_user_name_attempted_at");
+
+                    b.ToTable("sign_in_attempts", (string)null);
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
                 });
 
             modelBuilder.Entity("IspPortal.Core.Network.NetworkAlert", b =>

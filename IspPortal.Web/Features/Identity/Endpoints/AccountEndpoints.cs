@@ -1,4 +1,5 @@
 using IspPortal.Core.Identity;
+using IspPortal.Core.Identity.TwoFactor;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -17,6 +18,21 @@ public static class AccountEndpoints
         {
             if (!await antiforgery.IsRequestValidAsync(context))
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid antiforgery token");
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/login");
+        }).RequireAuthorization();
+
+        // "Keluar dari semua perangkat": a new security stamp ends every other session at its next check, this one now.
+        account.MapPost("/sign-out-everywhere", async (
+            HttpContext context, IAntiforgery antiforgery, SignInManager<PortalUser> signIn, ICurrentUser currentUser, SignOutEverywhere signOut) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid antiforgery token");
+            if ((await currentUser.GetAsync(context.RequestAborted)).UserId is not { } userId)
+                return Results.Forbid();
+            var done = await signOut.ExecuteAsync(userId, context.RequestAborted);
+            if (!done.Succeeded)
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, detail: done.FirstError);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/login");
         }).RequireAuthorization();
