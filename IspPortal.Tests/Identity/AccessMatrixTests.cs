@@ -131,7 +131,7 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
+    public async Task Five_wrong_passwords_from_one_address_throttle_even_the_right_one()
     {
         var userName = await portal.EnsureUserAsync(Roles.Staff, "lockout-target");
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = portal.BaseAddress };
@@ -144,6 +144,6 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
         using var locked = await PortalUsers.PostLoginAsync(client, userName, PortalUsers.Password);
 
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.Contains("dikunci", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Terlalu banyak percobaan masuk", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
