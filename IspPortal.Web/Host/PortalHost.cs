@@ -46,6 +46,7 @@ public static class PortalHost
         });
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
+        app.UseSafeTextRequests();
 
         app.UseRequestLocalization();
         app.UseAuthentication();

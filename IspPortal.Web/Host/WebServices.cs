@@ -6,6 +6,7 @@ using IspPortal.Infrastructure.Persistence;
 using IspPortal.Web.Features.Identity.Authentication;
 using IspPortal.Web.Features.Identity.Endpoints;
 using IspPortal.Web.Localization;
+using IspPortal.Web.Shell.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -50,6 +51,7 @@ public static class WebServices
         services.AddScoped<ICurrentUser, PortalCurrentUser>();
 
         services.AddProblemDetails();
+        services.AddHostileInputProblems();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "IspPortal API";
