@@ -36,11 +36,11 @@ public static class PortalRateLimits
         {
             var limits = settings.Value;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => GlobalPartition(context, limits));
-            options.AddPolicy(ApiPolicy, context => PerMinute(
+            // Without a key the request is counted only per address, by the global limiter above.
+            options.AddPolicy(ApiPolicy, context =>
                 context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString() is { Length: >= 12 } key
-                    ? "key:" + key[..12]
-                    : "address:" + ClientAddress(context),
-                limits.ApiPerKeyPerMinute));
+                    ? PerMinute("key:" + key[..12], limits.ApiPerKeyPerMinute)
+                    : RateLimitPartition.GetNoLimiter("no-key"));
             options.AddPolicy(PayPagePolicy, context => PerMinute("address:" + ClientAddress(context), limits.PayPagePerMinute));
         });
         return services;

@@ -27,7 +27,8 @@ public static class SecurityHeaders
     public static string CspNonce(this HttpContext context)
     {
         if (context.Items[_nonceKey] is not string nonce)
-            context.Items[_nonceKey] = nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+            // Hex: no character the HTML encoder would escape in the attribute.
+            context.Items[_nonceKey] = nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         return nonce;
     }
 
