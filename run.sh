@@ -8,6 +8,10 @@ repo="$(pwd)"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5000}"
+# The demo (no ConnectionStrings__Default) is not Production, which refuses demo mode and unsafe settings.
+if [ -z "${ConnectionStrings__Default:-}" ]; then
+  export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Demo}"
+fi
 export ISPPORTAL_DEMO_PASSWORD="${ISPPORTAL_DEMO_PASSWORD:-Demo#2025}"
 export ISPPORTAL_DATA="$(realpath -m "${ISPPORTAL_DATA:-.data}")"
 

@@ -5,7 +5,7 @@ if (SimulatorCommand.TryRun(args, out var simulator))
 
 var (command, hostArgs) = PortalCommands.Parse(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
-builder.AddPortal();
+builder.AddPortal(command);
 
 var app = builder.Build();
 if (command is not null)

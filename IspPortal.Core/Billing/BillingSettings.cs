@@ -72,6 +72,9 @@ public sealed record CompanyLogo : ISettingsGroup<CompanyLogo>
 
     public const int MaxBytes = 512 * 1024;
 
+    /// <summary>Pixels per side: plenty for print at the logo's size on an A4 invoice.</summary>
+    public const int MaxSide = 2000;
+
     /// <summary>The PNG or JPEG file, base64; empty for no logo.</summary>
     public string Base64 { get; init; } = "";
 
@@ -84,9 +87,13 @@ public sealed record CompanyLogo : ISettingsGroup<CompanyLogo>
         var image = new byte[Base64.Length * 3 / 4];
         if (!Convert.TryFromBase64String(Base64, image, out var length))
             return new FieldErrors().Add(nameof(Base64), "Logo harus berkas PNG atau JPEG.");
+        var file = image.AsSpan(0, length);
+        var isImage = length == 0 || (IsPngOrJpeg(file) && Documents.ImageDimensions.Read(file) is not null);
         return new FieldErrors()
-            .When(length > 0 && !IsPngOrJpeg(image.AsSpan(0, length)), nameof(Base64), "Logo harus berkas PNG atau JPEG.")
-            .When(length > MaxBytes, nameof(Base64), $"Logo paling besar {MaxBytes / 1024} KB.");
+            .When(!isImage, nameof(Base64), "Logo harus berkas PNG atau JPEG.")
+            .When(length > MaxBytes, nameof(Base64), $"Logo paling besar {MaxBytes / 1024} KB.")
+            .When(Documents.ImageDimensions.Read(file) is { } size && (size.Width is < 1 or > MaxSide || size.Height is < 1 or > MaxSide),
+                nameof(Base64), $"Logo paling besar {MaxSide}×{MaxSide} piksel.");
     }
 
     public static bool IsPngOrJpeg(ReadOnlySpan<byte> image) =>

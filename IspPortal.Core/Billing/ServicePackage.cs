@@ -29,6 +29,8 @@ public class ServicePackage
     /// <summary>Whether PPN applies to this package at the rate set in billing settings.</summary>
     public bool IsTaxable { get; set; }
 
+    public const int DescriptionMaxLength = 1000;
+
     public string? Description { get; set; }
 
     public bool IsActive { get; set; } = true;

@@ -69,6 +69,9 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     /// <summary>Transactions (and, through <see cref="IDatabaseLocks"/>, locks) for use cases whose steps must land together.</summary>
     DatabaseFacade Database { get; }
 
+    /// <summary>What a save is about to write (<see cref="SaveGuard"/> checks its text first).</summary>
+    Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
 

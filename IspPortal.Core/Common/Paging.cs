@@ -9,7 +9,8 @@ public sealed record PageRequest(int Page = 0, int PageSize = 25, string? Search
 
     public int Take => Math.Clamp(PageSize, 1, MaxPageSize);
 
-    public string? SearchTerm => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
+    /// <summary>The search text without control characters or unpaired surrogates, which no column holds and the database refuses.</summary>
+    public string? SearchTerm => string.IsNullOrWhiteSpace(Search) ? null : SafeText.Clean(Search).Trim() is { Length: > 0 } term ? term : null;
 }
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);

@@ -15,6 +15,8 @@ public sealed class SaveGuard(IDatabaseErrors errors)
         string? inUseMessage = null,
         CancellationToken cancellationToken = default)
     {
+        if (SafeTextChecks.FirstUnsafeProperty(db.ChangeTracker) is { } unsafeField)
+            return Outcome.Refused<T>(unsafeField, SafeText.RefusedMessage);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -33,7 +33,7 @@ public sealed record CustomerProfile(
     /// <summary>The same rules for the wizard, the edit form and the API; messages in Indonesian keyed by input field.</summary>
     public static (CustomerProfile? Profile, FieldErrors Errors) Validate(CustomerProfileInput input, DateOnly today)
     {
-        var errors = new FieldErrors();
+        var errors = new FieldErrors().UnlessSafeText(input);
         var name = Collapse(input.FullName);
         errors.When(name.Length < FullNameMinLength, nameof(input.FullName), $"Nama lengkap wajib diisi (minimal {FullNameMinLength} huruf).")
             .When(name.Length > Customer.FullNameMaxLength, nameof(input.FullName), $"Nama lengkap maksimal {Customer.FullNameMaxLength} karakter.")

@@ -1,5 +1,6 @@
 using IspPortal.Core.Customers.Installations;
 using IspPortal.Core.Customers.LocationCodes;
+using IspPortal.Core.Customers.Photos;
 using IspPortal.Core.Customers.Registration;
 using IspPortal.Core.Customers.Service;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class CustomersModule
         services.AddScoped<CustomerList>();
         services.AddScoped<CustomerChoiceList>();
         services.AddScoped<CustomerDetails>();
+        services.AddScoped<PhotoAccess>();
         services.AddScoped<RegisterCustomer>();
         services.AddScoped<ProvisionCustomer>();
         services.AddScoped<KickCustomer>();

@@ -33,6 +33,11 @@ public static class Permissions
     public const string UsersManage = "users.manage";
     public const string AuditRead = "audit.read";
     public const string ApiKeysManage = "apikeys.manage";
+    /// <summary>
+    /// Write to customers in the portal's name through the API: free text, or a template whose
+    /// parameters carry links. Phishing in the ISP's voice is the risk, so Admin only (and keys given it).
+    /// </summary>
+    public const string NotificationsSend = "notifications.send";
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> GrantedTo =
         new Dictionary<string, IReadOnlyList<string>>
@@ -58,6 +63,7 @@ public static class Permissions
             [UsersManage] = [Roles.Admin],
             [AuditRead] = [Roles.Admin, Roles.Manager],
             [ApiKeysManage] = [Roles.Admin],
+            [NotificationsSend] = [Roles.Admin],
         };
 
     public static IEnumerable<string> For(string role) =>

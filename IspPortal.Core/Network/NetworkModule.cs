@@ -17,6 +17,7 @@ public static class NetworkModule
         services.AddScoped<SaveRouter>();
         services.AddScoped<DeleteRouter>();
         services.AddScoped<TestRouterConnection>();
+        services.AddScoped<ReadRouterCertificate>();
         services.AddScoped<CustomerIsolation>();
         services.AddScoped<BulkIsolation>();
         services.AddSingleton<NetworkChangeFeed>();

@@ -29,6 +29,7 @@ public sealed class OpenTicket(IIspDbFactory dbs, IDocumentSequences sequences, 
         var subject = input.Subject?.Trim() ?? "";
         var description = input.Description?.Trim() ?? "";
         var errors = new FieldErrors()
+            .UnlessSafeText(input)
             .When(subject.Length is 0 or > Ticket.SubjectMaxLength, nameof(TicketInput.Subject), $"Judul wajib diisi (maks. {Ticket.SubjectMaxLength} karakter).")
             .When(description.Length > Ticket.DescriptionMaxLength, nameof(TicketInput.Description), $"Deskripsi paling banyak {Ticket.DescriptionMaxLength} karakter.")
             .When(!AgentChannels.Contains(input.Channel), nameof(TicketInput.Channel), "Kanal harus web, phone, whatsapp atau email.")

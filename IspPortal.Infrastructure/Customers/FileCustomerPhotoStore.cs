@@ -8,15 +8,25 @@ namespace IspPortal.Infrastructure.Customers;
 
 /// <summary>
 /// Photos as files under <see cref="Folder"/> (outside wwwroot), named by 128 random bits. Each
-/// upload is decoded, so a file that only claims to be an image is refused; turned upright by
-/// its EXIF orientation; and written again without any metadata (GPS position, camera, owner).
+/// upload must start with a JPEG, PNG or WebP signature before any decoder sees it (ImageMagick
+/// would otherwise guess among its many formats, scripts such as SVG and MVG included); its
+/// declared size is read from the header and checked before the pixels are decoded, and decoding
+/// runs under ImageMagick's resource limits, so a decompression bomb fails fast instead of
+/// taking the server's memory. What passes is turned upright by its EXIF orientation and written
+/// again without any metadata (GPS position, camera, owner).
 /// </summary>
 public sealed class FileCustomerPhotoStore : ICustomerPhotoStore
 {
     public const string FolderKey = "Storage:Photos";
 
     /// <summary>Larger images are refused before decoding: a small file can declare huge dimensions.</summary>
-    public const uint MaxDimension = 12_000;
+    public const uint MaxDimension = 10_000;
+
+    /// <summary>50 megapixels: the largest photo a phone takes (8160×6120); 200 MB of pixels at most while decoding.</summary>
+    public const ulong MaxPixels = 50_000_000;
+
+    private static readonly byte[] JpegSignature = [0xFF, 0xD8, 0xFF];
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     private static readonly Dictionary<MagickFormat, (string Extension, string ContentType)> Formats = new()
     {
@@ -27,6 +37,18 @@ public sealed class FileCustomerPhotoStore : ICustomerPhotoStore
     };
 
     private readonly ILogger<FileCustomerPhotoStore> _logger;
+
+    static FileCustomerPhotoStore()
+    {
+        // Process-wide: every decode in the portal (these photos are its only images) stays inside
+        // them. Disk 0 keeps a pixel cache that outgrows memory from spilling to temporary files.
+        // No width or height limit: reading the header of a wider image would then fail as
+        // "corrupt" instead of reaching the clear size message below; the area bounds the decode.
+        ResourceLimits.Area = MaxPixels;
+        ResourceLimits.Memory = 256UL * 1024 * 1024;
+        ResourceLimits.Disk = 0;
+        ResourceLimits.ListLength = 4;
+    }
 
     public FileCustomerPhotoStore(string folder, ILogger<FileCustomerPhotoStore> logger)
     {
@@ -49,24 +71,42 @@ public sealed class FileCustomerPhotoStore : ICustomerPhotoStore
         try
         {
             var bytes = buffer.ToArray();
-            var info = new MagickImageInfo(bytes);
-            if (!Formats.TryGetValue(info.Format, out var format))
+            if (SignatureFormat(bytes) is not { } signature)
                 return Outcome.Refused<string>("", "Format foto harus JPEG, PNG atau WebP.");
-            if (info.Width > MaxDimension || info.Height > MaxDimension)
-                return Outcome.Refused<string>("", $"Ukuran gambar terlalu besar: maksimal {MaxDimension} piksel per sisi.");
+            var info = new MagickImageInfo(bytes, new MagickReadSettings { Format = signature });
+            var format = Formats[signature];
+            if (info.Width > MaxDimension || info.Height > MaxDimension || (ulong)info.Width * info.Height > MaxPixels)
+                return Outcome.Refused<string>("", $"Ukuran gambar terlalu besar: maksimal {MaxPixels / 1_000_000} megapiksel dan {MaxDimension} piksel per sisi.");
 
-            using var image = new MagickImage(bytes, new MagickReadSettings { Format = info.Format });
+            // Only the first frame: an animated WebP or PNG could carry thousands.
+            using var image = new MagickImage(bytes, new MagickReadSettings { Format = signature, FrameIndex = 0, FrameCount = 1 });
             image.AutoOrient();
             image.Strip();
             var name = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + format.Extension;
             await image.WriteAsync(Path.Combine(Folder, name), cancellationToken);
             return Outcome.Done(name);
         }
+        catch (MagickResourceLimitErrorException exception)
+        {
+            _logger.LogWarning("Refused an uploaded photo that exceeds the decoding limits: {Reason}", exception.Message);
+            return Outcome.Refused<string>("", "Gambar terlalu besar untuk diproses; kirim foto dengan resolusi lebih kecil.");
+        }
         catch (MagickException exception)
         {
             _logger.LogInformation("Refused an uploaded photo that does not decode: {Reason}", exception.Message);
             return Outcome.Refused<string>("", "Berkas bukan gambar JPEG, PNG atau WebP yang valid.");
         }
+    }
+
+    private static MagickFormat? SignatureFormat(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith(JpegSignature))
+            return MagickFormat.Jpeg;
+        if (bytes.StartsWith(PngSignature))
+            return MagickFormat.Png;
+        if (bytes.Length >= 12 && bytes[..4].SequenceEqual("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8))
+            return MagickFormat.WebP;
+        return null;
     }
 
     public bool Exists(string name) => PathOf(name) is { } path && File.Exists(path);

@@ -16,6 +16,7 @@ public static class NetworkInfrastructureModule
         services.Configure<RouterOsOptions>(configuration.GetSection(RouterOsOptions.Section));
         services.AddSingleton<RouterGateway>();
         services.AddSingleton<IRouterGateway>(sp => sp.GetRequiredService<RouterGateway>());
+        services.AddSingleton<IRouterCertificateProbe, RouterCertificateProbe>();
         services.AddJob<RouterSyncJob>(schedule => schedule.EveryMinute());
         return services;
     }

@@ -1,3 +1,4 @@
+using IspPortal.Core.Common;
 using IspPortal.Core.Notifications;
 using IspPortal.Core.Notifications.Sending;
 using IspPortal.Infrastructure.Jobs;
@@ -10,6 +11,7 @@ public static class NotificationsInfrastructureModule
 {
     public static IServiceCollection AddNotificationsInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(new PortalAddress(new Uri(configuration.PublicUrl(), UriKind.Absolute)));
         services.AddSingleton<IOutboxWriter, PostgresOutboxWriter>();
         services.AddScoped<IOutboxClaims, PostgresOutboxClaims>();
         services.AddHttpClient(CloudApiWhatsAppSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));

@@ -50,7 +50,7 @@ public sealed class HmacKeyedHasher(IConfiguration configuration, IDataProtectio
         }
     }
 
-    private static byte[] FromConfiguration(string configured)
+    internal static byte[] FromConfiguration(string configured)
     {
         byte[] key;
         try

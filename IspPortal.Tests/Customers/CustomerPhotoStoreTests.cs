@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.IO.Hashing;
 using System.Text;
 using ImageMagick;
 using IspPortal.Core.Customers.Photos;
@@ -87,6 +90,38 @@ public sealed class CustomerPhotoStoreTests : IDisposable
         Assert.Empty(Directory.GetFiles(_folder));
     }
 
+    [Fact]
+    public async Task A_decompression_bomb_is_refused_from_its_header_before_its_pixels_are_decoded()
+    {
+        // 1.5 GB of pixels once decoded, a few hundred KB on the wire.
+        var bomb = GrayPng(12_000, 12_000);
+        Assert.True(bomb.Length < ICustomerPhotoStore.MaxBytes);
+
+        var saved = await _store.SaveAsync(new MemoryStream(bomb));
+
+        Assert.Equal("Ukuran gambar terlalu besar: maksimal 50 megapiksel dan 10000 piksel per sisi.", saved.FirstError);
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public async Task A_photo_within_each_side_but_over_the_pixel_budget_is_refused()
+    {
+        var saved = await _store.SaveAsync(new MemoryStream(GrayPng(9_000, 9_000)));
+
+        Assert.Contains("50 megapiksel", saved.FirstError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>")]
+    [InlineData("push graphic-context\nviewbox 0 0 10 10\nimage over 0,0 0,0 'text:/etc/passwd'\npop graphic-context")]
+    public async Task Formats_only_a_decoder_would_guess_are_refused_by_their_first_bytes(string content)
+    {
+        var saved = await _store.SaveAsync(new MemoryStream(Encoding.UTF8.GetBytes(content)));
+
+        Assert.Equal("Format foto harus JPEG, PNG atau WebP.", saved.FirstError);
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
     [Theory]
     [InlineData("../../etc/passwd")]
     [InlineData("0123456789abcdef0123456789abcdef.exe")]
@@ -95,5 +130,39 @@ public sealed class CustomerPhotoStoreTests : IDisposable
     {
         Assert.False(_store.Exists(name));
         Assert.Null(_store.Open(name));
+    }
+
+    /// <summary>A valid 8-bit grey PNG of zeros, built chunk by chunk so its size is not limited by this process's decoder limits.</summary>
+    private static byte[] GrayPng(int width, int height)
+    {
+        var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8;
+        WriteChunk(png, "IHDR", header);
+        var pixels = new MemoryStream();
+        using (var zlib = new ZLibStream(pixels, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var row = new byte[width + 1];
+            for (var y = 0; y < height; y++)
+                zlib.Write(row);
+        }
+        WriteChunk(png, "IDAT", pixels.ToArray());
+        WriteChunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    private static void WriteChunk(Stream png, string type, byte[] data)
+    {
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+        png.Write(length);
+        var typeAndData = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+        png.Write(typeAndData);
+        Span<byte> crc = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32.HashToUInt32(typeAndData));
+        png.Write(crc);
     }
 }

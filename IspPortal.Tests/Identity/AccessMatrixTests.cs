@@ -86,6 +86,22 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
         Assert.Equal(tickets, html.Contains("data-testid=\"stat-tickets-open\"", StringComparison.Ordinal));
     }
 
+    /// <summary>The API takes keys only, so these grants show in the use cases that check them (free text to customers, the ticket chat, photos).</summary>
+    [Theory]
+    [InlineData(Roles.Admin, true, true)]
+    [InlineData(Roles.Staff, false, true)]
+    [InlineData(Roles.Technician, false, true)]
+    [InlineData(Roles.Finance, false, false)]
+    [InlineData(Roles.Noc, false, true)]
+    [InlineData(Roles.Manager, false, false)]
+    public void Only_admin_may_send_free_text_and_read_only_roles_cannot_write_in_the_ticket_chat(string role, bool sendsNotifications, bool writesTickets)
+    {
+        var actor = Actor.For(null, role, [role]);
+
+        Assert.Equal(sendsNotifications, actor.Holds(Permissions.NotificationsSend));
+        Assert.Equal(writesTickets, actor.Holds(Permissions.TicketsWrite));
+    }
+
     [Fact]
     public async Task Access_denied_page_explains_instead_of_showing_content()
     {

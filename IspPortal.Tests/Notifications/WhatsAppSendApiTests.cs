@@ -44,7 +44,7 @@ public sealed class WhatsAppSendApiTests(DemoPortalFactory portal) : IClassFixtu
     [Fact]
     public async Task Free_text_to_a_number_as_typed_is_queued_in_e164()
     {
-        using var client = await portal.CreateApiClientAsync(Permissions.CustomersWrite);
+        using var client = await portal.CreateApiClientAsync(Permissions.CustomersWrite, Permissions.NotificationsSend);
 
         using var response = await SendAsync(client, new { phone = "0812-3333-4444", text = "Gangguan di area Kotabaru sudah teratasi." });
 
@@ -61,9 +61,12 @@ public sealed class WhatsAppSendApiTests(DemoPortalFactory portal) : IClassFixtu
     [InlineData("""{"phone":"021-555","text":"x"}""", "phone", "Nomor WhatsApp")]
     [InlineData("""{"phone":"0812-3333-4444","template":"invoice_reminder","parameters":{"password_pppoe":"x"}}""", "parameters", "tidak dikenal")]
     [InlineData("""{"customerCode":"NOPE","text":"x"}""", "customerCode", "tidak ditemukan")]
+    [InlineData("""{"phone":"0812-3333-4444","template":"invoice_reminder","parameters":{"link_bayar":"https://bayar-netkita.example/INV-1"}}""", "parameters.link_bayar", "harus tautan ke portal ini")]
+    [InlineData("""{"phone":"0812-3333-4444","template":"invoice_reminder","parameters":{"link_bayar":"http://localhost:5000.evil.example/bayar/x"}}""", "parameters.link_bayar", "harus tautan ke portal ini")]
+    [InlineData("""{"phone":"0812-3333-4444","template":"invoice_reminder","parameters":{"nama":"Pak Budi, bayar di evil.example/bayar"}}""", "parameters.nama", "harus tautan ke portal ini")]
     public async Task Bad_requests_are_problems_naming_the_field_and_queue_nothing(string json, string field, string message)
     {
-        using var client = await portal.CreateApiClientAsync(Permissions.CustomersWrite);
+        using var client = await portal.CreateApiClientAsync(Permissions.CustomersWrite, Permissions.NotificationsSend);
         await using var db = portal.Database.CreateDbContext();
         var before = await db.OutboxMessages.CountAsync();
 
@@ -75,6 +78,36 @@ public sealed class WhatsAppSendApiTests(DemoPortalFactory portal) : IClassFixtu
         Assert.Equal(before, await db.OutboxMessages.CountAsync());
     }
 
+    [Theory]
+    [InlineData("""{"phone":"0812-3333-4444","text":"Tagihan Anda, bayar di sini"}""")]
+    [InlineData("""{"phone":"0812-3333-4444","template":"invoice_reminder","parameters":{"link_bayar":"http://localhost:5000/bayar/abc"}}""")]
+    [InlineData("""{"phone":"0812-3333-4444","template":"invoice_reminder","parameters":{"total":"https://evil.example"}}""")]
+    public async Task Free_text_or_links_without_notifications_send_are_forbidden_and_queue_nothing(string json)
+    {
+        using var client = await portal.CreateApiClientAsync(Permissions.CustomersWrite);
+        await using var db = portal.Database.CreateDbContext();
+        var before = await db.OutboxMessages.CountAsync();
+
+        using var response = await client.PostAsync(new Uri("api/whatsapp/send", UriKind.Relative), new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(Permissions.NotificationsSend, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await db.OutboxMessages.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_link_to_the_portals_own_pay_page_is_queued_with_notifications_send()
+    {
+        using var client = await portal.CreateApiClientAsync(Permissions.CustomersWrite, Permissions.NotificationsSend);
+
+        using var response = await SendAsync(client, new { phone = "0812-3333-5555", template = "invoice_reminder", parameters = new { link_bayar = "http://localhost:5000/bayar/abc" } });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        await using var db = portal.Database.CreateDbContext();
+        Assert.Contains("http://localhost:5000/bayar/abc", (await db.OutboxMessages.SingleAsync(m => m.Id == id)).Parameters, StringComparison.Ordinal);
+    }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, object body, string? idempotencyKey = null)
     {

@@ -39,6 +39,26 @@ public sealed partial class DeploymentFilesTests
     }
 
     [Fact]
+    public void Compose_publishes_the_portal_only_on_loopback_and_trusts_forwarded_headers_only_from_a_named_network()
+    {
+        var app = Service("app");
+        var environment = Map(app["environment"]).Keys.Cast<string>().ToList();
+
+        Assert.All(Strings(app["ports"]), port => Assert.StartsWith("127.0.0.1:", port, StringComparison.Ordinal));
+        Assert.DoesNotContain("ASPNETCORE_FORWARDEDHEADERS_ENABLED", environment);
+        Assert.Contains("ForwardedHeaders__KnownNetworks", environment);
+        Assert.Contains("loopback", File.ReadAllText(Path.Combine(_repository, "docker-compose.yml")), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Run_sh_runs_the_demo_outside_production()
+    {
+        var script = File.ReadAllText(Path.Combine(_repository, "run.sh"));
+
+        Assert.Matches(@"export ASPNETCORE_ENVIRONMENT=""\$\{ASPNETCORE_ENVIRONMENT:-Demo\}""", script);
+    }
+
+    [Fact]
     public void Dockerfile_builds_with_the_sdk_and_runs_unprivileged_on_the_aspnet_runtime_with_a_health_check()
     {
         var lines = File.ReadAllLines(Path.Combine(_repository, "Dockerfile")).Select(line => line.Trim()).ToList();

@@ -53,7 +53,18 @@ public sealed class PortalCommandTests : IAsyncLifetime
         Assert.Equal(6L, await CountAsync("SELECT count(DISTINCT r.name) FROM user_roles ur JOIN roles r ON r.id = ur.role_id"));
     }
 
-    private async Task<(int ExitCode, string Output)> RunPortalAsync(string verb)
+    [Fact]
+    public async Task Seed_demo_is_refused_in_production()
+    {
+        var (exitCode, output) = await RunPortalAsync("seed-demo", "Production");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Demo__Enabled", output, StringComparison.Ordinal);
+        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM information_schema.tables WHERE table_name = 'customers'"));
+    }
+
+    // The demo is seeded outside Production (run.sh runs it as "Demo"); migrating needs no secrets.
+    private async Task<(int ExitCode, string Output)> RunPortalAsync(string verb, string? environment = null)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "IspPortal.Web.dll"), verb])
         {
@@ -62,7 +73,7 @@ public sealed class PortalCommandTests : IAsyncLifetime
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.Environment["ConnectionStrings__Default"] = _connectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment ?? (verb == "seed-demo" ? "Demo" : "Production");
         start.Environment["ISPPORTAL_DEMO_PASSWORD"] = "Demo#2025";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -105,6 +105,23 @@ public sealed class TicketChatBrowserTests(DemoPortalFactory portal, BrowserFixt
         }
     }, portal.BaseAddress);
 
+    [Fact]
+    public Task A_manager_reads_the_chat_but_gets_no_composer() => browser.OnPageAsync(async manager =>
+    {
+        int ticketId;
+        await using (var db = portal.Database.CreateDbContext())
+            ticketId = await db.Tickets.Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+
+        await manager.SignInAsync("manager");
+        await manager.GotoAsync($"/tickets/{ticketId}/chat");
+        await manager.WaitForCircuitAsync();
+
+        await Assertions.Expect(manager.GetByTestId("chat-read-only")).ToBeVisibleAsync();
+        await Assertions.Expect(manager.GetByTestId("chat-messages")).ToBeVisibleAsync();
+        await Assertions.Expect(manager.GetByTestId("chat-composer")).ToHaveCountAsync(0);
+        await Assertions.Expect(manager.GetByTestId("chat-send")).ToHaveCountAsync(0);
+    }, portal.BaseAddress);
+
     private async Task<string> FullNameAsync(string userName)
     {
         await using var db = portal.Database.CreateDbContext();

@@ -43,7 +43,7 @@ public sealed class TicketChatTests(DatabaseFixture database) : IClassFixture<Da
         var agent = new PortalUser { UserName = "agen", FullName = "Agen Satu", CreatedAt = _clock.GetUtcNow() };
         Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().CreateAsync(agent, "Rahasia#2025")).Succeeded);
         _agent = agent.Id;
-        _services.GetRequiredService<TestActor>().Current = new Actor(agent.Id, "agen");
+        _services.GetRequiredService<TestActor>().Current = Actor.For(agent.Id, "agen", [Roles.Staff]);
     }
 
     public async Task DisposeAsync()
@@ -164,6 +164,27 @@ public sealed class TicketChatTests(DatabaseFixture database) : IClassFixture<Da
         Assert.False(await after.TicketComments.AnyAsync());
         Assert.False(await after.OutboxMessages.AnyAsync());
         Assert.False(await after.WhatsAppMessages.AnyAsync(m => m.Direction == MessageDirection.Outbound));
+    }
+
+    [Fact]
+    public async Task A_manager_who_only_reads_tickets_can_neither_reply_nor_note_nor_upload()
+    {
+        var ticketId = await OpenAsync();
+        await CustomerWroteAsync(_clock.GetUtcNow().AddMinutes(-1));
+        _services.GetRequiredService<TestActor>().Current = Actor.For(_agent, "manajer", [Roles.Manager]);
+        byte[] pdf = [.. "%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF"u8];
+
+        var reply = await Use<SendTicketReply>().ExecuteAsync(new TicketReplyInput(ticketId, "Halo dari manajer", "m1"));
+        var note = await Use<AddInternalNote>().ExecuteAsync(ticketId, "catatan manajer", new ChatUpload("denah.pdf", pdf));
+        var page = await Use<TicketConversation>().LoadAsync(ticketId);
+
+        Assert.Equal(Actor.NotPermitted, reply.Errors[""].Single());
+        Assert.Equal(Actor.NotPermitted, note.Errors[""].Single());
+        Assert.NotNull(page);
+        await using var db = database.CreateDbContext();
+        Assert.False(await db.TicketComments.AnyAsync());
+        Assert.False(await db.OutboxMessages.AnyAsync());
+        Assert.False(Directory.Exists(_folder) && Directory.EnumerateFiles(_folder, "*", SearchOption.AllDirectories).Any());
     }
 
     [Fact]

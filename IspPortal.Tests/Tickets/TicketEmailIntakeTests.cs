@@ -68,6 +68,22 @@ public sealed class TicketEmailIntakeTests(PortalFactory portal) : IClassFixture
     }
 
     [Fact]
+    public async Task A_mail_with_control_characters_is_kept_cleaned_instead_of_refused()
+    {
+        var mail = Mail("Budi <budi.santoso@example.id>", "Internet\u0001 mati", "Lampu LOS\0 merah\r\nsejak pagi\u0007.");
+
+        using var response = await PostAsync(mail);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var opened = (await response.Content.ReadFromJsonAsync<EmailIntakeResponse>())!;
+        await using var db = portal.Database.CreateDbContext();
+        var ticket = await db.Tickets.SingleAsync(t => t.Id == opened.TicketId);
+        Assert.Equal("Internet mati", ticket.Subject);
+        var comment = await db.TicketComments.SingleAsync(c => c.TicketId == ticket.Id && c.EmailMessageId == mail.MessageId);
+        Assert.Equal("Lampu LOS merah\nsejak pagi.", comment.Body.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task A_reply_naming_the_ticket_joins_it_without_the_quoted_history_and_wakes_a_ticket_waiting_for_the_customer()
     {
         var opened = await OpenAsync("tono@example.id", "Minta pindah paket");

@@ -3,6 +3,7 @@ using IspPortal.Infrastructure;
 using IspPortal.Infrastructure.Demo;
 using IspPortal.Infrastructure.Jobs;
 using IspPortal.Infrastructure.LocalPostgres;
+using IspPortal.Infrastructure.Security;
 using IspPortal.Web.Features.Billing.Endpoints;
 using IspPortal.Web.Features.Identity.Authentication;
 using IspPortal.Web.Features.Notifications.Endpoints;
@@ -15,8 +16,12 @@ namespace IspPortal.Web.Host;
 
 public static class PortalHost
 {
-    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    /// <param name="command">The verb being run (<see cref="PortalCommands"/>), or null to serve.</param>
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder, string? command = null)
     {
+        // Before the private demo database could start: only migrating needs none of these settings.
+        if (builder.Environment.IsProduction() && command != PortalCommands.Migrate)
+            ProductionSettings.EnsureSafe(builder.Configuration, demoRequested: command == PortalCommands.SeedDemo);
         builder.AddLocalPostgresWhenUnconfigured();
         builder.Services
             .AddCore()
@@ -24,12 +29,19 @@ public static class PortalHost
             .AddWeb(builder.Configuration);
         // Jobs call Core use cases and need the host's lifetime: they belong to the host, not to Infrastructure alone.
         builder.Services.AddJobs();
+        builder.Services
+            .AddTrustedProxies(builder.Configuration)
+            .AddProductionTransport(builder.Environment, builder.Configuration);
         builder.Services.AddDemo(builder.Configuration, WhatsAppWebhookEndpoints.Route, PaymentNotificationEndpoints.MidtransRoute);
         return builder;
     }
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        // First: everything after it (limits, HTTPS, logs) sees the client's address and scheme.
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        app.UseProductionTransport();
         app.UseWhen(IsApi, api =>
         {
             // A body the endpoint cannot read (malformed JSON) is the client's mistake: 400, not 500.
@@ -47,18 +59,20 @@ public static class PortalHost
         });
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
+        app.UseSafeTextRequests();
 
+        // Before authentication, so requests without a valid credential are counted too.
+        app.UseRateLimiter();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseTwoFactorEnrolmentGate();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseAntiforgery();
 
-        app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapStaticAssets().AllowAnonymous().DisableRateLimiting();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous().DisableRateLimiting();
         app.MapOpenApi("/api/docs/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", options => options
+        app.MapScalarApiReference(SecurityHeaders.ApiDocsPath, options => options
                 .WithTitle("IspPortal API")
                 .WithOpenApiRoutePattern("/api/docs/{documentName}.json"))
             .AllowAnonymous();

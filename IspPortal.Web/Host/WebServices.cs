@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Identity.SignIn;
 using IspPortal.Infrastructure;
@@ -7,6 +6,7 @@ using IspPortal.Infrastructure.Persistence;
 using IspPortal.Web.Features.Identity.Authentication;
 using IspPortal.Web.Features.Identity.Endpoints;
 using IspPortal.Web.Localization;
+using IspPortal.Web.Shell.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -19,8 +19,8 @@ namespace IspPortal.Web.Host;
 
 public static class WebServices
 {
-    public const string ApiRateLimitPolicy = "api";
-    public const string PayPageRateLimitPolicy = "pay-page";
+    public const string ApiRateLimitPolicy = PortalRateLimits.ApiPolicy;
+    public const string PayPageRateLimitPolicy = PortalRateLimits.PayPagePolicy;
 
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
@@ -51,26 +51,14 @@ public static class WebServices
         services.AddScoped<ICurrentUser, PortalCurrentUser>();
 
         services.AddProblemDetails();
+        services.AddHostileInputProblems();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "IspPortal API";
             document.Info.Description = "REST API of IspPortal. Authenticate with the X-Api-Key header (keys are issued by an Admin under Pengaturan → Kunci API).";
             return Task.CompletedTask;
         }));
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(ApiRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString() is { Length: >= 12 } key
-                    ? "key:" + key[..12]
-                    : "ip:" + context.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) }));
-            // The public pay page asks the payment gateway for codes: per address, generous enough for
-            // the many customers one mobile carrier puts behind one address (CGNAT).
-            options.AddPolicy(PayPageRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                "ip:" + context.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) }));
-        });
+        services.AddPortalRateLimits();
         services.AddHealthChecks().AddNpgSql(
             sp => sp.GetRequiredService<IConfiguration>().GetConnectionString(Infrastructure.DependencyInjection.ConnectionStringName)!,
             name: "database",

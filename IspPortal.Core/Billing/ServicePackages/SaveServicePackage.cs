@@ -28,6 +28,7 @@ public sealed partial class SaveServicePackage(IIspDbFactory dbs, SaveGuard guar
         var name = input.Name.Trim();
         var profile = input.MikrotikProfile.Trim();
         var errors = new FieldErrors()
+            .When(input.Description?.Trim().Length > ServicePackage.DescriptionMaxLength, nameof(input.Description), $"Deskripsi paket paling banyak {ServicePackage.DescriptionMaxLength} karakter.")
             .When(!CodeFormat().IsMatch(code), nameof(input.Code), "Kode paket 2–20 karakter: huruf besar, angka, '-' atau '_'.")
             .When(name.Length == 0, nameof(input.Name), "Nama paket wajib diisi.")
             .When(name.Length > ServicePackage.NameMaxLength, nameof(input.Name), $"Nama paket paling banyak {ServicePackage.NameMaxLength} karakter.")

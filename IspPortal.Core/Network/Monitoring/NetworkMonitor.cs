@@ -9,7 +9,7 @@ namespace IspPortal.Core.Network.Monitoring;
 public sealed record RouterMonitorRow(
     int Id, string Code, string Name, RouterHealth Health, DateTimeOffset? LastSyncAt, int? LastSyncDurationMs, string? LastError,
     int Online, int Offline, int Disabled, short? CpuLoadPercent, long? UptimeSeconds, string? RouterOsVersion,
-    double? RxBitsPerSecond, double? TxBitsPerSecond, int OpenAlerts)
+    double? RxBitsPerSecond, double? TxBitsPerSecond, int OpenAlerts, bool UseTls)
 {
     public int Customers => Online + Offline + Disabled;
 
@@ -52,7 +52,7 @@ public sealed class NetworkMonitor(IIspDbFactory dbs, TimeProvider clock)
                         : (null, null);
                 return new RouterMonitorRow(r.Id, r.Code, r.Name, r.Health, r.LastSyncAt, r.LastSyncDurationMs, r.LastError,
                     Count(MapMarkerState.Online), Count(MapMarkerState.Offline), Count(MapMarkerState.Disabled),
-                    r.CpuLoadPercent, r.UptimeSeconds, r.RouterOsVersion, rx, tx, alerts.GetValueOrDefault(r.Id));
+                    r.CpuLoadPercent, r.UptimeSeconds, r.RouterOsVersion, rx, tx, alerts.GetValueOrDefault(r.Id), r.UseTls);
             })
             // Worst first: unreachable, then open alerts, then the largest share offline.
             .OrderBy(r => r.Health == RouterHealth.Down ? 0 : r.Health == RouterHealth.Unknown ? 2 : 1)

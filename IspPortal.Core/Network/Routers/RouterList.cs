@@ -66,6 +66,14 @@ public sealed class RouterList(IIspDbFactory dbs)
             .Select(r => r.Code).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Active routers still spoken to over the plain API (8728): their API password crosses the network readable.</summary>
+    public async Task<IReadOnlyList<string>> WithoutTlsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        return await db.Routers.AsNoTracking().Where(r => r.IsActive && !r.UseTls).OrderBy(r => r.Code)
+            .Select(r => r.Code).ToListAsync(cancellationToken);
+    }
+
     /// <summary>The stored settings of one router for its edit form (password left out).</summary>
     public async Task<RouterInput?> ForEditAsync(int id, CancellationToken cancellationToken = default)
     {

@@ -100,7 +100,7 @@ public sealed partial class SaveRouter(IIspDbFactory dbs, ISecretProtector secre
         }, cancellationToken: cancellationToken);
     }
 
-    private static bool IsHost(string host) =>
+    internal static bool IsHost(string host) =>
         host.Length is > 0 and <= Router.HostMaxLength
         && (System.Net.IPAddress.TryParse(host, out _) || Uri.CheckHostName(host) == UriHostNameType.Dns);
 

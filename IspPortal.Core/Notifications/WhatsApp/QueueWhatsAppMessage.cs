@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers.Registration;
+using IspPortal.Core.Identity;
 using IspPortal.Core.Notifications.Templates;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,12 +18,27 @@ public sealed record QueuedMessage(long Id, string Recipient, string Template, O
 
 /// <summary>
 /// A message asked for through the API: validated, then put in the outbox like every other message,
-/// so the dispatcher sends it with retries, quiet hours and logging.
+/// so the dispatcher sends it with retries, quiet hours and logging. Free text, or a template whose
+/// parameters carry links, speaks in the ISP's name with words or addresses the caller chose: that
+/// needs <see cref="Permissions.NotificationsSend"/>, and every link must point to the portal itself
+/// (<see cref="PortalAddress"/>), so a key cannot send customers a look-alike pay page.
 /// </summary>
-public sealed class QueueWhatsAppMessage(IIspDbFactory dbs, TimeProvider clock)
+public sealed partial class QueueWhatsAppMessage(IIspDbFactory dbs, ICurrentUser currentUser, PortalAddress portal, TimeProvider clock)
 {
+    /// <summary>Free text, or any parameter that is a link (<c>link_*</c>) or holds one.</summary>
+    public static bool NeedsSendPermission(WhatsAppSendRequest request) =>
+        !string.IsNullOrWhiteSpace(request.Text) || LinkParameters(request.Parameters).Any();
+
+    /// <summary>The parameters named as links or whose value looks like an address.</summary>
+    public static IEnumerable<string> LinkParameters(IReadOnlyDictionary<string, string>? parameters) =>
+        (parameters ?? new Dictionary<string, string>())
+            .Where(p => p.Key.StartsWith("link_", StringComparison.Ordinal) || LooksLikeLink().IsMatch(p.Value ?? ""))
+            .Select(p => p.Key);
+
     public async Task<Outcome<QueuedMessage>> ExecuteAsync(WhatsAppSendRequest request, CancellationToken cancellationToken = default)
     {
+        if (NeedsSendPermission(request) && !(await currentUser.GetAsync(cancellationToken)).Holds(Permissions.NotificationsSend))
+            return Outcome.Refused<QueuedMessage>("", Actor.NotPermitted);
         var errors = new FieldErrors();
         var hasCustomer = !string.IsNullOrWhiteSpace(request.CustomerCode);
         errors.When(hasCustomer == !string.IsNullOrWhiteSpace(request.Phone), nameof(request.CustomerCode), "Isi customerCode atau phone (salah satu).");
@@ -36,6 +53,8 @@ public sealed class QueueWhatsAppMessage(IIspDbFactory dbs, TimeProvider clock)
             var unknown = (request.Parameters?.Keys ?? []).Where(k => !notification.Placeholders.Contains(k) || k == NotificationEvents.PppoePassword).ToList();
             errors.When(unknown.Count > 0, nameof(request.Parameters),
                 $"Parameter tidak dikenal untuk '{notification.Key}': {string.Join(", ", unknown)}. Yang tersedia: {string.Join(", ", notification.Placeholders.Where(p => p != NotificationEvents.PppoePassword))}.");
+            foreach (var name in LinkParameters(request.Parameters).Where(name => !PointsToPortal(request.Parameters![name])))
+                errors.Add($"{nameof(request.Parameters)}.{name}", $"Parameter '{name}' harus tautan ke portal ini ({portal.PublicUrl.GetLeftPart(UriPartial.Authority)}).");
         }
         var key = string.IsNullOrWhiteSpace(request.IdempotencyKey) ? null : "api:" + request.IdempotencyKey.Trim();
         errors.When(key is { Length: > OutboxMessage.IdempotencyKeyMaxLength }, nameof(request.IdempotencyKey), "Idempotency key terlalu panjang.");
@@ -71,4 +90,14 @@ public sealed class QueueWhatsAppMessage(IIspDbFactory dbs, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done(new QueuedMessage(message.Id, message.Recipient, message.Template, message.Status, false));
     }
+
+    /// <summary>The whole value is one absolute address on the portal's host: no other address hidden beside it.</summary>
+    private bool PointsToPortal(string? value)
+    {
+        var words = (value ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 1 && portal.IsOwn(words[0]);
+    }
+
+    [GeneratedRegex(@"://|\bwww\.|\b[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/", RegexOptions.IgnoreCase)]
+    private static partial Regex LooksLikeLink();
 }

@@ -64,7 +64,8 @@ public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings set
         {
             var names = value.TryGetProperty("contacts", out var contacts) && contacts.ValueKind == JsonValueKind.Array
                 ? contacts.EnumerateArray().Where(c => c.TryGetProperty("wa_id", out _))
-                    .ToDictionary(c => c.GetProperty("wa_id").GetString() ?? "", c => c.TryGetProperty("profile", out var p) && p.TryGetProperty("name", out var n) ? n.GetString() : null)
+                    .DistinctBy(c => Text(c, "wa_id") ?? "")
+                    .ToDictionary(c => Text(c, "wa_id") ?? "", c => c.TryGetProperty("profile", out var p) ? Text(p, "name") : null)
                 : [];
             foreach (var status in Items(value, "statuses"))
             {
@@ -173,7 +174,7 @@ public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings set
         var customer = await db.Customers.AsNoTracking().Where(c => c.Phone == phone && c.Status != Customers.CustomerStatus.Terminated)
             .OrderByDescending(c => c.RegisteredAt).FirstOrDefaultAsync(cancellationToken);
         var stored = new WhatsAppMessage(MessageDirection.Inbound, phone, type == "text" ? WhatsAppMessageType.Text : WhatsAppMessageType.Other,
-            body is { Length: > WhatsAppMessage.BodyMaxLength } ? body[..WhatsAppMessage.BodyMaxLength] : body, at, wamid)
+            body is { Length: > WhatsAppMessage.BodyMaxLength } ? SafeText.Clean(body[..WhatsAppMessage.BodyMaxLength]) : body, at, wamid)
         {
             ContactName = names.GetValueOrDefault(from) is { } name ? (name.Length > WhatsAppMessage.ContactNameMaxLength ? name[..WhatsAppMessage.ContactNameMaxLength] : name) : null,
             CustomerId = customer?.Id,
@@ -208,6 +209,7 @@ public sealed class ReceiveWhatsAppWebhook(IIspDbFactory dbs, PortalSettings set
     private static List<JsonElement> Items(JsonElement value, string name) =>
         value.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array ? [.. items.EnumerateArray()] : [];
 
+    /// <summary>What customers sent is kept, cleaned of characters the database refuses (<see cref="JsonText"/>).</summary>
     private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number ? value.ToString() : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? JsonText.CleanedOrNull(value) : null;
 }

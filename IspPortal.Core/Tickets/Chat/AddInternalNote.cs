@@ -9,6 +9,9 @@ public sealed class AddInternalNote(IIspDbFactory dbs, ICurrentUser currentUser,
 {
     public async Task<Outcome<long>> ExecuteAsync(int ticketId, string? text, ChatUpload? attachment = null, CancellationToken cancellationToken = default)
     {
+        var actor = await currentUser.GetAsync(cancellationToken);
+        if (!actor.Holds(Permissions.TicketsWrite))
+            return Outcome.Refused<long>("", Actor.NotPermitted);
         var body = text?.Trim() ?? "";
         var problems = ChatInput.Check(body, attachment);
         if (problems.Any)
@@ -21,7 +24,6 @@ public sealed class AddInternalNote(IIspDbFactory dbs, ICurrentUser currentUser,
         if (stored is { Succeeded: false })
             return Outcome.Refused<long>(ChatInput.AttachmentField, stored.FirstError);
 
-        var actor = await currentUser.GetAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var note = ChatInput.Comment(ticketId, actor.UserId, body, true, stored?.Value, clock.GetUtcNow());
         db.TicketComments.Add(note);

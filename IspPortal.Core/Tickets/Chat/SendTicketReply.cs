@@ -34,6 +34,9 @@ public sealed class SendTicketReply(
 
     public async Task<Outcome<TicketReplySent>> ExecuteAsync(TicketReplyInput input, CancellationToken cancellationToken = default)
     {
+        var actor = await currentUser.GetAsync(cancellationToken);
+        if (!actor.Holds(Permissions.TicketsWrite))
+            return Outcome.Refused<TicketReplySent>("", Actor.NotPermitted);
         var text = input.Text?.Trim() ?? "";
         var problems = ChatInput.Check(text, input.Attachment);
         var key = $"{KeyPrefix}{input.TicketId}:{input.IdempotencyKey?.Trim()}";
@@ -71,7 +74,6 @@ public sealed class SendTicketReply(
             ["status"] = TicketStatusText.Of(ticket.Status),
         };
 
-        var actor = await currentUser.GetAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var outbox = new OutboxMessage(key, email is null ? NotificationChannel.WhatsApp : NotificationChannel.Email, email ?? phone!, notification.Key,
             JsonSerializer.Serialize(parameters), now, ticket.CustomerId);

@@ -22,6 +22,7 @@ public sealed class EmailTicketIntake(
 {
     public async Task<Outcome<EmailIntakeOutcome>> ExecuteAsync(InboundEmail email, CancellationToken cancellationToken = default)
     {
+        email = email.Cleaned();
         var from = email.FromAddress.Trim().ToLowerInvariant();
         var errors = new FieldErrors()
             .When(from.Length is 0 or > Ticket.ContactMaxLength || !from.Contains('@', StringComparison.Ordinal), "from", "Alamat pengirim (From) tidak ada atau tidak valid.")

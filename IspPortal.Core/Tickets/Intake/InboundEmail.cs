@@ -8,7 +8,23 @@ namespace IspPortal.Core.Tickets.Intake;
 /// <param name="IsAutomatic">An auto-reply, bounce or list mail (Auto-Submitted, Precedence…): never a ticket, or two auto-responders would write to each other forever.</param>
 public sealed record InboundEmail(
     string MessageId, IReadOnlyList<string> ThreadIds, string FromAddress, string? FromName, string Subject, string Text, bool IsAutomatic,
-    IReadOnlyList<InboundEmailAttachment> Attachments);
+    IReadOnlyList<InboundEmailAttachment> Attachments)
+{
+    /// <summary>
+    /// The customer's mail must not be lost for a stray control character: every text is
+    /// <see cref="Common.SafeText.Clean"/>ed (tab and line breaks kept), not refused.
+    /// </summary>
+    public InboundEmail Cleaned() => this with
+    {
+        MessageId = Common.SafeText.Clean(MessageId),
+        ThreadIds = [.. ThreadIds.Select(Common.SafeText.Clean)],
+        FromAddress = Common.SafeText.Clean(FromAddress),
+        FromName = Common.SafeText.CleanOrNull(FromName),
+        Subject = Common.SafeText.Clean(Subject),
+        Text = Common.SafeText.Clean(Text),
+        Attachments = [.. Attachments.Select(a => a with { FileName = Common.SafeText.Clean(a.FileName), ContentType = Common.SafeText.Clean(a.ContentType) })],
+    };
+}
 
 public sealed record InboundEmailAttachment(string FileName, string ContentType, byte[] Content);
 

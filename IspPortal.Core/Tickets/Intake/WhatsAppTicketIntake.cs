@@ -44,7 +44,7 @@ public sealed class WhatsAppTicketIntake(
         else if (ticket is null)
         {
             var text = (message.Body ?? "").Trim();
-            var subject = text.Length == 0 ? "Pesan WhatsApp" : text.Length <= SubjectLength ? text : text[..SubjectLength].TrimEnd() + "…";
+            var subject = text.Length == 0 ? "Pesan WhatsApp" : text.Length <= SubjectLength ? text : Common.SafeText.Clean(text[..SubjectLength]).TrimEnd() + "…";
             ticket = await open.CreateAsync(db, new TicketInput(null, subject, text, TicketChannel.WhatsApp,
                 ContactName: message.CustomerId is null ? message.ContactName : null, ContactPhone: message.CustomerId is null ? phone : null), message.CustomerId, cancellationToken);
         }

@@ -147,12 +147,5 @@ public sealed class MidtransGateway(IHttpClientFactory http, PortalSettings sett
     private static string Shorten(string text) => text.Length > NameMaxLength ? text[..NameMaxLength] : text;
 
     private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            }
-            : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? JsonText.CleanedOrNull(value) : null;
 }

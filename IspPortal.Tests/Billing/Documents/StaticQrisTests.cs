@@ -1,3 +1,4 @@
+using ImageMagick;
 using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Settings;
@@ -56,13 +57,23 @@ public sealed class StaticQrisTests
     }
 
     [Fact]
-    public void A_logo_must_be_a_png_or_jpeg_of_at_most_512_kb()
+    public void A_logo_must_be_a_png_or_jpeg_of_at_most_512_kb_and_2000_pixels_a_side()
     {
-        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
+        var png = Image(MagickFormat.Png, 200, 80);
         Assert.False(CompanyLogo.From(png).Validate().Any);
+        Assert.False(CompanyLogo.From(Image(MagickFormat.Jpeg, 2000, 40)).Validate().Any);
+        Assert.Equal("Logo paling besar 2000×2000 piksel.", CompanyLogo.From(Image(MagickFormat.Jpeg, 2001, 40)).Validate().ToDictionary()[nameof(CompanyLogo.Base64)].Single());
+        Assert.Equal("Logo paling besar 2000×2000 piksel.", CompanyLogo.From(Image(MagickFormat.Png, 10, 2001)).Validate().ToDictionary()[nameof(CompanyLogo.Base64)].Single());
+        Assert.Equal("Logo harus berkas PNG atau JPEG.", CompanyLogo.From(png[..12]).Validate().ToDictionary()[nameof(CompanyLogo.Base64)].Single());
         Assert.False(new CompanyLogo().Validate().Any);
         Assert.True(CompanyLogo.From("GIF89a"u8.ToArray()).Validate().Any);
         Assert.True(CompanyLogo.From([.. png, .. new byte[CompanyLogo.MaxBytes]]).Validate().Any);
         Assert.True(new CompanyLogo { Base64 = "not base64!" }.Validate().Any);
+    }
+
+    private static byte[] Image(MagickFormat format, uint width, uint height)
+    {
+        using var image = new MagickImage(MagickColors.Navy, width, height) { Format = format };
+        return image.ToByteArray();
     }
 }

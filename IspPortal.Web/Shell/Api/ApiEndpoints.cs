@@ -15,6 +15,7 @@ public static class ApiEndpoints
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
             .RequireRateLimiting(Host.WebServices.ApiRateLimitPolicy)
             .DisableAntiforgery()
+            .RefuseUnsafeText()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

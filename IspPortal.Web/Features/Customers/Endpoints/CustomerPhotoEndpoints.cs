@@ -1,5 +1,4 @@
 using IspPortal.Core.Customers.Photos;
-using IspPortal.Core.Identity;
 
 namespace IspPortal.Web.Features.Customers.Endpoints;
 
@@ -7,18 +6,21 @@ public static class CustomerPhotoEndpoints
 {
     public const string Route = "/customers/photos";
 
-    /// <summary>KTP and house photos, for signed-in staff who may see customers; never cached by shared caches.</summary>
+    /// <summary>
+    /// KTP and house photos and transfer proofs, each for staff holding its kind's permission
+    /// (<see cref="PhotoAccess"/>); KTP scans never kept by the browser, nothing kept by shared caches.
+    /// </summary>
     public static IEndpointRouteBuilder MapCustomerPhotos(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Route + "/{name}", (string name, ICustomerPhotoStore photos, HttpContext context) =>
+        endpoints.MapGet(Route + "/{name}", async (string name, PhotoAccess photos, HttpContext context) =>
             {
-                if (photos.Open(name) is not { } photo)
+                if (await photos.OpenAsync(name, context.RequestAborted) is not { } read)
                     return Results.NotFound();
-                context.Response.Headers.CacheControl = "private, max-age=3600";
+                context.Response.Headers.CacheControl = read.CacheControl;
                 context.Response.Headers.XContentTypeOptions = "nosniff";
-                return Results.Stream(photo.Content, photo.ContentType);
+                return read.Photo is { } photo ? Results.Stream(photo.Content, photo.ContentType) : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Akses ditolak");
             })
-            .RequireAuthorization(Permissions.CustomersRead)
+            .RequireAuthorization()
             .ExcludeFromDescription();
         return endpoints;
     }

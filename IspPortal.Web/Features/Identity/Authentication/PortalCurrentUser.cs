@@ -36,6 +36,11 @@ public sealed class PortalCurrentUser(IHttpContextAccessor http, IServiceProvide
     }
 
     public static Actor ToActor(ClaimsPrincipal user) =>
-        new(Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null,
-            user.Identity?.Name ?? "unknown");
+        new(Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null, user.Identity?.Name ?? "unknown")
+        {
+            // The same rule as the permission policies, so the use case and the page agree.
+            Permissions = Permissions.GrantedTo
+                .Where(grant => user.HasClaim(PermissionPolicies.PermissionClaim, grant.Key) || grant.Value.Any(user.IsInRole))
+                .Select(grant => grant.Key).ToHashSet(),
+        };
 }

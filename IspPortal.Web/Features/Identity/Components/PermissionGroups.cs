@@ -20,6 +20,7 @@ public static class PermissionGroups
         ["users"] = "Pengguna",
         ["audit"] = "Log audit",
         ["apikeys"] = "Kunci API",
+        ["notifications"] = "Notifikasi",
     };
 
     public static IReadOnlyList<(string Area, IReadOnlyList<string> Permissions)> All { get; } =
