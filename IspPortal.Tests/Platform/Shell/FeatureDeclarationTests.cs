@@ -49,7 +49,7 @@ public sealed class FeatureDeclarationTests
     }
 
     [Fact]
-    public void Settings_page_tabs_built_from_the_features_have_the_titles_order_and_forms_they_always_had()
+    public void Settings_page_tabs_built_from_the_features_have_their_titles_order_and_forms()
     {
         var tabs = PortalSettingsTabs.All.Select(t => (t.Title, Forms: t.Components.ToArray())).ToArray();
 
@@ -62,6 +62,7 @@ public sealed class FeatureDeclarationTests
             ("Notifikasi", [typeof(NotificationSettingsForm)]),
             ("Pembayaran online", [typeof(PaymentGatewaySettingsForm)]),
             ("Jam kerja", [typeof(TicketHoursSettings)]),
+            ("Keamanan", [typeof(IspPortal.Web.Features.Identity.Components.TwoFactorSettingsForm)]),
         ], tabs);
     }
 
