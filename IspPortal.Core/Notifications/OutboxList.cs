@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
+using System.Text.RegularExpressions;
 using IspPortal.Core.Common;
+using IspPortal.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.Notifications;
@@ -9,11 +11,19 @@ public sealed record OutboxRow(
     long Id, DateTimeOffset CreatedAt, NotificationChannel Channel, string Recipient, string? CustomerCode, string Template, OutboxStatus Status,
     int AttemptCount, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, string? LastError, string? Body);
 
-/// <summary>Every message the portal queued, newest first: what went out, what waits, what failed and why.</summary>
-public sealed class OutboxList(IIspDbFactory dbs)
+/// <summary>
+/// Every message the portal queued, newest first: what went out, what waits, what failed and why.
+/// Roles that may not read billing (NOC, Technician) see the texts without amounts and without the
+/// customers' pay and ticket links, which open an invoice or a ticket to whoever holds them.
+/// </summary>
+public sealed partial class OutboxList(IIspDbFactory dbs, ICurrentUser currentUser)
 {
+    public const string HiddenAmount = "Rp •••";
+    public const string HiddenLink = "[tautan disembunyikan]";
+
     public async Task<PagedResult<OutboxRow>> PageAsync(PageRequest request, OutboxStatus? status, CancellationToken cancellationToken = default)
     {
+        var seesBilling = (await currentUser.GetAsync(cancellationToken)).Holds(Permissions.BillingRead);
         await using var db = await dbs.CreateAsync(cancellationToken);
         var messages = db.OutboxMessages.AsNoTracking();
         if (status is { } wanted)
@@ -36,6 +46,15 @@ public sealed class OutboxList(IIspDbFactory dbs)
             .Select(m => new { m.Id, Code = db.Customers.Where(c => c.Id == m.CustomerId).Select(c => c.Code).FirstOrDefault() })
             .ToDictionaryAsync(m => m.Id, m => m.Code, cancellationToken);
         return new PagedResult<OutboxRow>(page.Items.Select(m => new OutboxRow(m.Id, m.CreatedAt, m.Channel, m.Recipient, codes.GetValueOrDefault(m.Id), m.Template,
-            m.Status, m.AttemptCount, m.NextAttemptAt, m.SentAt, m.LastError, m.Body)).ToList(), page.Total);
+            m.Status, m.AttemptCount, m.NextAttemptAt, m.SentAt, m.LastError, seesBilling ? m.Body : WithoutBilling(m.Body))).ToList(), page.Total);
     }
+
+    public static string? WithoutBilling(string? body) =>
+        body is null ? null : Amount().Replace(CustomerLink().Replace(body, HiddenLink), HiddenAmount);
+
+    [GeneratedRegex(@"Rp\s?-?\d[\d.,]*", RegexOptions.CultureInvariant)]
+    private static partial Regex Amount();
+
+    [GeneratedRegex(@"\S*/(?:bayar|tiket)/\S+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CustomerLink();
 }
