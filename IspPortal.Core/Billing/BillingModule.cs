@@ -36,6 +36,7 @@ public static class BillingModule
         services.AddScoped<ReceiveGatewayNotification>();
         services.AddScoped<ReconcileGatewayPayments>();
         services.AddScoped<InvoiceToPay>();
+        services.AddScoped<RevokePaymentLinks>();
         services.AddScoped<SavePaymentGatewaySettings>();
         // Only the demo's payment stand-in can settle a QRIS code without a bank (Demo/DemoModule replaces this).
         services.AddSingleton<IPaymentSimulation, NoPaymentSimulation>();

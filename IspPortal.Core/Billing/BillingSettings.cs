@@ -25,13 +25,18 @@ public sealed record BillingSettings : ISettingsGroup<BillingSettings>
 
     public string InvoiceNumberFormat { get; init; } = "INV/{yyyy}/{MM}/{seq:6}";
 
+    /// <summary>Days a pay link still opens after its invoice is paid or void (for the receipt), then it expires.</summary>
+    public int PayLinkDaysAfterSettled { get; init; } = CustomerLinkRules.DefaultDays;
+
     public FieldErrors Validate()
     {
         var errors = new FieldErrors()
             .When(BillingDay is < 1 or > 28, nameof(BillingDay), "Tanggal tagihan harus 1–28.")
             .When(DueDay is < 1 or > 28, nameof(DueDay), "Tanggal jatuh tempo harus 1–28.")
             .When(IsolirAfterDays is < 1 or > 60, nameof(IsolirAfterDays), "Isolir harus 1–60 hari setelah jatuh tempo.")
-            .When(PpnRatePercent is < 0 or > 100, nameof(PpnRatePercent), "Tarif PPN harus 0–100%.");
+            .When(PpnRatePercent is < 0 or > 100, nameof(PpnRatePercent), "Tarif PPN harus 0–100%.")
+            .When(PayLinkDaysAfterSettled is < CustomerLinkRules.MinDays or > CustomerLinkRules.MaxDays, nameof(PayLinkDaysAfterSettled),
+                $"Link bayar berlaku {CustomerLinkRules.MinDays}–{CustomerLinkRules.MaxDays} hari setelah tagihan lunas atau dibatalkan.");
         foreach (var problem in Billing.Documents.DocumentNumberFormat.Problems(InvoiceNumberFormat, Billing.Invoice.NumberMaxLength))
             errors.Add(nameof(InvoiceNumberFormat), problem);
         if (ReminderOffsets.Any(o => o is 0 or < -30 or > 30))

@@ -74,6 +74,12 @@ public class Invoice
 
     public Guid? VoidedById { get; private set; }
 
+    /// <summary>The version of the customer's pay links (<see cref="Common.LinkTarget"/>); raised to revoke every link sent so far.</summary>
+    public int PayLinkVersion { get; private set; }
+
+    /// <summary>When the invoice stopped asking for money (paid or void); its pay links expire some days after.</summary>
+    public DateTimeOffset? SettledAt => SettledAtOf(Status, PaidAt, VoidedAt);
+
     public string? Notes { get; set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -86,6 +92,20 @@ public class Invoice
     public Customer? Customer { get; private set; }
 
     public List<InvoiceLine> Lines { get; private set; } = [];
+
+    public static DateTimeOffset? SettledAtOf(InvoiceStatus status, DateTimeOffset? paidAt, DateTimeOffset? voidedAt) => status switch
+    {
+        InvoiceStatus.Paid => paidAt,
+        InvoiceStatus.Void => voidedAt,
+        _ => null,
+    };
+
+    /// <summary>Every pay link sent so far stops opening; the next message carries a new one.</summary>
+    public void RevokePayLinks(DateTimeOffset at)
+    {
+        PayLinkVersion++;
+        UpdatedAt = at;
+    }
 
     public static DateOnly FirstDayOf(DateOnly day) => new(day.Year, day.Month, 1);
 

@@ -17,7 +17,9 @@ public sealed record TicketChanged(int Id, string Number, TicketStatus Status, u
 /// An agent moves a ticket along its lifecycle (start, wait for the customer, resolve with a note,
 /// reopen, close, cancel with a reason) or triages it (category and priority, whose SLA deadlines
 /// <see cref="OpenTicket.CategoriseAsync"/> recomputes). The domain decides which moves are allowed and
-/// records each one; a ticket someone else changed since the agent loaded it is left alone.
+/// records each one; a ticket someone else changed since the agent loaded it is left alone. The
+/// agent can also revoke the customer's links to the ticket page (a link that reached the wrong
+/// person): the links sent so far stop opening and the next message carries a new one.
 /// </summary>
 public sealed class ChangeTicketStatus(IIspDbFactory dbs, OpenTicket open, ICurrentUser currentUser, Chat.ITicketChatBus chat, TimeProvider clock)
 {
@@ -62,9 +64,19 @@ public sealed class ChangeTicketStatus(IIspDbFactory dbs, OpenTicket open, ICurr
         }, cancellationToken);
     }
 
+    public Task<Outcome<TicketChanged>> RevokeCustomerLinksAsync(int ticketId, uint version, CancellationToken cancellationToken = default) =>
+        ChangeAsync(ticketId, version, (_, ticket, actor, now) =>
+        {
+            ticket.RevokeCustomerLinks(actor, now);
+            return Task.FromResult<string?>(null);
+        }, cancellationToken);
+
     /// <param name="apply">Changes the tracked ticket, or returns why it may not.</param>
     private async Task<Outcome<TicketChanged>> ChangeAsync(int ticketId, uint version, Func<IIspDb, Ticket, Guid?, DateTimeOffset, Task<string?>> apply, CancellationToken cancellationToken)
     {
+        var actor = await currentUser.GetAsync(cancellationToken);
+        if (!actor.Holds(Permissions.TicketsWrite))
+            return Outcome.Refused<TicketChanged>("", Actor.NotPermitted);
         await using var db = await dbs.CreateAsync(cancellationToken);
         var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
         if (ticket is null)
@@ -74,7 +86,6 @@ public sealed class ChangeTicketStatus(IIspDbFactory dbs, OpenTicket open, ICurr
         if (ticket.Version != version)
             return Outcome.Refused<TicketChanged>("", ChangedMeanwhile);
 
-        var actor = await currentUser.GetAsync(cancellationToken);
         if (await apply(db, ticket, actor.UserId, clock.GetUtcNow()) is { } refusal)
             return Outcome.Refused<TicketChanged>("", refusal);
         try

@@ -102,6 +102,9 @@ public class Ticket
 
     public DateTimeOffset? RatedAt { get; private set; }
 
+    /// <summary>The version of the customer's ticket links (<see cref="Common.LinkTarget"/>); raised to revoke every link sent so far.</summary>
+    public int CustomerLinkVersion { get; private set; }
+
     [Common.NotAudited]
     public DateTimeOffset? LastCustomerMessageAt { get; private set; }
 
@@ -218,6 +221,14 @@ public class Ticket
         RatingComment = comment;
         RatedAt = at;
         return Record(TicketActivityKind.Rated, null, rating.ToString(System.Globalization.CultureInfo.InvariantCulture), null, at, comment);
+    }
+
+    /// <summary>Every customer link sent so far stops opening; the next message carries a new one.</summary>
+    public TicketActivity RevokeCustomerLinks(Guid? byUserId, DateTimeOffset at)
+    {
+        CustomerLinkVersion++;
+        return Record(TicketActivityKind.CustomerLinksRevoked, (CustomerLinkVersion - 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            CustomerLinkVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), byUserId, at);
     }
 
     private TicketActivity Record(TicketActivityKind kind, string? from, string? to, Guid? byUserId, DateTimeOffset at, string? note = null)

@@ -53,4 +53,5 @@ public enum TicketActivityKind
     Commented,
     Escalated,
     Rated,
+    CustomerLinksRevoked,
 }

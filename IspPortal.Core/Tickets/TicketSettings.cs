@@ -13,7 +13,13 @@ public sealed record TicketSettings : ISettingsGroup<TicketSettings>
     /// <summary>How long after closing a bare "1"–"5" on WhatsApp is read as the rating, not as a new problem.</summary>
     public int RatingReplyDays { get; init; } = 7;
 
+    /// <summary>Days the customer's ticket link still opens after the ticket is closed or cancelled, then it expires.</summary>
+    public int CustomerLinkDaysAfterClosed { get; init; } = CustomerLinkRules.DefaultDays;
+
     public FieldErrors Validate() => new FieldErrors()
+        .When(CustomerLinkDaysAfterClosed is < CustomerLinkRules.MinDays or > CustomerLinkRules.MaxDays, nameof(CustomerLinkDaysAfterClosed),
+            $"Link tiket berlaku {CustomerLinkRules.MinDays}–{CustomerLinkRules.MaxDays} hari setelah tiket ditutup.")
+        .When(CustomerLinkDaysAfterClosed < RatingReplyDays, nameof(CustomerLinkDaysAfterClosed), "Link tiket harus berlaku paling sedikit selama batas waktu penilaian.")
         .When(AutoVerifyAfterDays is < 1 or > 30, nameof(AutoVerifyAfterDays), "Verifikasi otomatis 1 sampai 30 hari setelah selesai.")
         .When(RatingReplyDays is < 1 or > 30, nameof(RatingReplyDays), "Batas waktu penilaian 1 sampai 30 hari setelah ditutup.");
 }

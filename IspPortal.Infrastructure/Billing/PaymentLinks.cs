@@ -1,10 +1,11 @@
 using IspPortal.Core.Billing.Payments;
+using IspPortal.Core.Common;
 using IspPortal.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace IspPortal.Infrastructure.Billing;
 
-/// <summary>Payment links <c>{PublicUrl}/bayar/{token}</c>, the token being the protected invoice number.</summary>
+/// <summary>Payment links <c>{PublicUrl}/bayar/{token}</c>, the token being the protected invoice number and link version.</summary>
 public sealed class PaymentLinks(IDataProtectionProvider provider, string publicUrl) : IPaymentLinks
 {
     public const string PagePath = "/bayar";
@@ -12,7 +13,7 @@ public sealed class PaymentLinks(IDataProtectionProvider provider, string public
     private readonly ProtectedLinkTokens _tokens = new(provider, "IspPortal.Billing.PaymentLink.v1");
     private readonly string _baseUrl = publicUrl.TrimEnd('/');
 
-    public string For(string invoiceNumber) => $"{_baseUrl}{PagePath}/{_tokens.Protect(invoiceNumber)}";
+    public string For(string invoiceNumber, int version) => $"{_baseUrl}{PagePath}/{_tokens.Protect(new LinkTarget(invoiceNumber, version))}";
 
-    public string? InvoiceNumberOf(string token) => _tokens.Unprotect(token);
+    public LinkTarget? Read(string token) => _tokens.Unprotect(token);
 }

@@ -1,3 +1,4 @@
+using IspPortal.Core.Common;
 using IspPortal.Core.Tickets.Lifecycle;
 using IspPortal.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -12,9 +13,9 @@ public sealed class TicketLinks(IDataProtectionProvider provider, string publicU
     private readonly ProtectedLinkTokens _tokens = new(provider, "IspPortal.Tickets.CustomerLink.v1");
     private readonly string _baseUrl = publicUrl.TrimEnd('/');
 
-    public string ForCustomer(string ticketNumber) => $"{_baseUrl}{CustomerPagePath}/{_tokens.Protect(ticketNumber)}";
+    public string ForCustomer(string ticketNumber, int version) => $"{_baseUrl}{CustomerPagePath}/{_tokens.Protect(new LinkTarget(ticketNumber, version))}";
 
-    public string? TicketNumberOf(string token) => _tokens.Unprotect(token);
+    public LinkTarget? Read(string token) => _tokens.Unprotect(token);
 
     public string ForStaff(int ticketId) => $"{_baseUrl}/tickets/{ticketId}";
 }

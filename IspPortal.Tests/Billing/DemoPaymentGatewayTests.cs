@@ -21,7 +21,7 @@ public sealed class DemoPaymentGatewayTests(PaymentGatewayDemoPortalFactory port
         }
         await using var db = portal.Database.CreateDbContext();
         var invoice = await db.Invoices.Where(i => Arrears.Owing.Contains(i.Status)).OrderBy(i => i.Id).FirstAsync();
-        var page = new Uri(new Uri(portal.Services.GetRequiredService<IPaymentLinks>().For(invoice.Number)).PathAndQuery.TrimStart('/'), UriKind.Relative);
+        var page = new Uri(new Uri(portal.Services.GetRequiredService<IPaymentLinks>().For(invoice.Number, 0)).PathAndQuery.TrimStart('/'), UriKind.Relative);
         using var client = portal.CreateClient();
 
         var opened = await client.GetStringAsync(page);

@@ -68,6 +68,31 @@ public sealed partial class InvoiceBrowserTests(DemoPortalFactory portal, Browse
         Assert.Equal((InvoiceStatus.Void, "Pelanggan pindah sebelum periode mulai", finance.Id), (voided.Status, voided.VoidReason, voided.VoidedById));
     }, portal.BaseAddress);
 
+    [Fact]
+    public Task Finance_revokes_an_invoices_pay_links_from_its_page_and_the_link_sent_before_is_gone() => browser.OnPageAsync(async page =>
+    {
+        int id;
+        string number;
+        await using (var db = portal.Database.CreateDbContext())
+            (id, number) = await db.Invoices.Where(i => i.Status == InvoiceStatus.Overdue && i.PayLinkVersion == 0).OrderBy(i => i.Id)
+                .Select(i => new ValueTuple<int, string>(i.Id, i.Number)).FirstAsync();
+        var sent = new Uri(new Uri(portal.Services.GetRequiredService<Core.Billing.Payments.IPaymentLinks>().For(number, 0)).PathAndQuery.TrimStart('/'), UriKind.Relative);
+        await page.SignInAsync("finance");
+        await page.GotoAsync($"/billing/invoices/{id}");
+        await page.WaitForCircuitAsync();
+
+        await Assertions.Expect(page.GetByTestId("pay-link-state")).ToContainTextAsync("Berlaku selama tagihan belum lunas");
+        await page.GetByTestId("pay-link-revoke").ClickAsync();
+        await page.GetByTestId("confirm-ok").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("pay-link-revoked")).ToContainTextAsync("dicabut 1 kali");
+
+        using var client = portal.CreateClient();
+        using var old = await client.GetAsync(sent);
+        Assert.Equal(System.Net.HttpStatusCode.Gone, old.StatusCode);
+        await using var after = portal.Database.CreateDbContext();
+        Assert.Equal(1, await after.Invoices.Where(i => i.Id == id).Select(i => i.PayLinkVersion).SingleAsync());
+    }, portal.BaseAddress);
+
     [GeneratedRegex(@"/billing/invoices/\d+$")]
     private static partial Regex InvoiceUrl();
 }

@@ -53,5 +53,5 @@ public class InvoiceComponentTests : PortalComponentTest
         1, "INV/2025/02/000001", new DateOnly(2025, 2, 1), new DateOnly(2025, 2, 1), new DateOnly(2025, 2, 10), status,
         1, "KCB-CKP011224-001", "Siti Nurhaliza", "+6281234567890", null,
         200_000m, 0m, 0m, 0m, 200_000m, allocations?.Sum(a => a.Amount) ?? 0m, notes?.Sum(n => n.Amount) ?? 0m, 0m,
-        Issued, paidAt, null, [], allocations ?? [], notes ?? []);
+        Issued, paidAt, null, [], allocations ?? [], notes ?? [], new PayLinkView(0, null, false));
 }

@@ -126,8 +126,35 @@ public sealed class PaymentGatewayWebTests(PortalFactory portal) : IClassFixture
         Assert.DoesNotContain("data-testid=\"pay-amount\"", html, StringComparison.Ordinal);
     }
 
-    private Uri PayPage(string invoiceNumber) =>
-        new(new Uri(portal.Services.GetRequiredService<IPaymentLinks>().For(invoiceNumber)).PathAndQuery.TrimStart('/'), UriKind.Relative);
+    [Fact]
+    public async Task A_revoked_link_and_one_paid_long_ago_are_gone_with_their_reason_and_show_no_invoice()
+    {
+        var (_, revokedNumber) = await InvoiceAsync();
+        var (_, paidNumber) = await InvoiceAsync();
+        await using (var db = portal.Database.CreateDbContext())
+        {
+            (await db.Invoices.SingleAsync(i => i.Number == revokedNumber)).RevokePayLinks(DateTimeOffset.UtcNow);
+            var paid = await db.Invoices.SingleAsync(i => i.Number == paidNumber);
+            paid.ApplyPayment(paid.AmountDue, DateTimeOffset.UtcNow.AddDays(-61));
+            await db.SaveChangesAsync();
+        }
+        using var client = portal.CreateClient();
+
+        using var revoked = await client.GetAsync(PayPage(revokedNumber));
+        using var renewed = await client.GetAsync(PayPage(revokedNumber, version: 1));
+        using var expired = await client.GetAsync(PayPage(paidNumber));
+
+        Assert.Equal((HttpStatusCode.Gone, HttpStatusCode.OK, HttpStatusCode.Gone), (revoked.StatusCode, renewed.StatusCode, expired.StatusCode));
+        var (revokedHtml, expiredHtml) = (await revoked.Content.ReadAsStringAsync(), await expired.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"pay-revoked\"", revokedHtml, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"pay-expired\"", expiredHtml, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"pay-amount\"", await renewed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(revokedNumber, revokedHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(paidNumber, expiredHtml, StringComparison.Ordinal);
+    }
+
+    private Uri PayPage(string invoiceNumber, int version = 0) =>
+        new(new Uri(portal.Services.GetRequiredService<IPaymentLinks>().For(invoiceNumber, version)).PathAndQuery.TrimStart('/'), UriKind.Relative);
 
     private async Task<(int CustomerId, string InvoiceNumber)> InvoiceAsync()
     {

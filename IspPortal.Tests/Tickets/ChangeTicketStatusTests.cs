@@ -16,7 +16,7 @@ public sealed class ChangeTicketStatusTests(DatabaseFixture database) : TicketUs
     protected override async Task ArrangeAsync()
     {
         _agent = await TicketTestData.AddUserAsync(Services, "teknisi1", Roles.Technician);
-        Services.GetRequiredService<TestActor>().Current = new Actor(_agent.Id, _agent.UserName!);
+        Services.GetRequiredService<TestActor>().Current = Actor.For(_agent.Id, _agent.UserName!, [Roles.Technician]);
     }
 
     [Fact]

@@ -71,10 +71,12 @@ public sealed class CustomerTicketPageTests(PortalFactory portal) : IClassFixtur
         using var client = portal.CreateClient();
 
         var answered = await StaticForms.PostAsync(client, page, "not-fixed", await client.GetStringAsync(page), new() { ["NotFixedComment"] = "Masih sering putus malam hari" });
-        var forged = await client.GetStringAsync(new Uri(page.OriginalString[..^4] + "AAAA", UriKind.Relative));
+        using var forgedResponse = await client.GetAsync(new Uri(page.OriginalString[..^4] + "AAAA", UriKind.Relative));
+        var forged = await forgedResponse.Content.ReadAsStringAsync();
 
         Assert.Contains("data-testid=\"customer-ticket-thanks\"", answered, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"customer-ticket-fixed\"", answered, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, forgedResponse.StatusCode);
         Assert.Contains("data-testid=\"customer-ticket-invalid\"", forged, StringComparison.Ordinal);
         await using var db = portal.Database.CreateDbContext();
         var ticket = await db.Tickets.Include(t => t.Activities).SingleAsync(t => t.Id == _tickets[1]);
@@ -82,10 +84,38 @@ public sealed class CustomerTicketPageTests(PortalFactory portal) : IClassFixtur
         Assert.Contains(ticket.Activities, a => a.Note != null && a.Note.Contains("Masih sering putus malam hari", StringComparison.Ordinal));
     }
 
-    private async Task<Uri> PageOfAsync(int id)
+    [Fact]
+    public async Task A_revoked_link_is_gone_and_shows_nothing_while_the_new_link_works()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var opened = await scope.ServiceProvider.GetRequiredService<OpenTicket>().ExecuteAsync(new TicketInput(TicketTestData.CustomerCode, "Lampu LOS merah", "", TicketChannel.Phone));
+        var id = opened.Value!.Id;
+        await using (var db = portal.Database.CreateDbContext())
+        {
+            var ticket = await db.Tickets.SingleAsync(t => t.Id == id);
+            ticket.MoveTo(TicketStatus.Resolved, null, DateTimeOffset.UtcNow, "ONT diganti.");
+            ticket.RevokeCustomerLinks(null, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        var (old, renewed) = (await PageOfAsync(id), await PageOfAsync(id, version: 1));
+        using var client = portal.CreateClient();
+
+        using var gone = await client.GetAsync(old);
+        var goneHtml = await gone.Content.ReadAsStringAsync();
+        var works = await client.GetStringAsync(renewed);
+
+        Assert.Equal(System.Net.HttpStatusCode.Gone, gone.StatusCode);
+        Assert.Contains("data-testid=\"customer-ticket-revoked\"", goneHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("ONT diganti.", goneHtml, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"customer-ticket-fixed\"", works, StringComparison.Ordinal);
+        await using var after = portal.Database.CreateDbContext();
+        Assert.Equal(TicketStatus.Resolved, (await after.Tickets.SingleAsync(t => t.Id == id)).Status);
+    }
+
+    private async Task<Uri> PageOfAsync(int id, int version = 0)
     {
         await using var db = portal.Database.CreateDbContext();
         var number = await db.Tickets.Where(t => t.Id == id).Select(t => t.Number).SingleAsync();
-        return new Uri(new Uri(portal.Services.GetRequiredService<ITicketLinks>().ForCustomer(number)).PathAndQuery.TrimStart('/'), UriKind.Relative);
+        return new Uri(new Uri(portal.Services.GetRequiredService<ITicketLinks>().ForCustomer(number, version)).PathAndQuery.TrimStart('/'), UriKind.Relative);
     }
 }

@@ -164,6 +164,26 @@ public sealed partial class TicketBrowserTests(DemoPortalFactory portal, Browser
         await Assertions.Expect(page.GetByTestId("stat-opened-value")).ToHaveTextAsync(byWhatsApp.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }, portal.BaseAddress);
 
+    [Fact]
+    public Task An_agent_revokes_the_customers_ticket_links_and_the_history_says_so() => browser.OnPageAsync(async page =>
+    {
+        int id;
+        await using (var db = portal.Database.CreateDbContext())
+            id = await db.Tickets.Where(t => t.Status == TicketStatus.InProgress).OrderByDescending(t => t.Id).Select(t => t.Id).FirstAsync();
+        await page.SignInAsync("staff");
+        await page.GotoAsync($"/tickets/{id}");
+        await page.WaitForCircuitAsync();
+
+        await page.GetByTestId("ticket-revoke-link").ClickAsync();
+        await page.GetByTestId("confirm-ok").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "dicabut" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Riwayat", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Link tiket pelanggan dicabut")).ToBeVisibleAsync();
+        await using var after = portal.Database.CreateDbContext();
+        Assert.Equal(1, await after.Tickets.Where(t => t.Id == id).Select(t => t.CustomerLinkVersion).SingleAsync());
+    }, portal.BaseAddress);
+
     private static Task<bool> NoSidewaysScrollAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
 

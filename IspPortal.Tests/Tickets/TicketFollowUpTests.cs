@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Notifications;
 using IspPortal.Core.Notifications.Templates;
@@ -36,7 +37,7 @@ public sealed class TicketFollowUpTests(DatabaseFixture database) : TicketUseCas
         var values = JsonSerializer.Deserialize<Dictionary<string, string>>(asked.Parameters)!;
         Assert.Equal("Kabel drop di tiang diganti.", values["catatan"]);
         Assert.Equal("Budi Santoso", values["nama"]);
-        Assert.Equal(await NumberAsync(id), Services.GetRequiredService<ITicketLinks>().TicketNumberOf(values["link_tiket"].Split('/')[^1]));
+        Assert.Equal(new LinkTarget(await NumberAsync(id), 0), Services.GetRequiredService<ITicketLinks>().Read(values["link_tiket"].Split('/')[^1]));
 
         Clock.Advance(TimeSpan.FromDays(3) - TimeSpan.FromMinutes(1));
         Assert.Equal(0, (await FollowUpAsync()).AutoVerified);

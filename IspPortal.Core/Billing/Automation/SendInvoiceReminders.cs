@@ -50,7 +50,7 @@ public sealed class SendInvoiceReminders(
                     break;
                 var now = clock.GetUtcNow();
                 var messages = batch
-                    .SelectMany(i => BillingNotices.Reminder(i.Customer!, i, today.DayNumber - i.DueDate.DayNumber, links.For(i.Number), now))
+                    .SelectMany(i => BillingNotices.Reminder(i.Customer!, i, today.DayNumber - i.DueDate.DayNumber, links.For(i.Number, i.PayLinkVersion), now))
                     .ToList();
                 await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
                 {

@@ -119,7 +119,7 @@ public sealed class GenerateInvoices(
             }
             var byId = customers.ToDictionary(c => c.Id);
             var notices = invoices.Where(i => !settled.Contains(i.CustomerId))
-                .SelectMany(i => BillingNotices.InvoiceIssued(byId[i.CustomerId], i, links.For(i.Number), now))
+                .SelectMany(i => BillingNotices.InvoiceIssued(byId[i.CustomerId], i, links.For(i.Number, i.PayLinkVersion), now))
                 .ToList();
             await outbox.InsertNewAsync(db, notices, cancellationToken);
         }

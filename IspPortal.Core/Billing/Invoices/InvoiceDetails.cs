@@ -1,4 +1,5 @@
 using IspPortal.Core.Common;
+using IspPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.Billing.Invoices;
@@ -10,6 +11,9 @@ public sealed record InvoiceAllocationView(long PaymentId, string PaymentNumber,
 public sealed record CreditNoteView(string Number, decimal Amount, string Reason, string? CreatedBy, DateTimeOffset CreatedAt);
 
 public sealed record InvoiceVoidView(string Reason, DateTimeOffset At, string? By);
+
+/// <param name="OpensUntil">When the links expire (some days after the invoice was paid or voided); null while it is owed.</param>
+public sealed record PayLinkView(int Version, DateTimeOffset? OpensUntil, bool Expired);
 
 public sealed record InvoiceView(
     int Id,
@@ -36,10 +40,11 @@ public sealed record InvoiceView(
     InvoiceVoidView? Void,
     IReadOnlyList<InvoiceLineView> Lines,
     IReadOnlyList<InvoiceAllocationView> Allocations,
-    IReadOnlyList<CreditNoteView> CreditNotes);
+    IReadOnlyList<CreditNoteView> CreditNotes,
+    PayLinkView PayLink);
 
 /// <summary>One invoice as Finance reads it: the customer, lines, money in (payments) and off (credit notes), and a void.</summary>
-public sealed class InvoiceDetails(IIspDbFactory dbs)
+public sealed class InvoiceDetails(IIspDbFactory dbs, PortalSettings settings, TimeProvider clock)
 {
     public async Task<InvoiceView?> ForAsync(int invoiceId, CancellationToken cancellationToken = default)
     {
@@ -68,6 +73,13 @@ public sealed class InvoiceDetails(IIspDbFactory dbs)
             invoice.Status == InvoiceStatus.Void ? new InvoiceVoidView(invoice.VoidReason ?? "", invoice.VoidedAt ?? invoice.UpdatedAt, voidedBy) : null,
             [.. invoice.Lines.OrderBy(l => l.Position).Select(l => new InvoiceLineView(l.Position, l.Kind, l.Description, l.Quantity, l.UnitPrice, l.Amount))],
             allocations,
-            notes);
+            notes,
+            await PayLinkAsync(invoice, cancellationToken));
+    }
+
+    private async Task<PayLinkView> PayLinkAsync(Invoice invoice, CancellationToken cancellationToken)
+    {
+        var opensUntil = CustomerLinkRules.OpensUntil(invoice.SettledAt, (await settings.GetAsync<BillingSettings>(cancellationToken)).PayLinkDaysAfterSettled);
+        return new PayLinkView(invoice.PayLinkVersion, opensUntil, opensUntil < clock.GetUtcNow());
     }
 }

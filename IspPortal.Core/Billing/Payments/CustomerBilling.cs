@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.Billing.Payments;
 
-public sealed record BillingInvoiceView(int Id, string Number, DateOnly Period, DateOnly DueDate, decimal Total, decimal Paid, decimal Credited, decimal Due, InvoiceStatus Status)
+/// <param name="PayLinkVersion">For the pay link staff copy (<see cref="IPaymentLinks.For"/>).</param>
+public sealed record BillingInvoiceView(int Id, string Number, DateOnly Period, DateOnly DueDate, decimal Total, decimal Paid, decimal Credited, decimal Due, InvoiceStatus Status,
+    int PayLinkVersion = 0)
 {
     public bool Owing => Arrears.Owing.Contains(Status) && Due > 0;
 }
@@ -91,7 +93,7 @@ public sealed class CustomerBilling(IIspDbFactory dbs, IspClock ispClock)
             .OrderByDescending(i => i.Period).ThenByDescending(i => i.Id)
             .ToListAsync(cancellationToken);
         var invoices = invoiceRows
-            .Select(i => new BillingInvoiceView(i.Id, i.Number, i.Period, i.DueDate, i.Total, i.AmountPaid, i.CreditedAmount, i.AmountDue, i.Status))
+            .Select(i => new BillingInvoiceView(i.Id, i.Number, i.Period, i.DueDate, i.Total, i.AmountPaid, i.CreditedAmount, i.AmountDue, i.Status, i.PayLinkVersion))
             .ToList();
         var payments = await db.Payments.AsNoTracking().Where(p => p.CustomerId == customer.Id)
             .OrderByDescending(p => p.ReceivedAt).ThenByDescending(p => p.Id)

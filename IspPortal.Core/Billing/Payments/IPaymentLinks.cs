@@ -1,3 +1,5 @@
+using IspPortal.Core.Common;
+
 namespace IspPortal.Core.Billing.Payments;
 
 /// <summary>
@@ -7,8 +9,9 @@ namespace IspPortal.Core.Billing.Payments;
 /// </summary>
 public interface IPaymentLinks
 {
-    string For(string invoiceNumber);
+    /// <param name="version">The invoice's <see cref="Invoice.PayLinkVersion"/>: a link made for an older one is revoked.</param>
+    string For(string invoiceNumber, int version);
 
-    /// <returns>The invoice number the token was made for; null for a token this portal did not make.</returns>
-    string? InvoiceNumberOf(string token);
+    /// <returns>The invoice and link version the token was made for; null for a token this portal did not make.</returns>
+    LinkTarget? Read(string token);
 }

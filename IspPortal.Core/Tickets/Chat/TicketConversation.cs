@@ -202,6 +202,7 @@ public sealed class TicketConversation(IIspDbFactory dbs, TimeProvider clock)
         TicketActivityKind.PriorityChanged => $"Prioritas: {from} → {to}",
         TicketActivityKind.Escalated => $"Eskalasi ke level {to}",
         TicketActivityKind.Rated => $"Penilaian pelanggan: {to}/5" + (note is { Length: > 0 } ? $" — {note}" : ""),
+        TicketActivityKind.CustomerLinksRevoked => "Link tiket pelanggan dicabut",
         _ => kind.ToString(),
     };
 

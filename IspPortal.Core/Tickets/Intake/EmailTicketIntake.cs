@@ -71,7 +71,7 @@ public sealed class EmailTicketIntake(
         foreach (var file in stored.Skip(1))
             db.TicketComments.Add(ChatInput.Attach(new TicketComment(ticket.Id, CommentAuthor.Customer, null, "", false, now), file));
         if (result == EmailIntakeResult.Opened
-            && TicketNotices.Opened(await db.Tickets.Where(t => t.Id == ticket.Id).Select(TicketContact.Projection).SingleAsync(cancellationToken), links.ForCustomer(ticket.Number), now) is { } acknowledgement)
+            && TicketNotices.Opened(await db.Tickets.Where(t => t.Id == ticket.Id).Select(TicketContact.Projection).SingleAsync(cancellationToken), links.ForCustomer(ticket.Number, ticket.CustomerLinkVersion), now) is { } acknowledgement)
             db.OutboxMessages.Add(acknowledgement);
         await db.SaveChangesAsync(cancellationToken);
         await chat.PublishCustomerMessageAsync(db, ticket.Id, cancellationToken);

@@ -13,37 +13,40 @@ public sealed record CustomerTicketView(
 /// The customer's side of a resolved ticket, from the public ticket page or a WhatsApp reply: confirm
 /// the fix (verified, then closed, which asks for a rating), say it is not fixed (back in progress,
 /// with their words as the note), or rate a closed ticket once. The customer acts as nobody: the
-/// activities carry no user.
+/// activities carry no user. The page's link opens nothing once revoked or
+/// <see cref="TicketSettings.CustomerLinkDaysAfterClosed"/> after the ticket was closed.
 /// </summary>
-public sealed class CustomerTicketAnswers(IIspDbFactory dbs, PortalSettings settings, Chat.ITicketChatBus chat, TimeProvider clock)
+public sealed class CustomerTicketAnswers(IIspDbFactory dbs, ITicketLinks links, PortalSettings settings, Chat.ITicketChatBus chat, TimeProvider clock)
 {
-    public const string NotFound = "Tiket tidak ditemukan.";
+    public const string LinkClosed = "Tautan tiket ini sudah tidak berlaku.";
 
-    public async Task<CustomerTicketView?> ViewAsync(string ticketNumber, CancellationToken cancellationToken = default)
+    public async Task<LinkOpening<CustomerTicketView>> OpenAsync(string token, CancellationToken cancellationToken = default)
     {
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var view = await db.Tickets.AsNoTracking().Where(t => t.Number == ticketNumber)
+        var (state, number) = await JudgeAsync(db, token, cancellationToken);
+        if (state != LinkState.Open)
+            return LinkOpening.Closed<CustomerTicketView>(state);
+        var view = await db.Tickets.AsNoTracking().Where(t => t.Number == number)
             .Select(t => new CustomerTicketView("", t.Number, t.Subject, t.Status,
                 t.Customer != null ? t.Customer.FullName : t.ContactName ?? "Pelanggan", t.CreatedAt, t.ResolvedAt,
                 t.Activities.Where(a => a.Kind == TicketActivityKind.StatusChanged && a.ToValue == nameof(TicketStatus.Resolved))
                     .OrderByDescending(a => a.OccurredAt).Select(a => a.Note).FirstOrDefault(),
                 t.Rating, t.Status == TicketStatus.Resolved, false))
-            .SingleOrDefaultAsync(cancellationToken);
-        return view is null ? null : view with
+            .SingleAsync(cancellationToken);
+        return LinkOpening.Open(view with
         {
             CompanyName = (await settings.GetAsync<CompanyProfile>(cancellationToken)).Name,
             MayRate = MayRate(view.Status, view.ResolvedAt, view.Rating),
-        };
+        });
     }
 
-    public async Task<Outcome<TicketStatus>> AnswerAsync(string ticketNumber, bool isFixed, string? comment, CancellationToken cancellationToken = default)
+    public async Task<Outcome<TicketStatus>> AnswerAsync(string token, bool isFixed, string? comment, CancellationToken cancellationToken = default)
     {
         if (!isFixed && comment is { Length: > TicketActivity.NoteMaxLength - 40 })
             return Outcome.Refused<TicketStatus>("Comment", $"Keterangan maksimal {TicketActivity.NoteMaxLength - 40} karakter.");
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Number == ticketNumber, cancellationToken);
-        if (ticket is null)
-            return Outcome.Refused<TicketStatus>("", NotFound);
+        if (await OpenTicketAsync(db, token, cancellationToken) is not { } ticket)
+            return Outcome.Refused<TicketStatus>("", LinkClosed);
         if (ticket.Status != TicketStatus.Resolved)
             return Outcome.Refused<TicketStatus>("", "Tiket ini tidak sedang menunggu konfirmasi Anda.");
         Answer(ticket, isFixed ? new CustomerReply.Fixed() : new CustomerReply.NotFixed(comment?.Trim() ?? ""), "halaman tiket", clock.GetUtcNow());
@@ -52,7 +55,7 @@ public sealed class CustomerTicketAnswers(IIspDbFactory dbs, PortalSettings sett
         return Outcome.Done(ticket.Status);
     }
 
-    public async Task<Outcome<int>> RateAsync(string ticketNumber, int stars, string? comment, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> RateAsync(string token, int stars, string? comment, CancellationToken cancellationToken = default)
     {
         var errors = new FieldErrors()
             .When(stars is < 1 or > 5, "Rating", "Pilih nilai 1 sampai 5.")
@@ -60,15 +63,35 @@ public sealed class CustomerTicketAnswers(IIspDbFactory dbs, PortalSettings sett
         if (errors.Any)
             return Outcome.Refused<int>(errors);
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Number == ticketNumber, cancellationToken);
-        if (ticket is null)
-            return Outcome.Refused<int>("", NotFound);
+        if (await OpenTicketAsync(db, token, cancellationToken) is not { } ticket)
+            return Outcome.Refused<int>("", LinkClosed);
         if (!MayRate(ticket.Status, ticket.ResolvedAt, ticket.Rating))
             return Outcome.Refused<int>("", ticket.Rating is null ? "Tiket ini belum bisa dinilai." : "Tiket ini sudah Anda nilai. Terima kasih.");
         ticket.Rate(stars, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await chat.PublishAsync(db, new Chat.ChatTicketChanged(ticket.Id), cancellationToken);
         return Outcome.Done(stars);
+    }
+
+    /// <returns>The tracked ticket when the link still opens it.</returns>
+    private async Task<Ticket?> OpenTicketAsync(IIspDb db, string token, CancellationToken cancellationToken)
+    {
+        var (state, number) = await JudgeAsync(db, token, cancellationToken);
+        return state == LinkState.Open ? await db.Tickets.SingleAsync(t => t.Number == number, cancellationToken) : null;
+    }
+
+    private async Task<(LinkState State, string Number)> JudgeAsync(IIspDb db, string token, CancellationToken cancellationToken)
+    {
+        if (links.Read(token) is not { } target)
+            return (LinkState.Unknown, "");
+        var ticket = await db.Tickets.AsNoTracking().Where(t => t.Number == target.Number)
+            .Select(t => new { t.Status, t.ClosedAt, t.CustomerLinkVersion })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (ticket is null)
+            return (LinkState.Unknown, "");
+        var closedAt = ticket.Status is TicketStatus.Closed or TicketStatus.Cancelled ? ticket.ClosedAt : null;
+        var days = (await settings.GetAsync<TicketSettings>(cancellationToken)).CustomerLinkDaysAfterClosed;
+        return (CustomerLinkRules.Judge(target, ticket.CustomerLinkVersion, closedAt, days, clock.GetUtcNow()), target.Number);
     }
 
     /// <summary>

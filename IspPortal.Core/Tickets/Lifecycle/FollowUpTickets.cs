@@ -44,7 +44,7 @@ public sealed class FollowUpTickets(IIspDbFactory dbs, IDatabaseLocks locks, Por
             })
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         var resolvedNotices = await outbox.InsertNewAsync(db, [.. contacts
-            .Select(c => TicketNotices.Resolved(c, resolutions[c.TicketId].ResolvedAt, resolutions[c.TicketId].Note, options.AutoVerifyAfterDays, links.ForCustomer(c.Number), now))
+            .Select(c => TicketNotices.Resolved(c, resolutions[c.TicketId].ResolvedAt, resolutions[c.TicketId].Note, options.AutoVerifyAfterDays, links.ForCustomer(c.Number, c.LinkVersion), now))
             .OfType<OutboxMessage>()], cancellationToken);
 
         var unanswered = await db.Tickets.Where(t => t.Status == TicketStatus.Resolved && t.ResolvedAt <= verifyBefore).ToListAsync(cancellationToken);
@@ -60,7 +60,7 @@ public sealed class FollowUpTickets(IIspDbFactory dbs, IDatabaseLocks locks, Por
         var closed = await db.Tickets.Where(t => t.Status == TicketStatus.Closed && t.ResolvedAt != null && t.Rating == null && t.ClosedAt > askFrom)
             .Select(TicketContact.Projection).ToListAsync(cancellationToken);
         var ratingRequests = await outbox.InsertNewAsync(db, [.. closed
-            .Select(c => TicketNotices.RatingRequest(c, links.ForCustomer(c.Number), now)).OfType<OutboxMessage>()], cancellationToken);
+            .Select(c => TicketNotices.RatingRequest(c, links.ForCustomer(c.Number, c.LinkVersion), now)).OfType<OutboxMessage>()], cancellationToken);
 
         foreach (var id in unanswered.Concat(verified).Select(t => t.Id).Distinct())
             await chat.PublishAsync(db, new Chat.ChatTicketChanged(id), cancellationToken);

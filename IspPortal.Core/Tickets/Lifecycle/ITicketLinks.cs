@@ -1,3 +1,5 @@
+using IspPortal.Core.Common;
+
 namespace IspPortal.Core.Tickets.Lifecycle;
 
 /// <summary>
@@ -7,10 +9,11 @@ namespace IspPortal.Core.Tickets.Lifecycle;
 public interface ITicketLinks
 {
     /// <summary>The customer's page, <c>{link_tiket}</c> in customer messages.</summary>
-    string ForCustomer(string ticketNumber);
+    /// <param name="version">The ticket's <see cref="Ticket.CustomerLinkVersion"/>: a link made for an older one is revoked.</param>
+    string ForCustomer(string ticketNumber, int version);
 
-    /// <returns>The ticket number the token was made for; null for a token this portal did not make.</returns>
-    string? TicketNumberOf(string token);
+    /// <returns>The ticket and link version the token was made for; null for a token this portal did not make.</returns>
+    LinkTarget? Read(string token);
 
     /// <summary>The ticket in the portal, for staff (escalation notices).</summary>
     string ForStaff(int ticketId);

@@ -6,13 +6,15 @@ using IspPortal.Core.Notifications.Templates;
 namespace IspPortal.Core.Tickets.Lifecycle;
 
 /// <summary>Who a ticket's messages go to: the customer on file, or the contact who reported it.</summary>
-public sealed record TicketContact(int TicketId, string Number, string Subject, TicketChannel Channel, int? CustomerId, string? Name, string? Phone, string? Email)
+/// <param name="LinkVersion">The ticket's <see cref="Ticket.CustomerLinkVersion"/>, for the link in the message.</param>
+public sealed record TicketContact(int TicketId, string Number, string Subject, TicketChannel Channel, int? CustomerId, string? Name, string? Phone, string? Email, int LinkVersion)
 {
     public static readonly Expression<Func<Ticket, TicketContact>> Projection = t => new TicketContact(
         t.Id, t.Number, t.Subject, t.Channel, t.CustomerId,
         t.Customer != null ? t.Customer.FullName : t.ContactName,
         t.Customer != null ? t.Customer.Phone : t.ContactPhone,
-        t.Customer != null && t.Customer.Email != null ? t.Customer.Email : t.ContactEmail);
+        t.Customer != null && t.Customer.Email != null ? t.Customer.Email : t.ContactEmail,
+        t.CustomerLinkVersion);
 }
 
 /// <summary>

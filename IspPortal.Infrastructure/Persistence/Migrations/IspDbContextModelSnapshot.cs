@@ -229,6 +229,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("paid_at");
 
+                    b.Property<int>("PayLinkVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("pay_link_version");
+
                     b.Property<DateOnly>("Period")
                         .HasColumnType("date")
                         .HasColumnName("period");
@@ -3269,6 +3273,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("customer_id");
 
+                    b.Property<int>("CustomerLinkVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_link_version");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("text")
@@ -3449,7 +3457,7 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.ToTable("ticket_activities", null, t =>
                         {
-                            t.HasCheckConstraint("ck_ticket_activities_kind", "kind IN ('Created', 'Categorised', 'StatusChanged', 'Assigned', 'PriorityChanged', 'Commented', 'Escalated', 'Rated')");
+                            t.HasCheckConstraint("ck_ticket_activities_kind", "kind IN ('Created', 'Categorised', 'StatusChanged', 'Assigned', 'PriorityChanged', 'Commented', 'Escalated', 'Rated', 'CustomerLinksRevoked')");
                         });
 
                     b.HasAnnotation("IspPortal:NotAudited", true);
