@@ -54,7 +54,7 @@ public sealed class PaymentGatewayWebTests(PortalFactory portal) : IClassFixture
     }
 
     [Fact]
-    public async Task A_wrong_amount_is_a_422_problem_and_an_unknown_order_a_404_problem()
+    public async Task A_wrong_amount_is_a_422_problem_an_unknown_order_a_404_problem_and_an_unconfirmable_one_a_503_problem()
     {
         var (_, invoiceNumber) = await InvoiceAsync();
         var qris = await CreateQrisAsync(invoiceNumber);
@@ -62,12 +62,23 @@ public sealed class PaymentGatewayWebTests(PortalFactory portal) : IClassFixture
         await using (var db = portal.Database.CreateDbContext())
             await db.Payments.Where(p => p.GatewayOrderId == unknown.OrderId).ExecuteDeleteAsync();
 
-        using var wrongAmount = await _midtrans.PostNotificationAsync(_midtrans.Notification(qris.OrderId, "settlement", grossAmount: "15000.00"));
+        var settled = _midtrans.Notification(qris.OrderId, "settlement");
+        var (_, unconfirmableNumber) = await InvoiceAsync();
+        var unconfirmable = await CreateQrisAsync(unconfirmableNumber);
+        var unconfirmableBody = _midtrans.Notification(unconfirmable.OrderId, "settlement");
+        _midtrans.Forget(unconfirmable.OrderId);
+        _midtrans.Order(qris.OrderId).GrossAmount = 15_000;
+
+        using var wrongAmount = await _midtrans.PostNotificationAsync(settled);
         using var notOurs = await _midtrans.PayAsync(unknown.OrderId);
+        using var unverified = await _midtrans.PostNotificationAsync(unconfirmableBody);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrongAmount.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, notOurs.StatusCode);
-        Assert.All([wrongAmount, notOurs], r => Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, unverified.StatusCode);
+        Assert.All([wrongAmount, notOurs, unverified], r => Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType));
+        await using var after = portal.Database.CreateDbContext();
+        Assert.Equal(PaymentStatus.Pending, (await after.Payments.SingleAsync(p => p.GatewayOrderId == unconfirmable.OrderId)).Status);
     }
 
     [Fact]

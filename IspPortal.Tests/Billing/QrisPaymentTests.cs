@@ -73,18 +73,61 @@ public sealed class QrisPaymentTests(DatabaseFixture database) : IClassFixture<D
     }
 
     [Fact]
-    public async Task A_settlement_for_another_amount_is_not_confirmed()
+    public async Task A_settlement_the_gateway_reports_for_another_amount_is_not_confirmed()
     {
         var (_, invoiceNumber) = await InvoiceAsync();
         var qris = await CreateAsync(invoiceNumber);
+        var body = _midtrans.Notification(qris.OrderId, "settlement");
+        _midtrans.Order(qris.OrderId).GrossAmount = 1500;
 
-        var result = await NotifyAsync(_midtrans.Notification(qris.OrderId, "settlement", grossAmount: "1500.00"));
+        var result = await NotifyAsync(body);
 
         Assert.Equal(NotificationVerdict.Mismatch, result.Verdict);
         await using var db = database.CreateDbContext();
         Assert.Equal(PaymentStatus.Pending, (await db.Payments.SingleAsync(p => p.GatewayOrderId == qris.OrderId)).Status);
         var invoice = await db.Invoices.SingleAsync(i => i.Number == invoiceNumber);
-            Assert.Equal((InvoiceStatus.Unpaid, 0m), (invoice.Status, invoice.AmountPaid));
+        Assert.Equal((InvoiceStatus.Unpaid, 0m), (invoice.Status, invoice.AmountPaid));
+    }
+
+    [Fact]
+    public async Task A_signed_notification_the_gateways_status_api_does_not_confirm_settles_nothing()
+    {
+        var (_, invoiceNumber) = await InvoiceAsync();
+        var qris = await CreateAsync(invoiceNumber);
+        // Signed with the real key (a leaked key, or a replay of another order's body shape), but the
+        // customer never paid: Midtrans still says pending.
+        var forged = _midtrans.Notification(qris.OrderId, "settlement");
+        _midtrans.Order(qris.OrderId).Status = "pending";
+        var forgedCheaper = _midtrans.Notification(qris.OrderId, "settlement", grossAmount: "1500.00");
+
+        var results = new[] { await NotifyAsync(forged), await NotifyAsync(forgedCheaper) };
+
+        Assert.All(results, r => Assert.Equal(NotificationVerdict.Unchanged, r.Verdict));
+        await using var db = database.CreateDbContext();
+        Assert.Equal(PaymentStatus.Pending, (await db.Payments.SingleAsync(p => p.GatewayOrderId == qris.OrderId)).Status);
+        var invoice = await db.Invoices.SingleAsync(i => i.Number == invoiceNumber);
+        Assert.Equal((InvoiceStatus.Unpaid, 0m), (invoice.Status, invoice.AmountPaid));
+    }
+
+    [Fact]
+    public async Task A_notification_whose_status_cannot_be_asked_is_unverified_and_applied_when_it_comes_again()
+    {
+        var (_, invoiceNumber) = await InvoiceAsync();
+        var qris = await CreateAsync(invoiceNumber);
+        var body = _midtrans.Notification(qris.OrderId, "settlement");
+        await using var scope = _services.CreateAsyncScope();
+        var settings = scope.ServiceProvider.GetRequiredService<PortalSettings>();
+        var configured = await settings.GetAsync<PaymentGatewaySettings>();
+        await settings.SaveAsync(configured with { MidtransBaseUrl = $"http://127.0.0.1:{FreePorts.Consecutive(1)}" }, Actor.System);
+
+        var unreachable = await NotifyAsync(body);
+        await using (var db = database.CreateDbContext())
+            Assert.Equal(PaymentStatus.Pending, (await db.Payments.SingleAsync(p => p.GatewayOrderId == qris.OrderId)).Status);
+        await settings.SaveAsync(configured, Actor.System);
+        var resent = await NotifyAsync(body);
+
+        Assert.Equal(NotificationVerdict.Unverified, unreachable.Verdict);
+        Assert.Equal(NotificationVerdict.Confirmed, resent.Verdict);
     }
 
     [Fact]

@@ -19,12 +19,16 @@ public enum NotificationVerdict
     UnknownOrder,
     /// <summary>Signed, but the amount or transaction is not the one we asked for: not confirmed, for Finance to look at.</summary>
     Mismatch,
+    /// <summary>Signed, but the gateway's status API could not be asked: nothing is applied, the gateway resends later.</summary>
+    Unverified,
 }
 
 public sealed record NotificationResult(NotificationVerdict Verdict, string? OrderId = null, string? PaymentNumber = null, string? Detail = null);
 
 /// <summary>
-/// A payment gateway's notification, trusted only after the gateway checked its signature. Paid
+/// A payment gateway's notification, trusted only as a prompt: once its signature holds, the
+/// gateway's status API is asked about the order and its answer is what is applied, so a replayed or
+/// forged notification (a leaked server key) settles nothing the gateway does not confirm. Paid
 /// confirms the payment, posts it to the customer's invoices and queues the receipt in one
 /// transaction under the customer's lock, then brings an isolated customer back online. Gateways
 /// resend and two deliveries can race: the payment is re-read under the lock, so the second finds it
@@ -54,7 +58,27 @@ public sealed class ReceiveGatewayNotification(
             customerId = owner.Value;
         }
 
-        var result = await ApplyAsync(gateway.Name, notification, customerId, cancellationToken);
+        GatewayNotification confirmed;
+        try
+        {
+            confirmed = await gateway.GetStatusAsync(notification.OrderId, cancellationToken);
+        }
+        catch (PaymentGatewayException exception)
+        {
+            logger.LogWarning("{Gateway} notification for order {OrderId} ({Status}) not applied: its status could not be confirmed: {Error}",
+                gateway.Name, notification.OrderId, notification.GatewayStatus, exception.Message);
+            return new NotificationResult(NotificationVerdict.Unverified, notification.OrderId, Detail: $"Status order {notification.OrderId} belum bisa dipastikan ke {gateway.Name}.");
+        }
+        if (confirmed.OrderId != notification.OrderId)
+        {
+            logger.LogError("{Gateway} status for order {OrderId} answered for order {Answered}: not applied", gateway.Name, notification.OrderId, confirmed.OrderId);
+            return new NotificationResult(NotificationVerdict.Unverified, notification.OrderId, Detail: $"Status order {notification.OrderId} belum bisa dipastikan ke {gateway.Name}.");
+        }
+        if (confirmed.State != notification.State || confirmed.GrossAmount != notification.GrossAmount)
+            logger.LogWarning("{Gateway} notified {Status} {Gross} for order {OrderId}, but its status API says {Confirmed} {ConfirmedGross}: the status API is applied",
+                gateway.Name, notification.GatewayStatus, notification.GrossAmount, notification.OrderId, confirmed.GatewayStatus, confirmed.GrossAmount);
+
+        var result = await ApplyAsync(gateway.Name, confirmed, customerId, cancellationToken);
         if (result.Verdict == NotificationVerdict.Confirmed)
             await ReactivateAsync(customerId, cancellationToken);
         return result;

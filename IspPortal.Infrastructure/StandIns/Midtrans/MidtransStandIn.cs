@@ -13,6 +13,9 @@ public sealed record StandInOrder(string OrderId, string TransactionId, long Gro
 {
     public string Status { get; set; } = "pending";
 
+    /// <summary>What the status API reports as paid; a test sets another amount to play a gateway that settled the wrong one.</summary>
+    public long GrossAmount { get; set; } = GrossAmount;
+
     /// <summary>Midtrans writes amounts as strings with two decimals.</summary>
     public string GrossAmountText => GrossAmount.ToString("0.00", CultureInfo.InvariantCulture);
 }
@@ -65,15 +68,14 @@ public sealed class MidtransStandIn : IAsyncDisposable
 
     public StandInOrder Order(string orderId) => _orders[orderId];
 
+    /// <summary>The gateway loses the order: its status API answers 404 (a test of a notification it cannot confirm).</summary>
+    public void Forget(string orderId) => _orders.TryRemove(orderId, out _);
+
     /// <summary>The customer paid: the order settles and its notification is posted.</summary>
     public Task<HttpResponseMessage> PayAsync(string orderId) => SendAsync(orderId, "settlement");
 
     /// <summary>Moves the order to <paramref name="transactionStatus"/> (settlement, expire, deny, …) and posts its notification.</summary>
-    public async Task<HttpResponseMessage> SendAsync(string orderId, string transactionStatus)
-    {
-        _orders[orderId].Status = transactionStatus;
-        return await PostNotificationAsync(Notification(orderId, transactionStatus));
-    }
+    public Task<HttpResponseMessage> SendAsync(string orderId, string transactionStatus) => PostNotificationAsync(Notification(orderId, transactionStatus));
 
     /// <summary>Posts a notification body as Midtrans does (the same bytes may be posted again: Midtrans resends).</summary>
     public async Task<HttpResponseMessage> PostNotificationAsync(byte[] body)
@@ -84,11 +86,17 @@ public sealed class MidtransStandIn : IAsyncDisposable
         return await _notifications.PostAsync(url, content);
     }
 
-    /// <summary>The signed notification Midtrans would send for the order in <paramref name="transactionStatus"/>.</summary>
+    /// <summary>
+    /// The signed notification Midtrans would send when the order moves to <paramref name="transactionStatus"/>;
+    /// the order moves there too, as Midtrans notifies after the change, so its status API agrees. A
+    /// forgery (another amount or key) leaves the order as it is.
+    /// </summary>
     /// <param name="grossAmount">Another amount than the order's, signed as Midtrans would sign it.</param>
     public byte[] Notification(string orderId, string transactionStatus, string? grossAmount = null, string? serverKey = null)
     {
         var order = _orders[orderId];
+        if (grossAmount is null && serverKey is null)
+            order.Status = transactionStatus;
         var statusCode = transactionStatus switch
         {
             "pending" => "201",

@@ -13,7 +13,8 @@ public static class PaymentNotificationEndpoints
     /// <summary>
     /// Midtrans cannot send our API key: the notification is anonymous and trusts only its
     /// <c>signature_key</c>. 200 for what was applied and for repeats (Midtrans resends until it gets
-    /// a 2xx); 404 for an unknown order and 422 for a wrong amount, so they show in Midtrans' dashboard.
+    /// a 2xx); 404 for an unknown order and 422 for a wrong amount, so they show in Midtrans' dashboard;
+    /// 503 when Midtrans' status API could not confirm the order, so Midtrans resends it later.
     /// </summary>
     public static IEndpointRouteBuilder MapPaymentNotifications(this IEndpointRouteBuilder endpoints)
     {
@@ -28,6 +29,7 @@ public static class PaymentNotificationEndpoints
                         detail: "signature_key tidak cocok dengan order_id, status_code, gross_amount dan server key."),
                     NotificationVerdict.UnknownOrder => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order tidak dikenal", detail: result.Detail),
                     NotificationVerdict.Mismatch => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Notifikasi tidak cocok dengan pembayaran", detail: result.Detail),
+                    NotificationVerdict.Unverified => Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Status pembayaran belum bisa dipastikan", detail: result.Detail),
                     _ => Results.Ok(new { verdict = result.Verdict.ToString(), orderId = result.OrderId, payment = result.PaymentNumber }),
                 };
             })
