@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using IspPortal.Web.Features.Billing.Endpoints;
 using IspPortal.Web.Features.Identity.Authentication;
 using IspPortal.Web.Features.Notifications.Endpoints;
+using IspPortal.Web.Shell;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -41,24 +40,9 @@ public static class PortalRateLimits
                 context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString() is { Length: >= 12 } key
                     ? PerMinute("key:" + key[..12], limits.ApiPerKeyPerMinute)
                     : RateLimitPartition.GetNoLimiter("no-key"));
-            options.AddPolicy(PayPagePolicy, context => PerMinute("address:" + ClientAddress(context), limits.PayPagePerMinute));
+            options.AddPolicy(PayPagePolicy, context => PerMinute("address:" + ClientAddress.Of(context), limits.PayPagePerMinute));
         });
         return services;
-    }
-
-    /// <summary>The client's address as the limiter counts it: IPv4 as is, IPv6 by its /64 (one subscriber's prefix).</summary>
-    public static string ClientAddress(HttpContext context)
-    {
-        var address = context.Connection.RemoteIpAddress;
-        if (address is null)
-            return "unknown";
-        if (address.IsIPv4MappedToIPv6)
-            return address.MapToIPv4().ToString();
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-            return address.ToString();
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
     }
 
     private static RateLimitPartition<string> GlobalPartition(HttpContext context, RateLimitSettings limits)
@@ -67,8 +51,8 @@ public static class PortalRateLimits
             return RateLimitPartition.GetNoLimiter("uncounted");
         var path = context.Request.Path;
         return _webhookRoutes.Any(route => path.Equals(route, StringComparison.OrdinalIgnoreCase))
-            ? PerMinute("webhook:" + ClientAddress(context), limits.WebhooksPerMinute)
-            : PerMinute("address:" + ClientAddress(context), limits.PerAddressPerMinute);
+            ? PerMinute("webhook:" + ClientAddress.Of(context), limits.WebhooksPerMinute)
+            : PerMinute("address:" + ClientAddress.Of(context), limits.PerAddressPerMinute);
     }
 
     // Assets and health probes are cheap and fetched in bursts; the circuit is one long-lived

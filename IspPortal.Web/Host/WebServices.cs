@@ -100,7 +100,7 @@ public static class WebServices
             .AddEntityFrameworkStores<IspDbContext>()
             .AddUserStore<Infrastructure.Identity.ProtectedUserStore>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
-            .AddSignInManager()
+            .AddSignInManager<PortalSignInManager>()
             .AddErrorDescriber<IndonesianIdentityErrors>()
             .AddDefaultTokenProviders();
 

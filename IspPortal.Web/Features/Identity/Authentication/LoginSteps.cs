@@ -21,9 +21,6 @@ public static class LoginSteps
         return false;
     }
 
-    /// <summary>The client as the throttle counts it (the forwarded-headers middleware has already applied trusted proxies).</summary>
-    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
     public static string SecondStepUrl(string? returnUrl, bool rememberMe) =>
         $"{SecondStepPath}?ReturnUrl={Uri.EscapeDataString(AccountEndpoints.SafeReturnUrl(returnUrl))}&RememberMe={rememberMe}";
 
