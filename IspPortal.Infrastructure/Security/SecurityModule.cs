@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using IspPortal.Core.Common;
+using IspPortal.Infrastructure.Jobs;
 using IspPortal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,7 @@ public static class SecurityModule
         }
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddSingleton<IKeyedHasher, HmacKeyedHasher>();
+        services.AddJob<Identity.SignInAttemptCleanupJob>(schedule => schedule.Hourly());
         return services;
     }
 }

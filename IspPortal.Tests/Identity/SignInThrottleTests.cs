@@ -70,6 +70,24 @@ public sealed class SignInThrottleTests(DatabaseFixture database) : IClassFixtur
         Assert.True(await Throttle.AllowsAsync("admin", "192.0.2.10"));
         Assert.False(await Throttle.AllowsAsync("admin", "192.0.2.99"));
     }
+
+    [Fact]
+    public async Task The_cleanup_job_forgets_failures_past_the_window_and_successes_past_the_known_address_time_only()
+    {
+        var limits = new SignInThrottleOptions();
+        await Throttle.RecordAsync("siti", "192.0.2.20", succeeded: true);
+        await Throttle.RecordAsync("siti", "192.0.2.21", succeeded: false);
+        _clock.Advance(limits.Window + TimeSpan.FromSeconds(1));
+        await Throttle.RecordAsync("siti", "192.0.2.22", succeeded: false);
+
+        var first = await Throttle.ForgetOldAsync();
+        _clock.Advance(limits.KnownAddressFor);
+        var second = await Throttle.ForgetOldAsync();
+
+        Assert.Equal((1, 2), (first, second));
+        await using var db = database.CreateDbContext();
+        Assert.Empty(db.SignInAttempts);
+    }
 }
 
 /// <summary>The sign-in page under a flood: the answer never tells a real name from an unknown one.</summary>

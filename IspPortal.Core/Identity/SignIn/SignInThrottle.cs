@@ -38,17 +38,22 @@ public sealed class SignInThrottle(IIspDbFactory dbs, TimeProvider clock, IOptio
             a => a.Succeeded && a.UserName == name && a.Address == from && a.AttemptedAt > knownSince, cancellationToken);
     }
 
-    /// <summary>Records the attempt and forgets what no limit looks at any more.</summary>
     public async Task RecordAsync(string userName, string address, bool succeeded, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        db.SignInAttempts.Add(new SignInAttempt { UserName = Normalize(userName), Address = Trim(address), Succeeded = succeeded, AttemptedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes the attempts no limit looks at any more (a job, so a flood of sign-ins does not also delete on every try).</summary>
+    /// <returns>How many were deleted.</returns>
+    public async Task<int> ForgetOldAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await using var db = await dbs.CreateAsync(cancellationToken);
-        db.SignInAttempts.Add(new SignInAttempt { UserName = Normalize(userName), Address = Trim(address), Succeeded = succeeded, AttemptedAt = now });
-        await db.SaveChangesAsync(cancellationToken);
-
         var failuresBefore = now - Limits.Window;
         var successesBefore = now - Limits.KnownAddressFor;
-        await db.SignInAttempts
+        return await db.SignInAttempts
             .Where(a => (!a.Succeeded && a.AttemptedAt < failuresBefore) || (a.Succeeded && a.AttemptedAt < successesBefore))
             .ExecuteDeleteAsync(cancellationToken);
     }
