@@ -8,38 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Tests.Identity;
 
-public sealed class SecondFactorAdministrationTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class SecondFactorAdministrationTests(DatabaseFixture database) : UserUseCaseTest(database), IClassFixture<DatabaseFixture>
 {
-    private const string Password = "Rahasia#2025";
-
-    private ServiceProvider _services = default!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        _services = CoreServices.Build(database.ConnectionString);
-        await CoreServices.EnsureRolesAsync(_services);
-    }
-
-    public async Task DisposeAsync() => await _services.DisposeAsync();
-
-    private async Task<T> UseAsync<T>(Func<IServiceProvider, Task<T>> use)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await use(scope.ServiceProvider);
-    }
-
-    private async Task<PortalUser> CreateAsync(string userName, string role)
-    {
-        ActAs(Actor.System);
-        var outcome = await UseAsync(sp => sp.GetRequiredService<CreateUser>()
-            .ExecuteAsync(new NewUser(userName, "Pengguna " + userName, null, Password, [role])));
-        Assert.True(outcome.Succeeded, outcome.FirstError);
-        return outcome.Value!;
-    }
-
-    private void ActAs(Actor actor) => _services.GetRequiredService<TestActor>().Current = actor;
-
     private async Task<PortalUser> EnrolAsync(PortalUser user) => await UseAsync(async sp =>
     {
         var users = sp.GetRequiredService<UserManager<PortalUser>>();
@@ -72,7 +42,7 @@ public sealed class SecondFactorAdministrationTests(DatabaseFixture database) : 
         var after = await SecondFactorOfAsync(finance);
         Assert.Equal((false, (string?)null, 0), (after.Enabled, after.Key, after.Codes));
         Assert.NotEqual(before.Stamp, after.Stamp);
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         Assert.True(await db.AuditLogs.AnyAsync(a => a.Entity == "users" && a.EntityKey == finance.Id.ToString() && a.UserName == admin.UserName));
     }
 

@@ -7,36 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Tests.Identity;
 
-public class UserAdministrationTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public class UserAdministrationTests(DatabaseFixture database) : UserUseCaseTest(database), IClassFixture<DatabaseFixture>
 {
-    private const string Password = "Rahasia#2025";
-
-    private ServiceProvider _services = default!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        _services = CoreServices.Build(database.ConnectionString);
-        await CoreServices.EnsureRolesAsync(_services);
-    }
-
-    public async Task DisposeAsync() => await _services.DisposeAsync();
-
-    private async Task<T> UseAsync<T>(Func<IServiceProvider, Task<T>> use)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await use(scope.ServiceProvider);
-    }
-
-    private async Task<PortalUser> CreateAsync(string userName, params string[] roles)
-    {
-        var outcome = await UseAsync(sp => sp.GetRequiredService<CreateUser>()
-            .ExecuteAsync(new NewUser(userName, "Pengguna " + userName, null, Password, roles)));
-        Assert.True(outcome.Succeeded, outcome.FirstError);
-        return outcome.Value!;
-    }
-
-    private void ActAs(PortalUser user) => _services.GetRequiredService<TestActor>().Current = new Actor(user.Id, user.UserName!);
+    private void ActAs(PortalUser user) => ActAs(new Actor(user.Id, user.UserName!));
 
     [Fact]
     public async Task The_last_active_admin_keeps_the_admin_role()
@@ -65,7 +38,7 @@ public class UserAdministrationTests(DatabaseFixture database) : IClassFixture<D
 
         Assert.Single(outcomes, o => o.Succeeded);
         Assert.Equal(AdminSafety.LastAdminMessage, outcomes.Single(o => !o.Succeeded).FirstError);
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         Assert.Equal(1, await db.Users.CountAsync(u => (u.UserName == "admin-a" || u.UserName == "admin-b") && u.IsActive));
     }
 
@@ -94,7 +67,7 @@ public class UserAdministrationTests(DatabaseFixture database) : IClassFixture<D
 
         Assert.False(outcome.Succeeded);
         Assert.Equal(AdminSafety.LastAdminMessage, outcome.FirstError);
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         Assert.True((await db.Users.SingleAsync(u => u.Id == admin.Id)).IsActive);
     }
 
@@ -135,7 +108,7 @@ public class UserAdministrationTests(DatabaseFixture database) : IClassFixture<D
         var outcome = await UseAsync(sp => sp.GetRequiredService<SetUserActive>().ExecuteAsync(technician.Id, active: false));
 
         Assert.True(outcome.Succeeded, outcome.FirstError);
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var stored = await db.Users.SingleAsync(u => u.Id == technician.Id);
         Assert.False(stored.IsActive);
         Assert.NotEqual(before, stored.SecurityStamp);
@@ -149,7 +122,7 @@ public class UserAdministrationTests(DatabaseFixture database) : IClassFixture<D
 
         Assert.False(outcome.Succeeded);
         Assert.Contains("Kata sandi minimal 8 karakter.", outcome.Errors[nameof(NewUser.Password)]);
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         Assert.False(await db.Users.AnyAsync(u => u.UserName == "lemah"));
     }
 
