@@ -1,6 +1,7 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Network.Map;
+using IspPortal.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.Network.Monitoring;
@@ -18,7 +19,15 @@ public sealed record RouterMonitorRow(
 
 public sealed record AlertRow(
     long Id, NetworkAlertKind Kind, string RouterCode, string Message, DateTimeOffset OpenedAt, DateTimeOffset LastSeenAt, int Occurrences,
-    DateTimeOffset? ResolvedAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy);
+    DateTimeOffset? ResolvedAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy)
+{
+    /// <summary>Who was told of the alert (<see cref="AlertNotices"/>), by which channel and when.</summary>
+    public IReadOnlyList<AlertNoticeView> Notices { get; init; } = [];
+}
+
+/// <param name="Resolved">The message about the resolution; else about the opening.</param>
+/// <param name="At">When it was sent (or failed); when it was queued while it waits.</param>
+public sealed record AlertNoticeView(string Person, bool Resolved, NotificationChannel Channel, OutboxStatus Status, DateTimeOffset At);
 
 public sealed record NetworkTotals(int Online, int Offline, int Disabled, int RoutersUp, int RoutersDown, int RoutersUnknown, int OpenAlerts, int UnacknowledgedAlerts);
 
@@ -66,13 +75,39 @@ public sealed class NetworkMonitor(IIspDbFactory dbs, TimeProvider clock)
     {
         await using var db = await dbs.CreateAsync(cancellationToken);
         var resolvedSince = clock.GetUtcNow() - ResolvedAlertsKept;
-        return await db.NetworkAlerts.AsNoTracking()
+        var alerts = await db.NetworkAlerts.AsNoTracking()
             .Where(a => a.ResolvedAt == null || a.ResolvedAt >= resolvedSince)
             .OrderBy(a => a.ResolvedAt != null).ThenBy(a => a.AcknowledgedAt != null).ThenByDescending(a => a.LastSeenAt)
             .Take(200)
             .Select(a => new AlertRow(a.Id, a.Kind, a.Router!.Code, a.Message, a.OpenedAt, a.LastSeenAt, a.Occurrences, a.ResolvedAt, a.AcknowledgedAt,
                 db.Users.Where(u => u.Id == a.AcknowledgedById).Select(u => u.FullName).FirstOrDefault()))
             .ToListAsync(cancellationToken);
+        if (alerts.Count == 0)
+            return alerts;
+        var notices = await NoticesAsync(db, alerts.Min(a => a.OpenedAt), cancellationToken);
+        return [.. alerts.Select(a => a with { Notices = notices.TryGetValue(a.Id, out var told) ? told : [] })];
+    }
+
+    /// <summary>The outbox messages <see cref="AlertNotices"/> queued since <paramref name="since"/>, by alert.</summary>
+    private static async Task<Dictionary<long, List<AlertNoticeView>>> NoticesAsync(IIspDb db, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var messages = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.IdempotencyKey.StartsWith("network-alert:") && m.CreatedAt >= since)
+            .Select(m => new { m.IdempotencyKey, m.Channel, m.Status, m.CreatedAt, m.SentAt, m.FailedAt })
+            .ToListAsync(cancellationToken);
+        // network-alert:{alert}:{opened|resolved}:{user:N}:{channel}
+        var parsed = messages.Select(m => (Message: m, Parts: m.IdempotencyKey.Split(':')))
+            .Where(p => p.Parts.Length == 5 && long.TryParse(p.Parts[1], out _) && Guid.TryParseExact(p.Parts[3], "N", out _))
+            .ToList();
+        var userIds = parsed.Select(p => Guid.ParseExact(p.Parts[3], "N")).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+        return parsed
+            .GroupBy(p => long.Parse(p.Parts[1], System.Globalization.CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => g
+                .Select(p => new AlertNoticeView(names.GetValueOrDefault(Guid.ParseExact(p.Parts[3], "N"), "—"), p.Parts[2] == "resolved",
+                    p.Message.Channel, p.Message.Status, p.Message.SentAt ?? p.Message.FailedAt ?? p.Message.CreatedAt))
+                .OrderBy(n => n.Resolved).ThenBy(n => n.Person, StringComparer.Ordinal).ThenBy(n => n.Channel)
+                .ToList());
     }
 
     /// <param name="routers">The rows the caller has just read with <see cref="RoutersAsync"/>; null reads them.</param>

@@ -18,11 +18,13 @@ public sealed record RouterSyncResult(int RouterId, string RouterCode, bool Succ
 /// date: each customer's connection (online, offline, disabled, address, session start) with a
 /// status log only when it changed; secrets the portal decided on but could not apply yet (pending
 /// or failed) are applied now; the router's health and a health sample; a <c>router_logs</c> row;
-/// alerts opened, refreshed or resolved (<see cref="Monitoring.NetworkAlertRules"/>). Changes are
-/// published for live screens after they are saved.
+/// alerts opened, refreshed or resolved (<see cref="Monitoring.NetworkAlertRules"/>), and the staff
+/// told of them through the outbox in the same transaction (<see cref="Monitoring.AlertNotices"/>).
+/// Changes are published for live screens after they are saved.
 /// </summary>
 public sealed class SyncRouter(
-    IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, IConnectionWriter connections, NetworkChangeFeed feed, PortalSettings settings, TimeProvider clock)
+    IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, IConnectionWriter connections, NetworkChangeFeed feed, PortalSettings settings,
+    Monitoring.AlertNotices notices, TimeProvider clock)
 {
     public async Task<RouterSyncResult> ExecuteAsync(int routerId, CancellationToken cancellationToken = default)
     {
@@ -54,7 +56,7 @@ public sealed class SyncRouter(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var (writes, changes) = await ObserveConnectionsAsync(db, router, sessions, onRouter, now, cancellationToken);
 
-            await NetworkAlertRules.OnSyncSucceededAsync(db, router, router.ActiveSessions, sessions.Count, await settings.GetAsync<NetworkSettings>(cancellationToken), now, cancellationToken);
+            var alerts = await NetworkAlertRules.OnSyncSucceededAsync(db, router, router.ActiveSessions, sessions.Count, await settings.GetAsync<NetworkSettings>(cancellationToken), now, cancellationToken);
             router.RecordSync(new RouterStatusReport(resource.Version, resource.BoardName, (short)resource.CpuLoadPercent, (long)resource.Uptime.TotalSeconds, sessions.Count),
                 watch.Elapsed, now);
             db.RouterHealthSamples.Add(new RouterHealthSample(router.Id, now, (short)Math.Clamp(resource.CpuLoadPercent, 0, 100),
@@ -62,6 +64,7 @@ public sealed class SyncRouter(
             db.RouterLogs.Add(new RouterLog(router.Id, now, "sync", RouterLogOutcome.Succeeded,
                 $"{sessions.Count} sesi, {changes.Count} perubahan, {repaired} secret diperbaiki") { DurationMs = (int)watch.ElapsedMilliseconds });
             await db.SaveChangesAsync(cancellationToken);
+            await notices.QueueAsync(db, router, alerts, now, cancellationToken);
             // After the tracked save: the bulk update moves the customers' row versions, which would
             // make a tracked customer (one just activated above) look concurrently edited.
             await connections.WriteAsync(db, writes, cancellationToken);
@@ -75,9 +78,12 @@ public sealed class SyncRouter(
             var now = clock.GetUtcNow();
             var wasUp = router.Health != RouterHealth.Down;
             router.RecordFailure(error, now);
-            await NetworkAlertRules.OnSyncFailedAsync(db, router, exception, error, now, CancellationToken.None);
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            var alerts = await NetworkAlertRules.OnSyncFailedAsync(db, router, exception, error, now, CancellationToken.None);
             db.RouterLogs.Add(new RouterLog(router.Id, now, "sync", RouterLogOutcome.Failed, error) { DurationMs = (int)watch.ElapsedMilliseconds });
             await db.SaveChangesAsync(CancellationToken.None);
+            await notices.QueueAsync(db, router, alerts, now, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
             if (wasUp)
                 feed.Publish(new NetworkChanges(router.Id, router.Code, RouterHealth.Down, []));
             return new RouterSyncResult(router.Id, router.Code, false, 0, 0, 0, watch.Elapsed, error);

@@ -86,11 +86,34 @@ public static class NotificationEvents
         "Halo {nama}, eskalasi level {level}: tiket {nomor_tiket} ({subjek}) {alasan}. Batas waktu {batas_waktu}. Buka {link_tiket}.",
         "Eskalasi level {level}: {nomor_tiket}", Service: true);
 
+    /// <summary>To the staff of the roles chosen for the alert's kind (Pengaturan → Peringatan); never held for quiet hours.</summary>
+    public static readonly NotificationEvent NetworkAlertOpened = new("network_alert_opened", "Peringatan jaringan dibuka (ke petugas)",
+        ["nama", "jenis", "router", "pesan", "mulai", "link_monitoring"],
+        "Halo {nama}, PERINGATAN {jenis} di router {router} sejak {mulai}: {pesan}. Pantau di {link_monitoring}.",
+        "[{jenis}] {router}", Service: true);
+
+    public static readonly NotificationEvent NetworkAlertResolved = new("network_alert_resolved", "Peringatan jaringan selesai (ke petugas)",
+        ["nama", "jenis", "router", "mulai", "durasi", "link_monitoring"],
+        "Halo {nama}, peringatan {jenis} di router {router} sudah selesai setelah {durasi} (sejak {mulai}). {link_monitoring}",
+        "[Selesai] {jenis} {router} ({durasi})", Service: true);
+
+    /// <summary>A router that keeps going down and up: one summary an hour instead of a message per change.</summary>
+    public static readonly NotificationEvent NetworkAlertFlapping = new("network_alert_flapping", "Router naik-turun (ke petugas)",
+        ["nama", "router", "jumlah_peringatan", "link_monitoring"],
+        "Halo {nama}, router {router} naik-turun: {jumlah_peringatan} peringatan dalam satu jam terakhir. Pemberitahuan per kejadian ditahan sampai router stabil. Pantau di {link_monitoring}.",
+        "[Naik-turun] {router}", Service: true);
+
+    public static readonly NotificationEvent BackupFailed = new("backup_failed", "Pencadangan gagal (ke petugas)",
+        ["nama", "mulai", "pesan", "link_monitoring"],
+        "Halo {nama}, pencadangan data portal yang dimulai {mulai} GAGAL: {pesan}. Periksa di {link_monitoring}.",
+        "[Gagal] Pencadangan {mulai}", Service: true);
+
     /// <summary>Free text typed by an agent (API or ticket chat); its only placeholder is the text itself.</summary>
     public static readonly NotificationEvent FreeText = new("text", "Pesan bebas", ["pesan"], "{pesan}", "Pesan dari {nama_isp}", Service: true);
 
     public static readonly IReadOnlyList<NotificationEvent> All =
-        [CustomerWelcome, PppoePasswordReset, InvoiceIssued, InvoiceReminder, InvoiceOverdue, IsolationNotice, PaymentReceipt, Reactivation, TicketUpdate, TicketOpened, TicketResolved, TicketRatingRequest, TicketEscalated, FreeText];
+        [CustomerWelcome, PppoePasswordReset, InvoiceIssued, InvoiceReminder, InvoiceOverdue, IsolationNotice, PaymentReceipt, Reactivation, TicketUpdate, TicketOpened, TicketResolved, TicketRatingRequest, TicketEscalated,
+         NetworkAlertOpened, NetworkAlertResolved, NetworkAlertFlapping, BackupFailed, FreeText];
 
     /// <summary>What each placeholder looks like in a real message, for the editor's preview.</summary>
     public static readonly IReadOnlyDictionary<string, string> Examples = new Dictionary<string, string>
@@ -121,6 +144,12 @@ public static class NotificationEvents
         ["link_tiket"] = "https://portal.netkita.co.id/tiket/Q2ZESjhK",
         ["level"] = "2",
         ["batas_waktu"] = "3 Februari 2025 14:00",
+        ["jenis"] = "Router tidak terjangkau",
+        ["router"] = "KCB-01",
+        ["mulai"] = "3 Februari 2025 02:14",
+        ["durasi"] = "1 jam 25 menit",
+        ["jumlah_peringatan"] = "5",
+        ["link_monitoring"] = "https://portal.netkita.co.id/network/monitoring",
     };
 
     public static NotificationEvent? Find(string key) => All.FirstOrDefault(e => e.Key == key);

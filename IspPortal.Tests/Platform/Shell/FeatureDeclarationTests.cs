@@ -59,6 +59,7 @@ public sealed class FeatureDeclarationTests
             ("Regional", [typeof(RegionalSettingsForm)]),
             ("Penagihan", [typeof(BillingSettingsForm)]),
             ("Jaringan", [typeof(NetworkSettingsForm)]),
+            ("Peringatan", [typeof(AlertSettingsForm)]),
             ("Notifikasi", [typeof(NotificationSettingsForm)]),
             ("Pembayaran online", [typeof(PaymentGatewaySettingsForm)]),
             ("Jam kerja", [typeof(TicketHoursSettings)]),

@@ -21,6 +21,7 @@ public sealed class NetworkFeature : IPortalFeature
     public IReadOnlyList<SettingsTab> SettingsTabs =>
     [
         new("Jaringan", Icons.Material.Filled.Hub, 40, [typeof(NetworkSettingsForm)]),
+        new("Peringatan", Icons.Material.Filled.NotificationsActive, 45, [typeof(AlertSettingsForm)]),
     ];
 
     public void MapApi(RouteGroupBuilder api) => api.MapMikrotikEndpoints();

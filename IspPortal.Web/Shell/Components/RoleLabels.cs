@@ -1,6 +1,6 @@
 using IspPortal.Core.Identity;
 
-namespace IspPortal.Web.Features.Identity.Components;
+namespace IspPortal.Web.Shell.Components;
 
 /// <summary>The roles as the ISP's people call them; the keys go through the localizer.</summary>
 public static class RoleLabels
