@@ -85,7 +85,7 @@ public sealed class CustomerTicketPageTests(PortalFactory portal) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_revoked_link_is_gone_and_shows_nothing_while_the_new_link_works()
+    public async Task A_revoked_link_is_gone_shows_nothing_and_takes_no_answer_while_the_new_link_works()
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var opened = await scope.ServiceProvider.GetRequiredService<OpenTicket>().ExecuteAsync(new TicketInput(TicketTestData.CustomerCode, "Lampu LOS merah", "", TicketChannel.Phone));
@@ -103,11 +103,17 @@ public sealed class CustomerTicketPageTests(PortalFactory portal) : IClassFixtur
         using var gone = await client.GetAsync(old);
         var goneHtml = await gone.Content.ReadAsStringAsync();
         var works = await client.GetStringAsync(renewed);
+        // A page loaded before the revocation posts its answer: the same refusal, nothing changes.
+        using var form = StaticForms.Form("fixed", works);
+        using var answer = await client.PostAsync(old, form);
+        var posted = await answer.Content.ReadAsStringAsync();
 
         Assert.Equal(System.Net.HttpStatusCode.Gone, gone.StatusCode);
         Assert.Contains("data-testid=\"customer-ticket-revoked\"", goneHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("ONT diganti.", goneHtml, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"customer-ticket-fixed\"", works, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Gone, answer.StatusCode);
+        Assert.Contains("data-testid=\"customer-ticket-revoked\"", posted, StringComparison.Ordinal);
         await using var after = portal.Database.CreateDbContext();
         Assert.Equal(TicketStatus.Resolved, (await after.Tickets.SingleAsync(t => t.Id == id)).Status);
     }
