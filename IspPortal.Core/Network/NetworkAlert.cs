@@ -8,12 +8,15 @@ public enum NetworkAlertKind
     SyncFailing,
     /// <summary>Online customers dropped by more than the set share between two syncs.</summary>
     MassOutage,
+    /// <summary>The portal's backup failed; an alert of the portal itself, with no router.</summary>
+    BackupFailed,
 }
 
 /// <summary>
 /// Something the NOC must see (table <c>network_alerts</c>): opened by a sync, refreshed while the
 /// condition lasts, resolved by the first sync that no longer sees it, acknowledged by a person.
-/// At most one open alert per router and kind (a partial unique index).
+/// At most one open alert per router and kind (a partial unique index); the portal's own alerts
+/// (<see cref="NetworkAlertKind.BackupFailed"/>) have no router.
 /// </summary>
 [Common.NotAudited]
 public class NetworkAlert
@@ -32,9 +35,18 @@ public class NetworkAlert
         BaselineSessions = baselineSessions;
     }
 
+    /// <summary>An alert of the portal itself, not of a router: one open at a time per kind.</summary>
+    public static NetworkAlert ForPortal(NetworkAlertKind kind, string message, DateTimeOffset at)
+    {
+        if (kind != NetworkAlertKind.BackupFailed)
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only the portal's own kinds have no router.");
+        return new NetworkAlert { Kind = kind, Message = Trim(message), OpenedAt = at, LastSeenAt = at };
+    }
+
     public long Id { get; private set; }
 
-    public int RouterId { get; private set; }
+    /// <summary>Null for the portal's own alerts (<see cref="NetworkAlertKind.BackupFailed"/>).</summary>
+    public int? RouterId { get; private set; }
 
     public NetworkAlertKind Kind { get; private set; }
 

@@ -28,6 +28,7 @@ public static class NetworkModule
         services.AddScoped<CustomerMap>();
         services.AddScoped<NetworkMonitor>();
         services.AddScoped<AlertNotices>();
+        services.AddScoped<PortalAlerts>();
         services.AddScoped<AcknowledgeAlert>();
         services.AddScoped<ChooseRouterFromPool>();
         services.AddScoped<RouterPoolList>();

@@ -131,6 +131,29 @@ public sealed class AlertNoticeTests(DatabaseFixture database) : IClassFixture<D
         Assert.Equal(["+6281100000003", "staf1@netkita.test"], (await NoticesAsync()).Select(m => m.Recipient).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_failed_backup_opens_one_portal_alert_told_to_Admin_and_the_next_good_backup_resolves_it()
+    {
+        await UseAsync<PortalAlerts, bool>(async a => { await a.BackupFailedAsync("pg_dump: disk penuh"); return true; });
+        _clock.Advance(TimeSpan.FromDays(1));
+        await UseAsync<PortalAlerts, bool>(async a => { await a.BackupFailedAsync("pg_dump: disk penuh"); return true; });
+        var whileFailing = await UseAsync<NetworkMonitor, IReadOnlyList<AlertRow>>(m => m.AlertsAsync());
+        _clock.Advance(TimeSpan.FromHours(2));
+        await UseAsync<PortalAlerts, bool>(async a => { await a.BackupSucceededAsync(); return true; });
+        await UseAsync<PortalAlerts, bool>(async a => { await a.BackupSucceededAsync(); return true; });
+
+        var alert = Assert.Single(whileFailing);
+        Assert.Equal((NetworkAlertKind.BackupFailed, PortalAlerts.Source, 2), (alert.Kind, alert.RouterCode, alert.Occurrences));
+        Assert.Contains("disk penuh", alert.Message, StringComparison.Ordinal);
+        var notices = await NoticesAsync();
+        Assert.Equal(
+            [(NotificationEvents.BackupFailed.Key, "admin1@netkita.test"), (NotificationEvents.NetworkAlertResolved.Key, "admin1@netkita.test")],
+            notices.Select(m => (m.Template, m.Recipient)));
+        Assert.Equal("1 hari 2 jam", Parameters(notices[1])["durasi"]);
+        await using var db = database.CreateDbContext();
+        Assert.NotNull((await db.NetworkAlerts.SingleAsync()).ResolvedAt);
+    }
+
     private async Task<PortalUser> UserAsync(string userName, string role, string email, string? phone)
     {
         var user = await TicketTestData.AddUserAsync(_services, userName, role);

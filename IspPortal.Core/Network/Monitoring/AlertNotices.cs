@@ -28,7 +28,12 @@ public sealed class AlertNotices(PortalSettings settings, IspClock ispClock, IOu
 
     /// <summary>In the caller's transaction, after the alerts were saved (the keys carry their ids).</summary>
     /// <returns>How many messages were queued.</returns>
-    public async Task<int> QueueAsync(IIspDb db, Router router, IReadOnlyList<AlertTransition> transitions, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<int> QueueAsync(IIspDb db, Router router, IReadOnlyList<AlertTransition> transitions, DateTimeOffset now, CancellationToken cancellationToken) =>
+        QueueAsync(db, router.Code, router.Id, transitions, now, cancellationToken);
+
+    /// <param name="source">The router's code, or <see cref="PortalAlerts.Source"/> for the portal's own alerts.</param>
+    /// <param name="routerId">Null for the portal's own alerts, which never flap.</param>
+    public async Task<int> QueueAsync(IIspDb db, string source, int? routerId, IReadOnlyList<AlertTransition> transitions, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (transitions.Count == 0)
             return 0;
@@ -36,7 +41,7 @@ public sealed class AlertNotices(PortalSettings settings, IspClock ispClock, IOu
         var zone = await ispClock.ZoneAsync(cancellationToken);
         var link = portal.Link(MonitoringPath);
         var hourAgo = now.AddHours(-1);
-        var openedLastHour = await db.NetworkAlerts.CountAsync(a => a.RouterId == router.Id && a.OpenedAt > hourAgo, cancellationToken);
+        var openedLastHour = routerId is null ? 0 : await db.NetworkAlerts.CountAsync(a => a.RouterId == routerId && a.OpenedAt > hourAgo, cancellationToken);
         var flapping = openedLastHour > options.FlappingAlertsPerHour;
         var messages = new List<OutboxMessage>();
 
@@ -45,15 +50,16 @@ public sealed class AlertNotices(PortalSettings settings, IspClock ispClock, IOu
             var values = new Dictionary<string, string>
             {
                 ["jenis"] = KindText(alert.Kind),
-                ["router"] = router.Code,
+                ["router"] = source,
                 ["mulai"] = DisplayFormats.InZone(alert.OpenedAt, zone),
                 ["link_monitoring"] = link,
             };
             if (opened && !flapping)
             {
                 values["pesan"] = alert.Message;
+                var template = alert.Kind == NetworkAlertKind.BackupFailed ? NotificationEvents.BackupFailed : NotificationEvents.NetworkAlertOpened;
                 foreach (var person in await StaffContacts.InRolesAsync(db, options.RolesFor(alert.Kind), cancellationToken))
-                    messages.AddRange(To(person, $"{KeyPrefix(alert.Id)}opened:{person.UserId:N}", NotificationEvents.NetworkAlertOpened, values, now));
+                    messages.AddRange(To(person, $"{KeyPrefix(alert.Id)}opened:{person.UserId:N}", template, values, now));
             }
             else if (!opened)
             {
@@ -66,15 +72,15 @@ public sealed class AlertNotices(PortalSettings settings, IspClock ispClock, IOu
         if (flapping && transitions.Any(t => t.Opened))
         {
             var hour = TimeZoneInfo.ConvertTime(now, zone).ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
-            var roles = Enum.GetValues<NetworkAlertKind>().SelectMany(options.RolesFor).Distinct().ToList();
+            var roles = new[] { NetworkAlertKind.RouterUnreachable, NetworkAlertKind.SyncFailing, NetworkAlertKind.MassOutage }.SelectMany(options.RolesFor).Distinct().ToList();
             var values = new Dictionary<string, string>
             {
-                ["router"] = router.Code,
+                ["router"] = source,
                 ["jumlah_peringatan"] = openedLastHour.ToString(CultureInfo.InvariantCulture),
                 ["link_monitoring"] = link,
             };
             foreach (var person in await StaffContacts.InRolesAsync(db, roles, cancellationToken))
-                messages.AddRange(To(person, $"network-alert-flapping:{router.Id}:{hour}:{person.UserId:N}", NotificationEvents.NetworkAlertFlapping, values, now));
+                messages.AddRange(To(person, $"network-alert-flapping:{routerId}:{hour}:{person.UserId:N}", NotificationEvents.NetworkAlertFlapping, values, now));
         }
         return messages.Count == 0 ? 0 : await outbox.InsertNewAsync(db, messages, cancellationToken);
     }
@@ -83,6 +89,7 @@ public sealed class AlertNotices(PortalSettings settings, IspClock ispClock, IOu
     {
         NetworkAlertKind.RouterUnreachable => "Router tidak terjangkau",
         NetworkAlertKind.SyncFailing => "Sinkronisasi gagal",
+        NetworkAlertKind.BackupFailed => "Pencadangan gagal",
         _ => "Gangguan massal",
     };
 

@@ -29,6 +29,7 @@ public sealed record AlertSettings : ISettingsGroup<AlertSettings>
     {
         NetworkAlertKind.RouterUnreachable => RouterUnreachableRoles,
         NetworkAlertKind.SyncFailing => SyncFailingRoles,
+        NetworkAlertKind.BackupFailed => BackupFailedRoles,
         _ => MassOutageRoles,
     };
 

@@ -49,8 +49,8 @@ public sealed class NetworkMonitor(IIspDbFactory dbs, TimeProvider clock)
         var samples = (await db.RouterHealthSamples.AsNoTracking().Where(s => s.SampledAt >= since)
                 .Select(s => new { s.RouterId, s.SampledAt, s.RxBytes, s.TxBytes }).ToListAsync(cancellationToken))
             .GroupBy(s => s.RouterId).ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.SampledAt).Take(2).ToList());
-        var alerts = await db.NetworkAlerts.AsNoTracking().Where(a => a.ResolvedAt == null)
-            .GroupBy(a => a.RouterId).Select(g => new { RouterId = g.Key, Count = g.Count() }).ToDictionaryAsync(a => a.RouterId, a => a.Count, cancellationToken);
+        var alerts = await db.NetworkAlerts.AsNoTracking().Where(a => a.ResolvedAt == null && a.RouterId != null)
+            .GroupBy(a => a.RouterId!.Value).Select(g => new { RouterId = g.Key, Count = g.Count() }).ToDictionaryAsync(a => a.RouterId, a => a.Count, cancellationToken);
 
         return routers.Select(r =>
             {
@@ -79,7 +79,7 @@ public sealed class NetworkMonitor(IIspDbFactory dbs, TimeProvider clock)
             .Where(a => a.ResolvedAt == null || a.ResolvedAt >= resolvedSince)
             .OrderBy(a => a.ResolvedAt != null).ThenBy(a => a.AcknowledgedAt != null).ThenByDescending(a => a.LastSeenAt)
             .Take(200)
-            .Select(a => new AlertRow(a.Id, a.Kind, a.Router!.Code, a.Message, a.OpenedAt, a.LastSeenAt, a.Occurrences, a.ResolvedAt, a.AcknowledgedAt,
+            .Select(a => new AlertRow(a.Id, a.Kind, a.Router != null ? a.Router.Code : PortalAlerts.Source, a.Message, a.OpenedAt, a.LastSeenAt, a.Occurrences, a.ResolvedAt, a.AcknowledgedAt,
                 db.Users.Where(u => u.Id == a.AcknowledgedById).Select(u => u.FullName).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         if (alerts.Count == 0)

@@ -2138,7 +2138,7 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
 
-                    b.Property<int>("RouterId")
+                    b.Property<int?>("RouterId")
                         .HasColumnType("integer")
                         .HasColumnName("router_id");
 
@@ -2156,11 +2156,15 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ux_network_alerts_open_router_kind")
                         .HasFilter("resolved_at IS NULL");
 
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RouterId", "Kind"), false);
+
                     b.ToTable("network_alerts", null, t =>
                         {
                             t.HasCheckConstraint("ck_network_alerts_occurrences", "occurrences >= 1");
 
                             t.HasCheckConstraint("ck_network_alerts_resolved_after_opened", "resolved_at IS NULL OR resolved_at >= opened_at");
+
+                            t.HasCheckConstraint("ck_network_alerts_router", "(router_id IS NULL) = (kind = 'BackupFailed')");
                         });
 
                     b.HasAnnotation("IspPortal:NotAudited", true);
@@ -4277,7 +4281,6 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("RouterId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_network_alerts_routers_router_id");
 
                     b.Navigation("Router");
