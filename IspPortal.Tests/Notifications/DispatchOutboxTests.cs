@@ -150,6 +150,24 @@ public sealed class DispatchOutboxTests(DatabaseFixture database) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_outage_alert_to_the_NOC_goes_out_at_night_with_its_text()
+    {
+        _clock.Advance(TimeSpan.FromHours(13)); // 23:00 WIB
+        var alert = await QueueAsync("network-alert:1:opened:x", "+6281200000009", NotificationEvents.NetworkAlertOpened, new()
+        {
+            ["nama"] = "Nina", ["jenis"] = "Router tidak terjangkau", ["router"] = "KRW", ["mulai"] = "24/11/2026 22:58", ["pesan"] = "timeout", ["link_monitoring"] = "http://localhost:5000/network/monitoring",
+        });
+
+        var atNight = await DispatchAsync();
+
+        Assert.Equal((1, 0), (atNight.Sent, atNight.Skipped));
+        var sent = Assert.Single(_standIn.Received, m => m.To == "6281200000009");
+        Assert.Contains("PERINGATAN Router tidak terjangkau di router KRW sejak 24/11/2026 22:58: timeout", sent.Text, StringComparison.Ordinal);
+        await using var db = Db();
+        Assert.Equal(OutboxStatus.Sent, (await db.OutboxMessages.SingleAsync(m => m.Id == alert)).Status);
+    }
+
+    [Fact]
     public async Task The_welcome_carries_the_password_from_the_encrypted_secret_and_is_stored_masked_and_opt_out_skips_only_reminders()
     {
         var customerId = await CustomerAsync(optOut: true, password: "Ab3dEf9h");
