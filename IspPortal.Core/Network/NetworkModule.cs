@@ -27,6 +27,7 @@ public static class NetworkModule
         services.AddScoped<RouterDrift>();
         services.AddScoped<CustomerMap>();
         services.AddScoped<NetworkMonitor>();
+        services.AddScoped<Health.RouterHealthHistory>();
         services.AddScoped<AcknowledgeAlert>();
         services.AddScoped<ChooseRouterFromPool>();
         services.AddScoped<RouterPoolList>();
