@@ -50,10 +50,11 @@ public sealed partial class PartitionRetention(
     private async Task<List<PartitionRow>> ExpiredPartitionsAsync(PartitionedTable table, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // The bound is printed in the session's time zone with its offset, so casting it back is exact.
+        // Snake-case aliases: the naming convention maps this ad-hoc type too. The bound is printed in
+        // the session's time zone with its offset, so casting it back is exact.
         var attached = await db.Database.SqlQuery<PartitionRow>($"""
-            SELECT c.relname AS "Name", true AS "Attached",
-                   (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'TO \(''([^'']+)''\)'))[1]::timestamptz AS "UpperBound"
+            SELECT c.relname AS name, true AS attached,
+                   (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'TO \(''([^'']+)''\)'))[1]::timestamptz AS upper_bound
             FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
             WHERE i.inhparent = {table.Table}::regclass
             """).ToListAsync(cancellationToken);
