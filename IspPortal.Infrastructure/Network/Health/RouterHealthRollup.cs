@@ -23,6 +23,12 @@ public sealed class RouterHealthRollup(IspDbContext db, IDatabaseLocks locks, IO
     public static readonly TimeSpan FiveMinutes = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Buckets this far before the latest one written are written again: a sync stamps its sample
+    /// when it starts and commits seconds later, possibly after the roll-up closed that bucket.
+    /// </summary>
+    public static readonly TimeSpan LateSamples = TimeSpan.FromMinutes(15);
+
     /// <summary>How far back a bucket's first sample looks for the previous one, to turn byte counters into a rate.</summary>
     private static readonly TimeSpan RateLookback = TimeSpan.FromHours(1);
 
@@ -47,8 +53,8 @@ public sealed class RouterHealthRollup(IspDbContext db, IDatabaseLocks locks, IO
     }
 
     /// <summary>
-    /// Writes the closed buckets from the latest one already written (rewritten, in case it was
-    /// written early) up to the bucket <paramref name="now"/> is in; the first run takes every raw sample.
+    /// Writes the closed buckets from the latest one already written (less <see cref="LateSamples"/>,
+    /// rewritten) up to the bucket <paramref name="now"/> is in; the first run takes every raw sample.
     /// </summary>
     private async Task<int> RollUpAsync(string table, TimeSpan bucket, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -57,7 +63,7 @@ public sealed class RouterHealthRollup(IspDbContext db, IDatabaseLocks locks, IO
             ?? await db.RouterHealthSamples.MinAsync(s => (DateTimeOffset?)s.SampledAt, cancellationToken);
         if (latest is not { } start)
             return 0;
-        var from = Floor(start.ToUniversalTime(), bucket);
+        var from = Floor(start.ToUniversalTime() - LateSamples, bucket);
         if (from >= until)
             return 0;
         return await db.Database.ExecuteSqlRawAsync(string.Concat(RollUpSqlHead, table, RollUpSqlTail),
