@@ -38,6 +38,8 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<PppoeSecret> PppoeSecrets { get; }
     DbSet<RouterLog> RouterLogs { get; }
     DbSet<RouterHealthSample> RouterHealthSamples { get; }
+    DbSet<Network.Health.RouterHealthFiveMinutes> RouterHealthFiveMinutes { get; }
+    DbSet<Network.Health.RouterHealthHourly> RouterHealthHourly { get; }
     DbSet<NetworkAlert> NetworkAlerts { get; }
 
     DbSet<Invoice> Invoices { get; }

@@ -29,6 +29,7 @@ public static class NetworkModule
         services.AddScoped<NetworkMonitor>();
         services.AddScoped<AlertNotices>();
         services.AddScoped<PortalAlerts>();
+        services.AddScoped<Health.RouterHealthHistory>();
         services.AddScoped<AcknowledgeAlert>();
         services.AddScoped<ChooseRouterFromPool>();
         services.AddScoped<RouterPoolList>();

@@ -18,6 +18,8 @@ public static class NetworkInfrastructureModule
         services.AddSingleton<IRouterGateway>(sp => sp.GetRequiredService<RouterGateway>());
         services.AddSingleton<IRouterCertificateProbe, RouterCertificateProbe>();
         services.AddJob<RouterSyncJob>(schedule => schedule.EveryMinute());
+        services.AddScoped<Health.RouterHealthRollup>();
+        services.AddJob<Health.RouterHealthRollupJob>(schedule => schedule.EveryFiveMinutes());
         return services;
     }
 }

@@ -38,6 +38,8 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<PppoeSecret> PppoeSecrets => Set<PppoeSecret>();
     public DbSet<RouterLog> RouterLogs => Set<RouterLog>();
     public DbSet<RouterHealthSample> RouterHealthSamples => Set<RouterHealthSample>();
+    public DbSet<Core.Network.Health.RouterHealthFiveMinutes> RouterHealthFiveMinutes => Set<Core.Network.Health.RouterHealthFiveMinutes>();
+    public DbSet<Core.Network.Health.RouterHealthHourly> RouterHealthHourly => Set<Core.Network.Health.RouterHealthHourly>();
     public DbSet<NetworkAlert> NetworkAlerts => Set<NetworkAlert>();
 
     public DbSet<Invoice> Invoices => Set<Invoice>();

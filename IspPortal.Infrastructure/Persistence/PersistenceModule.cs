@@ -1,4 +1,5 @@
 using IspPortal.Core.Common;
+using IspPortal.Infrastructure.Jobs;
 using IspPortal.Infrastructure.Persistence.Interceptors;
 using IspPortal.Infrastructure.Persistence.Partitioning;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,11 @@ public static class PersistenceModule
         services.AddScoped<AuditInterceptor>();
 
         services.AddScoped<PartitionMaintenance>();
-        services.AddHostedService<PartitionMaintenanceService>();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .Validate(o => o.IsValid, "Retention: months must be 0 (keep) to 1200, health samples 1 to 3650 days, health aggregates at least 1 month.")
+            .ValidateOnStart();
+        services.AddScoped<PartitionRetention>();
+        services.AddJob<LogPartitionsJob>(schedule => schedule.Hourly().RunOnceAtStart());
         return services;
     }
 }

@@ -2089,6 +2089,150 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasAnnotation("IspPortal:NotAudited", true);
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Network.Health.RouterHealthFiveMinutes", b =>
+                {
+                    b.Property<int>("RouterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("router_id");
+
+                    b.Property<DateTimeOffset>("BucketStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bucket_start");
+
+                    b.Property<double>("CpuAvg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cpu_avg");
+
+                    b.Property<short>("CpuMax")
+                        .HasColumnType("smallint")
+                        .HasColumnName("cpu_max");
+
+                    b.Property<double>("CpuP95")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cpu_p95");
+
+                    b.Property<double?>("RxBpsAvg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rx_bps_avg");
+
+                    b.Property<double?>("RxBpsMax")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rx_bps_max");
+
+                    b.Property<double?>("RxBpsP95")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rx_bps_p95");
+
+                    b.Property<int>("Samples")
+                        .HasColumnType("integer")
+                        .HasColumnName("samples");
+
+                    b.Property<double>("SessionsAvg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sessions_avg");
+
+                    b.Property<int>("SessionsMax")
+                        .HasColumnType("integer")
+                        .HasColumnName("sessions_max");
+
+                    b.Property<double?>("TxBpsAvg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tx_bps_avg");
+
+                    b.Property<double?>("TxBpsMax")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tx_bps_max");
+
+                    b.Property<double?>("TxBpsP95")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tx_bps_p95");
+
+                    b.HasKey("RouterId", "BucketStart")
+                        .HasName("pk_router_health_5min");
+
+                    b.HasIndex("BucketStart")
+                        .HasDatabaseName("ix_router_health_5min_bucket_start");
+
+                    b.ToTable("router_health_5min", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_router_health_5min_samples", "samples > 0");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Network.Health.RouterHealthHourly", b =>
+                {
+                    b.Property<int>("RouterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("router_id");
+
+                    b.Property<DateTimeOffset>("BucketStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bucket_start");
+
+                    b.Property<double>("CpuAvg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cpu_avg");
+
+                    b.Property<short>("CpuMax")
+                        .HasColumnType("smallint")
+                        .HasColumnName("cpu_max");
+
+                    b.Property<double>("CpuP95")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cpu_p95");
+
+                    b.Property<double?>("RxBpsAvg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rx_bps_avg");
+
+                    b.Property<double?>("RxBpsMax")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rx_bps_max");
+
+                    b.Property<double?>("RxBpsP95")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rx_bps_p95");
+
+                    b.Property<int>("Samples")
+                        .HasColumnType("integer")
+                        .HasColumnName("samples");
+
+                    b.Property<double>("SessionsAvg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sessions_avg");
+
+                    b.Property<int>("SessionsMax")
+                        .HasColumnType("integer")
+                        .HasColumnName("sessions_max");
+
+                    b.Property<double?>("TxBpsAvg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tx_bps_avg");
+
+                    b.Property<double?>("TxBpsMax")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tx_bps_max");
+
+                    b.Property<double?>("TxBpsP95")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tx_bps_p95");
+
+                    b.HasKey("RouterId", "BucketStart")
+                        .HasName("pk_router_health_hourly");
+
+                    b.HasIndex("BucketStart")
+                        .HasDatabaseName("ix_router_health_hourly_bucket_start");
+
+                    b.ToTable("router_health_hourly", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_router_health_hourly_samples", "samples > 0");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Network.NetworkAlert", b =>
                 {
                     b.Property<long>("Id")
@@ -4267,6 +4411,26 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_audit_logs_users_user_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Network.Health.RouterHealthFiveMinutes", b =>
+                {
+                    b.HasOne("IspPortal.Core.Network.Router", null)
+                        .WithMany()
+                        .HasForeignKey("RouterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_router_health_5min_routers_router_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Network.Health.RouterHealthHourly", b =>
+                {
+                    b.HasOne("IspPortal.Core.Network.Router", null)
+                        .WithMany()
+                        .HasForeignKey("RouterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_router_health_hourly_routers_router_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Network.NetworkAlert", b =>

@@ -9,7 +9,10 @@ namespace IspPortal.Tests.Platform.Persistence;
 /// <summary>The Core and Infrastructure layers as the web host wires them (Infrastructure's adapters use Core's settings), with a fixed clock and actor.</summary>
 internal static class InfrastructureServices
 {
-    public static ServiceProvider Build(string connectionString, DateTimeOffset now, Actor? actor, IDictionary<string, string?>? settings = null)
+    public static ServiceProvider Build(string connectionString, DateTimeOffset now, Actor? actor, IDictionary<string, string?>? settings = null) =>
+        Build(connectionString, new FixedTimeProvider(now), actor, settings);
+
+    public static ServiceProvider Build(string connectionString, TimeProvider clock, Actor? actor, IDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{IspPortal.Infrastructure.DependencyInjection.ConnectionStringName}"] = connectionString })
@@ -18,7 +21,7 @@ internal static class InfrastructureServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<TimeProvider>(new FixedTimeProvider(now));
+        services.AddSingleton(clock);
         services.AddScoped<ICurrentUser>(_ => new FixedCurrentUser(actor ?? Actor.System));
         services.AddCore().AddInfrastructure(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
