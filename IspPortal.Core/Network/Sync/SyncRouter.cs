@@ -22,7 +22,7 @@ public sealed record RouterSyncResult(int RouterId, string RouterCode, bool Succ
 /// published for live screens after they are saved.
 /// </summary>
 public sealed class SyncRouter(
-    IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, IConnectionWriter connections, NetworkChangeFeed feed, PortalSettings settings, TimeProvider clock)
+    IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, IConnectionWriter connections, NetworkChangeFeed feed, PortalSettings settings, PortalMetrics metrics, TimeProvider clock)
 {
     public async Task<RouterSyncResult> ExecuteAsync(int routerId, CancellationToken cancellationToken = default)
     {
@@ -67,6 +67,7 @@ public sealed class SyncRouter(
             await connections.WriteAsync(db, writes, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             feed.Publish(new NetworkChanges(router.Id, router.Code, router.Health, changes));
+            metrics.RouterSynced(router.Code, succeeded: true, watch.Elapsed);
             return new RouterSyncResult(router.Id, router.Code, true, sessions.Count, changes.Count, repaired, watch.Elapsed, null);
         }
         catch (RouterOsException exception)
@@ -80,6 +81,7 @@ public sealed class SyncRouter(
             await db.SaveChangesAsync(CancellationToken.None);
             if (wasUp)
                 feed.Publish(new NetworkChanges(router.Id, router.Code, RouterHealth.Down, []));
+            metrics.RouterSynced(router.Code, succeeded: false, watch.Elapsed);
             return new RouterSyncResult(router.Id, router.Code, false, 0, 0, 0, watch.Elapsed, error);
         }
     }
