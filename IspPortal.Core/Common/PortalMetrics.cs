@@ -53,8 +53,8 @@ public sealed class PortalMetrics : IDisposable
         _meter.CreateObservableGauge("ispportal.outbox.oldest_pending_age", () => snapshot.Current().OldestPendingAge.TotalSeconds, "s",
             "Age of the oldest outbox message waiting to be sent (0 when none waits).");
         _meter.CreateObservableGauge("ispportal.backup.last_success_timestamp",
-            () => snapshot.Current().LastBackup is { } last ? [new Measurement<double>(last.ToUnixTimeSeconds())] : Array.Empty<Measurement<double>>(), "s",
-            "When the last backup succeeded (Unix time); absent until one has.");
+            () => snapshot.Current().LastBackup?.ToUnixTimeSeconds() ?? 0, "s",
+            "When the last backup succeeded (Unix time); 0 until one has, so \"never\" alerts like \"long ago\".");
     }
 
     public void RouterSynced(string routerCode, bool succeeded, TimeSpan duration) =>
