@@ -1,15 +1,15 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using IspPortal.Core.Common;
 
 namespace IspPortal.Web.Host;
 
 /// <summary>
 /// <c>GET /metrics</c> is served to loopback (a scraper on the same machine) and to
 /// <c>Authorization: Bearer {Metrics__Token}</c>; to anyone else the path does not exist (the
-/// portal's ordinary 404), so it is not advertised. Runs after the forwarded headers, so a client
-/// behind the reverse proxy is not loopback. Scrapes are not rate-limited; refused requests fall
-/// through and are counted like any other page.
+/// answer is a bare 404), so it is not advertised. Runs after the forwarded headers, so a client
+/// behind the reverse proxy is not loopback, and before the rate limits, which do not count scrapes.
 /// </summary>
 public static class MetricsAccess
 {
@@ -30,7 +30,14 @@ public static class MetricsAccess
     public static WebApplication UseMetricsEndpoint(this WebApplication app)
     {
         var token = app.Services.GetRequiredService<Token>();
-        app.UseOpenTelemetryPrometheusScrapingEndpoint(context => IsMetricsRequest(context) && Allows(context, token));
+        // Created now, so its instruments exist before the first event or scrape.
+        app.Services.GetRequiredService<PortalMetrics>();
+        app.UseWhen(context => IsMetricsRequest(context) && !Allows(context, token), refused => refused.Run(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }));
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(IsMetricsRequest);
         return app;
     }
 
