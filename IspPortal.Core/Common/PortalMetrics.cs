@@ -8,6 +8,7 @@ namespace IspPortal.Core.Common;
 /// recorded where they happen; gauges read <see cref="OperationsSnapshot"/>, which queries the
 /// database at most once per <see cref="OperationsSnapshot.MaxAge"/> for all of them.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Injected, so a use case records through what it was given and its host registers its snapshot.")]
 public sealed class PortalMetrics : IDisposable
 {
     public const string MeterName = "IspPortal";
@@ -31,30 +32,42 @@ public sealed class PortalMetrics : IDisposable
         InvoiceRunDuration, Payments, TicketsSlaBreached, BackupLastSuccess,
     ];
 
-    private readonly Meter _meter = new(MeterName);
-    private readonly Histogram<double> _routerSync;
-    private readonly Histogram<double> _invoiceRun;
-    private readonly Counter<long> _payments;
-    private readonly Counter<long> _slaBreaches;
+    // One Meter per process, never disposed: OpenTelemetry merges same-named instruments, and a
+    // disposed duplicate (another host in the same process, as in the tests) would silence the survivor.
+    private static readonly Meter _meter = new(MeterName);
+    private static readonly Histogram<double> _routerSync =
+        _meter.CreateHistogram<double>("ispportal.router.sync.duration", "s", "How long one router's sync took, by router and outcome.");
+    private static readonly Histogram<double> _invoiceRun =
+        _meter.CreateHistogram<double>("ispportal.invoice_run.duration", "s", "How long a monthly invoice run took, by outcome.");
+    private static readonly Counter<long> _payments =
+        _meter.CreateCounter<long>("ispportal.payments", description: "Payments confirmed, by method.");
+    private static readonly Counter<long> _slaBreaches =
+        _meter.CreateCounter<long>("ispportal.tickets.sla_breached", description: "Tickets that passed an SLA deadline, by target (first_response, resolution).");
+    private static readonly Lock _gate = new();
+    private static readonly List<OperationsSnapshot> _snapshots = [];
+
+    private readonly OperationsSnapshot _snapshot;
+
+    static PortalMetrics()
+    {
+        _meter.CreateObservableGauge("ispportal.routers.reachable", () => Observe(state => state.RoutersReachable), description: "Active routers whose last sync succeeded.");
+        _meter.CreateObservableGauge("ispportal.routers.active", () => Observe(state => state.RoutersActive), description: "Active routers.");
+        _meter.CreateObservableGauge("ispportal.sessions.online",
+            () => Snapshots().SelectMany(state => state.SessionsByRouter.Select(r => new Measurement<int>(r.Value, new KeyValuePair<string, object?>("router", r.Key)))),
+            description: "PPPoE sessions online at each router's last sync.");
+        _meter.CreateObservableGauge("ispportal.outbox.pending", () => Observe(state => state.OutboxPending), description: "Outbox messages waiting to be sent.");
+        _meter.CreateObservableGauge("ispportal.outbox.oldest_pending_age", () => Observe(state => state.OldestPendingAge.TotalSeconds), "s",
+            "Age of the oldest outbox message waiting to be sent (0 when none waits).");
+        _meter.CreateObservableGauge("ispportal.backup.last_success_timestamp",
+            () => Observe(state => (double)(state.LastBackup?.ToUnixTimeSeconds() ?? 0)), "s",
+            "When the last backup succeeded (Unix time); 0 until one has, so \"never\" alerts like \"long ago\".");
+    }
 
     public PortalMetrics(OperationsSnapshot snapshot)
     {
-        _routerSync = _meter.CreateHistogram<double>("ispportal.router.sync.duration", "s", "How long one router's sync took, by router and outcome.");
-        _invoiceRun = _meter.CreateHistogram<double>("ispportal.invoice_run.duration", "s", "How long a monthly invoice run took, by outcome.");
-        _payments = _meter.CreateCounter<long>("ispportal.payments", description: "Payments confirmed, by method.");
-        _slaBreaches = _meter.CreateCounter<long>("ispportal.tickets.sla_breached", description: "Tickets that passed an SLA deadline, by target (first_response, resolution).");
-
-        _meter.CreateObservableGauge("ispportal.routers.reachable", () => snapshot.Current().RoutersReachable, description: "Active routers whose last sync succeeded.");
-        _meter.CreateObservableGauge("ispportal.routers.active", () => snapshot.Current().RoutersActive, description: "Active routers.");
-        _meter.CreateObservableGauge("ispportal.sessions.online",
-            () => snapshot.Current().SessionsByRouter.Select(r => new Measurement<int>(r.Value, new KeyValuePair<string, object?>("router", r.Key))),
-            description: "PPPoE sessions online at each router's last sync.");
-        _meter.CreateObservableGauge("ispportal.outbox.pending", () => snapshot.Current().OutboxPending, description: "Outbox messages waiting to be sent.");
-        _meter.CreateObservableGauge("ispportal.outbox.oldest_pending_age", () => snapshot.Current().OldestPendingAge.TotalSeconds, "s",
-            "Age of the oldest outbox message waiting to be sent (0 when none waits).");
-        _meter.CreateObservableGauge("ispportal.backup.last_success_timestamp",
-            () => snapshot.Current().LastBackup?.ToUnixTimeSeconds() ?? 0, "s",
-            "When the last backup succeeded (Unix time); 0 until one has, so \"never\" alerts like \"long ago\".");
+        _snapshot = snapshot;
+        lock (_gate)
+            _snapshots.Add(snapshot);
     }
 
     public void RouterSynced(string routerCode, bool succeeded, TimeSpan duration) =>
@@ -72,7 +85,22 @@ public sealed class PortalMetrics : IDisposable
             _slaBreaches.Add(tickets, new KeyValuePair<string, object?>("target", target));
     }
 
-    public void Dispose() => _meter.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+            _snapshots.Remove(_snapshot);
+    }
+
+    private static List<OperationsState> Snapshots()
+    {
+        List<OperationsSnapshot> live;
+        lock (_gate)
+            live = [.. _snapshots];
+        return [.. live.Select(snapshot => snapshot.Current())];
+    }
+
+    private static IEnumerable<Measurement<T>> Observe<T>(Func<OperationsState, T> value)
+        where T : struct => Snapshots().Select(state => new Measurement<T>(value(state)));
 
     private static KeyValuePair<string, object?> Outcome(bool succeeded) => new("outcome", succeeded ? "succeeded" : "failed");
 }
