@@ -21,8 +21,10 @@ public static class DependencyInjection
         services.AddScoped<PortalSettings>();
         services.AddScoped<IspClock>();
         services.AddScoped<SaveGuard>();
+        services.AddSingleton<OperationsSnapshot>();
+        services.AddSingleton<PortalMetrics>();
 
-        return services
+        services
             .AddCustomers()
             .AddNetwork()
             .AddBilling()
@@ -30,5 +32,8 @@ public static class DependencyInjection
             .AddTickets()
             .AddIdentity()
             .AddReports();
+        // A backups module registered above reports its runs; until then no backup has succeeded.
+        services.TryAddScoped<IBackupStatus, NoBackupStatus>();
+        return services;
     }
 }

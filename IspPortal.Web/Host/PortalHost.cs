@@ -23,6 +23,7 @@ public static class PortalHost
         if (builder.Environment.IsProduction() && command != PortalCommands.Migrate)
             ProductionSettings.EnsureSafe(builder.Configuration, demoRequested: command == PortalCommands.SeedDemo);
         builder.AddLocalPostgresWhenUnconfigured();
+        builder.AddPortalTelemetry();
         builder.Services
             .AddCore()
             .AddInfrastructure(builder.Configuration)
@@ -41,6 +42,8 @@ public static class PortalHost
         // First: everything after it (limits, HTTPS, logs) sees the client's address and scheme.
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        // Before HTTPS redirection and the rate limits: a scraper on the internal network asks over plain HTTP.
+        app.UseMetricsEndpoint();
         app.UseProductionTransport();
         app.UseWhen(IsApi, api =>
         {

@@ -23,7 +23,7 @@ public sealed record InvoiceRunResult(long RunId, DateOnly Period, int Created, 
 /// </summary>
 public sealed class GenerateInvoices(
     IIspDbFactory dbs, IDocumentSequences sequences, IInvoiceWriter writer, IOutboxWriter outbox, IPaymentLinks links, PaymentPosting posting,
-    IDatabaseLocks locks, PortalSettings settings, IspClock ispClock, ICurrentUser currentUser, TimeProvider clock)
+    IDatabaseLocks locks, PortalSettings settings, IspClock ispClock, ICurrentUser currentUser, PortalMetrics metrics, TimeProvider clock)
 {
     public const int BatchSize = 2000;
 
@@ -41,6 +41,7 @@ public sealed class GenerateInvoices(
         var scope = DocumentNumberFormat.Scope(DocumentNumberFormat.InvoiceKind, billing.InvoiceNumberFormat, month);
 
         // The run's own row, saved as it goes outside the batches' transactions, so the history shows how far a run got.
+        var started = clock.GetTimestamp();
         var run = new BillingRun(BillingRunKind.Invoices, month, trigger, actor.Name, clock.GetUtcNow());
         await using var runs = await dbs.CreateAsync(cancellationToken);
         runs.BillingRuns.Add(run);
@@ -63,12 +64,14 @@ public sealed class GenerateInvoices(
                 skipped = await BillableCustomers.CountInvoicedAsync(db, month, cancellationToken) - run.Created;
             run.Finish(Math.Max(0, skipped), clock.GetUtcNow());
             await runs.SaveChangesAsync(CancellationToken.None);
+            metrics.InvoiceRunFinished(succeeded: true, clock.GetElapsedTime(started));
             return Outcome.Done(new InvoiceRunResult(run.Id, month, run.Created, run.Skipped));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             run.Fail(exception.Message, clock.GetUtcNow());
             await runs.SaveChangesAsync(CancellationToken.None);
+            metrics.InvoiceRunFinished(succeeded: false, clock.GetElapsedTime(started));
             throw;
         }
     }

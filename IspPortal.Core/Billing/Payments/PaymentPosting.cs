@@ -18,7 +18,7 @@ public sealed record PostingResult(decimal Allocated, decimal Credit, IReadOnlyL
 /// Runs inside the caller's transaction under the customer's lock, which every writer of the
 /// customer's invoices and payments takes, so two postings never allocate the same rupiah twice.
 /// </summary>
-public sealed class PaymentPosting(IDatabaseLocks locks, IspClock ispClock, TimeProvider clock)
+public sealed class PaymentPosting(IDatabaseLocks locks, IspClock ispClock, PortalMetrics metrics, TimeProvider clock)
 {
     private static readonly InvoiceStatus[] Open = [InvoiceStatus.Unpaid, InvoiceStatus.PartiallyPaid, InvoiceStatus.Overdue];
 
@@ -40,6 +40,8 @@ public sealed class PaymentPosting(IDatabaseLocks locks, IspClock ispClock, Time
         var zone = await ispClock.ZoneAsync(cancellationToken);
         await BillingNotices.QueueNewAsync(db, BillingNotices.Receipt(customer, payment, paid, zone, clock.GetUtcNow()), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        // Every confirmation (cash, reviewed transfer, gateway) posts through here once.
+        metrics.PaymentConfirmed(payment.Method.ToString());
         return result;
     }
 

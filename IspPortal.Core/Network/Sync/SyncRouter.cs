@@ -24,7 +24,7 @@ public sealed record RouterSyncResult(int RouterId, string RouterCode, bool Succ
 /// </summary>
 public sealed class SyncRouter(
     IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, IConnectionWriter connections, NetworkChangeFeed feed, PortalSettings settings,
-    Monitoring.AlertNotices notices, TimeProvider clock)
+    Monitoring.AlertNotices notices, PortalMetrics metrics, TimeProvider clock)
 {
     public async Task<RouterSyncResult> ExecuteAsync(int routerId, CancellationToken cancellationToken = default)
     {
@@ -70,6 +70,7 @@ public sealed class SyncRouter(
             await connections.WriteAsync(db, writes, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             feed.Publish(new NetworkChanges(router.Id, router.Code, router.Health, changes));
+            metrics.RouterSynced(router.Code, succeeded: true, watch.Elapsed);
             return new RouterSyncResult(router.Id, router.Code, true, sessions.Count, changes.Count, repaired, watch.Elapsed, null);
         }
         catch (RouterOsException exception)
@@ -86,6 +87,7 @@ public sealed class SyncRouter(
             await transaction.CommitAsync(CancellationToken.None);
             if (wasUp)
                 feed.Publish(new NetworkChanges(router.Id, router.Code, RouterHealth.Down, []));
+            metrics.RouterSynced(router.Code, succeeded: false, watch.Elapsed);
             return new RouterSyncResult(router.Id, router.Code, false, 0, 0, 0, watch.Elapsed, error);
         }
     }

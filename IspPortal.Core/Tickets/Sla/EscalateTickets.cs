@@ -19,11 +19,14 @@ public sealed record EscalationRunResult(int TicketsChecked, int Escalations, in
 /// where they have a number or address, in the same transaction (the outbox).
 /// </summary>
 public sealed class EscalateTickets(
-    IIspDbFactory dbs, IDatabaseLocks locks, PortalSettings settings, IspClock ispClock, Lifecycle.ITicketLinks links, IOutboxWriter outbox, Chat.ITicketChatBus chat, TimeProvider clock)
+    IIspDbFactory dbs, IDatabaseLocks locks, PortalSettings settings, IspClock ispClock, Lifecycle.ITicketLinks links, IOutboxWriter outbox, Chat.ITicketChatBus chat, PortalMetrics metrics, TimeProvider clock)
 {
     public const string LockName = "job:ticket-escalation";
     public const double NearingShare = 0.8;
     public const double FarOverdueShare = 1.5;
+
+    /// <summary>The level a ticket reaches when its deadline passes: counted as an SLA breach.</summary>
+    public const int BreachedLevel = 2;
 
     private static readonly TicketStatus[] Running = [TicketStatus.Open, TicketStatus.Triaged, TicketStatus.Assigned, TicketStatus.InProgress];
 
@@ -43,6 +46,7 @@ public sealed class EscalateTickets(
             .ToListAsync(cancellationToken);
 
         var escalations = new List<TicketEscalation>();
+        var breached = new List<string>();
         foreach (var ticket in tickets)
         {
             var firstResponse = ticket.FirstRespondedAt is null;
@@ -60,6 +64,8 @@ public sealed class EscalateTickets(
                     (false, 1) => EscalationReason.ResolutionDue,
                     _ => EscalationReason.ResolutionOverdue,
                 };
+                if (next == BreachedLevel)
+                    breached.Add(firstResponse ? "first_response" : "resolution");
                 escalations.Add(ticket.Escalate(reason, due, ticket.Category?.EscalationRoleFor(next), ticket.Category?.EscalationUserFor(next), now));
             }
         }
@@ -68,6 +74,8 @@ public sealed class EscalateTickets(
         foreach (var id in escalations.Select(e => e.Ticket!.Id).Distinct())
             await chat.PublishAsync(db, new Chat.ChatTicketChanged(id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var target in breached.GroupBy(t => t))
+            metrics.SlaBreached(target.Key, target.Count());
         return new EscalationRunResult(tickets.Count, escalations.Count, notices);
     }
 
