@@ -1,3 +1,4 @@
+using IspPortal.Core.Backups;
 using IspPortal.Core.Billing;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
@@ -29,6 +30,7 @@ public static class DependencyInjection
             .AddNotifications()
             .AddTickets()
             .AddIdentity()
-            .AddReports();
+            .AddReports()
+            .AddBackups();
     }
 }
