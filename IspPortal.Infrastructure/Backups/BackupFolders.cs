@@ -15,13 +15,17 @@ public sealed record BackupFolders(string Backups, string Photos, string TicketA
         Path.GetFullPath(configuration.StorageFolder(FileTicketAttachmentStore.FolderKey, "ticket-attachments")),
         configuration.DatabaseConnectionString());
 
-    /// <summary>The files of one uploads folder, by their path relative to it; a folder nested in it that is stored on its own is left out.</summary>
-    public static IEnumerable<string> FilesUnder(string folder, string? storedOnItsOwn)
+    /// <summary>
+    /// The files of one uploads folder, by their path relative to it; the other folders (attachments,
+    /// the backups themselves) are left out where one is nested in it.
+    /// </summary>
+    public IEnumerable<string> FilesUnder(string folder)
     {
         if (!Directory.Exists(folder))
             return [];
+        string[] others = [.. new[] { Backups, Photos, TicketAttachments }.Where(other => other != folder).Select(other => other + Path.DirectorySeparatorChar)];
         return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(file => storedOnItsOwn is null || !Path.GetFullPath(file).StartsWith(storedOnItsOwn + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Where(file => !others.Any(other => Path.GetFullPath(file).StartsWith(other, StringComparison.Ordinal)))
             .Select(file => Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/'))
             .Order(StringComparer.Ordinal);
     }

@@ -38,11 +38,9 @@ public sealed class TarBackupArchives(BackupFolders folders, PostgresClientTools
             await using (var tar = new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true))
             {
                 await AddAsync(tar, dump, BackupManifest.DatabaseEntry, parts, cancellationToken);
-                var attachmentsInsidePhotos = folders.TicketAttachments.StartsWith(folders.Photos + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                    ? folders.TicketAttachments : null;
-                foreach (var relative in BackupFolders.FilesUnder(folders.Photos, attachmentsInsidePhotos))
+                foreach (var relative in folders.FilesUnder(folders.Photos))
                     await AddAsync(tar, Path.Combine(folders.Photos, relative), BackupManifest.PhotosPrefix + relative, parts, cancellationToken);
-                foreach (var relative in BackupFolders.FilesUnder(folders.TicketAttachments, null))
+                foreach (var relative in folders.FilesUnder(folders.TicketAttachments))
                     await AddAsync(tar, Path.Combine(folders.TicketAttachments, relative), BackupManifest.AttachmentsPrefix + relative, parts, cancellationToken);
 
                 var manifest = new BackupManifest(BackupManifest.FormatName, PortalVersion, migration, clock.GetUtcNow(), counts, parts);
