@@ -23,7 +23,9 @@ public sealed record BackupFolders(string Backups, string Photos, string TicketA
     {
         if (!Directory.Exists(folder))
             return [];
-        string[] others = [.. new[] { Backups, Photos, TicketAttachments }.Where(other => other != folder).Select(other => other + Path.DirectorySeparatorChar)];
+        var inside = folder + Path.DirectorySeparatorChar;
+        string[] others = [.. new[] { Backups, Photos, TicketAttachments }.Select(other => other + Path.DirectorySeparatorChar)
+            .Where(other => other != inside && other.StartsWith(inside, StringComparison.Ordinal))];
         return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(file => !others.Any(other => Path.GetFullPath(file).StartsWith(other, StringComparison.Ordinal)))
             .Select(file => Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/'))
