@@ -31,10 +31,11 @@ public sealed class RunBackup(
             run.Succeed(archive.File, archive.SizeBytes, archive.Sha256, clock.GetUtcNow(), offsite.Configured);
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
+            // Stopped with the portal too: a run left Running would hold off new runs until it counts as abandoned.
             logger.LogError(exception, "Backup run {RunId} failed", run.Id);
-            run.Fail(exception.Message, clock.GetUtcNow());
+            run.Fail(exception is OperationCanceledException ? "Dihentikan: portal berhenti saat pencadangan berjalan." : exception.Message, clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
             await alerts.RaiseAsync(run, CancellationToken.None);
             return run;
