@@ -81,7 +81,7 @@ public sealed class BackupBenchmark(PortalFactory portal, ITestOutputHelper outp
         {
             string Shift((string Name, string Type) c, string table) => c switch
             {
-                { Name: "number" } when table == "invoices" => $"{table}.number || '-{back}'",
+                { Name: "number" } when table == "src" => $"{table}.number || '-{back}'",
                 { Type: "date" } => $"({table}.{c.Name} - interval '{back} months')::date",
                 { Type: "timestamp with time zone" } => $"{table}.{c.Name} - interval '{back} months'",
                 _ => $"{table}.{c.Name}",
