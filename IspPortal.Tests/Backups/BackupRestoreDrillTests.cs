@@ -11,7 +11,7 @@ namespace IspPortal.Tests.Backups;
 /// The restore drill on the demo ISP: back up, restore into a new empty database and new folders,
 /// and the data, the files and an invoice PDF come back; damaged, foreign and non-empty targets refused.
 /// </summary>
-public sealed class BackupRestoreDrillTests(DemoPortalFactory portal) : IClassFixture<DemoPortalFactory>, IAsyncLifetime
+public sealed class BackupRestoreDrillTests(DemoPortalFactory portal, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<DemoPortalFactory>, IAsyncLifetime
 {
     private readonly BackupScratch _scratch = new();
     private BackupFolders _source = null!;
@@ -32,12 +32,17 @@ public sealed class BackupRestoreDrillTests(DemoPortalFactory portal) : IClassFi
     [Fact]
     public async Task A_backup_restores_into_a_new_empty_database_and_folders_with_equal_counts_and_files_and_invoices_render()
     {
+        var backup = System.Diagnostics.Stopwatch.StartNew();
         var written = await BackupScratch.ArchivesFor(_source).WriteAsync("drill");
+        backup.Stop();
         var archive = Path.Combine(_source.Backups, written.File);
         Assert.Equal(written.Sha256, await BackupManifest.Sha256Async(archive, default));
         var target = await _scratch.NewTargetAsync("target");
 
+        var restore = System.Diagnostics.Stopwatch.StartNew();
         var manifest = await BackupScratch.RestoreFor(target).RestoreAsync(archive);
+        restore.Stop();
+        output.WriteLine($"demo: backup {backup.Elapsed.TotalSeconds:N1} s, archive {written.SizeBytes / 1024.0:N0} KiB, restore {restore.Elapsed.TotalSeconds:N1} s");
 
         Assert.Equal(BackupManifest.FormatName, manifest.Format);
         Assert.True(manifest.RowCounts["customers"] > 0 && manifest.RowCounts["invoices"] > 0);
