@@ -18,12 +18,15 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # curl only for the health check: it probes the real HTTP stack and /health (which checks the
 # database), costing ~1 MB, where a second dotnet process per probe would cost a runtime start.
 # fonts-dejavu-core: the fonts invoice and receipt PDFs are set in (PdfSharpBillingDocumentRenderer).
+# postgresql-client: pg_dump and pg_restore for backups; the distribution's client (15 or newer)
+# dumps and restores the PostgreSQL 15 server of docker-compose.yml.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl fonts-dejavu-core \
+    && apt-get install -y --no-install-recommends curl fonts-dejavu-core postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
-RUN mkdir -p /var/lib/ispportal && chown app:app /var/lib/ispportal
+# The backups folder exists in the image so its volume starts owned by app.
+RUN mkdir -p /var/lib/ispportal/backups && chown -R app:app /var/lib/ispportal
 ENV ASPNETCORE_URLS=http://+:8080 \
     ISPPORTAL_DATA=/var/lib/ispportal \
     DOTNET_CLI_TELEMETRY_OPTOUT=1

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the portal. Without ConnectionStrings__Default it serves a demo ISP from a private
 # PostgreSQL cluster under $ISPPORTAL_DATA (default ./.data); with it, that database and no demo data.
-# Arguments go to the portal (e.g. ./run.sh migrate). Ctrl-C stops the portal and the private cluster.
+# Arguments go to the portal (e.g. ./run.sh migrate, ./run.sh restore --archive PATH into a new ISPPORTAL_DATA). Ctrl-C stops the portal and the private cluster.
 set -euo pipefail
 cd "$(dirname "$0")"
 repo="$(pwd)"
@@ -64,6 +64,15 @@ print_demo_sign_ins() {
   echo "Ctrl-C stops the portal and its private PostgreSQL."
   echo
 }
+
+# The portal runs from artifacts/web: a relative archive path is made absolute here.
+args=()
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--archive" ] && [ $# -gt 1 ]; then args+=("$1" "$(realpath -m "$2")"); shift 2
+  else args+=("$1"); shift
+  fi
+done
+set -- ${args[@]+"${args[@]}"}
 
 dotnet tool restore >/dev/null
 install_pdf_fonts

@@ -1,3 +1,4 @@
+using IspPortal.Core.Backups;
 using IspPortal.Core.Billing;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
@@ -31,9 +32,8 @@ public static class DependencyInjection
             .AddNotifications()
             .AddTickets()
             .AddIdentity()
-            .AddReports();
-        // A backups module registered above reports its runs; until then no backup has succeeded.
-        services.TryAddScoped<IBackupStatus, NoBackupStatus>();
+            .AddReports()
+            .AddBackups();
         return services;
     }
 }

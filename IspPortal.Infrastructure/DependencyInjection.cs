@@ -1,4 +1,5 @@
 using IspPortal.Core.Identity;
+using IspPortal.Infrastructure.Backups;
 using IspPortal.Infrastructure.Billing;
 using IspPortal.Infrastructure.Customers;
 using IspPortal.Infrastructure.Network;
@@ -32,7 +33,8 @@ public static class DependencyInjection
             .AddNetworkInfrastructure(configuration)
             .AddBillingInfrastructure(configuration)
             .AddNotificationsInfrastructure(configuration)
-            .AddTicketsInfrastructure(configuration);
+            .AddTicketsInfrastructure(configuration)
+            .AddBackupsInfrastructure(configuration);
     }
 
     /// <param name="services">The scope's services; supplies the audit interceptor's clock and

@@ -6,9 +6,3 @@ public interface IBackupStatus
     /// <returns>Null when no backup has succeeded yet.</returns>
     Task<DateTimeOffset?> LastSuccessAsync(CancellationToken cancellationToken = default);
 }
-
-/// <summary>Stands in until backups report their runs: no backup has succeeded.</summary>
-public sealed class NoBackupStatus : IBackupStatus
-{
-    public Task<DateTimeOffset?> LastSuccessAsync(CancellationToken cancellationToken = default) => Task.FromResult<DateTimeOffset?>(null);
-}

@@ -68,6 +68,8 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<Asset> Assets { get; }
     DbSet<Investment> Investments { get; }
 
+    DbSet<Backups.BackupRun> BackupRuns { get; }
+
     /// <summary>Transactions (and, through <see cref="IDatabaseLocks"/>, locks) for use cases whose steps must land together.</summary>
     DatabaseFacade Database { get; }
 

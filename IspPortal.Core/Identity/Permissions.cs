@@ -38,6 +38,8 @@ public static class Permissions
     /// parameters carry links. Phishing in the ISP's voice is the risk, so Admin only (and keys given it).
     /// </summary>
     public const string NotificationsSend = "notifications.send";
+    /// <summary>Start backups and download archives: an archive holds every customer's data, so Admin only.</summary>
+    public const string BackupsWrite = "backups.write";
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> GrantedTo =
         new Dictionary<string, IReadOnlyList<string>>
@@ -64,6 +66,7 @@ public static class Permissions
             [AuditRead] = [Roles.Admin, Roles.Manager],
             [ApiKeysManage] = [Roles.Admin],
             [NotificationsSend] = [Roles.Admin],
+            [BackupsWrite] = [Roles.Admin],
         };
 
     public static IEnumerable<string> For(string role) =>

@@ -48,6 +48,8 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
     public DbSet<Core.Billing.Documents.DocumentSequence> DocumentSequences => Set<Core.Billing.Documents.DocumentSequence>();
     public DbSet<Core.Billing.InvoiceRuns.BillingRun> BillingRuns => Set<Core.Billing.InvoiceRuns.BillingRun>();
+
+    public DbSet<Core.Backups.BackupRun> BackupRuns => Set<Core.Backups.BackupRun>();
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
     public DbSet<BillingCharge> BillingCharges => Set<BillingCharge>();
 

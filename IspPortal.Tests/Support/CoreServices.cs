@@ -19,7 +19,8 @@ namespace IspPortal.Tests.Support;
 public static class CoreServices
 {
     /// <param name="clock">The time the use cases see (a <see cref="ManualTimeProvider"/> for schedules); the system clock by default.</param>
-    public static ServiceProvider Build(string connectionString, TimeProvider? clock = null, string? photoFolder = null)
+    /// <param name="settings">More configuration (<c>Section:Key</c>), e.g. a backup folder.</param>
+    public static ServiceProvider Build(string connectionString, TimeProvider? clock = null, string? photoFolder = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -35,6 +36,8 @@ public static class CoreServices
             configuration[IspPortal.Infrastructure.Customers.FileCustomerPhotoStore.FolderKey] = photoFolder;
             configuration[IspPortal.Infrastructure.Tickets.FileTicketAttachmentStore.FolderKey] = Path.Combine(photoFolder, "tickets");
         }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            configuration[key] = value;
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddCore().AddInfrastructure(configuration);

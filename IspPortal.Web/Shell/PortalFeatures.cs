@@ -1,3 +1,4 @@
+using IspPortal.Web.Features.Backups;
 using IspPortal.Web.Features.Billing;
 using IspPortal.Web.Features.Customers;
 using IspPortal.Web.Features.Identity;
@@ -22,5 +23,6 @@ public static class PortalFeatures
         new NotificationsFeature(),
         new IdentityFeature(),
         new CompanySettingsFeature(),
+        new BackupsFeature(),
     ];
 }

@@ -64,6 +64,7 @@ public sealed class FeatureDeclarationTests
             ("Pembayaran online", [typeof(PaymentGatewaySettingsForm)]),
             ("Jam kerja", [typeof(TicketHoursSettings)]),
             ("Keamanan", [typeof(IspPortal.Web.Features.Identity.Components.TwoFactorSettingsForm)]),
+            ("Cadangan", [typeof(IspPortal.Web.Features.Backups.Components.BackupRunsPanel), typeof(IspPortal.Web.Features.Backups.Components.BackupSettingsForm)]),
         ], tabs);
     }
 
