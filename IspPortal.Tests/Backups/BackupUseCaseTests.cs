@@ -67,6 +67,47 @@ public sealed class BackupUseCaseTests(DatabaseFixture database) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task The_nightly_run_starts_once_at_2359_in_the_ISPs_time_and_again_the_next_night()
+    {
+        await database.ResetAsync();
+        var folder = Directory.CreateTempSubdirectory("ispportal-backup-night-").FullName;
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 12, 5, 16, 58, 0, TimeSpan.Zero)); // 23:58 WIB
+        try
+        {
+            await using var services = CoreServices.Build(database.ConnectionString, clock, Path.Combine(folder, "files"), new Dictionary<string, string?>
+            {
+                ["Backup:Folder"] = Path.Combine(folder, "archives"),
+            });
+            async Task<BackupRun?> TickAsync()
+            {
+                await using var scope = services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<BackupSchedule>().ExecuteAsync();
+            }
+
+            var early = await TickAsync();
+            clock.Advance(TimeSpan.FromMinutes(1));
+            var atTime = await TickAsync();
+            clock.Advance(TimeSpan.FromMinutes(1)); // 00:00, the next day
+            var again = await TickAsync();
+            clock.Advance(TimeSpan.FromDays(1) - TimeSpan.FromMinutes(2)); // 23:58
+            var beforeNextNight = await TickAsync();
+            clock.Advance(TimeSpan.FromMinutes(1));
+            var nextNight = await TickAsync();
+
+            Assert.Null(early);
+            Assert.Equal((BackupRunStatus.Succeeded, BackupTrigger.Schedule), (atTime!.Status, atTime.Trigger));
+            Assert.Null(again);
+            Assert.Null(beforeNextNight);
+            Assert.Equal(BackupRunStatus.Succeeded, nextNight!.Status);
+            Assert.Equal(2, Directory.GetFiles(Path.Combine(folder, "archives"), "*.tar").Length);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private async Task<BackupRunStatus?> RunOnceAsync(string folder, string? pgDump)
     {
         await using var services = CoreServices.Build(database.ConnectionString, photoFolder: Path.Combine(folder, "files"), settings: new Dictionary<string, string?>
