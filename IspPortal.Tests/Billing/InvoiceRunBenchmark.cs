@@ -58,19 +58,7 @@ public sealed class InvoiceRunBenchmark(PortalFactory portal, ITestOutputHelper 
     private async Task SeedAsync()
     {
         await using var db = portal.Database.CreateDbContext();
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
-        await db.Database.ExecuteSqlRawAsync($"""
-            INSERT INTO location_codes (code, name, is_active, created_at) VALUES ('BNC', 'Benchmark', true, now());
-            INSERT INTO service_packages (code, name, download_mbps, upload_mbps, mikrotik_profile, monthly_price, is_taxable, is_active, created_at)
-            VALUES ('BENCH-20', 'Bench 20', 20, 20, '20M', 200000, false, true, now());
-            INSERT INTO customers (code, full_name, phone, status, status_changed_at, connection_state, service_package_id, location_code_id,
-                                   notifications_opt_out, isolation_exempt, credit_balance, registered_at, created_at, updated_at)
-            SELECT 'BNC-' || lpad(g::text, 6, '0'), 'Pelanggan ' || g, '+62812' || lpad(g::text, 8, '0'), 'Active', now(), 'Online',
-                   (SELECT id FROM service_packages WHERE code = 'BENCH-20'), (SELECT id FROM location_codes WHERE code = 'BNC'),
-                   false, false, 0, now() - interval '60 days', now(), now()
-            FROM generate_series(1, {Customers}) g;
-            ANALYZE customers;
-            """);
+        await BenchmarkCustomers.InsertAsync(db, Customers, registeredDaysAgo: 60);
     }
 
     /// <summary>Samples the managed heap and the working set while the run goes on.</summary>
