@@ -24,7 +24,20 @@ public sealed class AlertNotices(PortalSettings settings, IspClock ispClock, IOu
 {
     public const string MonitoringPath = "/network/monitoring";
 
-    public static string KeyPrefix(long alertId) => $"network-alert:{alertId.ToString(CultureInfo.InvariantCulture)}:";
+    /// <summary>What every alert notice's key starts with: <c>network-alert:{alert}:{opened|resolved}:{user:N}:{channel}</c>.</summary>
+    public const string KeyStart = "network-alert:";
+
+    public static string KeyPrefix(long alertId) => $"{KeyStart}{alertId.ToString(CultureInfo.InvariantCulture)}:";
+
+    /// <summary>The alert, occasion and person an alert notice's key names; null for any other key.</summary>
+    public static (long AlertId, bool Resolved, Guid UserId)? ReadKey(string key)
+    {
+        var parts = key.Split(':');
+        return parts.Length == 5 && parts[0] + ":" == KeyStart && parts[2] is "opened" or "resolved"
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var alertId) && Guid.TryParseExact(parts[3], "N", out var userId)
+                ? (alertId, parts[2] == "resolved", userId)
+                : null;
+    }
 
     /// <summary>In the caller's transaction, after the alerts were saved (the keys carry their ids).</summary>
     /// <returns>How many messages were queued.</returns>
@@ -85,6 +98,7 @@ public sealed class AlertNotices(PortalSettings settings, IspClock ispClock, IOu
         return messages.Count == 0 ? 0 : await outbox.InsertNewAsync(db, messages, cancellationToken);
     }
 
+    /// <summary>The kind as messages and screens name it.</summary>
     public static string KindText(NetworkAlertKind kind) => kind switch
     {
         NetworkAlertKind.RouterUnreachable => "Router tidak terjangkau",
@@ -112,8 +126,7 @@ public sealed class AlertNotices(PortalSettings settings, IspClock ispClock, IOu
         var prefix = KeyPrefix(alertId) + "opened:";
         var keys = await db.OutboxMessages.AsNoTracking().Where(m => m.IdempotencyKey.StartsWith(prefix))
             .Select(m => m.IdempotencyKey).ToListAsync(cancellationToken);
-        // {prefix}{user:N}:{channel}
-        return [.. keys.Select(k => Guid.ParseExact(k[prefix.Length..].Split(':')[0], "N")).Distinct()];
+        return [.. keys.Select(ReadKey).OfType<(long AlertId, bool Resolved, Guid UserId)>().Select(k => k.UserId).Distinct()];
     }
 
     private static IEnumerable<OutboxMessage> To(StaffContact person, string key, NotificationEvent notification, Dictionary<string, string> values, DateTimeOffset now) =>

@@ -92,19 +92,19 @@ public sealed class NetworkMonitor(IIspDbFactory dbs, TimeProvider clock)
     private static async Task<Dictionary<long, List<AlertNoticeView>>> NoticesAsync(IIspDb db, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var messages = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.IdempotencyKey.StartsWith("network-alert:") && m.CreatedAt >= since)
+            .Where(m => m.IdempotencyKey.StartsWith(AlertNotices.KeyStart) && m.CreatedAt >= since)
             .Select(m => new { m.IdempotencyKey, m.Channel, m.Status, m.CreatedAt, m.SentAt, m.FailedAt })
             .ToListAsync(cancellationToken);
-        // network-alert:{alert}:{opened|resolved}:{user:N}:{channel}
-        var parsed = messages.Select(m => (Message: m, Parts: m.IdempotencyKey.Split(':')))
-            .Where(p => p.Parts.Length == 5 && long.TryParse(p.Parts[1], out _) && Guid.TryParseExact(p.Parts[3], "N", out _))
+        var parsed = messages.Select(m => (Message: m, Key: AlertNotices.ReadKey(m.IdempotencyKey)))
+            .Where(p => p.Key is not null)
+            .Select(p => (p.Message, Key: p.Key!.Value))
             .ToList();
-        var userIds = parsed.Select(p => Guid.ParseExact(p.Parts[3], "N")).Distinct().ToList();
+        var userIds = parsed.Select(p => p.Key.UserId).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
         return parsed
-            .GroupBy(p => long.Parse(p.Parts[1], System.Globalization.CultureInfo.InvariantCulture))
+            .GroupBy(p => p.Key.AlertId)
             .ToDictionary(g => g.Key, g => g
-                .Select(p => new AlertNoticeView(names.GetValueOrDefault(Guid.ParseExact(p.Parts[3], "N"), "—"), p.Parts[2] == "resolved",
+                .Select(p => new AlertNoticeView(names.GetValueOrDefault(p.Key.UserId, "—"), p.Key.Resolved,
                     p.Message.Channel, p.Message.Status, p.Message.SentAt ?? p.Message.FailedAt ?? p.Message.CreatedAt))
                 .OrderBy(n => n.Resolved).ThenBy(n => n.Person, StringComparer.Ordinal).ThenBy(n => n.Channel)
                 .ToList());
