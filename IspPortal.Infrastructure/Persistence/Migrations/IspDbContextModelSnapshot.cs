@@ -1873,6 +1873,246 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Finance.Ledger.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateOnly>("EntryDate")
+                        .HasColumnType("date")
+                        .HasColumnName("entry_date");
+
+                    b.Property<string>("Memo")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("memo");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source_key");
+
+                    b.Property<string>("SourceNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source_number");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_entries");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_journal_entries_created_by_id");
+
+                    b.HasIndex("SourceNumber")
+                        .HasDatabaseName("ix_journal_entries_source_number");
+
+                    b.HasIndex("EntryDate", "Id")
+                        .HasDatabaseName("ix_journal_entries_entry_date_id");
+
+                    b.HasIndex("SourceType", "SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_journal_entries_source");
+
+                    b.ToTable("journal_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_journal_entries_source_type", "source_type IN ('Invoice', 'InvoiceVoid', 'CreditNote', 'Payment', 'Allocation', 'Expense', 'ExpensePayment', 'Income', 'AssetPurchase', 'Depreciation', 'AssetDisposal', 'Capital', 'Investment', 'Manual', 'YearClose', 'YearReopen')");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Ledger.JournalLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Credit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("credit");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_id");
+
+                    b.Property<decimal>("Debit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("debit");
+
+                    b.Property<DateOnly>("EntryDate")
+                        .HasColumnType("date")
+                        .HasColumnName("entry_date");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_id");
+
+                    b.Property<int?>("LocationCodeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_code_id");
+
+                    b.Property<string>("Memo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("memo");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int?>("RouterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("router_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journal_lines");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_journal_lines_customer_id")
+                        .HasFilter("customer_id IS NOT NULL");
+
+                    b.HasIndex("LocationCodeId")
+                        .HasDatabaseName("ix_journal_lines_location_code_id")
+                        .HasFilter("location_code_id IS NOT NULL");
+
+                    b.HasIndex("RouterId")
+                        .HasDatabaseName("ix_journal_lines_router_id")
+                        .HasFilter("router_id IS NOT NULL");
+
+                    b.HasIndex("EntryId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ux_journal_lines_entry_position");
+
+                    b.HasIndex("AccountId", "EntryDate", "EntryId")
+                        .HasDatabaseName("ix_journal_lines_account_date");
+
+                    b.ToTable("journal_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_journal_lines_side", "debit >= 0 AND credit >= 0 AND (debit = 0) <> (credit = 0)");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Ledger.LedgerAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_accounts");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ledger_accounts_code");
+
+                    b.HasIndex("Role")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ledger_accounts_role")
+                        .HasFilter("role IS NOT NULL");
+
+                    b.ToTable("ledger_accounts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_accounts_code", "code ~ '^[0-9]-[0-9]{4}$'");
+
+                            t.HasCheckConstraint("ck_ledger_accounts_kind", "kind = 'General' OR type = 'Asset'");
+
+                            t.HasCheckConstraint("ck_ledger_accounts_type", "type IN ('Asset', 'Liability', 'Equity', 'Revenue', 'Expense')");
+                        });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Ledger.LedgerPeriod", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ClosedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by_id");
+
+                    b.HasKey("Month")
+                        .HasName("pk_ledger_periods");
+
+                    b.HasIndex("ClosedById")
+                        .HasDatabaseName("ix_ledger_periods_closed_by_id");
+
+                    b.ToTable("ledger_periods", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_periods_month", "extract(day FROM month) = 1");
+                        });
+                });
+
             modelBuilder.Entity("IspPortal.Core.Identity.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -4494,6 +4734,63 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_investments_users_recorded_by_id");
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Finance.Ledger.JournalEntry", b =>
+                {
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_journal_entries_users_created_by_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Ledger.JournalLine", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_lines_ledger_accounts_account_id");
+
+                    b.HasOne("IspPortal.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_journal_lines_customers_customer_id");
+
+                    b.HasOne("IspPortal.Core.Finance.Ledger.JournalEntry", "Entry")
+                        .WithMany("Lines")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_lines_journal_entries_entry_id");
+
+                    b.HasOne("IspPortal.Core.Customers.LocationCode", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_journal_lines_location_codes_location_code_id");
+
+                    b.HasOne("IspPortal.Core.Network.Router", null)
+                        .WithMany()
+                        .HasForeignKey("RouterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_journal_lines_routers_router_id");
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Ledger.LedgerPeriod", b =>
+                {
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ledger_periods_users_closed_by_id");
+                });
+
             modelBuilder.Entity("IspPortal.Core.Identity.AuditLog", b =>
                 {
                     b.HasOne("IspPortal.Core.Identity.PortalUser", null)
@@ -4893,6 +5190,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("IspPortal.Core.Finance.Investment", b =>
                 {
                     b.Navigation("Returns");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Ledger.JournalEntry", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Network.Router", b =>
