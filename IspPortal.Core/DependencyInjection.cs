@@ -2,6 +2,7 @@ using IspPortal.Core.Backups;
 using IspPortal.Core.Billing;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
+using IspPortal.Core.Finance;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Network;
 using IspPortal.Core.Notifications;
@@ -29,6 +30,7 @@ public static class DependencyInjection
             .AddCustomers()
             .AddNetwork()
             .AddBilling()
+            .AddFinance()
             .AddNotifications()
             .AddTickets()
             .AddIdentity()

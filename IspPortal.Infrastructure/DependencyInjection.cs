@@ -2,6 +2,7 @@ using IspPortal.Core.Identity;
 using IspPortal.Infrastructure.Backups;
 using IspPortal.Infrastructure.Billing;
 using IspPortal.Infrastructure.Customers;
+using IspPortal.Infrastructure.Finance;
 using IspPortal.Infrastructure.Network;
 using IspPortal.Infrastructure.Notifications;
 using IspPortal.Infrastructure.Persistence;
@@ -34,6 +35,7 @@ public static class DependencyInjection
             .AddBillingInfrastructure(configuration)
             .AddNotificationsInfrastructure(configuration)
             .AddTicketsInfrastructure(configuration)
+            .AddFinanceInfrastructure()
             .AddBackupsInfrastructure(configuration);
     }
 

@@ -67,6 +67,10 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<Income> Income { get; }
     DbSet<Asset> Assets { get; }
     DbSet<Investment> Investments { get; }
+    DbSet<Finance.Ledger.LedgerAccount> LedgerAccounts { get; }
+    DbSet<Finance.Ledger.JournalEntry> JournalEntries { get; }
+    DbSet<Finance.Ledger.JournalLine> JournalLines { get; }
+    DbSet<Finance.Ledger.LedgerPeriod> LedgerPeriods { get; }
 
     DbSet<Backups.BackupRun> BackupRuns { get; }
 

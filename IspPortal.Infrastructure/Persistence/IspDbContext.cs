@@ -69,6 +69,10 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<Income> Income => Set<Income>();
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<Investment> Investments => Set<Investment>();
+    public DbSet<Core.Finance.Ledger.LedgerAccount> LedgerAccounts => Set<Core.Finance.Ledger.LedgerAccount>();
+    public DbSet<Core.Finance.Ledger.JournalEntry> JournalEntries => Set<Core.Finance.Ledger.JournalEntry>();
+    public DbSet<Core.Finance.Ledger.JournalLine> JournalLines => Set<Core.Finance.Ledger.JournalLine>();
+    public DbSet<Core.Finance.Ledger.LedgerPeriod> LedgerPeriods => Set<Core.Finance.Ledger.LedgerPeriod>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
+using IspPortal.Core.Finance.Ledger;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Notifications;
 using IspPortal.Core.Settings;
@@ -22,7 +23,7 @@ public sealed record InvoiceRunResult(long RunId, DateOnly Period, int Created, 
 /// (<see cref="IDocumentSequences"/>); amounts follow <see cref="MonthlyCharges"/>.
 /// </summary>
 public sealed class GenerateInvoices(
-    IIspDbFactory dbs, IDocumentSequences sequences, IInvoiceWriter writer, IOutboxWriter outbox, IPaymentLinks links, PaymentPosting posting,
+    IIspDbFactory dbs, IDocumentSequences sequences, IInvoiceWriter writer, BillingLedger ledger, IOutboxWriter outbox, IPaymentLinks links, PaymentPosting posting,
     IDatabaseLocks locks, PortalSettings settings, IspClock ispClock, ICurrentUser currentUser, PortalMetrics metrics, TimeProvider clock)
 {
     public const int BatchSize = 2000;
@@ -105,6 +106,8 @@ public sealed class GenerateInvoices(
                 invoices.Add(BillableCustomers.Draft(DocumentNumberFormat.Render(billing.InvoiceNumberFormat, month, first + i), customerId, bills[i].Bill!, waiting[customerId], now));
             }
             var ids = await writer.InsertAsync(db, invoices, cancellationToken);
+            var byId = customers.ToDictionary(c => c.Id);
+            await ledger.InvoicesIssuedAsync(db, invoices, ids, byId, cancellationToken);
             foreach (var invoice in invoices)
             {
                 foreach (var charge in waiting[invoice.CustomerId])
@@ -120,7 +123,6 @@ public sealed class GenerateInvoices(
                 if (!await db.Invoices.AnyAsync(i => i.CustomerId == customer.Id && i.Period == month && i.Status != InvoiceStatus.Paid, cancellationToken))
                     settled.Add(customer.Id);
             }
-            var byId = customers.ToDictionary(c => c.Id);
             var notices = invoices.Where(i => !settled.Contains(i.CustomerId))
                 .SelectMany(i => BillingNotices.InvoiceIssued(byId[i.CustomerId], i, links.For(i.Number, i.PayLinkVersion), now))
                 .ToList();

@@ -1,6 +1,7 @@
 using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Common;
+using IspPortal.Core.Finance.Ledger;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +12,11 @@ namespace IspPortal.Core.Billing.Invoices;
 /// What Finance may do to an issued invoice, which is never edited: void it (nothing paid yet; the
 /// reason is kept and audited, and its one-off charges go back to wait for the next invoice) or
 /// issue a credit note that takes money off what it still asks for. Both under the customer's
-/// lock, like every writer of a customer's invoices and payments.
+/// lock, like every writer of a customer's invoices and payments, and both post to the ledger in
+/// the same transaction (<see cref="BillingLedger"/>).
 /// </summary>
 public sealed class InvoiceCorrections(
-    IIspDbFactory dbs, IDocumentSequences sequences, PaymentPosting posting, ArrearsReactivation reactivation, IspClock ispClock, ICurrentUser currentUser, TimeProvider clock)
+    IIspDbFactory dbs, IDocumentSequences sequences, PaymentPosting posting, BillingLedger ledger, ArrearsReactivation reactivation, IspClock ispClock, ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task<Outcome<Invoice>> VoidAsync(string invoiceNumber, string reason, CancellationToken cancellationToken = default)
     {
@@ -30,6 +32,7 @@ public sealed class InvoiceCorrections(
             invoice.Void(reason, actor.UserId, now);
             await db.BillingCharges.Where(c => c.InvoiceId == invoice.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.InvoiceId, (int?)null), cancellationToken);
+            await ledger.InvoiceVoidedAsync(db, invoice, cancellationToken);
             return Outcome.Done(invoice);
         }, cancellationToken);
     }
@@ -53,6 +56,8 @@ public sealed class InvoiceCorrections(
             var number = await sequences.NextNumberAsync(db, DocumentNumberFormat.CreditNoteKind, CreditNote.NumberFormat, today, cancellationToken);
             var note = new CreditNote(number, invoice, amount, reason, actor.UserId, now);
             db.CreditNotes.Add(note);
+            await db.SaveChangesAsync(cancellationToken);
+            await ledger.CreditNoteIssuedAsync(db, note, invoice, cancellationToken);
             return Outcome.Done(note);
         }, cancellationToken);
         if (outcome.Succeeded)

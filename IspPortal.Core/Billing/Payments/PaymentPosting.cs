@@ -1,4 +1,5 @@
 using IspPortal.Core.Common;
+using IspPortal.Core.Finance.Ledger;
 using IspPortal.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,10 +16,11 @@ public sealed record PostingResult(decimal Allocated, decimal Credit, IReadOnlyL
 /// credit: after a payment is confirmed, and after a new invoice is issued to a customer with credit.
 /// Credit is not a number of its own but what confirmed payments have left unallocated, so the
 /// allocations are the whole story; <c>customers.credit_balance</c> is a copy for lists.
+/// Each confirmation and allocation posts to the ledger here (<see cref="BillingLedger"/>).
 /// Runs inside the caller's transaction under the customer's lock, which every writer of the
 /// customer's invoices and payments takes, so two postings never allocate the same rupiah twice.
 /// </summary>
-public sealed class PaymentPosting(IDatabaseLocks locks, IspClock ispClock, PortalMetrics metrics, TimeProvider clock)
+public sealed class PaymentPosting(IDatabaseLocks locks, BillingLedger ledger, IspClock ispClock, PortalMetrics metrics, TimeProvider clock)
 {
     private static readonly InvoiceStatus[] Open = [InvoiceStatus.Unpaid, InvoiceStatus.PartiallyPaid, InvoiceStatus.Overdue];
 
@@ -34,6 +36,7 @@ public sealed class PaymentPosting(IDatabaseLocks locks, IspClock ispClock, Port
     /// </summary>
     public async Task<PostingResult> PostWithReceiptAsync(IIspDb db, Payment payment, CancellationToken cancellationToken = default)
     {
+        await ledger.PaymentConfirmedAsync(db, payment, cancellationToken);
         var result = await PostAsync(db, payment.CustomerId, cancellationToken);
         var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == payment.CustomerId, cancellationToken);
         var paid = await db.PaymentAllocations.Where(a => a.PaymentId == payment.Id).OrderBy(a => a.Id).Select(a => a.Invoice!.Number).ToListAsync(cancellationToken);
@@ -65,6 +68,7 @@ public sealed class PaymentPosting(IDatabaseLocks locks, IspClock ispClock, Port
         var now = clock.GetUtcNow();
         var allocated = 0m;
         var touched = new List<string>();
+        var made = new List<PaymentAllocation>();
         foreach (var invoice in invoices)
         {
             foreach (var payment in payments)
@@ -72,7 +76,7 @@ public sealed class PaymentPosting(IDatabaseLocks locks, IspClock ispClock, Port
                 var amount = Math.Min(payment.Amount - payment.AllocatedAmount, invoice.AmountDue);
                 if (amount <= 0)
                     continue;
-                payment.AllocateTo(invoice, amount, now);
+                made.Add(payment.AllocateTo(invoice, amount, now));
                 allocated += amount;
                 if (!touched.Contains(invoice.Number))
                     touched.Add(invoice.Number);
@@ -81,6 +85,7 @@ public sealed class PaymentPosting(IDatabaseLocks locks, IspClock ispClock, Port
 
         var credit = payments.Sum(p => p.Amount - p.AllocatedAmount);
         await db.SaveChangesAsync(cancellationToken);
+        await ledger.AllocationsMadeAsync(db, made, customerId, cancellationToken);
         // Set-based: the sync updates customers every few minutes, and the balance must not lose to its row version.
         await db.Customers.Where(c => c.Id == customerId)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.CreditBalance, credit), cancellationToken);

@@ -1,0 +1,14 @@
+using IspPortal.Core.Finance.Ledger;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IspPortal.Core.Finance;
+
+public static class FinanceModule
+{
+    public static IServiceCollection AddFinance(this IServiceCollection services)
+    {
+        services.AddScoped<LedgerAccounts>();
+        services.AddScoped<BillingLedger>();
+        return services;
+    }
+}

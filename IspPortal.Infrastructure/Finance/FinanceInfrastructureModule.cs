@@ -1,0 +1,14 @@
+using IspPortal.Core.Finance.Ledger;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IspPortal.Infrastructure.Finance;
+
+public static class FinanceInfrastructureModule
+{
+    public static IServiceCollection AddFinanceInfrastructure(this IServiceCollection services)
+    {
+        services.AddSingleton<IJournalWriter, PostgresJournalWriter>();
+        services.AddSingleton<IStandardChartSeeder, PostgresStandardChartSeeder>();
+        return services;
+    }
+}
