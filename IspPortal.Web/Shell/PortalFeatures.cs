@@ -1,6 +1,7 @@
 using IspPortal.Web.Features.Backups;
 using IspPortal.Web.Features.Billing;
 using IspPortal.Web.Features.Customers;
+using IspPortal.Web.Features.Finance;
 using IspPortal.Web.Features.Identity;
 using IspPortal.Web.Features.Network;
 using IspPortal.Web.Features.Notifications;
@@ -18,6 +19,7 @@ public static class PortalFeatures
         new ReportsFeature(),
         new CustomersFeature(),
         new BillingFeature(),
+        new FinanceFeature(),
         new TicketsFeature(),
         new NetworkFeature(),
         new NotificationsFeature(),

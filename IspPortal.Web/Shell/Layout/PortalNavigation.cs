@@ -16,6 +16,7 @@ public static class NavSections
     public const string Dashboard = "Dashboard";
     public const string Customers = "Pelanggan";
     public const string Billing = "Penagihan";
+    public const string Finance = "Keuangan";
     public const string Tickets = "Tiket";
     public const string Network = "Jaringan";
     public const string Settings = "Pengaturan";
@@ -25,6 +26,7 @@ public static class NavSections
         (Dashboard, Icons.Material.Filled.Dashboard),
         (Customers, Icons.Material.Filled.People),
         (Billing, Icons.Material.Filled.ReceiptLong),
+        (Finance, Icons.Material.Filled.AccountBalance),
         (Tickets, Icons.Material.Filled.SupportAgent),
         (Network, Icons.Material.Filled.Hub),
         (Settings, Icons.Material.Filled.Settings),
