@@ -9,6 +9,7 @@ public static class FinanceModule
     {
         services.AddScoped<LedgerAccounts>();
         services.AddScoped<BillingLedger>();
+        services.AddScoped<LedgerBackfill>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using IspPortal.Core.Finance.Ledger;
 using IspPortal.Core.Identity;
 using IspPortal.Infrastructure.Demo;
 using IspPortal.Infrastructure.Identity;
@@ -9,7 +10,7 @@ namespace IspPortal.Web.Host;
 
 public static class PortalStartup
 {
-    /// <summary>Migrates (unless turned off), makes sure the roles exist, and seeds the demo when it is on.</summary>
+    /// <summary>Migrates (unless turned off), makes sure the roles exist, seeds the demo when it is on, and posts what the ledger lacks.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, bool forceDemoSeed = false)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -26,6 +27,9 @@ public static class PortalStartup
 
         if (forceDemoSeed || configuration.GetValue("Demo:Enabled", false))
             await services.GetRequiredService<DemoSeeder>().SeedAsync();
+
+        // Documents from before the ledger, and the demo's history, post once; later starts find nothing to do.
+        await services.GetRequiredService<LedgerBackfill>().ExecuteAsync();
 
         if (!await services.GetRequiredService<UserManager<PortalUser>>().Users.AnyAsync())
             app.Logger.LogError("The database has no users, so nobody can sign in. Set Bootstrap__AdminPassword (and optionally Bootstrap__AdminUser) and restart to create the first Admin.");

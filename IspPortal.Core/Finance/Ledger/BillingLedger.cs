@@ -54,14 +54,7 @@ public sealed class BillingLedger(IJournalWriter writer, LedgerAccounts accounts
         var map = await accounts.MapAsync(db, cancellationToken);
         var zone = await ispClock.ZoneAsync(cancellationToken);
         var dimensions = Dimensions(await CustomerAsync(db, note.CustomerId, cancellationToken));
-        // The note takes back the invoice's PPN in the invoice's own proportion.
-        var tax = invoice.Total == 0 ? 0 : Math.Round(note.Amount * invoice.TaxAmount / invoice.Total, 0, MidpointRounding.AwayFromZero);
-        var draft = new JournalDraftBuilder(IspClock.DayOf(note.CreatedAt, zone), JournalSource.CreditNote, Key(note.Id), note.Number, $"Nota kredit {note.Number} atas {invoice.Number}: {note.Reason}")
-            .Debit(map[AccountRoles.CreditNotes], note.Amount - tax, dimensions)
-            .Debit(map[AccountRoles.VatOutput], tax, dimensions)
-            .Credit(map[AccountRoles.Receivable], note.Amount, dimensions)
-            .Build();
-        await writer.PostAsync(db, [draft], cancellationToken);
+        await writer.PostAsync(db, [CreditNoteEntry(map, note, invoice, dimensions, zone)], cancellationToken);
     }
 
     /// <summary>Posts a saved payment that was just confirmed.</summary>
@@ -73,6 +66,57 @@ public sealed class BillingLedger(IJournalWriter writer, LedgerAccounts accounts
         var finance = await settings.GetAsync<FinanceSettings>(cancellationToken);
         var zone = await ispClock.ZoneAsync(cancellationToken);
         var dimensions = Dimensions(await CustomerAsync(db, payment.CustomerId, cancellationToken));
+        await writer.PostAsync(db, [PaymentEntry(map, payment, finance, dimensions, zone)], cancellationToken);
+    }
+
+    /// <summary>Posts saved allocations: customer money already received now paying invoices.</summary>
+    public async Task AllocationsMadeAsync(IIspDb db, IReadOnlyList<PaymentAllocation> allocations, int customerId, CancellationToken cancellationToken = default)
+    {
+        if (allocations.Count == 0)
+            return;
+        var map = await accounts.MapAsync(db, cancellationToken);
+        var zone = await ispClock.ZoneAsync(cancellationToken);
+        var dimensions = Dimensions(await CustomerAsync(db, customerId, cancellationToken));
+        var drafts = allocations.Select(a => AllocationEntry(map, a, dimensions, zone)).ToList();
+        await writer.PostAsync(db, drafts, cancellationToken);
+    }
+
+    public static string Key(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static LineDimensions Dimensions(Customer? customer) =>
+        customer is null ? default : new LineDimensions(customer.Id, customer.LocationCodeId, customer.RouterId);
+
+    private static Task<Customer?> CustomerAsync(IIspDb db, int customerId, CancellationToken cancellationToken) =>
+        db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+
+    /// <returns>Null for an invoice of nothing (every line netted to zero).</returns>
+    public static JournalDraft? InvoiceEntry(AccountMap map, Invoice invoice, IReadOnlyList<InvoiceLine> lines, int invoiceId, LineDimensions dimensions, JournalSource source, DateOnly date, bool reverse)
+    {
+        var memo = reverse ? $"Pembatalan tagihan {invoice.Number}: {invoice.VoidReason}" : $"Tagihan {invoice.Number}";
+        var builder = new JournalDraftBuilder(date, source, Key(invoiceId), invoice.Number, Memo(memo));
+        var sign = reverse ? -1 : 1;
+        builder.Debit(map[AccountRoles.Receivable], sign * invoice.Total, dimensions);
+        foreach (var line in lines.Where(l => l.Kind != InvoiceLineKind.Discount))
+            builder.Credit(map[RevenueRole(line.Kind)], sign * line.Amount, dimensions);
+        builder.Debit(map[AccountRoles.SalesDiscount], sign * invoice.DiscountAmount, dimensions);
+        builder.Credit(map[AccountRoles.VatOutput], sign * invoice.TaxAmount, dimensions);
+        return builder.HasLines ? builder.Build() : null;
+    }
+
+    public static JournalDraft CreditNoteEntry(AccountMap map, CreditNote note, Invoice invoice, LineDimensions dimensions, TimeZoneInfo zone)
+    {
+        // The note takes back the invoice's PPN in the invoice's own proportion.
+        var tax = invoice.Total == 0 ? 0 : Math.Round(note.Amount * invoice.TaxAmount / invoice.Total, 0, MidpointRounding.AwayFromZero);
+        return new JournalDraftBuilder(IspClock.DayOf(note.CreatedAt, zone), JournalSource.CreditNote, Key(note.Id), note.Number,
+                Memo($"Nota kredit {note.Number} atas {invoice.Number}: {note.Reason}"))
+            .Debit(map[AccountRoles.CreditNotes], note.Amount - tax, dimensions)
+            .Debit(map[AccountRoles.VatOutput], tax, dimensions)
+            .Credit(map[AccountRoles.Receivable], note.Amount, dimensions)
+            .Build();
+    }
+
+    public static JournalDraft PaymentEntry(AccountMap map, Payment payment, FinanceSettings finance, LineDimensions dimensions, TimeZoneInfo zone)
+    {
         var builder = new JournalDraftBuilder(IspClock.DayOf(payment.ConfirmedAt ?? payment.ReceivedAt, zone), JournalSource.Payment, Key(payment.Id), payment.Number,
             $"Pembayaran {payment.Number} ({payment.Method})");
         switch (payment.Method)
@@ -88,47 +132,17 @@ public sealed class BillingLedger(IJournalWriter writer, LedgerAccounts accounts
                 builder.Debit(map[AccountRoles.GatewayClearing], payment.Amount - fee).Debit(map[AccountRoles.GatewayFee], fee);
                 break;
         }
-        builder.Credit(map[AccountRoles.CustomerDeposit], payment.Amount, dimensions);
-        await writer.PostAsync(db, [builder.Build()], cancellationToken);
+        return builder.Credit(map[AccountRoles.CustomerDeposit], payment.Amount, dimensions).Build();
     }
 
-    /// <summary>Posts saved allocations: customer money already received now paying invoices.</summary>
-    public async Task AllocationsMadeAsync(IIspDb db, IReadOnlyList<PaymentAllocation> allocations, int customerId, CancellationToken cancellationToken = default)
-    {
-        if (allocations.Count == 0)
-            return;
-        var map = await accounts.MapAsync(db, cancellationToken);
-        var zone = await ispClock.ZoneAsync(cancellationToken);
-        var dimensions = Dimensions(await CustomerAsync(db, customerId, cancellationToken));
-        var drafts = allocations.Select(a => new JournalDraftBuilder(IspClock.DayOf(a.AllocatedAt, zone), JournalSource.Allocation, Key(a.Id),
-                a.Invoice?.Number, $"Pelunasan {a.Invoice?.Number} dari {a.Payment?.Number}")
-            .Debit(map[AccountRoles.CustomerDeposit], a.Amount, dimensions)
-            .Credit(map[AccountRoles.Receivable], a.Amount, dimensions)
-            .Build()).ToList();
-        await writer.PostAsync(db, drafts, cancellationToken);
-    }
+    public static JournalDraft AllocationEntry(AccountMap map, PaymentAllocation allocation, LineDimensions dimensions, TimeZoneInfo zone) =>
+        new JournalDraftBuilder(IspClock.DayOf(allocation.AllocatedAt, zone), JournalSource.Allocation, Key(allocation.Id),
+                allocation.Invoice?.Number, $"Pelunasan {allocation.Invoice?.Number} dari {allocation.Payment?.Number}")
+            .Debit(map[AccountRoles.CustomerDeposit], allocation.Amount, dimensions)
+            .Credit(map[AccountRoles.Receivable], allocation.Amount, dimensions)
+            .Build();
 
-    public static string Key(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    public static LineDimensions Dimensions(Customer? customer) =>
-        customer is null ? default : new LineDimensions(customer.Id, customer.LocationCodeId, customer.RouterId);
-
-    private static Task<Customer?> CustomerAsync(IIspDb db, int customerId, CancellationToken cancellationToken) =>
-        db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
-
-    /// <returns>Null for an invoice of nothing (every line netted to zero).</returns>
-    internal static JournalDraft? InvoiceEntry(AccountMap map, Invoice invoice, IReadOnlyList<InvoiceLine> lines, int invoiceId, LineDimensions dimensions, JournalSource source, DateOnly date, bool reverse)
-    {
-        var memo = reverse ? $"Pembatalan tagihan {invoice.Number}: {invoice.VoidReason}" : $"Tagihan {invoice.Number}";
-        var builder = new JournalDraftBuilder(date, source, Key(invoiceId), invoice.Number, memo.Length > JournalEntry.MemoMaxLength ? memo[..JournalEntry.MemoMaxLength] : memo);
-        var sign = reverse ? -1 : 1;
-        builder.Debit(map[AccountRoles.Receivable], sign * invoice.Total, dimensions);
-        foreach (var line in lines.Where(l => l.Kind != InvoiceLineKind.Discount))
-            builder.Credit(map[RevenueRole(line.Kind)], sign * line.Amount, dimensions);
-        builder.Debit(map[AccountRoles.SalesDiscount], sign * invoice.DiscountAmount, dimensions);
-        builder.Credit(map[AccountRoles.VatOutput], sign * invoice.TaxAmount, dimensions);
-        return builder.HasLines ? builder.Build() : null;
-    }
+    private static string Memo(string text) => text.Length > JournalEntry.MemoMaxLength ? text[..JournalEntry.MemoMaxLength] : text;
 
     private static string RevenueRole(InvoiceLineKind kind) => kind switch
     {
