@@ -47,6 +47,10 @@ public sealed class InvoiceRunBenchmark(PortalFactory portal, ITestOutputHelper 
             var notices = await db.OutboxMessages.CountAsync(m => m.Template == "invoice_issued");
             output.WriteLine($"invoice notices queued in the same batches: {notices:N0}");
             Assert.True(notices >= Customers, $"{notices} notices for {Customers} invoices");
+            var entries = await db.JournalEntries.CountAsync(e => e.SourceType == Core.Finance.Ledger.JournalSource.Invoice);
+            var lines = await db.JournalLines.CountAsync();
+            output.WriteLine($"ledger: {entries:N0} invoice entries with {lines:N0} lines posted in the same batches");
+            Assert.Equal(outcome.Value.Created, entries);
         }
 
         var repeat = Stopwatch.StartNew();
