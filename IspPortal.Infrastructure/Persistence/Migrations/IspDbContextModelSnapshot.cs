@@ -1584,6 +1584,50 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Finance.Budgets.Budget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budgets");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_budgets_month");
+
+                    b.HasIndex("AccountId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ux_budgets_account_month");
+
+                    b.ToTable("budgets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_budgets_amount", "amount >= 0");
+
+                            t.HasCheckConstraint("ck_budgets_month", "extract(day FROM month) = 1");
+                        });
+                });
+
             modelBuilder.Entity("IspPortal.Core.Finance.Expense", b =>
                 {
                     b.Property<int>("Id")
@@ -4683,6 +4727,16 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("RouterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_assets_routers_router_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Budgets.Budget", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_budgets_ledger_accounts_account_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Expense", b =>
