@@ -71,6 +71,7 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<Finance.Ledger.JournalEntry> JournalEntries { get; }
     DbSet<Finance.Ledger.JournalLine> JournalLines { get; }
     DbSet<Finance.Ledger.LedgerPeriod> LedgerPeriods { get; }
+    DbSet<Finance.Budgets.Budget> Budgets { get; }
 
     DbSet<Backups.BackupRun> BackupRuns { get; }
 

@@ -1,3 +1,4 @@
+using IspPortal.Core.Finance.Budgets;
 using IspPortal.Core.Finance.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,8 @@ public static class FinanceModule
         services.AddScoped<LedgerAccounts>();
         services.AddScoped<BillingLedger>();
         services.AddScoped<LedgerBackfill>();
+        services.AddScoped<BudgetPlans>();
+        services.AddScoped<BudgetAlerts>();
         return services;
     }
 }

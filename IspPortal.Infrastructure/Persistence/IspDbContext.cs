@@ -73,6 +73,7 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<Core.Finance.Ledger.JournalEntry> JournalEntries => Set<Core.Finance.Ledger.JournalEntry>();
     public DbSet<Core.Finance.Ledger.JournalLine> JournalLines => Set<Core.Finance.Ledger.JournalLine>();
     public DbSet<Core.Finance.Ledger.LedgerPeriod> LedgerPeriods => Set<Core.Finance.Ledger.LedgerPeriod>();
+    public DbSet<Core.Finance.Budgets.Budget> Budgets => Set<Core.Finance.Budgets.Budget>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

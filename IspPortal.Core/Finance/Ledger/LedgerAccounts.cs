@@ -28,7 +28,6 @@ public interface IStandardChartSeeder
 /// database emptied between tests) gets the missing ones first, so no event ever fails for want of
 /// an account; accounts Finance renamed keep their roles and are not added again.
 /// </summary>
-[FeatureApi]
 public sealed class LedgerAccounts(IStandardChartSeeder seeder)
 {
     public async Task<AccountMap> MapAsync(IIspDb db, CancellationToken cancellationToken = default)

@@ -108,12 +108,17 @@ public static class NotificationEvents
         "Halo {nama}, pencadangan data portal yang dimulai {mulai} GAGAL: {pesan}. Periksa di {link_monitoring}.",
         "[Gagal] Pencadangan {mulai}", Service: true);
 
+    public static readonly NotificationEvent BudgetThreshold = new("budget_threshold", "Anggaran terlampaui (ke Keuangan)",
+        ["nama", "akun", "bulan", "persen", "realisasi", "anggaran", "link_anggaran"],
+        "Halo {nama}, realisasi {akun} bulan {bulan} sudah {persen}% dari anggaran: {realisasi} dari {anggaran}. Lihat {link_anggaran}.",
+        "[Anggaran {persen}%] {akun} {bulan}", Service: true);
+
     /// <summary>Free text typed by an agent (API or ticket chat); its only placeholder is the text itself.</summary>
     public static readonly NotificationEvent FreeText = new("text", "Pesan bebas", ["pesan"], "{pesan}", "Pesan dari {nama_isp}", Service: true);
 
     public static readonly IReadOnlyList<NotificationEvent> All =
         [CustomerWelcome, PppoePasswordReset, InvoiceIssued, InvoiceReminder, InvoiceOverdue, IsolationNotice, PaymentReceipt, Reactivation, TicketUpdate, TicketOpened, TicketResolved, TicketRatingRequest, TicketEscalated,
-         NetworkAlertOpened, NetworkAlertResolved, NetworkAlertFlapping, BackupFailed, FreeText];
+         NetworkAlertOpened, NetworkAlertResolved, NetworkAlertFlapping, BackupFailed, BudgetThreshold, FreeText];
 
     /// <summary>What each placeholder looks like in a real message, for the editor's preview.</summary>
     public static readonly IReadOnlyDictionary<string, string> Examples = new Dictionary<string, string>
@@ -150,6 +155,12 @@ public static class NotificationEvents
         ["durasi"] = "1 jam 25 menit",
         ["jumlah_peringatan"] = "5",
         ["link_monitoring"] = "https://portal.netkita.co.id/network/monitoring",
+        ["akun"] = "5-1100 Beban bandwidth / upstream",
+        ["bulan"] = "Februari 2025",
+        ["persen"] = "92",
+        ["realisasi"] = "Rp 46.000.000",
+        ["anggaran"] = "Rp 50.000.000",
+        ["link_anggaran"] = "https://portal.netkita.co.id/finance/budgets",
     };
 
     public static NotificationEvent? Find(string key) => All.FirstOrDefault(e => e.Key == key);
