@@ -1,4 +1,5 @@
 using IspPortal.Core.Finance.Ledger;
+using IspPortal.Core.Finance.Periods;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Infrastructure.Finance;
@@ -9,6 +10,7 @@ public static class FinanceInfrastructureModule
     {
         services.AddSingleton<IJournalWriter, PostgresJournalWriter>();
         services.AddSingleton<IStandardChartSeeder, PostgresStandardChartSeeder>();
+        services.AddSingleton<ILedgerPeriodLock, PostgresLedgerPeriodLock>();
         return services;
     }
 }
