@@ -20,7 +20,7 @@ public sealed record ManualJournalInput(DateOnly Date, string Memo, IReadOnlyLis
 /// second Finance or Admin user (<see cref="DecideManualJournal"/>).
 /// </summary>
 public sealed class CreateManualJournal(
-    IIspDbFactory dbs, IDocumentSequences sequences, ManualJournalPosting posting, PortalSettings settings,
+    IIspDbFactory dbs, IDocumentSequences sequences, LedgerAccounts chart, ManualJournalPosting posting, PortalSettings settings,
     IspClock ispClock, ICurrentUser currentUser, TimeProvider clock)
 {
     public const int MaxLines = 50;
@@ -37,6 +37,7 @@ public sealed class CreateManualJournal(
             return Outcome.Refused<ManualJournal>(problems);
 
         await using var db = await dbs.CreateAsync(cancellationToken);
+        await chart.MapAsync(db, cancellationToken);
         var codes = input.Lines.Select(l => l.AccountCode.Trim()).Distinct().ToList();
         var accounts = await db.LedgerAccounts.AsNoTracking().Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, cancellationToken);
         foreach (var code in codes)

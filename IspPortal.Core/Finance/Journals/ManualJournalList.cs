@@ -1,4 +1,5 @@
 using IspPortal.Core.Common;
+using IspPortal.Core.Finance.Ledger;
 using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.Finance.Journals;
@@ -11,8 +12,19 @@ public sealed record ManualJournalRow(
     string? RejectionReason, long? EntryId, IReadOnlyList<ManualJournalLineRow> Lines);
 
 /// <summary>Manual journals, pending first then newest, with their lines.</summary>
-public sealed class ManualJournalList(IIspDbFactory dbs)
+public sealed class ManualJournalList(IIspDbFactory dbs, LedgerAccounts chart)
 {
+    /// <summary>The accounts a manual line may use (active ones), by code; <paramref name="kind"/> narrows them (e.g. banks).</summary>
+    public async Task<IReadOnlyList<LedgerAccount>> ActiveAccountsAsync(AccountKind? kind = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        await chart.MapAsync(db, cancellationToken);
+        var accounts = db.LedgerAccounts.AsNoTracking().Where(a => a.IsActive);
+        if (kind is { } only)
+            accounts = accounts.Where(a => a.Kind == only);
+        return await accounts.OrderBy(a => a.Code).ToListAsync(cancellationToken);
+    }
+
     public const int MaxRows = 200;
 
     public async Task<IReadOnlyList<ManualJournalRow>> ListAsync(ManualJournalStatus? status = null, CancellationToken cancellationToken = default)

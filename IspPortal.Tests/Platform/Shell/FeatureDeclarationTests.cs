@@ -58,6 +58,7 @@ public sealed class FeatureDeclarationTests
             ("Perusahaan", [typeof(CompanyProfileForm), typeof(CompanyLogoForm), typeof(PaymentInstructionsForm)]),
             ("Regional", [typeof(RegionalSettingsForm)]),
             ("Penagihan", [typeof(BillingSettingsForm)]),
+            ("Keuangan", [typeof(IspPortal.Web.Features.Finance.Components.FinanceSettingsForm)]),
             ("Jaringan", [typeof(NetworkSettingsForm)]),
             ("Peringatan", [typeof(AlertSettingsForm)]),
             ("Notifikasi", [typeof(NotificationSettingsForm)]),
