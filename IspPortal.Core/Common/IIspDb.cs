@@ -72,6 +72,8 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<Finance.Ledger.JournalLine> JournalLines { get; }
     DbSet<Finance.Ledger.LedgerPeriod> LedgerPeriods { get; }
     DbSet<Finance.Budgets.Budget> Budgets { get; }
+    DbSet<Finance.Periods.LedgerPeriodReopening> LedgerPeriodReopenings { get; }
+    DbSet<Finance.Journals.ManualJournal> ManualJournals { get; }
 
     DbSet<Backups.BackupRun> BackupRuns { get; }
 

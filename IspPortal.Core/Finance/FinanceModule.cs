@@ -1,5 +1,7 @@
 using IspPortal.Core.Finance.Budgets;
+using IspPortal.Core.Finance.Journals;
 using IspPortal.Core.Finance.Ledger;
+using IspPortal.Core.Finance.Periods;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Core.Finance;
@@ -13,6 +15,17 @@ public static class FinanceModule
         services.AddScoped<LedgerBackfill>();
         services.AddScoped<BudgetPlans>();
         services.AddScoped<BudgetAlerts>();
+
+        // Period close. Closing steps (IPeriodClosingStep, e.g. the month's depreciation) register here: none yet.
+        services.AddScoped<YearEndEntries>();
+        services.AddScoped<ClosePeriod>();
+        services.AddScoped<ReopenPeriod>();
+        services.AddScoped<LedgerPeriods>();
+
+        services.AddScoped<ManualJournalPosting>();
+        services.AddScoped<CreateManualJournal>();
+        services.AddScoped<DecideManualJournal>();
+        services.AddScoped<ManualJournalList>();
         return services;
     }
 }

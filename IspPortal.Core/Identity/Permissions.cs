@@ -26,6 +26,8 @@ public static class Permissions
     public const string NetworkManage = "network.manage";
     public const string FinanceRead = "finance.read";
     public const string FinanceWrite = "finance.write";
+    /// <summary>Open a closed month of the books again (with a reason, audited): undoes Finance's close, so Admin only.</summary>
+    public const string FinanceReopen = "finance.reopen";
     public const string ReportsRead = "reports.read";
     public const string ReferenceDataRead = "referencedata.read";
     public const string ReferenceDataWrite = "referencedata.write";
@@ -58,6 +60,7 @@ public static class Permissions
             [NetworkManage] = [Roles.Admin],
             [FinanceRead] = [Roles.Admin, Roles.Finance, Roles.Manager],
             [FinanceWrite] = [Roles.Admin, Roles.Finance],
+            [FinanceReopen] = [Roles.Admin],
             [ReportsRead] = [Roles.Admin, Roles.Finance, Roles.Manager],
             [ReferenceDataRead] = [Roles.Admin, Roles.Staff, Roles.Finance, Roles.Manager, Roles.Noc],
             [ReferenceDataWrite] = [Roles.Admin],

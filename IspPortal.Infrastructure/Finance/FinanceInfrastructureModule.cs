@@ -1,4 +1,5 @@
 using IspPortal.Core.Finance.Ledger;
+using IspPortal.Core.Finance.Periods;
 using IspPortal.Infrastructure.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,7 @@ public static class FinanceInfrastructureModule
         services.AddSingleton<IJournalWriter, PostgresJournalWriter>();
         services.AddSingleton<IStandardChartSeeder, PostgresStandardChartSeeder>();
         services.AddJob<BudgetAlertJob>(schedule => schedule.Hourly());
+        services.AddSingleton<ILedgerPeriodLock, PostgresLedgerPeriodLock>();
         return services;
     }
 }

@@ -74,6 +74,8 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<Core.Finance.Ledger.JournalLine> JournalLines => Set<Core.Finance.Ledger.JournalLine>();
     public DbSet<Core.Finance.Ledger.LedgerPeriod> LedgerPeriods => Set<Core.Finance.Ledger.LedgerPeriod>();
     public DbSet<Core.Finance.Budgets.Budget> Budgets => Set<Core.Finance.Budgets.Budget>();
+    public DbSet<Core.Finance.Periods.LedgerPeriodReopening> LedgerPeriodReopenings => Set<Core.Finance.Periods.LedgerPeriodReopening>();
+    public DbSet<Core.Finance.Journals.ManualJournal> ManualJournals => Set<Core.Finance.Journals.ManualJournal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -26,6 +26,8 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
             ["/billing/invoices/1"] = [A, S, F, M],
             ["/billing/runs"] = [A, S, F, M],
             ["/billing/payments"] = [A, S, F, M],
+            ["/finance/periods"] = [A, F, M],
+            ["/finance/manual-journals"] = [A, F, M],
             ["/network/map"] = [A, T, N, M],
             ["/network/monitoring"] = [A, T, N, M],
             ["/network/wallboard"] = [A, T, N, M],

@@ -1917,6 +1917,172 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Finance.Journals.ManualJournal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<DateOnly>("EntryDate")
+                        .HasColumnType("date")
+                        .HasColumnName("entry_date");
+
+                    b.Property<long?>("EntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Memo")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("memo");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_manual_journals");
+
+                    b.HasIndex("DecidedById")
+                        .HasDatabaseName("ix_manual_journals_decided_by_id");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_manual_journals_entry")
+                        .HasFilter("entry_id IS NOT NULL");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_manual_journals_number");
+
+                    b.HasIndex("RequestedById")
+                        .HasDatabaseName("ix_manual_journals_requested_by_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_manual_journals_status")
+                        .HasFilter("status = 'Pending'");
+
+                    b.ToTable("manual_journals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_manual_journals_posted", "(status = 'Posted') = (entry_id IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_manual_journals_rejected", "(status = 'Rejected') = (rejection_reason IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_manual_journals_status", "status IN ('Pending', 'Posted', 'Rejected')");
+
+                            t.HasCheckConstraint("ck_manual_journals_total", "total > 0");
+                        });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Journals.ManualJournalLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Credit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("credit");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_id");
+
+                    b.Property<decimal>("Debit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("debit");
+
+                    b.Property<int?>("LocationCodeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_code_id");
+
+                    b.Property<long>("ManualJournalId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("manual_journal_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int?>("RouterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("router_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_manual_journal_lines");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_manual_journal_lines_account_id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_manual_journal_lines_customer_id")
+                        .HasFilter("customer_id IS NOT NULL");
+
+                    b.HasIndex("LocationCodeId")
+                        .HasDatabaseName("ix_manual_journal_lines_location_code_id")
+                        .HasFilter("location_code_id IS NOT NULL");
+
+                    b.HasIndex("RouterId")
+                        .HasDatabaseName("ix_manual_journal_lines_router_id")
+                        .HasFilter("router_id IS NOT NULL");
+
+                    b.HasIndex("ManualJournalId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ux_manual_journal_lines_position");
+
+                    b.ToTable("manual_journal_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_manual_journal_lines_side", "debit >= 0 AND credit >= 0 AND (debit = 0) <> (credit = 0)");
+                        });
+                });
+
             modelBuilder.Entity("IspPortal.Core.Finance.Ledger.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2154,6 +2320,59 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("ledger_periods", null, t =>
                         {
                             t.HasCheckConstraint("ck_ledger_periods_month", "extract(day FROM month) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Periods.LedgerPeriodReopening", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ClosedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reopened_at");
+
+                    b.Property<Guid?>("ReopenedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reopened_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_period_reopenings");
+
+                    b.HasIndex("ClosedById")
+                        .HasDatabaseName("ix_ledger_period_reopenings_closed_by_id");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_ledger_period_reopenings_month");
+
+                    b.HasIndex("ReopenedById")
+                        .HasDatabaseName("ix_ledger_period_reopenings_reopened_by_id");
+
+                    b.ToTable("ledger_period_reopenings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_period_reopenings_month", "extract(day FROM month) = 1");
                         });
                 });
 
@@ -4788,6 +5007,64 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_investments_users_recorded_by_id");
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Finance.Journals.ManualJournal", b =>
+                {
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_manual_journals_users_decided_by_id");
+
+                    b.HasOne("IspPortal.Core.Finance.Ledger.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_manual_journals_journal_entries_entry_id");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_manual_journals_users_requested_by_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Journals.ManualJournalLine", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_manual_journal_lines_ledger_accounts_account_id");
+
+                    b.HasOne("IspPortal.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_manual_journal_lines_customers_customer_id");
+
+                    b.HasOne("IspPortal.Core.Customers.LocationCode", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_manual_journal_lines_location_codes_location_code_id");
+
+                    b.HasOne("IspPortal.Core.Finance.Journals.ManualJournal", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ManualJournalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_manual_journal_lines_manual_journals_manual_journal_id");
+
+                    b.HasOne("IspPortal.Core.Network.Router", null)
+                        .WithMany()
+                        .HasForeignKey("RouterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_manual_journal_lines_routers_router_id");
+
+                    b.Navigation("Account");
+                });
+
             modelBuilder.Entity("IspPortal.Core.Finance.Ledger.JournalEntry", b =>
                 {
                     b.HasOne("IspPortal.Core.Identity.PortalUser", null)
@@ -4843,6 +5120,21 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("ClosedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_ledger_periods_users_closed_by_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Periods.LedgerPeriodReopening", b =>
+                {
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ledger_period_reopenings_users_closed_by_id");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReopenedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ledger_period_reopenings_users_reopened_by_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Identity.AuditLog", b =>
@@ -5244,6 +5536,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("IspPortal.Core.Finance.Investment", b =>
                 {
                     b.Navigation("Returns");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Journals.ManualJournal", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Ledger.JournalEntry", b =>

@@ -1,10 +1,23 @@
+using IspPortal.Core.Identity;
+using IspPortal.Web.Features.Finance.Components;
 using IspPortal.Web.Shell;
 using IspPortal.Web.Shell.Layout;
+using IspPortal.Web.Shell.Settings;
+using MudBlazor;
 
 namespace IspPortal.Web.Features.Finance;
 
 /// <summary>The books: ledger, expenses and income, assets, budgets and period close (<c>/finance/...</c>).</summary>
 public sealed class FinanceFeature : IPortalFeature
 {
-    public IReadOnlyList<NavItem> Navigation => [];
+    public IReadOnlyList<NavItem> Navigation =>
+    [
+        new(NavSections.Finance, "Jurnal manual", "/finance/manual-journals", Icons.Material.Filled.EditNote, Permissions.FinanceRead, 80),
+        new(NavSections.Finance, "Tutup buku", "/finance/periods", Icons.Material.Filled.Lock, Permissions.FinanceRead, 90),
+    ];
+
+    public IReadOnlyList<SettingsTab> SettingsTabs =>
+    [
+        new("Keuangan", Icons.Material.Filled.AccountBalance, 35, [typeof(FinanceSettingsForm)]),
+    ];
 }
