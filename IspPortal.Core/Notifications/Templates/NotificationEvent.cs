@@ -108,12 +108,24 @@ public static class NotificationEvents
         "Halo {nama}, pencadangan data portal yang dimulai {mulai} GAGAL: {pesan}. Periksa di {link_monitoring}.",
         "[Gagal] Pencadangan {mulai}", Service: true);
 
+    /// <summary>To the technician given a PSB installation (chosen at registration or later).</summary>
+    public static readonly NotificationEvent InstallationWorkOrder = new("installation_work_order", "Perintah kerja instalasi (ke teknisi)",
+        ["nama", "nama_pelanggan", "kode_pelanggan", "alamat", "link_peta", "paket", "jadwal"],
+        "Halo {nama}, perintah kerja instalasi baru: {nama_pelanggan} ({kode_pelanggan}), paket {paket}. Alamat: {alamat}. Peta: {link_peta}. Jadwal: {jadwal}.",
+        "Instalasi {kode_pelanggan}: {jadwal}", Service: true);
+
+    /// <summary>To the technician an installation was taken from.</summary>
+    public static readonly NotificationEvent InstallationWorkOrderCancelled = new("installation_work_order_cancelled", "Perintah kerja instalasi dibatalkan (ke teknisi)",
+        ["nama", "nama_pelanggan", "kode_pelanggan", "alamat", "jadwal"],
+        "Halo {nama}, instalasi {nama_pelanggan} ({kode_pelanggan}) di {alamat} pada {jadwal} TIDAK lagi ditugaskan kepada Anda. Abaikan perintah kerja sebelumnya.",
+        "Instalasi {kode_pelanggan} dibatalkan untuk Anda", Service: true);
+
     /// <summary>Free text typed by an agent (API or ticket chat); its only placeholder is the text itself.</summary>
     public static readonly NotificationEvent FreeText = new("text", "Pesan bebas", ["pesan"], "{pesan}", "Pesan dari {nama_isp}", Service: true);
 
     public static readonly IReadOnlyList<NotificationEvent> All =
         [CustomerWelcome, PppoePasswordReset, InvoiceIssued, InvoiceReminder, InvoiceOverdue, IsolationNotice, PaymentReceipt, Reactivation, TicketUpdate, TicketOpened, TicketResolved, TicketRatingRequest, TicketEscalated,
-         NetworkAlertOpened, NetworkAlertResolved, NetworkAlertFlapping, BackupFailed, FreeText];
+         NetworkAlertOpened, NetworkAlertResolved, NetworkAlertFlapping, BackupFailed, InstallationWorkOrder, InstallationWorkOrderCancelled, FreeText];
 
     /// <summary>What each placeholder looks like in a real message, for the editor's preview.</summary>
     public static readonly IReadOnlyDictionary<string, string> Examples = new Dictionary<string, string>
@@ -150,6 +162,10 @@ public static class NotificationEvents
         ["durasi"] = "1 jam 25 menit",
         ["jumlah_peringatan"] = "5",
         ["link_monitoring"] = "https://portal.netkita.co.id/network/monitoring",
+        ["nama_pelanggan"] = "Siti Nurhaliza",
+        ["alamat"] = "Jl. Ahmad Yani No. 12, Dawuan, Cikampek, Karawang",
+        ["link_peta"] = "https://www.google.com/maps?q=-6.41,107.45",
+        ["jadwal"] = "Senin, 3 Februari 2025",
     };
 
     public static NotificationEvent? Find(string key) => All.FirstOrDefault(e => e.Key == key);
