@@ -5,6 +5,7 @@ using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Billing.Invoices;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Billing.ServicePackages;
+using IspPortal.Core.Customers.Registration;
 using IspPortal.Core.Notifications.Sending;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +20,8 @@ public static class BillingModule
         services.AddScoped<DeleteServicePackage>();
 
         services.AddScoped<GenerateInvoices>();
+        // The PSB's first invoice, in the registration's transaction.
+        services.AddScoped<ICustomerRegistrationHandler, FirstInvoice>();
         services.AddScoped<InvoiceRunPreview>();
         services.AddScoped<BillingRunList>();
         services.AddScoped<InvoiceList>();

@@ -28,9 +28,20 @@ public sealed record BillingSettings : ISettingsGroup<BillingSettings>
     /// <summary>Days a pay link still opens after its invoice is paid or void (for the receipt), then it expires.</summary>
     public int PayLinkDaysAfterSettled { get; init; } = CustomerLinkRules.DefaultDays;
 
+    /// <summary>The installation fee of a package that sets none (may be zero).</summary>
+    public decimal DefaultInstallationFee { get; init; }
+
+    /// <summary>How a new customer's first month is billed on the invoice made at registration.</summary>
+    public FirstInvoiceMode FirstInvoice { get; init; } = FirstInvoiceMode.Prorated;
+
+    public const decimal MaxInstallationFee = 1_000_000_000m;
+
     public FieldErrors Validate()
     {
         var errors = new FieldErrors()
+            .When(DefaultInstallationFee is < 0 or > MaxInstallationFee || decimal.Round(DefaultInstallationFee, 2) != DefaultInstallationFee, nameof(DefaultInstallationFee),
+                "Biaya instalasi harus antara Rp 0 dan Rp 1.000.000.000, paling banyak dua angka desimal.")
+            .When(!Enum.IsDefined(FirstInvoice), nameof(FirstInvoice), "Pilih cara menagih bulan pertama.")
             .When(BillingDay is < 1 or > 28, nameof(BillingDay), "Tanggal tagihan harus 1–28.")
             .When(DueDay is < 1 or > 28, nameof(DueDay), "Tanggal jatuh tempo harus 1–28.")
             .When(IsolirAfterDays is < 1 or > 60, nameof(IsolirAfterDays), "Isolir harus 1–60 hari setelah jatuh tempo.")
@@ -47,6 +58,15 @@ public sealed record BillingSettings : ISettingsGroup<BillingSettings>
             errors.Add(nameof(ReminderOffsets), "Pengingat setelah jatuh tempo harus sebelum hari isolir.");
         return errors;
     }
+}
+
+/// <summary>What the invoice made at registration charges for the service's first month.</summary>
+public enum FirstInvoiceMode
+{
+    /// <summary>Installation fee and the days from the service start to the month's end.</summary>
+    Prorated,
+    /// <summary>Installation fee only; the service is billed from the first whole month (the rest of the starting month is free).</summary>
+    NextPeriod,
 }
 
 public sealed record PaymentInstructions : ISettingsGroup<PaymentInstructions>

@@ -26,6 +26,9 @@ public class ServicePackage
     /// <summary>Monthly price in rupiah, before tax.</summary>
     public decimal MonthlyPrice { get; set; }
 
+    /// <summary>One-off fee on the customer's first invoice, in rupiah before tax; null: the default in billing settings.</summary>
+    public decimal? InstallationFee { get; set; }
+
     /// <summary>Whether PPN applies to this package at the rate set in billing settings.</summary>
     public bool IsTaxable { get; set; }
 

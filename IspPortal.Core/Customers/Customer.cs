@@ -111,6 +111,10 @@ public class Customer
 
     public Guid? TechnicianId { get; private set; }
 
+    /// <summary>The first day the monthly run bills; null: from the installation (or registration) day.
+    /// Set when the first month is given away (<see cref="Billing.FirstInvoiceMode.NextPeriod"/>).</summary>
+    public DateOnly? BillingStartsOn { get; private set; }
+
     public string? KtpPhotoPath { get; set; }
 
     public string? HousePhotoPath { get; set; }
@@ -165,6 +169,8 @@ public class Customer
         InstallationDate = date;
         TechnicianId = technicianId;
     }
+
+    public void StartBillingOn(DateOnly? day) => BillingStartsOn = day;
 
     public void ChangePackage(int servicePackageId, DateTimeOffset at)
     {

@@ -54,6 +54,9 @@ public class CustomerRegistration
 
     public Guid? TechnicianId { get; set; }
 
+    /// <summary>Raised by every change of the work order's technician or schedule, so each version is told once.</summary>
+    public int AssignmentVersion { get; private set; } = 1;
+
     public DateTimeOffset? InstalledAt { get; private set; }
 
     public DateTimeOffset? CancelledAt { get; private set; }
@@ -65,6 +68,22 @@ public class CustomerRegistration
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public Customer? Customer { get; private set; }
+
+    /// <summary>Gives the work order to <paramref name="technicianId"/> on <paramref name="scheduledFor"/>.</summary>
+    /// <returns>False when nothing changed.</returns>
+    public bool Reassign(Guid? technicianId, DateOnly? scheduledFor, DateTimeOffset at)
+    {
+        EnsureOpen();
+        if (Status != RegistrationStatus.PendingProvisioning && Status != RegistrationStatus.AwaitingInstallation)
+            throw new InvalidOperationException($"The registration is {Status}.");
+        if (technicianId == TechnicianId && scheduledFor == InstallationScheduledFor)
+            return false;
+        TechnicianId = technicianId;
+        InstallationScheduledFor = scheduledFor;
+        AssignmentVersion++;
+        UpdatedAt = at;
+        return true;
+    }
 
     public void RecordProvisioningFailure(string error, DateTimeOffset at)
     {

@@ -28,6 +28,8 @@ public static class CustomersModule
         services.AddScoped<UpdateCustomerProfile>();
         services.AddScoped<InstallationList>();
         services.AddScoped<CompleteInstallation>();
+        services.AddScoped<AssignInstallation>();
+        services.AddScoped<InstallationNotices>();
         return services;
     }
 }

@@ -38,7 +38,7 @@ public sealed class RegistrationTests(LiveDemoPortalFactory portal) : IClassFixt
         var registration = await db.CustomerRegistrations.SingleAsync(r => r.CustomerId == customer.Id);
         Assert.Equal(RegistrationStatus.AwaitingInstallation, registration.Status);
         Assert.Equal(input.Service.TechnicianId, registration.TechnicianId);
-        var welcome = await db.OutboxMessages.SingleAsync(m => m.CustomerId == customer.Id);
+        var welcome = await db.OutboxMessages.SingleAsync(m => m.CustomerId == customer.Id && m.Template == RegisterCustomer.WelcomeTemplate);
         Assert.Equal(("welcome:" + result.Code, RegisterCustomer.WelcomeTemplate), (welcome.IdempotencyKey, welcome.Template));
         Assert.Contains(result.PppoeUsername, welcome.Parameters, StringComparison.Ordinal);
         Assert.DoesNotContain(result.PppoePassword, welcome.Parameters, StringComparison.Ordinal);

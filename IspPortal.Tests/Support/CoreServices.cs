@@ -20,7 +20,9 @@ public static class CoreServices
 {
     /// <param name="clock">The time the use cases see (a <see cref="ManualTimeProvider"/> for schedules); the system clock by default.</param>
     /// <param name="settings">More configuration (<c>Section:Key</c>), e.g. a backup folder.</param>
-    public static ServiceProvider Build(string connectionString, TimeProvider? clock = null, string? photoFolder = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="configure">More services after the portal's (e.g. a registration handler that fails).</param>
+    public static ServiceProvider Build(string connectionString, TimeProvider? clock = null, string? photoFolder = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -47,6 +49,7 @@ public static class CoreServices
             .AddRoles<PortalRole>()
             .AddEntityFrameworkStores<IspDbContext>()
             .AddErrorDescriber<IndonesianIdentityErrors>();
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -50,7 +50,14 @@ public static class BillableCustomers
 
     /// <returns>Null for a customer whose service starts after the month.</returns>
     public static MonthlyBill? BillFor(Customer customer, DateOnly month, DateOnly issueDate, BillingSettings billing, TimeZoneInfo zone) =>
-        MonthlyCharges.For(customer.ServicePackage!, customer.InstallationDate ?? IspClock.DayOf(customer.RegisteredAt, zone), month, issueDate, billing);
+        MonthlyCharges.For(customer.ServicePackage!, ServiceStart(customer, zone), month, issueDate, billing);
+
+    /// <summary>The first day the service is billed: installation (or registration), or later when the first month was given away.</summary>
+    public static DateOnly ServiceStart(Customer customer, TimeZoneInfo zone)
+    {
+        var start = customer.InstallationDate ?? IspClock.DayOf(customer.RegisteredAt, zone);
+        return customer.BillingStartsOn is { } billing && billing > start ? billing : start;
+    }
 
     /// <summary>The invoice for a bill and the customer's waiting charges, not yet saved.</summary>
     public static Invoice Draft(string number, int customerId, MonthlyBill bill, IEnumerable<BillingCharge> waiting, DateTimeOffset now)

@@ -14,7 +14,8 @@ public sealed record ServicePackageInput(
     decimal MonthlyPrice,
     bool IsTaxable,
     string? Description,
-    bool IsActive = true);
+    bool IsActive = true,
+    decimal? InstallationFee = null);
 
 public sealed partial class SaveServicePackage(IIspDbFactory dbs, SaveGuard guard, TimeProvider clock)
 {
@@ -36,7 +37,9 @@ public sealed partial class SaveServicePackage(IIspDbFactory dbs, SaveGuard guar
             .When(input.UploadMbps is < 1 or > MaxMbps, nameof(input.UploadMbps), $"Kecepatan unggah harus 1–{MaxMbps} Mbps.")
             .When(!ProfileFormat().IsMatch(profile), nameof(input.MikrotikProfile), "Nama profil MikroTik wajib diisi (tanpa spasi di awal/akhir, maks. 64 karakter).")
             .When(input.MonthlyPrice is < 0 or > MaxMonthlyPrice, nameof(input.MonthlyPrice), "Harga bulanan harus antara Rp 0 dan Rp 1.000.000.000.")
-            .When(decimal.Round(input.MonthlyPrice, 2) != input.MonthlyPrice, nameof(input.MonthlyPrice), "Harga bulanan paling banyak dua angka desimal.");
+            .When(decimal.Round(input.MonthlyPrice, 2) != input.MonthlyPrice, nameof(input.MonthlyPrice), "Harga bulanan paling banyak dua angka desimal.")
+            .When(input.InstallationFee is { } fee && (fee is < 0 or > MaxMonthlyPrice || decimal.Round(fee, 2) != fee), nameof(input.InstallationFee),
+                "Biaya instalasi harus antara Rp 0 dan Rp 1.000.000.000, paling banyak dua angka desimal.");
         if (errors.Any)
             return Outcome.Refused<ServicePackage>(errors);
 
@@ -61,6 +64,7 @@ public sealed partial class SaveServicePackage(IIspDbFactory dbs, SaveGuard guar
         package.MikrotikProfile = profile;
         package.MonthlyPrice = input.MonthlyPrice;
         package.IsTaxable = input.IsTaxable;
+        package.InstallationFee = input.InstallationFee;
         package.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
         package.IsActive = input.IsActive;
 

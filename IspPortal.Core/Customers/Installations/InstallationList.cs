@@ -7,7 +7,7 @@ namespace IspPortal.Core.Customers.Installations;
 [FeatureApi]
 public sealed record InstallationRow(
     string Code, string FullName, string Phone, string? Address, double? Latitude, double? Longitude, string Package, string? RouterCode,
-    string? PppoeUsername, RegistrationStatus Status, DateOnly? ScheduledFor, string? Technician, ConnectionState Connection);
+    string? PppoeUsername, RegistrationStatus Status, DateOnly? ScheduledFor, string? Technician, ConnectionState Connection, Guid? TechnicianId = null);
 
 /// <summary>
 /// Installation work orders: registrations whose secret is (or is about to be) on the router and
@@ -28,7 +28,7 @@ public sealed class InstallationList(IIspDbFactory dbs)
             .Select(r => new InstallationRow(r.Customer!.Code, r.Customer.FullName, r.Customer.Phone, r.Customer.Address, r.Customer.Latitude, r.Customer.Longitude,
                 r.Customer.ServicePackage!.Name, r.Customer.Router!.Code,
                 db.PppoeSecrets.Where(s => s.CustomerId == r.CustomerId && !s.IsReplica && s.Status != PppoeSecretStatus.Removed).Select(s => s.Username).FirstOrDefault(),
-                r.Status, r.InstallationScheduledFor, db.Users.Where(u => u.Id == r.TechnicianId).Select(u => u.FullName).FirstOrDefault(), r.Customer.ConnectionState))
+                r.Status, r.InstallationScheduledFor, db.Users.Where(u => u.Id == r.TechnicianId).Select(u => u.FullName).FirstOrDefault(), r.Customer.ConnectionState, r.TechnicianId))
             .Take(500)
             .ToListAsync(cancellationToken);
     }

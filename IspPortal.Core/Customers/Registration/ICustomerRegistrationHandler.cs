@@ -7,6 +7,7 @@ namespace IspPortal.Core.Customers.Registration;
 /// registration's own transaction, so the customer and everything that follows from it commit or
 /// roll back together. Handlers add tracked changes to <paramref name="db"/>; the registration saves.
 /// </summary>
+[FeatureApi]
 public interface ICustomerRegistrationHandler
 {
     Task OnRegisteredAsync(IIspDb db, Customer customer, CustomerRegistration registration, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IspPortal.Core.Common;
+using IspPortal.Core.Customers.Installations;
 using IspPortal.Core.Customers.Photos;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Network;
@@ -37,8 +38,8 @@ public sealed record RegistrationResult(
     int CustomerId, string Code, string PppoeUsername, string PppoePassword, string RouterCode, bool Provisioned, string Message);
 
 /// <summary>
-/// PSB: validate → save the customer, registration, pending secret(s), the welcome message and
-/// whatever other features add (billing's first invoice) in one transaction, with the code and
+/// PSB: validate → save the customer, registration, pending secret(s), the welcome message, the
+/// technician's work order and whatever other features add (billing's first invoice) in one transaction, with the code and
 /// the PPPoE username generated under a per-router lock → put the secret on the router. Nothing is
 /// half-made: a refused input saves nothing, an unreachable router leaves a complete customer
 /// pending provisioning.
@@ -54,6 +55,7 @@ public sealed class RegisterCustomer(
     ChooseRouterFromPool pools,
     ProvisionCustomer provisioning,
     IEnumerable<ICustomerRegistrationHandler> handlers,
+    InstallationNotices installationNotices,
     TimeProvider clock)
 {
     public static readonly string WelcomeTemplate = Notifications.Templates.NotificationEvents.CustomerWelcome.Key;
@@ -118,6 +120,7 @@ public sealed class RegisterCustomer(
             db.OutboxMessages.Add(Welcome(customer, username, service, now));
             foreach (var handler in handlers)
                 await handler.OnRegisteredAsync(db, customer, registration, cancellationToken);
+            await installationNotices.QueueAsync(db, customer, registration, null, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

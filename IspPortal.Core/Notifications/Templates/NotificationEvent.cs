@@ -112,13 +112,24 @@ public static class NotificationEvents
         ["nama", "akun", "bulan", "persen", "realisasi", "anggaran", "link_anggaran"],
         "Halo {nama}, realisasi {akun} bulan {bulan} sudah {persen}% dari anggaran: {realisasi} dari {anggaran}. Lihat {link_anggaran}.",
         "[Anggaran {persen}%] {akun} {bulan}", Service: true);
+    /// <summary>To the technician given a PSB installation (chosen at registration or later).</summary>
+    public static readonly NotificationEvent InstallationWorkOrder = new("installation_work_order", "Perintah kerja instalasi (ke teknisi)",
+        ["nama", "nama_pelanggan", "kode_pelanggan", "alamat", "link_peta", "paket", "jadwal"],
+        "Halo {nama}, perintah kerja instalasi baru: {nama_pelanggan} ({kode_pelanggan}), paket {paket}. Alamat: {alamat}. Peta: {link_peta}. Jadwal: {jadwal}.",
+        "Instalasi {kode_pelanggan}: {jadwal}", Service: true);
+
+    /// <summary>To the technician an installation was taken from.</summary>
+    public static readonly NotificationEvent InstallationWorkOrderCancelled = new("installation_work_order_cancelled", "Perintah kerja instalasi dibatalkan (ke teknisi)",
+        ["nama", "nama_pelanggan", "kode_pelanggan", "alamat", "jadwal"],
+        "Halo {nama}, instalasi {nama_pelanggan} ({kode_pelanggan}) di {alamat} pada {jadwal} TIDAK lagi ditugaskan kepada Anda. Abaikan perintah kerja sebelumnya.",
+        "Instalasi {kode_pelanggan} dibatalkan untuk Anda", Service: true);
 
     /// <summary>Free text typed by an agent (API or ticket chat); its only placeholder is the text itself.</summary>
     public static readonly NotificationEvent FreeText = new("text", "Pesan bebas", ["pesan"], "{pesan}", "Pesan dari {nama_isp}", Service: true);
 
     public static readonly IReadOnlyList<NotificationEvent> All =
         [CustomerWelcome, PppoePasswordReset, InvoiceIssued, InvoiceReminder, InvoiceOverdue, IsolationNotice, PaymentReceipt, Reactivation, TicketUpdate, TicketOpened, TicketResolved, TicketRatingRequest, TicketEscalated,
-         NetworkAlertOpened, NetworkAlertResolved, NetworkAlertFlapping, BackupFailed, BudgetThreshold, FreeText];
+         NetworkAlertOpened, NetworkAlertResolved, NetworkAlertFlapping, BackupFailed, InstallationWorkOrder, InstallationWorkOrderCancelled, BudgetThreshold, FreeText];
 
     /// <summary>What each placeholder looks like in a real message, for the editor's preview.</summary>
     public static readonly IReadOnlyDictionary<string, string> Examples = new Dictionary<string, string>
@@ -161,6 +172,10 @@ public static class NotificationEvents
         ["realisasi"] = "Rp 46.000.000",
         ["anggaran"] = "Rp 50.000.000",
         ["link_anggaran"] = "https://portal.netkita.co.id/finance/budgets",
+        ["nama_pelanggan"] = "Siti Nurhaliza",
+        ["alamat"] = "Jl. Ahmad Yani No. 12, Dawuan, Cikampek, Karawang",
+        ["link_peta"] = "https://www.google.com/maps?q=-6.41,107.45",
+        ["jadwal"] = "Senin, 3 Februari 2025",
     };
 
     public static NotificationEvent? Find(string key) => All.FirstOrDefault(e => e.Key == key);

@@ -811,6 +811,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("download_mbps");
 
+                    b.Property<decimal?>("InstallationFee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("installation_fee");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
@@ -849,6 +854,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.ToTable("service_packages", null, t =>
                         {
+                            t.HasCheckConstraint("ck_service_packages_installation_fee", "installation_fee IS NULL OR installation_fee >= 0");
+
                             t.HasCheckConstraint("ck_service_packages_price", "monthly_price >= 0");
 
                             t.HasCheckConstraint("ck_service_packages_speed", "download_mbps > 0 AND upload_mbps > 0");
@@ -868,6 +875,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("address");
+
+                    b.Property<DateOnly?>("BillingStartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("billing_starts_on");
 
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date")
@@ -1207,6 +1218,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AssignmentVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("assignment_version");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -1317,6 +1334,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.ToTable("customer_registrations", null, t =>
                         {
+                            t.HasCheckConstraint("ck_customer_registrations_assignment_version", "assignment_version >= 1");
+
                             t.HasCheckConstraint("ck_customer_registrations_attempts", "provisioning_attempts >= 0");
 
                             t.HasCheckConstraint("ck_customer_registrations_cancellation", "(status = 'Cancelled') = (cancelled_at IS NOT NULL)");

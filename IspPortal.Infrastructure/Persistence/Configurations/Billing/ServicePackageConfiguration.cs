@@ -11,6 +11,7 @@ public class ServicePackageConfiguration : IEntityTypeConfiguration<ServicePacka
         builder.ToTable("service_packages", t =>
         {
             t.HasCheckConstraint("ck_service_packages_price", "monthly_price >= 0");
+            t.HasCheckConstraint("ck_service_packages_installation_fee", "installation_fee IS NULL OR installation_fee >= 0");
             t.HasCheckConstraint("ck_service_packages_speed", "download_mbps > 0 AND upload_mbps > 0");
         });
         builder.Property(p => p.Code).HasMaxLength(ServicePackage.CodeMaxLength);

@@ -17,11 +17,13 @@ public class CustomerRegistrationConfiguration : IEntityTypeConfiguration<Custom
             t.HasEnumCheck<CustomerRegistration, RegistrationChannel>("channel");
             t.HasCheckConstraint("ck_customer_registrations_attempts", "provisioning_attempts >= 0");
             t.HasCheckConstraint("ck_customer_registrations_cancellation", "(status = 'Cancelled') = (cancelled_at IS NOT NULL)");
+            t.HasCheckConstraint("ck_customer_registrations_assignment_version", "assignment_version >= 1");
         });
 
         builder.Property(r => r.LastProvisioningError).HasMaxLength(CustomerRegistration.ErrorMaxLength);
         builder.Property(r => r.CancellationReason).HasMaxLength(Customer.ReasonMaxLength);
         builder.Property(r => r.Notes).HasMaxLength(CustomerRegistration.NotesMaxLength);
+        builder.Property(r => r.AssignmentVersion).HasDefaultValue(1);
 
         builder.HasOne(r => r.Customer).WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ServicePackage>().WithMany().HasForeignKey(r => r.ServicePackageId).OnDelete(DeleteBehavior.Restrict);
