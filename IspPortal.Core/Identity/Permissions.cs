@@ -26,6 +26,11 @@ public static class Permissions
     public const string NetworkManage = "network.manage";
     public const string FinanceRead = "finance.read";
     public const string FinanceWrite = "finance.write";
+    /// <summary>
+    /// Submit an expense for Finance to approve (nothing posts until then): whoever spends the ISP's
+    /// money in the field or at the office hands in the receipt. Holders of <see cref="FinanceWrite"/> post at once.
+    /// </summary>
+    public const string ExpensesSubmit = "expenses.submit";
     public const string ReportsRead = "reports.read";
     public const string ReferenceDataRead = "referencedata.read";
     public const string ReferenceDataWrite = "referencedata.write";
@@ -58,6 +63,7 @@ public static class Permissions
             [NetworkManage] = [Roles.Admin],
             [FinanceRead] = [Roles.Admin, Roles.Finance, Roles.Manager],
             [FinanceWrite] = [Roles.Admin, Roles.Finance],
+            [ExpensesSubmit] = [Roles.Admin, Roles.Staff, Roles.Finance, Roles.Technician, Roles.Noc],
             [ReportsRead] = [Roles.Admin, Roles.Finance, Roles.Manager],
             [ReferenceDataRead] = [Roles.Admin, Roles.Staff, Roles.Finance, Roles.Manager, Roles.Noc],
             [ReferenceDataWrite] = [Roles.Admin],

@@ -1,14 +1,20 @@
+using IspPortal.Core.Customers.Photos;
+using IspPortal.Core.Finance.Expenses;
 using IspPortal.Core.Finance.Ledger;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Infrastructure.Finance;
 
 public static class FinanceInfrastructureModule
 {
-    public static IServiceCollection AddFinanceInfrastructure(this IServiceCollection services)
+    public static IServiceCollection AddFinanceInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IJournalWriter, PostgresJournalWriter>();
         services.AddSingleton<IStandardChartSeeder, PostgresStandardChartSeeder>();
+        services.AddSingleton<IFinanceCategorySeeder, PostgresFinanceCategorySeeder>();
+        services.AddSingleton<IExpenseReceiptStore>(sp => new FileExpenseReceiptStore(
+            configuration.StorageFolder(FileExpenseReceiptStore.FolderKey, "expense-receipts"), sp.GetRequiredService<ICustomerPhotoStore>()));
         return services;
     }
 }
