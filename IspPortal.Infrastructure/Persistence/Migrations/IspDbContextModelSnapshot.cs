@@ -1610,11 +1610,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("asset_id");
 
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("category");
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1630,17 +1628,34 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("expense_date");
 
-                    b.Property<string>("Method")
+                    b.Property<string>("IdempotencyKey")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("method");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("notes");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("number");
+
+                    b.Property<bool>("OnCredit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_credit");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<int?>("PaymentAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_account_id");
 
                     b.Property<string>("ReceiptPath")
                         .HasMaxLength(260)
@@ -1656,6 +1671,22 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("reference");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Vat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("vat");
+
                     b.Property<string>("Vendor")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)")
@@ -1670,24 +1701,79 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("AssetId")
                         .HasDatabaseName("ix_expenses_asset_id");
 
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_expenses_category_id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_expenses_idempotency_key");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ux_expenses_number");
 
+                    b.HasIndex("PaymentAccountId")
+                        .HasDatabaseName("ix_expenses_payment_account_id");
+
                     b.HasIndex("RecordedById")
                         .HasDatabaseName("ix_expenses_recorded_by_id");
 
-                    b.HasIndex("ExpenseDate", "Category")
-                        .HasDatabaseName("ix_expenses_expense_date_category");
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_expenses_status");
+
+                    b.HasIndex("ExpenseDate", "CategoryId")
+                        .HasDatabaseName("ix_expenses_expense_date_category_id");
 
                     b.ToTable("expenses", null, t =>
                         {
-                            t.HasCheckConstraint("ck_expenses_amount", "amount > 0");
+                            t.HasCheckConstraint("ck_expenses_amount", "amount > 0 AND vat >= 0");
 
-                            t.HasCheckConstraint("ck_expenses_approval", "(approved_by_id IS NULL) = (approved_at IS NULL)");
+                            t.HasCheckConstraint("ck_expenses_approval", "(approved_by_id IS NULL OR approved_at IS NOT NULL) AND ((status = 'Approved') = (approved_at IS NOT NULL))");
 
-                            t.HasCheckConstraint("ck_expenses_method", "method IN ('Cash', 'BankTransfer', 'Qris', 'Card', 'Other')");
+                            t.HasCheckConstraint("ck_expenses_payment", "(on_credit OR payment_account_id IS NOT NULL) AND ((paid_on IS NULL) OR (on_credit AND payment_account_id IS NOT NULL))");
+
+                            t.HasCheckConstraint("ck_expenses_rejection", "(status = 'Rejected') = (rejection_reason IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_expenses_status", "status IN ('Submitted', 'Approved', 'Rejected')");
                         });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Expenses.ExpenseCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_expense_categories");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_expense_categories_account_id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_expense_categories_code");
+
+                    b.ToTable("expense_categories", (string)null);
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Income", b =>
@@ -1699,16 +1785,18 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount");
 
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("category");
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1720,6 +1808,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("description");
 
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<DateOnly>("IncomeDate")
                         .HasColumnType("date")
                         .HasColumnName("income_date");
@@ -1727,12 +1821,6 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Property<int?>("InvestmentId")
                         .HasColumnType("integer")
                         .HasColumnName("investment_id");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("method");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1758,6 +1846,16 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_income");
 
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_income_account_id");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_income_category_id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_income_idempotency_key");
+
                     b.HasIndex("InvestmentId")
                         .HasDatabaseName("ix_income_investment_id");
 
@@ -1768,14 +1866,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("RecordedById")
                         .HasDatabaseName("ix_income_recorded_by_id");
 
-                    b.HasIndex("IncomeDate", "Category")
-                        .HasDatabaseName("ix_income_income_date_category");
+                    b.HasIndex("IncomeDate", "CategoryId")
+                        .HasDatabaseName("ix_income_income_date_category_id");
 
                     b.ToTable("income", null, t =>
                         {
                             t.HasCheckConstraint("ck_income_amount", "amount > 0");
-
-                            t.HasCheckConstraint("ck_income_method", "method IN ('Cash', 'BankTransfer', 'Qris', 'Card', 'Other')");
                         });
                 });
 
@@ -2111,6 +2207,44 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_ledger_periods_month", "extract(day FROM month) = 1");
                         });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.OtherIncome.IncomeCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_income_categories");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_income_categories_account_id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_income_categories_code");
+
+                    b.ToTable("income_categories", (string)null);
                 });
 
             modelBuilder.Entity("IspPortal.Core.Identity.ApiKey", b =>
@@ -4699,6 +4833,19 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_expenses_assets_asset_id");
 
+                    b.HasOne("IspPortal.Core.Finance.Expenses.ExpenseCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expenses_expense_categories_category_id");
+
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_expenses_ledger_accounts_payment_account_id");
+
                     b.HasOne("IspPortal.Core.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("RecordedById")
@@ -4708,8 +4855,32 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Navigation("Asset");
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Finance.Expenses.ExpenseCategory", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expense_categories_ledger_accounts_account_id");
+                });
+
             modelBuilder.Entity("IspPortal.Core.Finance.Income", b =>
                 {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_income_ledger_accounts_account_id");
+
+                    b.HasOne("IspPortal.Core.Finance.OtherIncome.IncomeCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_income_income_categories_category_id");
+
                     b.HasOne("IspPortal.Core.Finance.Investment", "Investment")
                         .WithMany("Returns")
                         .HasForeignKey("InvestmentId")
@@ -4789,6 +4960,16 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("ClosedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_ledger_periods_users_closed_by_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.OtherIncome.IncomeCategory", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_income_categories_ledger_accounts_account_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Identity.AuditLog", b =>
