@@ -109,9 +109,10 @@ public sealed class RecordExpense(
     private static Task<Expense?> Earlier(IIspDb db, string key, CancellationToken cancellationToken) =>
         db.Expenses.AsNoTracking().SingleOrDefaultAsync(e => e.IdempotencyKey == key, cancellationToken);
 
+    /// <summary>The amounts as the caller sent them (equal to the stored ones), so a retry's answer is the first answer byte for byte.</summary>
     private static Outcome<RecordedExpense> Repeat(Expense earlier, ExpenseInput input, CategoryView category) =>
         earlier.Amount == input.Amount && earlier.Vat == input.Vat && earlier.CategoryId == category.Id && earlier.ExpenseDate == input.Date
-            ? Outcome.Done(new RecordedExpense(earlier.Id, earlier.Number, earlier.Status, earlier.Amount, earlier.Vat, true))
+            ? Outcome.Done(new RecordedExpense(earlier.Id, earlier.Number, earlier.Status, input.Amount, input.Vat, true))
             : Outcome.Refused<RecordedExpense>("idempotencyKey", $"Kunci idempotensi ini sudah dipakai untuk pengeluaran {earlier.Number} yang berbeda.");
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -92,6 +92,6 @@ public sealed class RecordIncome(
 
     private static Outcome<RecordedIncome> Repeat(Income earlier, IncomeInput input, CategoryView category) =>
         earlier.Amount == input.Amount && earlier.CategoryId == category.Id && earlier.IncomeDate == input.Date
-            ? Outcome.Done(new RecordedIncome(earlier.Id, earlier.Number, earlier.Amount, true))
+            ? Outcome.Done(new RecordedIncome(earlier.Id, earlier.Number, input.Amount, true))
             : Outcome.Refused<RecordedIncome>("idempotencyKey", $"Kunci idempotensi ini sudah dipakai untuk pemasukan {earlier.Number} yang berbeda.");
 }

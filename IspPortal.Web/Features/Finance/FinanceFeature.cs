@@ -1,3 +1,4 @@
+using IspPortal.Web.Features.Finance.Endpoints;
 using IspPortal.Web.Shell;
 using IspPortal.Web.Shell.Layout;
 
@@ -7,4 +8,6 @@ namespace IspPortal.Web.Features.Finance;
 public sealed class FinanceFeature : IPortalFeature
 {
     public IReadOnlyList<NavItem> Navigation => [];
+
+    public void MapApi(RouteGroupBuilder api) => api.MapExpenseEndpoints();
 }
