@@ -35,7 +35,7 @@ public static class DependencyInjection
             .AddBillingInfrastructure(configuration)
             .AddNotificationsInfrastructure(configuration)
             .AddTicketsInfrastructure(configuration)
-            .AddFinanceInfrastructure()
+            .AddFinanceInfrastructure(configuration)
             .AddBackupsInfrastructure(configuration);
     }
 

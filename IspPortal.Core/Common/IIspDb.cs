@@ -65,6 +65,8 @@ public interface IIspDb : IDisposable, IAsyncDisposable
 
     DbSet<Expense> Expenses { get; }
     DbSet<Income> Income { get; }
+    DbSet<Finance.Expenses.ExpenseCategory> ExpenseCategories { get; }
+    DbSet<Finance.OtherIncome.IncomeCategory> IncomeCategories { get; }
     DbSet<Asset> Assets { get; }
     DbSet<Investment> Investments { get; }
     DbSet<Finance.Ledger.LedgerAccount> LedgerAccounts { get; }

@@ -1,6 +1,8 @@
 using IspPortal.Core.Finance.Budgets;
+using IspPortal.Core.Finance.Expenses;
 using IspPortal.Core.Finance.Journals;
 using IspPortal.Core.Finance.Ledger;
+using IspPortal.Core.Finance.OtherIncome;
 using IspPortal.Core.Finance.Periods;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +28,12 @@ public static class FinanceModule
         services.AddScoped<CreateManualJournal>();
         services.AddScoped<DecideManualJournal>();
         services.AddScoped<ManualJournalList>();
+        services.AddScoped<FinanceCategories>();
+        services.AddScoped<RecordExpense>();
+        services.AddScoped<ReviewExpense>();
+        services.AddScoped<ExpenseList>();
+        services.AddScoped<RecordIncome>();
+        services.AddScoped<IncomeList>();
         return services;
     }
 }

@@ -1,40 +1,66 @@
 namespace IspPortal.Core.Finance;
 
-/// <summary>Money received that is not a customer's payment (table <c>income</c>): installation partners, rentals, grants.</summary>
+/// <summary>
+/// Money received that is not a customer's payment (table <c>income</c>): tower rent, corporate
+/// installation work, bank interest. Posts once when recorded (JournalSource.Income, keyed by its id).
+/// </summary>
 public class Income
 {
     public const int NumberMaxLength = 32;
-    public const int CategoryMaxLength = 64;
+    public const string NumberFormat = "INC/{yyyy}/{MM}/{seq:4}";
     public const int SourceMaxLength = 120;
     public const int DescriptionMaxLength = 500;
     public const int ReferenceMaxLength = 100;
+    public const int IdempotencyKeyMaxLength = 100;
 
-    public int Id { get; set; }
+    private Income() { }
 
-    /// <summary>e.g. <c>INC/2025/02/0003</c>; unique.</summary>
-    public string Number { get; set; } = "";
+    public Income(string number, DateOnly incomeDate, int categoryId, string source, string description, decimal amount,
+        int accountId, string idempotencyKey, Guid? recordedById, DateTimeOffset createdAt)
+    {
+        if (amount <= 0)
+            throw new ArgumentOutOfRangeException(nameof(amount), "Income is a positive amount.");
+        Number = number;
+        IncomeDate = incomeDate;
+        CategoryId = categoryId;
+        Source = source;
+        Description = description;
+        Amount = amount;
+        AccountId = accountId;
+        IdempotencyKey = idempotencyKey;
+        RecordedById = recordedById;
+        CreatedAt = createdAt;
+    }
 
-    public DateOnly IncomeDate { get; set; }
+    public int Id { get; private set; }
 
-    public string Category { get; set; } = "";
+    /// <summary>e.g. <c>INC/2026/02/0003</c>; unique.</summary>
+    public string Number { get; private set; } = "";
+
+    public DateOnly IncomeDate { get; private set; }
+
+    public int CategoryId { get; private set; }
 
     /// <summary>Who paid.</summary>
-    public string Source { get; set; } = "";
+    public string Source { get; private set; } = "";
 
-    public string Description { get; set; } = "";
+    public string Description { get; private set; } = "";
 
-    public decimal Amount { get; set; }
+    public decimal Amount { get; private set; }
 
-    public CashMethod Method { get; set; } = CashMethod.BankTransfer;
+    /// <summary>The cash or bank account it was received into.</summary>
+    public int AccountId { get; private set; }
+
+    public string IdempotencyKey { get; private set; } = "";
 
     public string? Reference { get; set; }
 
     /// <summary>An investment this is a return of, if any (for ROI).</summary>
     public int? InvestmentId { get; set; }
 
-    public Guid? RecordedById { get; set; }
+    public Guid? RecordedById { get; private set; }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; private set; }
 
     public Investment? Investment { get; set; }
 }

@@ -28,6 +28,11 @@ public static class Permissions
     public const string FinanceWrite = "finance.write";
     /// <summary>Open a closed month of the books again (with a reason, audited): undoes Finance's close, so Admin only.</summary>
     public const string FinanceReopen = "finance.reopen";
+    /// <summary>
+    /// Submit an expense for Finance to approve (nothing posts until then): whoever spends the ISP's
+    /// money in the field or at the office hands in the receipt. Holders of <see cref="FinanceWrite"/> post at once.
+    /// </summary>
+    public const string ExpensesSubmit = "expenses.submit";
     public const string ReportsRead = "reports.read";
     public const string ReferenceDataRead = "referencedata.read";
     public const string ReferenceDataWrite = "referencedata.write";
@@ -61,6 +66,7 @@ public static class Permissions
             [FinanceRead] = [Roles.Admin, Roles.Finance, Roles.Manager],
             [FinanceWrite] = [Roles.Admin, Roles.Finance],
             [FinanceReopen] = [Roles.Admin],
+            [ExpensesSubmit] = [Roles.Admin, Roles.Staff, Roles.Finance, Roles.Technician, Roles.Noc],
             [ReportsRead] = [Roles.Admin, Roles.Finance, Roles.Manager],
             [ReferenceDataRead] = [Roles.Admin, Roles.Staff, Roles.Finance, Roles.Manager, Roles.Noc],
             [ReferenceDataWrite] = [Roles.Admin],

@@ -67,6 +67,8 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
 
     public DbSet<Expense> Expenses => Set<Expense>();
     public DbSet<Income> Income => Set<Income>();
+    public DbSet<Core.Finance.Expenses.ExpenseCategory> ExpenseCategories => Set<Core.Finance.Expenses.ExpenseCategory>();
+    public DbSet<Core.Finance.OtherIncome.IncomeCategory> IncomeCategories => Set<Core.Finance.OtherIncome.IncomeCategory>();
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<Investment> Investments => Set<Investment>();
     public DbSet<Core.Finance.Ledger.LedgerAccount> LedgerAccounts => Set<Core.Finance.Ledger.LedgerAccount>();

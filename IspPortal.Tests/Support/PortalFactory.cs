@@ -88,6 +88,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ISPPORTAL_SIM_PORT", FirstRouterPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting(IspPortal.Infrastructure.Customers.FileCustomerPhotoStore.FolderKey, PhotoFolder);
         builder.UseSetting(IspPortal.Infrastructure.Tickets.FileTicketAttachmentStore.FolderKey, Path.Combine(PhotoFolder, "tickets"));
+        builder.UseSetting(IspPortal.Infrastructure.Finance.FileExpenseReceiptStore.FolderKey, Path.Combine(PhotoFolder, "receipts"));
         builder.UseSetting(IspPortal.Infrastructure.Backups.BackupFolders.FolderKey, Path.Combine(PhotoFolder, "backups"));
     }
 }

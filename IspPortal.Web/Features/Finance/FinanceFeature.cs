@@ -1,5 +1,6 @@
 using IspPortal.Core.Identity;
 using IspPortal.Web.Features.Finance.Components;
+using IspPortal.Web.Features.Finance.Endpoints;
 using IspPortal.Web.Shell;
 using IspPortal.Web.Shell.Layout;
 using IspPortal.Web.Shell.Settings;
@@ -20,4 +21,6 @@ public sealed class FinanceFeature : IPortalFeature
     [
         new("Keuangan", Icons.Material.Filled.AccountBalance, 35, [typeof(FinanceSettingsForm)]),
     ];
+
+    public void MapApi(RouteGroupBuilder api) => api.MapExpenseEndpoints();
 }

@@ -14,6 +14,7 @@ public static class PermissionGroups
         ["tickets"] = "Tiket",
         ["network"] = "Jaringan",
         ["finance"] = "Keuangan",
+        ["expenses"] = "Pengeluaran",
         ["reports"] = "Laporan",
         ["referencedata"] = "Data master",
         ["settings"] = "Pengaturan",
