@@ -9,6 +9,10 @@ public static class FinanceModule
     {
         services.AddScoped<LedgerAccounts>();
         services.AddScoped<BillingLedger>();
+        services.AddScoped<TrialBalance>();
+        services.AddScoped<JournalSearch>();
+        services.AddScoped<AccountLedger>();
+        services.AddScoped<ChartOfAccounts>();
         return services;
     }
 }
