@@ -1,10 +1,24 @@
+using IspPortal.Core.Identity;
+using IspPortal.Web.Features.Finance.Endpoints;
 using IspPortal.Web.Shell;
 using IspPortal.Web.Shell.Layout;
+using MudBlazor;
 
 namespace IspPortal.Web.Features.Finance;
 
 /// <summary>The books: ledger, expenses and income, assets, budgets and period close (<c>/finance/...</c>).</summary>
 public sealed class FinanceFeature : IPortalFeature
 {
-    public IReadOnlyList<NavItem> Navigation => [];
+    public IReadOnlyList<NavItem> Navigation =>
+    [
+        new(NavSections.Finance, "Jurnal", "/finance/journal", Icons.Material.Filled.MenuBook, Permissions.FinanceRead, 60),
+        new(NavSections.Finance, "Buku besar", "/finance/ledger", Icons.Material.Filled.AccountBalance, Permissions.FinanceRead, 70),
+        new(NavSections.Finance, "Neraca saldo", "/finance/trial-balance", Icons.Material.Filled.Balance, Permissions.FinanceRead, 80),
+        new(NavSections.Finance, "Bagan akun", "/finance/accounts", Icons.Material.Filled.AccountTree, Permissions.FinanceRead, 90),
+    ];
+
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapLedgerEndpoints();
+    }
 }
