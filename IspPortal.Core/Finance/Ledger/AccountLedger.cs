@@ -41,11 +41,17 @@ public sealed class AccountLedger(IIspDbFactory dbs, ICurrentUser currentUser)
         var sign = account.IsDebitNormal ? 1 : -1;
 
         var lines = db.JournalLines.AsNoTracking().Where(l => l.AccountId == account.Id);
-        var opening = await lines.Where(l => l.EntryDate < from).SumAsync(l => l.Debit - l.Credit, cancellationToken);
-        var inRange = lines.Where(l => l.EntryDate >= from && l.EntryDate <= to);
-        var totals = await inRange.GroupBy(l => 1)
-            .Select(g => new { Debit = g.Sum(l => l.Debit), Credit = g.Sum(l => l.Credit) })
+        // One pass over the account's part of the index up to the range's end: the balance before it and the range's movements.
+        var sums = await lines.Where(l => l.EntryDate <= to).GroupBy(l => 1)
+            .Select(g => new
+            {
+                Opening = g.Sum(l => l.EntryDate < from ? l.Debit - l.Credit : 0),
+                Debit = g.Sum(l => l.EntryDate >= from ? l.Debit : 0),
+                Credit = g.Sum(l => l.EntryDate >= from ? l.Credit : 0),
+            })
             .SingleOrDefaultAsync(cancellationToken);
+        var opening = sums?.Opening ?? 0;
+        var inRange = lines.Where(l => l.EntryDate >= from && l.EntryDate <= to);
         var ordered = inRange.OrderBy(l => l.EntryDate).ThenBy(l => l.EntryId).ThenBy(l => l.Position);
         // The running balance carries on from the lines of the pages before this one.
         var before = page == 0 ? 0 : await ordered.Take(page * PageSize).SumAsync(l => l.Debit - l.Credit, cancellationToken);
@@ -64,8 +70,8 @@ public sealed class AccountLedger(IIspDbFactory dbs, ICurrentUser currentUser)
             running += row.Debit - row.Credit;
             shown.Add(new AccountLedgerLine(row.EntryId, row.EntryDate, row.SourceType, row.SourceKey, row.SourceNumber, row.Memo, row.Debit, row.Credit, sign * running, row.CustomerCode));
         }
-        var debit = totals?.Debit ?? 0;
-        var credit = totals?.Credit ?? 0;
+        var debit = sums?.Debit ?? 0;
+        var credit = sums?.Credit ?? 0;
         return Outcome.Done(new AccountLedgerPage(account.Code, account.Name, account.Type, from, to, sign * opening, debit, credit,
             sign * (opening + debit - credit), shown, page, PageSize, rows.Count > PageSize));
     }
