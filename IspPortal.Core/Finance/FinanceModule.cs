@@ -34,6 +34,10 @@ public static class FinanceModule
         services.AddScoped<ExpenseList>();
         services.AddScoped<RecordIncome>();
         services.AddScoped<IncomeList>();
+        services.AddScoped<TrialBalance>();
+        services.AddScoped<JournalSearch>();
+        services.AddScoped<AccountLedger>();
+        services.AddScoped<ChartOfAccounts>();
         return services;
     }
 }

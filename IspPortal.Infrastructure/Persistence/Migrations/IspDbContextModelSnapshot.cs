@@ -2244,6 +2244,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("AccountId", "EntryDate", "EntryId")
                         .HasDatabaseName("ix_journal_lines_account_date");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AccountId", "EntryDate", "EntryId"), new[] { "Debit", "Credit" });
+
                     b.ToTable("journal_lines", null, t =>
                         {
                             t.HasCheckConstraint("ck_journal_lines_side", "debit >= 0 AND credit >= 0 AND (debit = 0) <> (credit = 0)");

@@ -13,8 +13,12 @@ public sealed class FinanceFeature : IPortalFeature
 {
     public IReadOnlyList<NavItem> Navigation =>
     [
-        new(NavSections.Finance, "Jurnal manual", "/finance/manual-journals", Icons.Material.Filled.EditNote, Permissions.FinanceRead, 80),
-        new(NavSections.Finance, "Tutup buku", "/finance/periods", Icons.Material.Filled.Lock, Permissions.FinanceRead, 90),
+        new(NavSections.Finance, "Jurnal", "/finance/journal", Icons.Material.Filled.MenuBook, Permissions.FinanceRead, 60),
+        new(NavSections.Finance, "Buku besar", "/finance/ledger", Icons.Material.Filled.AccountBalance, Permissions.FinanceRead, 70),
+        new(NavSections.Finance, "Neraca saldo", "/finance/trial-balance", Icons.Material.Filled.Balance, Permissions.FinanceRead, 80),
+        new(NavSections.Finance, "Bagan akun", "/finance/accounts", Icons.Material.Filled.AccountTree, Permissions.FinanceRead, 90),
+        new(NavSections.Finance, "Jurnal manual", "/finance/manual-journals", Icons.Material.Filled.EditNote, Permissions.FinanceRead, 100),
+        new(NavSections.Finance, "Tutup buku", "/finance/periods", Icons.Material.Filled.Lock, Permissions.FinanceRead, 110),
     ];
 
     public IReadOnlyList<SettingsTab> SettingsTabs =>
@@ -22,5 +26,9 @@ public sealed class FinanceFeature : IPortalFeature
         new("Keuangan", Icons.Material.Filled.AccountBalance, 35, [typeof(FinanceSettingsForm)]),
     ];
 
-    public void MapApi(RouteGroupBuilder api) => api.MapExpenseEndpoints();
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapLedgerEndpoints();
+        api.MapExpenseEndpoints();
+    }
 }

@@ -61,8 +61,10 @@ public class JournalLineConfiguration : IEntityTypeConfiguration<JournalLine>
         builder.HasOne<LocationCode>().WithMany().HasForeignKey(l => l.LocationCodeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Router>().WithMany().HasForeignKey(l => l.RouterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(l => new { l.EntryId, l.Position }).IsUnique().HasDatabaseName("ux_journal_lines_entry_position");
-        // The account ledger (running balance) and balances at a date read by account, then date.
-        builder.HasIndex(l => new { l.AccountId, l.EntryDate, l.EntryId }).HasDatabaseName("ix_journal_lines_account_date");
+        // The account ledger (running balance) and balances at a date read by account, then date;
+        // the amounts ride along so the sums are index-only scans (the ledger benchmark measures it).
+        builder.HasIndex(l => new { l.AccountId, l.EntryDate, l.EntryId }).HasDatabaseName("ix_journal_lines_account_date")
+            .IncludeProperties(l => new { l.Debit, l.Credit });
         builder.HasIndex(l => l.CustomerId).HasFilter("customer_id IS NOT NULL");
         builder.HasIndex(l => l.LocationCodeId).HasFilter("location_code_id IS NOT NULL");
         builder.HasIndex(l => l.RouterId).HasFilter("router_id IS NOT NULL");

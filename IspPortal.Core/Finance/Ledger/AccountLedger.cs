@@ -1,0 +1,78 @@
+using IspPortal.Core.Common;
+using IspPortal.Core.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace IspPortal.Core.Finance.Ledger;
+
+/// <param name="Balance">The account's balance after this line, on its normal side (a negative number is an abnormal balance).</param>
+public sealed record AccountLedgerLine(
+    long EntryId, DateOnly Date, JournalSource Source, string SourceKey, string? SourceNumber, string Memo, decimal Debit, decimal Credit, decimal Balance, string? CustomerCode)
+{
+    public string EntryNumber => JournalEntry.NumberOf(EntryId);
+}
+
+/// <param name="Opening">The balance at the end of the day before <paramref name="From"/>, on the account's normal side.</param>
+/// <param name="Closing">The balance at the end of <paramref name="To"/>.</param>
+/// <param name="Debit">All debits in the range (every page).</param>
+public sealed record AccountLedgerPage(
+    string Code, string Name, AccountType Type, DateOnly From, DateOnly To, decimal Opening, decimal Debit, decimal Credit, decimal Closing,
+    IReadOnlyList<AccountLedgerLine> Lines, int Page, int PageSize, bool HasMore);
+
+/// <summary>
+/// One account's lines in a date range, oldest first, with the balance before the range and the
+/// running balance after each line; each page reads only its account's part of the line index.
+/// </summary>
+public sealed class AccountLedger(IIspDbFactory dbs, ICurrentUser currentUser)
+{
+    public const int PageSize = 50;
+
+    public async Task<Outcome<AccountLedgerPage>> PageAsync(string code, DateOnly from, DateOnly to, int page = 0, CancellationToken cancellationToken = default)
+    {
+        if (!(await currentUser.GetAsync(cancellationToken)).Holds(Permissions.FinanceRead))
+            return Outcome.Refused<AccountLedgerPage>("", Actor.NotPermitted);
+        if (to < from)
+            return Outcome.Refused<AccountLedgerPage>("to", "Tanggal akhir tidak boleh sebelum tanggal awal.");
+        page = Math.Max(page, 0);
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        code = code.Trim();
+        var account = await db.LedgerAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Code == code, cancellationToken);
+        if (account is null)
+            return Outcome.Refused<AccountLedgerPage>("account", $"Akun {code} tidak ada.");
+        var sign = account.IsDebitNormal ? 1 : -1;
+
+        var lines = db.JournalLines.AsNoTracking().Where(l => l.AccountId == account.Id);
+        // One pass over the account's part of the index up to the range's end: the balance before it and the range's movements.
+        var sums = await lines.Where(l => l.EntryDate <= to).GroupBy(l => 1)
+            .Select(g => new
+            {
+                Opening = g.Sum(l => l.EntryDate < from ? l.Debit - l.Credit : 0),
+                Debit = g.Sum(l => l.EntryDate >= from ? l.Debit : 0),
+                Credit = g.Sum(l => l.EntryDate >= from ? l.Credit : 0),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        var opening = sums?.Opening ?? 0;
+        var inRange = lines.Where(l => l.EntryDate >= from && l.EntryDate <= to);
+        var ordered = inRange.OrderBy(l => l.EntryDate).ThenBy(l => l.EntryId).ThenBy(l => l.Position);
+        // The running balance carries on from the lines of the pages before this one.
+        var before = page == 0 ? 0 : await ordered.Take(page * PageSize).SumAsync(l => l.Debit - l.Credit, cancellationToken);
+        var rows = await ordered.Skip(page * PageSize).Take(PageSize + 1)
+            .Select(l => new
+            {
+                l.EntryId, l.EntryDate, l.Entry!.SourceType, l.Entry.SourceKey, l.Entry.SourceNumber, Memo = l.Memo ?? l.Entry.Memo, l.Debit, l.Credit,
+                CustomerCode = db.Customers.Where(c => c.Id == l.CustomerId).Select(c => c.Code).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var running = opening + before;
+        var shown = new List<AccountLedgerLine>(PageSize);
+        foreach (var row in rows.Take(PageSize))
+        {
+            running += row.Debit - row.Credit;
+            shown.Add(new AccountLedgerLine(row.EntryId, row.EntryDate, row.SourceType, row.SourceKey, row.SourceNumber, row.Memo, row.Debit, row.Credit, sign * running, row.CustomerCode));
+        }
+        var debit = sums?.Debit ?? 0;
+        var credit = sums?.Credit ?? 0;
+        return Outcome.Done(new AccountLedgerPage(account.Code, account.Name, account.Type, from, to, sign * opening, debit, credit,
+            sign * (opening + debit - credit), shown, page, PageSize, rows.Count > PageSize));
+    }
+}
