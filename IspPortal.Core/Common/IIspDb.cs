@@ -66,6 +66,7 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<Expense> Expenses { get; }
     DbSet<Income> Income { get; }
     DbSet<Asset> Assets { get; }
+    DbSet<Finance.Assets.AssetCategory> AssetCategories { get; }
     DbSet<Investment> Investments { get; }
     DbSet<Finance.Ledger.LedgerAccount> LedgerAccounts { get; }
     DbSet<Finance.Ledger.JournalEntry> JournalEntries { get; }

@@ -1,3 +1,4 @@
+using IspPortal.Core.Finance.Assets;
 using IspPortal.Core.Finance.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,6 +10,12 @@ public static class FinanceModule
     {
         services.AddScoped<LedgerAccounts>();
         services.AddScoped<BillingLedger>();
+        services.AddScoped<AssetCategories>();
+        services.AddScoped<AssetPostings>();
+        services.AddScoped<RegisterAsset>();
+        services.AddScoped<DepreciateAssets>();
+        services.AddScoped<DisposeAsset>();
+        services.AddScoped<AssetBook>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
+using IspPortal.Core.Finance.Assets;
 using IspPortal.Core.Finance.Ledger;
+using IspPortal.Infrastructure.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Infrastructure.Finance;
@@ -9,6 +11,8 @@ public static class FinanceInfrastructureModule
     {
         services.AddSingleton<IJournalWriter, PostgresJournalWriter>();
         services.AddSingleton<IStandardChartSeeder, PostgresStandardChartSeeder>();
+        services.AddSingleton<IAssetCategorySeeder, PostgresAssetCategorySeeder>();
+        services.AddJob<DepreciationJob>(schedule => schedule.Daily().RunOnceAtStart());
         return services;
     }
 }

@@ -68,6 +68,7 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<Expense> Expenses => Set<Expense>();
     public DbSet<Income> Income => Set<Income>();
     public DbSet<Asset> Assets => Set<Asset>();
+    public DbSet<Core.Finance.Assets.AssetCategory> AssetCategories => Set<Core.Finance.Assets.AssetCategory>();
     public DbSet<Investment> Investments => Set<Investment>();
     public DbSet<Core.Finance.Ledger.LedgerAccount> LedgerAccounts => Set<Core.Finance.Ledger.LedgerAccount>();
     public DbSet<Core.Finance.Ledger.JournalEntry> JournalEntries => Set<Core.Finance.Ledger.JournalEntry>();
