@@ -1454,11 +1454,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("accumulated_depreciation");
 
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("category");
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1485,10 +1483,19 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("depreciation_method");
 
+                    b.Property<int?>("DisposalAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("disposal_account_id");
+
                     b.Property<decimal?>("DisposalAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("disposal_amount");
+
+                    b.Property<string>("DisposalKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("disposal_kind");
 
                     b.Property<string>("DisposalReason")
                         .HasMaxLength(500)
@@ -1510,8 +1517,13 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnName("name");
 
                     b.Property<string>("Notes")
-                        .HasColumnType("text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("notes");
+
+                    b.Property<int?>("PaidFromAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_from_account_id");
 
                     b.Property<decimal>("PurchaseCost")
                         .HasPrecision(18, 2)
@@ -1521,6 +1533,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly>("PurchaseDate")
                         .HasColumnType("date")
                         .HasColumnName("purchase_date");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
 
                     b.Property<int?>("RouterId")
                         .HasColumnType("integer")
@@ -1549,12 +1565,24 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_assets");
 
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_assets_category_id");
+
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ux_assets_code");
 
+                    b.HasIndex("DisposalAccountId")
+                        .HasDatabaseName("ix_assets_disposal_account_id");
+
                     b.HasIndex("LocationCodeId")
                         .HasDatabaseName("ix_assets_location_code_id");
+
+                    b.HasIndex("PaidFromAccountId")
+                        .HasDatabaseName("ix_assets_paid_from_account_id");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_assets_recorded_by_id");
 
                     b.HasIndex("RouterId")
                         .HasDatabaseName("ix_assets_router_id");
@@ -1570,17 +1598,79 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_assets_depreciation_method", "depreciation_method IN ('StraightLine', 'DecliningBalance')");
 
-                            t.HasCheckConstraint("ck_assets_disposal", "(status = 'Disposed') = (disposed_on IS NOT NULL)");
+                            t.HasCheckConstraint("ck_assets_disposal", "(status = 'Disposed') = (disposed_on IS NOT NULL AND disposal_kind IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_assets_disposal_amount", "disposal_amount >= 0");
 
-                            t.HasCheckConstraint("ck_assets_purchase_cost", "purchase_cost >= 0");
+                            t.HasCheckConstraint("ck_assets_disposal_kind", "disposal_kind IN ('Sold', 'Scrapped')");
+
+                            t.HasCheckConstraint("ck_assets_purchase_cost", "purchase_cost > 0");
 
                             t.HasCheckConstraint("ck_assets_salvage_value", "salvage_value >= 0 AND salvage_value <= purchase_cost");
 
                             t.HasCheckConstraint("ck_assets_status", "status IN ('InUse', 'InStorage', 'UnderRepair', 'Disposed')");
 
                             t.HasCheckConstraint("ck_assets_useful_life", "useful_life_months > 0");
+                        });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Assets.AssetCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccumulatedDepreciationAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("accumulated_depreciation_account_id");
+
+                    b.Property<int>("AssetAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("asset_account_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("DefaultMethod")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("default_method");
+
+                    b.Property<int>("DefaultUsefulLifeMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("default_useful_life_months");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asset_categories");
+
+                    b.HasIndex("AccumulatedDepreciationAccountId")
+                        .HasDatabaseName("ix_asset_categories_accumulated_depreciation_account_id");
+
+                    b.HasIndex("AssetAccountId")
+                        .HasDatabaseName("ix_asset_categories_asset_account_id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_asset_categories_code");
+
+                    b.ToTable("asset_categories", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_asset_categories_default_method", "default_method IN ('StraightLine', 'DecliningBalance')");
+
+                            t.HasCheckConstraint("ck_asset_categories_life", "default_useful_life_months > 0");
                         });
                 });
 
@@ -4672,17 +4762,59 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("IspPortal.Core.Finance.Asset", b =>
                 {
+                    b.HasOne("IspPortal.Core.Finance.Assets.AssetCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assets_asset_categories_category_id");
+
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("DisposalAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assets_ledger_accounts_disposal_account_id");
+
                     b.HasOne("IspPortal.Core.Customers.LocationCode", null)
                         .WithMany()
                         .HasForeignKey("LocationCodeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_assets_location_codes_location_code_id");
 
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PaidFromAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assets_ledger_accounts_paid_from_account_id");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assets_users_recorded_by_id");
+
                     b.HasOne("IspPortal.Core.Network.Router", null)
                         .WithMany()
                         .HasForeignKey("RouterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_assets_routers_router_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Assets.AssetCategory", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccumulatedDepreciationAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_categories_ledger_accounts_accumulated_depreciation_a");
+
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AssetAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_categories_ledger_accounts_asset_account_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Expense", b =>
