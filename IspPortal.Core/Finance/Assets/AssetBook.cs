@@ -47,6 +47,16 @@ public sealed class AssetBook(IIspDbFactory dbs, AssetCategories categories, ICu
             .OrderBy(a => a.Code).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The locations and routers an asset can be linked to.</summary>
+    public async Task<(IReadOnlyList<(int Id, string Name)> Locations, IReadOnlyList<(int Id, string Name)> Routers)> LinksAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureAsync(cancellationToken);
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var locations = await db.LocationCodes.AsNoTracking().OrderBy(l => l.Code).Select(l => new { l.Id, Name = l.Code + " " + l.Name }).ToListAsync(cancellationToken);
+        var routers = await db.Routers.AsNoTracking().OrderBy(r => r.Code).Select(r => new { r.Id, Name = r.Code + " " + r.Name }).ToListAsync(cancellationToken);
+        return (locations.Select(l => (l.Id, l.Name)).ToList(), routers.Select(r => (r.Id, r.Name)).ToList());
+    }
+
     public async Task<AssetList> ListAsync(AssetFilter filter, CancellationToken cancellationToken = default)
     {
         await EnsureAsync(cancellationToken);

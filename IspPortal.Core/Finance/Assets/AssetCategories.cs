@@ -14,7 +14,6 @@ public interface IAssetCategorySeeder
 /// Reads the asset categories. A database without them (a new install, a test database emptied
 /// between tests) gets the standard ones first, their accounts found by code in the chart.
 /// </summary>
-[FeatureApi]
 public sealed class AssetCategories(LedgerAccounts accounts, IAssetCategorySeeder seeder)
 {
     public async Task<IReadOnlyList<AssetCategory>> ListAsync(IIspDb db, CancellationToken cancellationToken = default)

@@ -15,7 +15,6 @@ public sealed record DepreciationRun(DateOnly Through, int Assets, int Entries, 
 /// a second instance never books a month twice. The daily job runs it through the last ended
 /// month (<see cref="RunScheduledAsync"/>); the period close calls it before closing a month.
 /// </summary>
-[FeatureApi]
 public sealed class DepreciateAssets(
     IIspDbFactory dbs, IDatabaseLocks locks, AssetCategories categories, AssetPostings postings, IspClock ispClock, ICurrentUser currentUser, ILogger<DepreciateAssets> logger)
 {

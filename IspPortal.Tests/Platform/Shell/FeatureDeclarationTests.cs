@@ -24,6 +24,7 @@ public sealed class FeatureDeclarationTests
             ("Dashboard", [("Dashboard", "/dashboard")]),
             ("Pelanggan", [("Daftar pelanggan", "/customers"), ("Pelanggan baru", "/customers/new"), ("Instalasi", "/customers/installations"), ("Kotak keluar", "/notifications/outbox")]),
             ("Penagihan", [("Daftar tagihan", "/billing/invoices"), ("Riwayat proses penagihan", "/billing/runs"), ("Pembayaran", "/billing/payments")]),
+            ("Keuangan", [("Aset tetap", "/finance/assets")]),
             ("Tiket", [("Daftar tiket", "/tickets"), ("Pekerjaan saya", "/my-work"), ("Analitik tiket", "/tickets/analytics")]),
             ("Jaringan", [("Peta pelanggan", "/network/map"), ("Monitoring", "/network/monitoring"), ("Router", "/network/routers"), ("Pool router", "/network/pools")]),
             ("Pengaturan", [("Kode lokasi", "/settings/locations"), ("Paket layanan", "/settings/packages"), ("Kategori tiket", "/settings/ticket-categories"),
@@ -83,11 +84,11 @@ public sealed class FeatureDeclarationTests
     [Fact]
     public void A_navigation_item_in_a_section_the_drawer_does_not_have_is_refused()
     {
-        var stray = new Declares(items: [new NavItem("Keuangan", "Kas", "/finance", "icon", Permissions.BillingRead, 10)]);
+        var stray = new Declares(items: [new NavItem("Gudang", "Stok", "/warehouse", "icon", Permissions.BillingRead, 10)]);
 
         var refused = Assert.Throws<InvalidOperationException>(() => PortalNavigation.Build([stray]));
 
-        Assert.Contains("Keuangan", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Gudang", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
