@@ -68,6 +68,7 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<Finance.Expenses.ExpenseCategory> ExpenseCategories { get; }
     DbSet<Finance.OtherIncome.IncomeCategory> IncomeCategories { get; }
     DbSet<Asset> Assets { get; }
+    DbSet<Finance.Assets.AssetCategory> AssetCategories { get; }
     DbSet<Investment> Investments { get; }
     DbSet<Finance.Ledger.LedgerAccount> LedgerAccounts { get; }
     DbSet<Finance.Ledger.JournalEntry> JournalEntries { get; }

@@ -1,3 +1,4 @@
+using IspPortal.Core.Finance.Assets;
 using IspPortal.Core.Finance.Budgets;
 using IspPortal.Core.Finance.Expenses;
 using IspPortal.Core.Finance.Journals;
@@ -38,6 +39,12 @@ public static class FinanceModule
         services.AddScoped<JournalSearch>();
         services.AddScoped<AccountLedger>();
         services.AddScoped<ChartOfAccounts>();
+        services.AddScoped<AssetCategories>();
+        services.AddScoped<AssetPostings>();
+        services.AddScoped<RegisterAsset>();
+        services.AddScoped<DepreciateAssets>();
+        services.AddScoped<DisposeAsset>();
+        services.AddScoped<AssetBook>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using IspPortal.Core.Customers.Photos;
+using IspPortal.Core.Finance.Assets;
 using IspPortal.Core.Finance.Expenses;
 using IspPortal.Core.Finance.Ledger;
 using IspPortal.Core.Finance.Periods;
@@ -19,6 +20,8 @@ public static class FinanceInfrastructureModule
         services.AddSingleton<IFinanceCategorySeeder, PostgresFinanceCategorySeeder>();
         services.AddSingleton<IExpenseReceiptStore>(sp => new FileExpenseReceiptStore(
             configuration.StorageFolder(FileExpenseReceiptStore.FolderKey, "expense-receipts"), sp.GetRequiredService<ICustomerPhotoStore>()));
+        services.AddSingleton<IAssetCategorySeeder, PostgresAssetCategorySeeder>();
+        services.AddJob<DepreciationJob>(schedule => schedule.Daily().RunOnceAtStart());
         return services;
     }
 }

@@ -70,6 +70,7 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<Core.Finance.Expenses.ExpenseCategory> ExpenseCategories => Set<Core.Finance.Expenses.ExpenseCategory>();
     public DbSet<Core.Finance.OtherIncome.IncomeCategory> IncomeCategories => Set<Core.Finance.OtherIncome.IncomeCategory>();
     public DbSet<Asset> Assets => Set<Asset>();
+    public DbSet<Core.Finance.Assets.AssetCategory> AssetCategories => Set<Core.Finance.Assets.AssetCategory>();
     public DbSet<Investment> Investments => Set<Investment>();
     public DbSet<Core.Finance.Ledger.LedgerAccount> LedgerAccounts => Set<Core.Finance.Ledger.LedgerAccount>();
     public DbSet<Core.Finance.Ledger.JournalEntry> JournalEntries => Set<Core.Finance.Ledger.JournalEntry>();
