@@ -1473,11 +1473,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("accumulated_depreciation");
 
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("category");
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1504,10 +1502,19 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("depreciation_method");
 
+                    b.Property<int?>("DisposalAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("disposal_account_id");
+
                     b.Property<decimal?>("DisposalAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("disposal_amount");
+
+                    b.Property<string>("DisposalKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("disposal_kind");
 
                     b.Property<string>("DisposalReason")
                         .HasMaxLength(500)
@@ -1529,8 +1536,13 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnName("name");
 
                     b.Property<string>("Notes")
-                        .HasColumnType("text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("notes");
+
+                    b.Property<int?>("PaidFromAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_from_account_id");
 
                     b.Property<decimal>("PurchaseCost")
                         .HasPrecision(18, 2)
@@ -1540,6 +1552,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly>("PurchaseDate")
                         .HasColumnType("date")
                         .HasColumnName("purchase_date");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
 
                     b.Property<int?>("RouterId")
                         .HasColumnType("integer")
@@ -1568,12 +1584,24 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_assets");
 
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_assets_category_id");
+
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ux_assets_code");
 
+                    b.HasIndex("DisposalAccountId")
+                        .HasDatabaseName("ix_assets_disposal_account_id");
+
                     b.HasIndex("LocationCodeId")
                         .HasDatabaseName("ix_assets_location_code_id");
+
+                    b.HasIndex("PaidFromAccountId")
+                        .HasDatabaseName("ix_assets_paid_from_account_id");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_assets_recorded_by_id");
 
                     b.HasIndex("RouterId")
                         .HasDatabaseName("ix_assets_router_id");
@@ -1589,17 +1617,79 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_assets_depreciation_method", "depreciation_method IN ('StraightLine', 'DecliningBalance')");
 
-                            t.HasCheckConstraint("ck_assets_disposal", "(status = 'Disposed') = (disposed_on IS NOT NULL)");
+                            t.HasCheckConstraint("ck_assets_disposal", "(status = 'Disposed') = (disposed_on IS NOT NULL AND disposal_kind IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_assets_disposal_amount", "disposal_amount >= 0");
 
-                            t.HasCheckConstraint("ck_assets_purchase_cost", "purchase_cost >= 0");
+                            t.HasCheckConstraint("ck_assets_disposal_kind", "disposal_kind IN ('Sold', 'Scrapped')");
+
+                            t.HasCheckConstraint("ck_assets_purchase_cost", "purchase_cost > 0");
 
                             t.HasCheckConstraint("ck_assets_salvage_value", "salvage_value >= 0 AND salvage_value <= purchase_cost");
 
                             t.HasCheckConstraint("ck_assets_status", "status IN ('InUse', 'InStorage', 'UnderRepair', 'Disposed')");
 
                             t.HasCheckConstraint("ck_assets_useful_life", "useful_life_months > 0");
+                        });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Assets.AssetCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccumulatedDepreciationAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("accumulated_depreciation_account_id");
+
+                    b.Property<int>("AssetAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("asset_account_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("DefaultMethod")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("default_method");
+
+                    b.Property<int>("DefaultUsefulLifeMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("default_useful_life_months");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asset_categories");
+
+                    b.HasIndex("AccumulatedDepreciationAccountId")
+                        .HasDatabaseName("ix_asset_categories_accumulated_depreciation_account_id");
+
+                    b.HasIndex("AssetAccountId")
+                        .HasDatabaseName("ix_asset_categories_asset_account_id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_asset_categories_code");
+
+                    b.ToTable("asset_categories", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_asset_categories_default_method", "default_method IN ('StraightLine', 'DecliningBalance')");
+
+                            t.HasCheckConstraint("ck_asset_categories_life", "default_useful_life_months > 0");
                         });
                 });
 
@@ -1673,11 +1763,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("asset_id");
 
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("category");
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1693,17 +1781,34 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("expense_date");
 
-                    b.Property<string>("Method")
+                    b.Property<string>("IdempotencyKey")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("method");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("notes");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("number");
+
+                    b.Property<bool>("OnCredit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_credit");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<int?>("PaymentAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_account_id");
 
                     b.Property<string>("ReceiptPath")
                         .HasMaxLength(260)
@@ -1719,6 +1824,22 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("reference");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Vat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("vat");
+
                     b.Property<string>("Vendor")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)")
@@ -1733,24 +1854,79 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("AssetId")
                         .HasDatabaseName("ix_expenses_asset_id");
 
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_expenses_category_id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_expenses_idempotency_key");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ux_expenses_number");
 
+                    b.HasIndex("PaymentAccountId")
+                        .HasDatabaseName("ix_expenses_payment_account_id");
+
                     b.HasIndex("RecordedById")
                         .HasDatabaseName("ix_expenses_recorded_by_id");
 
-                    b.HasIndex("ExpenseDate", "Category")
-                        .HasDatabaseName("ix_expenses_expense_date_category");
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_expenses_status");
+
+                    b.HasIndex("ExpenseDate", "CategoryId")
+                        .HasDatabaseName("ix_expenses_expense_date_category_id");
 
                     b.ToTable("expenses", null, t =>
                         {
-                            t.HasCheckConstraint("ck_expenses_amount", "amount > 0");
+                            t.HasCheckConstraint("ck_expenses_amount", "amount > 0 AND vat >= 0");
 
-                            t.HasCheckConstraint("ck_expenses_approval", "(approved_by_id IS NULL) = (approved_at IS NULL)");
+                            t.HasCheckConstraint("ck_expenses_approval", "(approved_by_id IS NULL OR approved_at IS NOT NULL) AND ((status = 'Approved') = (approved_at IS NOT NULL))");
 
-                            t.HasCheckConstraint("ck_expenses_method", "method IN ('Cash', 'BankTransfer', 'Qris', 'Card', 'Other')");
+                            t.HasCheckConstraint("ck_expenses_payment", "(on_credit OR payment_account_id IS NOT NULL) AND ((paid_on IS NULL) OR (on_credit AND payment_account_id IS NOT NULL))");
+
+                            t.HasCheckConstraint("ck_expenses_rejection", "(status = 'Rejected') = (rejection_reason IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_expenses_status", "status IN ('Submitted', 'Approved', 'Rejected')");
                         });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Expenses.ExpenseCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_expense_categories");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_expense_categories_account_id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_expense_categories_code");
+
+                    b.ToTable("expense_categories", (string)null);
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Income", b =>
@@ -1762,16 +1938,18 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount");
 
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("category");
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1783,6 +1961,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("description");
 
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<DateOnly>("IncomeDate")
                         .HasColumnType("date")
                         .HasColumnName("income_date");
@@ -1790,12 +1974,6 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Property<int?>("InvestmentId")
                         .HasColumnType("integer")
                         .HasColumnName("investment_id");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("method");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1821,6 +1999,16 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_income");
 
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_income_account_id");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_income_category_id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_income_idempotency_key");
+
                     b.HasIndex("InvestmentId")
                         .HasDatabaseName("ix_income_investment_id");
 
@@ -1831,14 +2019,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("RecordedById")
                         .HasDatabaseName("ix_income_recorded_by_id");
 
-                    b.HasIndex("IncomeDate", "Category")
-                        .HasDatabaseName("ix_income_income_date_category");
+                    b.HasIndex("IncomeDate", "CategoryId")
+                        .HasDatabaseName("ix_income_income_date_category_id");
 
                     b.ToTable("income", null, t =>
                         {
                             t.HasCheckConstraint("ck_income_amount", "amount > 0");
-
-                            t.HasCheckConstraint("ck_income_method", "method IN ('Cash', 'BankTransfer', 'Qris', 'Card', 'Other')");
                         });
                 });
 
@@ -2342,6 +2528,44 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_ledger_periods_month", "extract(day FROM month) = 1");
                         });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.OtherIncome.IncomeCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_income_categories");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_income_categories_account_id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_income_categories_code");
+
+                    b.ToTable("income_categories", (string)null);
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Periods.LedgerPeriodReopening", b =>
@@ -4956,17 +5180,59 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("IspPortal.Core.Finance.Asset", b =>
                 {
+                    b.HasOne("IspPortal.Core.Finance.Assets.AssetCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assets_asset_categories_category_id");
+
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("DisposalAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assets_ledger_accounts_disposal_account_id");
+
                     b.HasOne("IspPortal.Core.Customers.LocationCode", null)
                         .WithMany()
                         .HasForeignKey("LocationCodeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_assets_location_codes_location_code_id");
 
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PaidFromAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assets_ledger_accounts_paid_from_account_id");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assets_users_recorded_by_id");
+
                     b.HasOne("IspPortal.Core.Network.Router", null)
                         .WithMany()
                         .HasForeignKey("RouterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_assets_routers_router_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Assets.AssetCategory", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccumulatedDepreciationAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_categories_ledger_accounts_accumulated_depreciation_a");
+
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AssetAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_categories_ledger_accounts_asset_account_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Budgets.Budget", b =>
@@ -4993,6 +5259,19 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_expenses_assets_asset_id");
 
+                    b.HasOne("IspPortal.Core.Finance.Expenses.ExpenseCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expenses_expense_categories_category_id");
+
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_expenses_ledger_accounts_payment_account_id");
+
                     b.HasOne("IspPortal.Core.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("RecordedById")
@@ -5002,8 +5281,32 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Navigation("Asset");
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Finance.Expenses.ExpenseCategory", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expense_categories_ledger_accounts_account_id");
+                });
+
             modelBuilder.Entity("IspPortal.Core.Finance.Income", b =>
                 {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_income_ledger_accounts_account_id");
+
+                    b.HasOne("IspPortal.Core.Finance.OtherIncome.IncomeCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_income_income_categories_category_id");
+
                     b.HasOne("IspPortal.Core.Finance.Investment", "Investment")
                         .WithMany("Returns")
                         .HasForeignKey("InvestmentId")
@@ -5141,6 +5444,16 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("ClosedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_ledger_periods_users_closed_by_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.OtherIncome.IncomeCategory", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_income_categories_ledger_accounts_account_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Periods.LedgerPeriodReopening", b =>

@@ -14,8 +14,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IspPortal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(IspDbContext))]
-    [Migration("20261206033007_LedgerLinesCoveringIndex")]
-    partial class LedgerLinesCoveringIndex
+    [Migration("20261206035014_FinanceBooks")]
+    partial class FinanceBooks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -814,6 +814,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("download_mbps");
 
+                    b.Property<decimal?>("InstallationFee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("installation_fee");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
@@ -852,6 +857,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.ToTable("service_packages", null, t =>
                         {
+                            t.HasCheckConstraint("ck_service_packages_installation_fee", "installation_fee IS NULL OR installation_fee >= 0");
+
                             t.HasCheckConstraint("ck_service_packages_price", "monthly_price >= 0");
 
                             t.HasCheckConstraint("ck_service_packages_speed", "download_mbps > 0 AND upload_mbps > 0");
@@ -871,6 +878,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("address");
+
+                    b.Property<DateOnly?>("BillingStartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("billing_starts_on");
 
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date")
@@ -1210,6 +1221,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AssignmentVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("assignment_version");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -1320,6 +1337,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.ToTable("customer_registrations", null, t =>
                         {
+                            t.HasCheckConstraint("ck_customer_registrations_assignment_version", "assignment_version >= 1");
+
                             t.HasCheckConstraint("ck_customer_registrations_attempts", "provisioning_attempts >= 0");
 
                             t.HasCheckConstraint("ck_customer_registrations_cancellation", "(status = 'Cancelled') = (cancelled_at IS NOT NULL)");
@@ -1457,11 +1476,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("accumulated_depreciation");
 
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("category");
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1488,10 +1505,19 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("depreciation_method");
 
+                    b.Property<int?>("DisposalAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("disposal_account_id");
+
                     b.Property<decimal?>("DisposalAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("disposal_amount");
+
+                    b.Property<string>("DisposalKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("disposal_kind");
 
                     b.Property<string>("DisposalReason")
                         .HasMaxLength(500)
@@ -1513,8 +1539,13 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnName("name");
 
                     b.Property<string>("Notes")
-                        .HasColumnType("text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("notes");
+
+                    b.Property<int?>("PaidFromAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_from_account_id");
 
                     b.Property<decimal>("PurchaseCost")
                         .HasPrecision(18, 2)
@@ -1524,6 +1555,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly>("PurchaseDate")
                         .HasColumnType("date")
                         .HasColumnName("purchase_date");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
 
                     b.Property<int?>("RouterId")
                         .HasColumnType("integer")
@@ -1552,12 +1587,24 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_assets");
 
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_assets_category_id");
+
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ux_assets_code");
 
+                    b.HasIndex("DisposalAccountId")
+                        .HasDatabaseName("ix_assets_disposal_account_id");
+
                     b.HasIndex("LocationCodeId")
                         .HasDatabaseName("ix_assets_location_code_id");
+
+                    b.HasIndex("PaidFromAccountId")
+                        .HasDatabaseName("ix_assets_paid_from_account_id");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_assets_recorded_by_id");
 
                     b.HasIndex("RouterId")
                         .HasDatabaseName("ix_assets_router_id");
@@ -1573,17 +1620,123 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_assets_depreciation_method", "depreciation_method IN ('StraightLine', 'DecliningBalance')");
 
-                            t.HasCheckConstraint("ck_assets_disposal", "(status = 'Disposed') = (disposed_on IS NOT NULL)");
+                            t.HasCheckConstraint("ck_assets_disposal", "(status = 'Disposed') = (disposed_on IS NOT NULL AND disposal_kind IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_assets_disposal_amount", "disposal_amount >= 0");
 
-                            t.HasCheckConstraint("ck_assets_purchase_cost", "purchase_cost >= 0");
+                            t.HasCheckConstraint("ck_assets_disposal_kind", "disposal_kind IN ('Sold', 'Scrapped')");
+
+                            t.HasCheckConstraint("ck_assets_purchase_cost", "purchase_cost > 0");
 
                             t.HasCheckConstraint("ck_assets_salvage_value", "salvage_value >= 0 AND salvage_value <= purchase_cost");
 
                             t.HasCheckConstraint("ck_assets_status", "status IN ('InUse', 'InStorage', 'UnderRepair', 'Disposed')");
 
                             t.HasCheckConstraint("ck_assets_useful_life", "useful_life_months > 0");
+                        });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Assets.AssetCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccumulatedDepreciationAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("accumulated_depreciation_account_id");
+
+                    b.Property<int>("AssetAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("asset_account_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("DefaultMethod")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("default_method");
+
+                    b.Property<int>("DefaultUsefulLifeMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("default_useful_life_months");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asset_categories");
+
+                    b.HasIndex("AccumulatedDepreciationAccountId")
+                        .HasDatabaseName("ix_asset_categories_accumulated_depreciation_account_id");
+
+                    b.HasIndex("AssetAccountId")
+                        .HasDatabaseName("ix_asset_categories_asset_account_id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_asset_categories_code");
+
+                    b.ToTable("asset_categories", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_asset_categories_default_method", "default_method IN ('StraightLine', 'DecliningBalance')");
+
+                            t.HasCheckConstraint("ck_asset_categories_life", "default_useful_life_months > 0");
+                        });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Budgets.Budget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budgets");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_budgets_month");
+
+                    b.HasIndex("AccountId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ux_budgets_account_month");
+
+                    b.ToTable("budgets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_budgets_amount", "amount >= 0");
+
+                            t.HasCheckConstraint("ck_budgets_month", "extract(day FROM month) = 1");
                         });
                 });
 
@@ -1613,11 +1766,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("asset_id");
 
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("category");
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1633,17 +1784,34 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("expense_date");
 
-                    b.Property<string>("Method")
+                    b.Property<string>("IdempotencyKey")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("method");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("notes");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("number");
+
+                    b.Property<bool>("OnCredit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_credit");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<int?>("PaymentAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_account_id");
 
                     b.Property<string>("ReceiptPath")
                         .HasMaxLength(260)
@@ -1659,6 +1827,22 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("reference");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Vat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("vat");
+
                     b.Property<string>("Vendor")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)")
@@ -1673,24 +1857,79 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("AssetId")
                         .HasDatabaseName("ix_expenses_asset_id");
 
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_expenses_category_id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_expenses_idempotency_key");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ux_expenses_number");
 
+                    b.HasIndex("PaymentAccountId")
+                        .HasDatabaseName("ix_expenses_payment_account_id");
+
                     b.HasIndex("RecordedById")
                         .HasDatabaseName("ix_expenses_recorded_by_id");
 
-                    b.HasIndex("ExpenseDate", "Category")
-                        .HasDatabaseName("ix_expenses_expense_date_category");
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_expenses_status");
+
+                    b.HasIndex("ExpenseDate", "CategoryId")
+                        .HasDatabaseName("ix_expenses_expense_date_category_id");
 
                     b.ToTable("expenses", null, t =>
                         {
-                            t.HasCheckConstraint("ck_expenses_amount", "amount > 0");
+                            t.HasCheckConstraint("ck_expenses_amount", "amount > 0 AND vat >= 0");
 
-                            t.HasCheckConstraint("ck_expenses_approval", "(approved_by_id IS NULL) = (approved_at IS NULL)");
+                            t.HasCheckConstraint("ck_expenses_approval", "(approved_by_id IS NULL OR approved_at IS NOT NULL) AND ((status = 'Approved') = (approved_at IS NOT NULL))");
 
-                            t.HasCheckConstraint("ck_expenses_method", "method IN ('Cash', 'BankTransfer', 'Qris', 'Card', 'Other')");
+                            t.HasCheckConstraint("ck_expenses_payment", "(on_credit OR payment_account_id IS NOT NULL) AND ((paid_on IS NULL) OR (on_credit AND payment_account_id IS NOT NULL))");
+
+                            t.HasCheckConstraint("ck_expenses_rejection", "(status = 'Rejected') = (rejection_reason IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_expenses_status", "status IN ('Submitted', 'Approved', 'Rejected')");
                         });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Expenses.ExpenseCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_expense_categories");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_expense_categories_account_id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_expense_categories_code");
+
+                    b.ToTable("expense_categories", (string)null);
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Income", b =>
@@ -1702,16 +1941,18 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount");
 
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("category");
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1723,6 +1964,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("description");
 
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<DateOnly>("IncomeDate")
                         .HasColumnType("date")
                         .HasColumnName("income_date");
@@ -1730,12 +1977,6 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Property<int?>("InvestmentId")
                         .HasColumnType("integer")
                         .HasColumnName("investment_id");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("method");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1761,6 +2002,16 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_income");
 
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_income_account_id");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_income_category_id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_income_idempotency_key");
+
                     b.HasIndex("InvestmentId")
                         .HasDatabaseName("ix_income_investment_id");
 
@@ -1771,14 +2022,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("RecordedById")
                         .HasDatabaseName("ix_income_recorded_by_id");
 
-                    b.HasIndex("IncomeDate", "Category")
-                        .HasDatabaseName("ix_income_income_date_category");
+                    b.HasIndex("IncomeDate", "CategoryId")
+                        .HasDatabaseName("ix_income_income_date_category_id");
 
                     b.ToTable("income", null, t =>
                         {
                             t.HasCheckConstraint("ck_income_amount", "amount > 0");
-
-                            t.HasCheckConstraint("ck_income_method", "method IN ('Cash', 'BankTransfer', 'Qris', 'Card', 'Other')");
                         });
                 });
 
@@ -1873,6 +2122,172 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                             t.HasCheckConstraint("ck_investments_maturity", "maturity_date >= invested_on");
 
                             t.HasCheckConstraint("ck_investments_status", "status IN ('Active', 'Closed')");
+                        });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Journals.ManualJournal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<DateOnly>("EntryDate")
+                        .HasColumnType("date")
+                        .HasColumnName("entry_date");
+
+                    b.Property<long?>("EntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Memo")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("memo");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_manual_journals");
+
+                    b.HasIndex("DecidedById")
+                        .HasDatabaseName("ix_manual_journals_decided_by_id");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_manual_journals_entry")
+                        .HasFilter("entry_id IS NOT NULL");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_manual_journals_number");
+
+                    b.HasIndex("RequestedById")
+                        .HasDatabaseName("ix_manual_journals_requested_by_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_manual_journals_status")
+                        .HasFilter("status = 'Pending'");
+
+                    b.ToTable("manual_journals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_manual_journals_posted", "(status = 'Posted') = (entry_id IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_manual_journals_rejected", "(status = 'Rejected') = (rejection_reason IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_manual_journals_status", "status IN ('Pending', 'Posted', 'Rejected')");
+
+                            t.HasCheckConstraint("ck_manual_journals_total", "total > 0");
+                        });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Journals.ManualJournalLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Credit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("credit");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_id");
+
+                    b.Property<decimal>("Debit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("debit");
+
+                    b.Property<int?>("LocationCodeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_code_id");
+
+                    b.Property<long>("ManualJournalId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("manual_journal_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int?>("RouterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("router_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_manual_journal_lines");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_manual_journal_lines_account_id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_manual_journal_lines_customer_id")
+                        .HasFilter("customer_id IS NOT NULL");
+
+                    b.HasIndex("LocationCodeId")
+                        .HasDatabaseName("ix_manual_journal_lines_location_code_id")
+                        .HasFilter("location_code_id IS NOT NULL");
+
+                    b.HasIndex("RouterId")
+                        .HasDatabaseName("ix_manual_journal_lines_router_id")
+                        .HasFilter("router_id IS NOT NULL");
+
+                    b.HasIndex("ManualJournalId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ux_manual_journal_lines_position");
+
+                    b.ToTable("manual_journal_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_manual_journal_lines_side", "debit >= 0 AND credit >= 0 AND (debit = 0) <> (credit = 0)");
                         });
                 });
 
@@ -2115,6 +2530,97 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("ledger_periods", null, t =>
                         {
                             t.HasCheckConstraint("ck_ledger_periods_month", "extract(day FROM month) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.OtherIncome.IncomeCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_income_categories");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_income_categories_account_id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_income_categories_code");
+
+                    b.ToTable("income_categories", (string)null);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Periods.LedgerPeriodReopening", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ClosedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reopened_at");
+
+                    b.Property<Guid?>("ReopenedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reopened_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_period_reopenings");
+
+                    b.HasIndex("ClosedById")
+                        .HasDatabaseName("ix_ledger_period_reopenings_closed_by_id");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_ledger_period_reopenings_month");
+
+                    b.HasIndex("ReopenedById")
+                        .HasDatabaseName("ix_ledger_period_reopenings_reopened_by_id");
+
+                    b.ToTable("ledger_period_reopenings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_period_reopenings_month", "extract(day FROM month) = 1");
                         });
                 });
 
@@ -4677,17 +5183,69 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("IspPortal.Core.Finance.Asset", b =>
                 {
+                    b.HasOne("IspPortal.Core.Finance.Assets.AssetCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assets_asset_categories_category_id");
+
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("DisposalAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assets_ledger_accounts_disposal_account_id");
+
                     b.HasOne("IspPortal.Core.Customers.LocationCode", null)
                         .WithMany()
                         .HasForeignKey("LocationCodeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_assets_location_codes_location_code_id");
 
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PaidFromAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assets_ledger_accounts_paid_from_account_id");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assets_users_recorded_by_id");
+
                     b.HasOne("IspPortal.Core.Network.Router", null)
                         .WithMany()
                         .HasForeignKey("RouterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_assets_routers_router_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Assets.AssetCategory", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccumulatedDepreciationAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_categories_ledger_accounts_accumulated_depreciation_a");
+
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AssetAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_categories_ledger_accounts_asset_account_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Budgets.Budget", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_budgets_ledger_accounts_account_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Expense", b =>
@@ -4704,6 +5262,19 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_expenses_assets_asset_id");
 
+                    b.HasOne("IspPortal.Core.Finance.Expenses.ExpenseCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expenses_expense_categories_category_id");
+
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_expenses_ledger_accounts_payment_account_id");
+
                     b.HasOne("IspPortal.Core.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("RecordedById")
@@ -4713,8 +5284,32 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Navigation("Asset");
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Finance.Expenses.ExpenseCategory", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expense_categories_ledger_accounts_account_id");
+                });
+
             modelBuilder.Entity("IspPortal.Core.Finance.Income", b =>
                 {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_income_ledger_accounts_account_id");
+
+                    b.HasOne("IspPortal.Core.Finance.OtherIncome.IncomeCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_income_income_categories_category_id");
+
                     b.HasOne("IspPortal.Core.Finance.Investment", "Investment")
                         .WithMany("Returns")
                         .HasForeignKey("InvestmentId")
@@ -4737,6 +5332,64 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_investments_users_recorded_by_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Journals.ManualJournal", b =>
+                {
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_manual_journals_users_decided_by_id");
+
+                    b.HasOne("IspPortal.Core.Finance.Ledger.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_manual_journals_journal_entries_entry_id");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_manual_journals_users_requested_by_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Journals.ManualJournalLine", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_manual_journal_lines_ledger_accounts_account_id");
+
+                    b.HasOne("IspPortal.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_manual_journal_lines_customers_customer_id");
+
+                    b.HasOne("IspPortal.Core.Customers.LocationCode", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_manual_journal_lines_location_codes_location_code_id");
+
+                    b.HasOne("IspPortal.Core.Finance.Journals.ManualJournal", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ManualJournalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_manual_journal_lines_manual_journals_manual_journal_id");
+
+                    b.HasOne("IspPortal.Core.Network.Router", null)
+                        .WithMany()
+                        .HasForeignKey("RouterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_manual_journal_lines_routers_router_id");
+
+                    b.Navigation("Account");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Ledger.JournalEntry", b =>
@@ -4794,6 +5447,31 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("ClosedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_ledger_periods_users_closed_by_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.OtherIncome.IncomeCategory", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_income_categories_ledger_accounts_account_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Periods.LedgerPeriodReopening", b =>
+                {
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ledger_period_reopenings_users_closed_by_id");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReopenedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ledger_period_reopenings_users_reopened_by_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Identity.AuditLog", b =>
@@ -5195,6 +5873,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("IspPortal.Core.Finance.Investment", b =>
                 {
                     b.Navigation("Returns");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Journals.ManualJournal", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Ledger.JournalEntry", b =>
