@@ -99,7 +99,7 @@ public sealed record CategoryDto(string Code, string Name, string AccountCode);
 /// <param name="PaidFrom"><c>cash</c>, a bank account's ledger code, or <c>payable</c> (owed to the vendor).</param>
 /// <param name="Amount">Net, without VAT.</param>
 public sealed record ExpenseRequest(
-    [property: DefaultValue("2026-12-01")] DateOnly? Date,
+    DateOnly? Date,
     [property: DefaultValue("bandwidth")] string? CategoryCode,
     [property: DefaultValue(typeof(decimal), "10000000")] decimal? Amount,
     [property: DefaultValue("Upstream Desember")] string? Description,
@@ -120,7 +120,7 @@ public sealed record ExpensePageDto(IReadOnlyList<ExpenseDto> Items, int Total, 
 /// <param name="ReceivedIn"><c>cash</c> or a bank account's ledger code.</param>
 /// <param name="Source">Who paid.</param>
 public sealed record IncomeRequest(
-    [property: DefaultValue("2026-12-01")] DateOnly? Date,
+    DateOnly? Date,
     [property: DefaultValue("sewa-menara")] string? CategoryCode,
     [property: DefaultValue(typeof(decimal), "2500000")] decimal? Amount,
     string? Description,
