@@ -29,6 +29,20 @@ public sealed partial class MapBrowserTests(LiveDemoPortalFactory portal, Browse
         await page.PickSuggestionAsync("map-search", code);
         await Assertions.Expect(marker).ToHaveAttributeAsync("data-status", "online");
         await Assertions.Expect(page.Locator(".leaflet-popup-content")).ToContainTextAsync(username);
+        // The popup pans the map into view after it opens: take the view once the pane has stood still for 15 frames.
+        await page.WaitForFunctionAsync("""
+            () => new Promise(resolve => {
+                const pane = document.querySelector('.leaflet-map-pane');
+                let last = pane.style.transform, still = 0;
+                const tick = () => {
+                    const now = pane.style.transform;
+                    still = now === last ? still + 1 : 0;
+                    last = now;
+                    if (still >= 15) resolve(true); else requestAnimationFrame(tick);
+                };
+                requestAnimationFrame(tick);
+            })
+            """);
         var zoomBefore = await page.EvaluateAsync<string>("() => document.querySelector('.leaflet-map-pane').style.transform");
         await page.EvaluateAsync("() => window.__notReloaded = true");
 
