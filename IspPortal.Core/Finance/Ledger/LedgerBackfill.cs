@@ -18,7 +18,9 @@ public sealed record BackfillResult(IReadOnlyDictionary<JournalSource, int> Post
 /// Posts the billing documents that have no entry yet with the same rules as the events
 /// (<see cref="BillingLedger"/>), so the ledger is complete from the first invoice: documents from
 /// before the ledger existed, and documents written outside the use cases (the demo's history).
-/// Runs at start-up; each batch commits on its own, and a source that posted meanwhile is skipped
+/// Runs at start-up and loads only documents without an entry (an anti-join on the entries' source
+/// key in the database), so a start with nothing left to post loads no invoice, line or customer.
+/// Each batch commits on its own, and a source that posted meanwhile is skipped
 /// by its unique key, so a run that dies or two instances starting together post nothing twice.
 /// </summary>
 public sealed class LedgerBackfill(IIspDbFactory dbs, IJournalWriter writer, LedgerAccounts accounts, PortalSettings settings, IspClock ispClock, ILogger<LedgerBackfill> logger)
@@ -73,13 +75,12 @@ public sealed class LedgerBackfill(IIspDbFactory dbs, IJournalWriter writer, Led
         var source = voids ? JournalSource.InvoiceVoid : JournalSource.Invoice;
         var batch = await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Customer)
             .Where(i => i.Id > cursor && (!voids || i.Status == InvoiceStatus.Void))
+            .Where(i => !db.JournalEntries.Any(e => e.SourceType == source && e.SourceKey == i.Id.ToString()))
             .OrderBy(i => i.Id).Take(BatchSize)
             .ToListAsync(cancellationToken);
         if (batch.Count == 0)
             return ([], null);
-        var keys = batch.Select(i => BillingLedger.Key(i.Id)).ToList();
-        var done = await PostedAsync(db, source, keys, cancellationToken);
-        var drafts = batch.Where(i => !done.Contains(BillingLedger.Key(i.Id)))
+        var drafts = batch
             .Select(i => BillingLedger.InvoiceEntry(map, i, [.. i.Lines.OrderBy(l => l.Position)], i.Id, BillingLedger.Dimensions(i.Customer), source,
                 voids ? IspClock.DayOf(i.VoidedAt ?? i.UpdatedAt, zone) : i.IssueDate, reverse: voids))
             .OfType<JournalDraft>()
@@ -90,12 +91,12 @@ public sealed class LedgerBackfill(IIspDbFactory dbs, IJournalWriter writer, Led
     private static async Task<(List<JournalDraft>, long?)> CreditNotesAsync(IIspDb db, AccountMap map, long cursor, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var batch = await db.CreditNotes.AsNoTracking().Include(n => n.Invoice).ThenInclude(i => i!.Customer)
-            .Where(n => n.Id > cursor).OrderBy(n => n.Id).Take(BatchSize)
+            .Where(n => n.Id > cursor && !db.JournalEntries.Any(e => e.SourceType == JournalSource.CreditNote && e.SourceKey == n.Id.ToString()))
+            .OrderBy(n => n.Id).Take(BatchSize)
             .ToListAsync(cancellationToken);
         if (batch.Count == 0)
             return ([], null);
-        var done = await PostedAsync(db, JournalSource.CreditNote, batch.Select(n => BillingLedger.Key(n.Id)).ToList(), cancellationToken);
-        var drafts = batch.Where(n => !done.Contains(BillingLedger.Key(n.Id)))
+        var drafts = batch
             .Select(n => BillingLedger.CreditNoteEntry(map, n, n.Invoice!, BillingLedger.Dimensions(n.Invoice!.Customer), zone))
             .ToList();
         return (drafts, batch[^1].Id);
@@ -104,12 +105,13 @@ public sealed class LedgerBackfill(IIspDbFactory dbs, IJournalWriter writer, Led
     private static async Task<(List<JournalDraft>, long?)> PaymentsAsync(IIspDb db, AccountMap map, long cursor, TimeZoneInfo zone, FinanceSettings finance, CancellationToken cancellationToken)
     {
         var batch = await db.Payments.AsNoTracking().Include(p => p.Customer)
-            .Where(p => p.Id > cursor && p.Status == PaymentStatus.Confirmed).OrderBy(p => p.Id).Take(BatchSize)
+            .Where(p => p.Id > cursor && p.Status == PaymentStatus.Confirmed)
+            .Where(p => !db.JournalEntries.Any(e => e.SourceType == JournalSource.Payment && e.SourceKey == p.Id.ToString()))
+            .OrderBy(p => p.Id).Take(BatchSize)
             .ToListAsync(cancellationToken);
         if (batch.Count == 0)
             return ([], null);
-        var done = await PostedAsync(db, JournalSource.Payment, batch.Select(p => BillingLedger.Key(p.Id)).ToList(), cancellationToken);
-        var drafts = batch.Where(p => !done.Contains(BillingLedger.Key(p.Id)))
+        var drafts = batch
             .Select(p => BillingLedger.PaymentEntry(map, p, finance, BillingLedger.Dimensions(p.Customer), zone))
             .ToList();
         return (drafts, batch[^1].Id);
@@ -118,18 +120,14 @@ public sealed class LedgerBackfill(IIspDbFactory dbs, IJournalWriter writer, Led
     private static async Task<(List<JournalDraft>, long?)> AllocationsAsync(IIspDb db, AccountMap map, long cursor, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var batch = await db.PaymentAllocations.AsNoTracking().Include(a => a.Invoice).ThenInclude(i => i!.Customer).Include(a => a.Payment)
-            .Where(a => a.Id > cursor).OrderBy(a => a.Id).Take(BatchSize)
+            .Where(a => a.Id > cursor && !db.JournalEntries.Any(e => e.SourceType == JournalSource.Allocation && e.SourceKey == a.Id.ToString()))
+            .OrderBy(a => a.Id).Take(BatchSize)
             .ToListAsync(cancellationToken);
         if (batch.Count == 0)
             return ([], null);
-        var done = await PostedAsync(db, JournalSource.Allocation, batch.Select(a => BillingLedger.Key(a.Id)).ToList(), cancellationToken);
-        var drafts = batch.Where(a => !done.Contains(BillingLedger.Key(a.Id)))
+        var drafts = batch
             .Select(a => BillingLedger.AllocationEntry(map, a, BillingLedger.Dimensions(a.Invoice!.Customer), zone))
             .ToList();
         return (drafts, batch[^1].Id);
     }
-
-    private static async Task<HashSet<string>> PostedAsync(IIspDb db, JournalSource source, List<string> keys, CancellationToken cancellationToken) =>
-        (await db.JournalEntries.AsNoTracking().Where(e => e.SourceType == source && keys.Contains(e.SourceKey)).Select(e => e.SourceKey).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
 }
