@@ -94,7 +94,7 @@ public sealed class ManualJournalTests(DatabaseFixture database) : IClassFixture
 
         var approved = await _data.UseAsync(sp => FinanceTestData.Get<DecideManualJournal>(sp).ApproveAsync(created.Value!.Id));
 
-        Assert.Equal(PeriodText.Closed(new DateOnly(2026, 10, 1)), approved.FirstError);
+        Assert.Equal(ClosedPeriods.Message(new DateOnly(2026, 10, 1)), approved.FirstError);
         await using var db = database.CreateDbContext();
         Assert.Equal(ManualJournalStatus.Pending, (await db.ManualJournals.SingleAsync()).Status);
     }

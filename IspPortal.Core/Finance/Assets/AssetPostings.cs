@@ -34,12 +34,6 @@ public sealed class AssetPostings(IJournalWriter writer, LedgerAccounts accounts
 
     public static string MonthName(DateOnly day) => day.ToString("MMMM yyyy", Rupiah.Indonesia);
 
-    public static string ClosedMonthMessage(DateOnly day) =>
-        $"Buku bulan {MonthName(day)} sudah ditutup; pilih tanggal di bulan yang masih terbuka.";
-
-    public static Task<bool> IsClosedAsync(IIspDb db, DateOnly day, CancellationToken cancellationToken) =>
-        db.LedgerPeriods.AnyAsync(p => p.Month == new DateOnly(day.Year, day.Month, 1), cancellationToken);
-
     public async Task PurchasedAsync(IIspDb db, Asset asset, AssetCategory category, Guid? actorId, CancellationToken cancellationToken = default)
     {
         var map = await accounts.MapAsync(db, cancellationToken);

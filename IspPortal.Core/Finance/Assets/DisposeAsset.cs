@@ -45,8 +45,8 @@ public sealed class DisposeAsset(IIspDbFactory dbs, IDatabaseLocks locks, AssetC
                 nameof(DisposalInput.ProceedsAccountCode), "Hasil penjualan masuk ke akun kas atau bank yang aktif.")
             .When(string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Trim().Length > Asset.DisposalReasonMaxLength,
                 nameof(DisposalInput.Reason), $"Alasan wajib diisi (maks. {Asset.DisposalReasonMaxLength} karakter).");
-        if (await AssetPostings.IsClosedAsync(db, input.On, cancellationToken))
-            problems.Add(nameof(DisposalInput.On), AssetPostings.ClosedMonthMessage(input.On));
+        if (await ClosedPeriods.RefusalAsync(db, input.On, cancellationToken) is { } closed)
+            problems.Add(nameof(DisposalInput.On), closed);
         if (problems.Any)
             return Outcome.Refused<DisposedAsset>(problems);
 

@@ -38,8 +38,8 @@ public sealed class RegisterAsset(IIspDbFactory dbs, AssetCategories categories,
             problems.Add(nameof(AssetInput.LocationCodeId), "Lokasi tidak ditemukan.");
         if (input.RouterId is { } router && !await db.Routers.AnyAsync(r => r.Id == router, cancellationToken))
             problems.Add(nameof(AssetInput.RouterId), "Router tidak ditemukan.");
-        if (await AssetPostings.IsClosedAsync(db, input.PurchaseDate, cancellationToken))
-            problems.Add(nameof(AssetInput.PurchaseDate), AssetPostings.ClosedMonthMessage(input.PurchaseDate));
+        if (await ClosedPeriods.RefusalAsync(db, input.PurchaseDate, cancellationToken) is { } closed)
+            problems.Add(nameof(AssetInput.PurchaseDate), closed);
         if (problems.Any)
             return Outcome.Refused<int>(problems);
 

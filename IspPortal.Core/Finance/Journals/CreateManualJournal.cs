@@ -48,7 +48,7 @@ public sealed class CreateManualJournal(
                 problems.Add(nameof(ManualJournalInput.Lines), $"Akun {account.Code} {account.Name} sudah tidak aktif.");
         }
         await CheckDimensionsAsync(db, input.Lines, problems, cancellationToken);
-        if (await LedgerPeriods.ClosedMessageAsync(db, input.Date, cancellationToken) is { } closed)
+        if (await ClosedPeriods.RefusalAsync(db, input.Date, cancellationToken) is { } closed)
             problems.Add(nameof(ManualJournalInput.Date), closed);
         if (problems.Any)
             return Outcome.Refused<ManualJournal>(problems);

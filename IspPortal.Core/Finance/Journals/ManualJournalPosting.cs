@@ -11,7 +11,7 @@ public sealed class ManualJournalPosting(IJournalWriter writer)
     /// <summary>Why <paramref name="journal"/> cannot post now (its month closed, an account deactivated); null when it can.</summary>
     public static async Task<string?> ProblemAsync(IIspDb db, ManualJournal journal, CancellationToken cancellationToken)
     {
-        if (await LedgerPeriods.ClosedMessageAsync(db, journal.EntryDate, cancellationToken) is { } closed)
+        if (await ClosedPeriods.RefusalAsync(db, journal.EntryDate, cancellationToken) is { } closed)
             return closed;
         var accountIds = journal.Lines.Select(l => l.AccountId).Distinct().ToList();
         var inactive = await db.LedgerAccounts.AsNoTracking()

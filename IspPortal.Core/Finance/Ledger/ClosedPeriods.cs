@@ -10,8 +10,10 @@ public static class ClosedPeriods
     public static async Task<string?> RefusalAsync(IIspDb db, DateOnly day, CancellationToken cancellationToken = default)
     {
         var month = new DateOnly(day.Year, day.Month, 1);
-        return await db.LedgerPeriods.AnyAsync(p => p.Month == month, cancellationToken)
-            ? $"Buku bulan {month.ToString("MMMM yyyy", Rupiah.Indonesia)} sudah ditutup; catat dengan tanggal di bulan yang masih terbuka."
-            : null;
+        return await db.LedgerPeriods.AnyAsync(p => p.Month == month, cancellationToken) ? Message(month) : null;
     }
+
+    /// <summary>What a use case answers when <paramref name="month"/> is closed and something wants to post in it.</summary>
+    public static string Message(DateOnly month) =>
+        $"Buku bulan {month.ToString("MMMM yyyy", Rupiah.Indonesia)} sudah ditutup; catat koreksinya di bulan yang masih terbuka.";
 }

@@ -39,11 +39,4 @@ public sealed class LedgerPeriods(IIspDbFactory dbs)
                 reopening?.By, reopening?.ReopenedAt, reopening?.Reason);
         })];
     }
-
-    /// <summary>Refuses (with Finance's message) a day whose month is closed.</summary>
-    public static async Task<string?> ClosedMessageAsync(IIspDb db, DateOnly day, CancellationToken cancellationToken = default)
-    {
-        var month = PeriodText.FirstDayOf(day);
-        return await db.LedgerPeriods.AnyAsync(p => p.Month == month, cancellationToken) ? PeriodText.Closed(month) : null;
-    }
 }

@@ -10,8 +10,4 @@ public static class PeriodText
     public static DateOnly FirstDayOf(DateOnly day) => new(day.Year, day.Month, 1);
 
     public static string Month(DateOnly month) => month.ToString("MMMM yyyy", Indonesian);
-
-    /// <summary>What a use case answers when <paramref name="month"/> is closed and something wants to post in it.</summary>
-    public static string Closed(DateOnly month) =>
-        $"Buku bulan {Month(month)} sudah ditutup; catat koreksinya di bulan yang masih terbuka.";
 }
