@@ -165,6 +165,23 @@ public sealed class FirstInvoiceTests(DatabaseFixture database) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_registration_whose_first_invoice_comes_to_nothing_uses_no_invoice_number()
+    {
+        await using var data = await PsbTestData.StartAsync(database, new DateTime(2025, 3, 15, 10, 0, 0));
+        await data.PackageFeeAsync(0);
+        await using (var db = database.CreateDbContext())
+            await db.ServicePackages.Where(p => p.Id == data.PackageId).ExecuteUpdateAsync(u => u.SetProperty(p => p.MonthlyPrice, 0m));
+
+        var free = await data.RegisterAsync(data.Input("3201014501900001"));
+        await data.PackageFeeAsync(50_000);
+        var paying = await data.RegisterAsync(data.Input("3201014501900002"));
+
+        await using var after = database.CreateDbContext();
+        Assert.False(await after.Invoices.AnyAsync(i => i.CustomerId == free.CustomerId));
+        Assert.Equal("INV/2025/03/000001", (await after.Invoices.SingleAsync(i => i.CustomerId == paying.CustomerId)).Number);
+    }
+
+    [Fact]
     public void The_first_bill_is_a_pure_function_of_package_start_day_and_settings()
     {
         var package = new ServicePackage { Id = 1, Name = "Rumahan 30 Mbps", MonthlyPrice = 300_000m, InstallationFee = 100_000m, IsTaxable = true };

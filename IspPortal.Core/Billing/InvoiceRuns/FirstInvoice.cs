@@ -47,10 +47,11 @@ public sealed class FirstInvoice(
             return;
 
         var waiting = (await BillableCustomers.WaitingChargesAsync(db, [customer.Id], cancellationToken))[customer.Id].ToList();
+        // Priced before it is numbered: numbers are gapless, and an invoice of nothing is never made.
+        if (BillableCustomers.Draft("", customer.Id, bill, waiting, now).Total <= 0)
+            return;
         var number = await sequences.NextNumberAsync(db, DocumentNumberFormat.InvoiceKind, billing.InvoiceNumberFormat, bill.Period, cancellationToken);
         var invoice = BillableCustomers.Draft(number, customer.Id, bill, waiting, now);
-        if (invoice.Total <= 0)
-            return;
 
         var ids = await writer.InsertAsync(db, [invoice], cancellationToken);
         await ledger.InvoicesIssuedAsync(db, [invoice], ids, new Dictionary<int, Customer> { [customer.Id] = customer }, cancellationToken);
