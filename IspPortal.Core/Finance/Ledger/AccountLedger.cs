@@ -20,7 +20,8 @@ public sealed record AccountLedgerPage(
 
 /// <summary>
 /// One account's lines in a date range, oldest first, with the balance before the range and the
-/// running balance after each line; each page reads only its account's part of the line index.
+/// running balance after each line; each page reads only its account's part of the line index
+/// and the month totals before it.
 /// </summary>
 public sealed class AccountLedger(IIspDbFactory dbs, ICurrentUser currentUser)
 {
@@ -41,16 +42,9 @@ public sealed class AccountLedger(IIspDbFactory dbs, ICurrentUser currentUser)
         var sign = account.IsDebitNormal ? 1 : -1;
 
         var lines = db.JournalLines.AsNoTracking().Where(l => l.AccountId == account.Id);
-        // One pass over the account's part of the index up to the range's end: the balance before it and the range's movements.
-        var sums = await lines.Where(l => l.EntryDate <= to).GroupBy(l => 1)
-            .Select(g => new
-            {
-                Opening = g.Sum(l => l.EntryDate < from ? l.Debit - l.Credit : 0),
-                Debit = g.Sum(l => l.EntryDate >= from ? l.Debit : 0),
-                Credit = g.Sum(l => l.EntryDate >= from ? l.Credit : 0),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        var opening = sums?.Opening ?? 0;
+        // Month totals for the whole months, lines for the partial ones: a few rows however long the account's history.
+        var opening = await LedgerSums.Between(db, null, from.AddDays(-1), account.Id).Select(s => s.Net).SingleOrDefaultAsync(cancellationToken);
+        var sums = await LedgerSums.Between(db, from, to, account.Id).SingleOrDefaultAsync(cancellationToken);
         var inRange = lines.Where(l => l.EntryDate >= from && l.EntryDate <= to);
         var ordered = inRange.OrderBy(l => l.EntryDate).ThenBy(l => l.EntryId).ThenBy(l => l.Position);
         // The running balance carries on from the lines of the pages before this one.

@@ -16,8 +16,8 @@ public sealed record TrialBalanceView(DateOnly Date, decimal Debit, decimal Cred
 }
 
 /// <summary>
-/// Every account's balance at the end of a day: one aggregate over the journal lines dated up to
-/// it, each balance net in exactly one column. Revenue and expense accounts are included as they
+/// Every account's balance at the end of a day (<see cref="LedgerSums"/>: month totals, then the
+/// lines of the day's own month), each balance net in exactly one column. Revenue and expense accounts are included as they
 /// stand (no year-end logic here: closing entries are postings like any other).
 /// </summary>
 public sealed class TrialBalance(IIspDbFactory dbs, ICurrentUser currentUser)
@@ -27,12 +27,8 @@ public sealed class TrialBalance(IIspDbFactory dbs, ICurrentUser currentUser)
         if (!(await currentUser.GetAsync(cancellationToken)).Holds(Permissions.FinanceRead))
             return Outcome.Refused<TrialBalanceView>("", Actor.NotPermitted);
         await using var db = await dbs.CreateAsync(cancellationToken);
-        // One number per account (debit minus credit): half the aggregation of two sums.
-        var nets = await db.JournalLines
-            .Where(l => l.EntryDate <= date)
-            .GroupBy(l => l.AccountId)
-            .Select(g => new { AccountId = g.Key, Net = g.Sum(l => l.Debit - l.Credit) })
-            .ToDictionaryAsync(g => g.AccountId, g => g.Net, cancellationToken);
+        var nets = await LedgerSums.Between(db, null, date)
+            .ToDictionaryAsync(s => s.AccountId, s => s.Net, cancellationToken);
         var accounts = await db.LedgerAccounts.AsNoTracking()
             .Where(a => nets.Keys.Contains(a.Id))
             .OrderBy(a => a.Code)

@@ -18,14 +18,15 @@ public sealed class YearEndEntries(IJournalWriter writer, LedgerAccounts account
         var map = await accounts.MapAsync(db, cancellationToken);
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
-        var balances = await db.JournalLines.AsNoTracking()
-            .Where(l => l.EntryDate >= start && l.EntryDate <= end
-                && (l.Account!.Type == AccountType.Revenue || l.Account.Type == AccountType.Expense))
-            .GroupBy(l => l.AccountId)
-            .Select(g => new { AccountId = g.Key, Net = g.Sum(l => l.Debit) - g.Sum(l => l.Credit) })
-            .Where(b => b.Net != 0)
-            .OrderBy(b => b.AccountId)
+        var profitAndLoss = await db.LedgerAccounts.AsNoTracking()
+            .Where(a => a.Type == AccountType.Revenue || a.Type == AccountType.Expense)
+            .Select(a => a.Id)
             .ToListAsync(cancellationToken);
+        // Twelve whole months: the month totals, a few rows per account.
+        var balances = (await LedgerSums.Between(db, start, end).ToListAsync(cancellationToken))
+            .Where(b => profitAndLoss.Contains(b.AccountId) && b.Net != 0)
+            .OrderBy(b => b.AccountId)
+            .ToList();
         if (balances.Count == 0)
             return;
 

@@ -2415,6 +2415,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_journal_lines_customer_id")
                         .HasFilter("customer_id IS NOT NULL");
 
+                    b.HasIndex("EntryDate")
+                        .HasDatabaseName("ix_journal_lines_entry_date");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("EntryDate"), new[] { "AccountId", "Debit", "Credit" });
+
                     b.HasIndex("LocationCodeId")
                         .HasDatabaseName("ix_journal_lines_location_code_id")
                         .HasFilter("location_code_id IS NOT NULL");
@@ -2502,6 +2507,52 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_ledger_accounts_type", "type IN ('Asset', 'Liability', 'Equity', 'Revenue', 'Expense')");
                         });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Ledger.LedgerMonthTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Credit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("credit");
+
+                    b.Property<decimal>("Debit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("debit");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_month_totals");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_ledger_month_totals_month");
+
+                    b.HasIndex("AccountId", "Month")
+                        .HasDatabaseName("ix_ledger_month_totals_account_month");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AccountId", "Month"), new[] { "Debit", "Credit" });
+
+                    b.ToTable("ledger_month_totals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_month_totals_month", "extract(day FROM month) = 1");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Ledger.LedgerPeriod", b =>
@@ -5435,6 +5486,16 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Navigation("Account");
 
                     b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Ledger.LedgerMonthTotal", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_month_totals_ledger_accounts_account_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Ledger.LedgerPeriod", b =>

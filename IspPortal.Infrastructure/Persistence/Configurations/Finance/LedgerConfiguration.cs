@@ -65,9 +65,25 @@ public class JournalLineConfiguration : IEntityTypeConfiguration<JournalLine>
         // the amounts ride along so the sums are index-only scans (the ledger benchmark measures it).
         builder.HasIndex(l => new { l.AccountId, l.EntryDate, l.EntryId }).HasDatabaseName("ix_journal_lines_account_date")
             .IncludeProperties(l => new { l.Debit, l.Credit });
+        // Every account's lines of a partial month (a trial balance in mid-month) by date alone.
+        builder.HasIndex(l => l.EntryDate).HasDatabaseName("ix_journal_lines_entry_date")
+            .IncludeProperties(l => new { l.AccountId, l.Debit, l.Credit });
         builder.HasIndex(l => l.CustomerId).HasFilter("customer_id IS NOT NULL");
         builder.HasIndex(l => l.LocationCodeId).HasFilter("location_code_id IS NOT NULL");
         builder.HasIndex(l => l.RouterId).HasFilter("router_id IS NOT NULL");
+    }
+}
+
+public class LedgerMonthTotalConfiguration : IEntityTypeConfiguration<LedgerMonthTotal>
+{
+    public void Configure(EntityTypeBuilder<LedgerMonthTotal> builder)
+    {
+        builder.ToTable("ledger_month_totals", t => t.HasCheckConstraint("ck_ledger_month_totals_month", "extract(day FROM month) = 1"));
+        builder.HasOne<LedgerAccount>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Restrict);
+        // Balances read an account's months before a date: index-only, amounts included.
+        builder.HasIndex(t => new { t.AccountId, t.Month }).HasDatabaseName("ix_ledger_month_totals_account_month")
+            .IncludeProperties(t => new { t.Debit, t.Credit });
+        builder.HasIndex(t => t.Month);
     }
 }
 
