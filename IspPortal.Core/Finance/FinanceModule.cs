@@ -19,7 +19,8 @@ public static class FinanceModule
         services.AddScoped<BudgetPlans>();
         services.AddScoped<BudgetAlerts>();
 
-        // Period close. Closing steps (IPeriodClosingStep, e.g. the month's depreciation) register here: none yet.
+        // Period close, and the work each month must hold before it closes.
+        services.AddScoped<IPeriodClosingStep, DepreciationBeforeClose>();
         services.AddScoped<YearEndEntries>();
         services.AddScoped<ClosePeriod>();
         services.AddScoped<ReopenPeriod>();

@@ -2,6 +2,7 @@ using IspPortal.Core.Common;
 using IspPortal.Core.Finance;
 using IspPortal.Core.Finance.Assets;
 using IspPortal.Core.Finance.Ledger;
+using IspPortal.Core.Finance.Periods;
 using IspPortal.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -78,6 +79,35 @@ public sealed class DepreciationRunTests(DatabaseFixture database) : AssetTest(d
         Assert.Equal(15, entries.Select(e => e.Key).Distinct().Count());
         foreach (var id in ids)
             Assert.Equal(750_000m, (await AssetAsync(id)).AccumulatedDepreciation);
+    }
+
+    [Fact]
+    public async Task Closing_a_month_books_its_depreciation_first_when_the_job_has_not_run()
+    {
+        var id = await RegisterAsync(Router());
+        var september = new DateOnly(2026, 9, 1);
+
+        var august = await UseAsync(s => s.GetRequiredService<ClosePeriod>().ExecuteAsync(new DateOnly(2026, 8, 1)));
+        var closed = await UseAsync(s => s.GetRequiredService<ClosePeriod>().ExecuteAsync(september));
+
+        Assert.True(august.Succeeded, august.FirstError);
+        Assert.True(closed.Succeeded, closed.FirstError);
+        Assert.Equal([$"{id}:2026-09"], (await EntriesAsync(JournalSource.Depreciation)).Select(e => e.Key));
+        Assert.Equal((DateOnly?)new DateOnly(2026, 9, 30), (await AssetAsync(id)).DepreciatedThrough);
+    }
+
+    [Fact]
+    public async Task The_close_check_names_an_asset_whose_month_is_not_booked()
+    {
+        await RegisterAsync(Router());
+        var step = new DepreciationBeforeClose(null!);
+        await using var db = Database.CreateDbContext();
+
+        var september = await step.CheckAsync(db, new DateOnly(2026, 9, 1));
+        var august = await step.CheckAsync(db, new DateOnly(2026, 8, 1));
+
+        Assert.Equal("Penyusutan aset AST-NET-0001 untuk September 2026 belum tercatat; buku belum bisa ditutup.", september);
+        Assert.Null(august);
     }
 
     [Fact]

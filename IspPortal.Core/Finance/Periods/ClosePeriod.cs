@@ -25,6 +25,12 @@ public sealed class ClosePeriod(
         if (month.AddMonths(1) > today)
             return Outcome.Refused<LedgerPeriod>("", $"Bulan {PeriodText.Month(month)} belum berakhir; buku hanya bisa ditutup setelah akhir bulan.");
 
+        foreach (var step in steps)
+        {
+            if (await step.PrepareAsync(month, cancellationToken) is { } notPrepared)
+                return Outcome.Refused<LedgerPeriod>("", notPrepared);
+        }
+
         await using var db = await dbs.CreateAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await journalLock.LockJournalAsync(db, cancellationToken);
@@ -35,7 +41,10 @@ public sealed class ClosePeriod(
             return Outcome.Refused<LedgerPeriod>("", $"Tutup dulu buku bulan {PeriodText.Month(open)}: bulan ditutup berurutan.");
 
         foreach (var step in steps)
-            await step.RunAsync(db, month, cancellationToken);
+        {
+            if (await step.CheckAsync(db, month, cancellationToken) is { } notReady)
+                return Outcome.Refused<LedgerPeriod>("", notReady);
+        }
         if (month.Month == 12)
             await yearEnd.CloseAsync(db, month.Year, actor.UserId, cancellationToken);
 

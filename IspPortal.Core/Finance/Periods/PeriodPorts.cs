@@ -13,12 +13,17 @@ public interface ILedgerPeriodLock
 }
 
 /// <summary>
-/// Work that belongs to a month before it closes (e.g. the month's depreciation), run by
-/// <see cref="ClosePeriod"/> inside its transaction, after the journal is locked and before the
-/// year-end entry and the closing row. A step posts through <c>IJournalWriter</c> in that transaction.
+/// Work that belongs to a month before it closes (e.g. the month's depreciation). <see cref="ClosePeriod"/>
+/// runs <see cref="PrepareAsync"/> first, outside its transaction (the work posts in its own transactions,
+/// which the journal lock would block), then <see cref="CheckAsync"/> inside its transaction with the
+/// journal locked, so nothing the step needs can be missing when the closing row is written.
 /// </summary>
 public interface IPeriodClosingStep
 {
     /// <param name="month">The first day of the month closing.</param>
-    Task RunAsync(IIspDb db, DateOnly month, CancellationToken cancellationToken = default);
+    /// <returns>Why the month cannot close (in Indonesian); null when the work is done.</returns>
+    Task<string?> PrepareAsync(DateOnly month, CancellationToken cancellationToken = default);
+
+    /// <returns>Why the month cannot close (in Indonesian); null when it is ready.</returns>
+    Task<string?> CheckAsync(IIspDb db, DateOnly month, CancellationToken cancellationToken = default);
 }
