@@ -159,6 +159,23 @@ public sealed class ExpenseTests(DatabaseFixture database) : IClassFixture<Datab
         Assert.Equal("5-9900", categories.Single(c => c.Code == "lain-lain").AccountCode);
     }
 
+    [Fact]
+    public async Task A_category_whose_account_was_deactivated_records_nothing_and_says_why()
+    {
+        var categories = await UseAsync(sp => sp.GetRequiredService<FinanceCategories>().ExpenseAsync());
+        var bandwidth = categories.Single(c => c.Code == "bandwidth");
+        var deactivated = await UseAsync(sp => sp.GetRequiredService<ChartOfAccounts>().SetActiveAsync(bandwidth.AccountId, false));
+        Assert.True(deactivated.Succeeded, deactivated.FirstError);
+
+        var outcome = await UseAsync(sp => sp.GetRequiredService<RecordExpense>().ExecuteAsync(
+            new ExpenseInput(_today, "bandwidth", 100_000m, "Upstream", MoneyAccounts.Cash, Key())));
+
+        Assert.Equal($"Akun 5-1100 untuk kategori '{bandwidth.Name}' sudah tidak aktif; pilih kategori lain.", outcome.Errors["categoryCode"].Single());
+        Assert.False((await UseAsync(sp => sp.GetRequiredService<FinanceCategories>().ExpenseAsync())).Single(c => c.Code == "bandwidth").AccountActive);
+        await using var db = database.CreateDbContext();
+        Assert.Equal(0, await db.Expenses.CountAsync());
+    }
+
     private static string Key() => Guid.NewGuid().ToString();
 
     private void ActAs(string role) => _services.GetRequiredService<TestActor>().Current = Actor.For(null, role.ToLowerInvariant(), [role]);

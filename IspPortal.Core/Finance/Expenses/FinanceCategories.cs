@@ -5,7 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.Finance.Expenses;
 
-public sealed record CategoryView(int Id, string Code, string Name, int AccountId, string AccountCode);
+/// <param name="AccountActive">False once Finance deactivated the account: the category is no longer offered, and nothing new posts to it.</param>
+public sealed record CategoryView(int Id, string Code, string Name, int AccountId, string AccountCode, bool AccountActive = true)
+{
+    /// <summary>Why nothing new can be recorded in this category; null when it can.</summary>
+    public string? Refusal => AccountActive ? null : $"Akun {AccountCode} untuk kategori '{Name}' sudah tidak aktif; pilih kategori lain.";
+}
 
 /// <param name="Code"><see cref="MoneyAccounts.Cash"/> or a bank account's ledger code.</param>
 public sealed record MoneyAccountView(int Id, string Code, string Name);
@@ -38,7 +43,7 @@ public sealed class FinanceCategories(IIspDbFactory dbs, LedgerAccounts ledger, 
     {
         await EnsureAsync(db, cancellationToken);
         return await db.ExpenseCategories.AsNoTracking().OrderBy(c => c.Name)
-            .Join(db.LedgerAccounts, c => c.AccountId, a => a.Id, (c, a) => new CategoryView(c.Id, c.Code, c.Name, a.Id, a.Code))
+            .Join(db.LedgerAccounts, c => c.AccountId, a => a.Id, (c, a) => new CategoryView(c.Id, c.Code, c.Name, a.Id, a.Code, a.IsActive))
             .ToListAsync(cancellationToken);
     }
 
@@ -46,7 +51,7 @@ public sealed class FinanceCategories(IIspDbFactory dbs, LedgerAccounts ledger, 
     {
         await EnsureAsync(db, cancellationToken);
         return await db.IncomeCategories.AsNoTracking().OrderBy(c => c.Name)
-            .Join(db.LedgerAccounts, c => c.AccountId, a => a.Id, (c, a) => new CategoryView(c.Id, c.Code, c.Name, a.Id, a.Code))
+            .Join(db.LedgerAccounts, c => c.AccountId, a => a.Id, (c, a) => new CategoryView(c.Id, c.Code, c.Name, a.Id, a.Code, a.IsActive))
             .ToListAsync(cancellationToken);
     }
 

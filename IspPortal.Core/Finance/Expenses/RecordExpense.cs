@@ -44,6 +44,7 @@ public sealed class RecordExpense(
         var owed = input.PaidFrom.Trim().Equals(MoneyAccounts.Payable, StringComparison.OrdinalIgnoreCase);
         var account = owed ? null : MoneyAccounts.Resolve(map, input.PaidFrom);
         problems.When(category is null, "categoryCode", $"Kategori pengeluaran '{input.CategoryCode}' tidak dikenal.")
+            .When(category?.Refusal is not null, "categoryCode", category?.Refusal ?? "")
             .When(!owed && account is null, "paidFrom", $"Sumber dana '{input.PaidFrom}' tidak dikenal: pilih kas ('{MoneyAccounts.Cash}'), kode akun bank, atau '{MoneyAccounts.Payable}' (utang).");
         if (await ClosedPeriods.RefusalAsync(db, input.Date, cancellationToken) is { } closed)
             problems.Add("date", closed);

@@ -49,6 +49,7 @@ public sealed class RecordIncome(
         var map = await ledger.MapAsync(db, cancellationToken);
         var account = MoneyAccounts.Resolve(map, input.ReceivedIn);
         problems.When(category is null, "categoryCode", $"Kategori pemasukan '{input.CategoryCode}' tidak dikenal.")
+            .When(category?.Refusal is not null, "categoryCode", category?.Refusal ?? "")
             .When(account is null, "receivedIn", $"Rekening '{input.ReceivedIn}' tidak dikenal: pilih kas ('{MoneyAccounts.Cash}') atau kode akun bank.");
         if (await ClosedPeriods.RefusalAsync(db, input.Date, cancellationToken) is { } closed)
             problems.Add("date", closed);

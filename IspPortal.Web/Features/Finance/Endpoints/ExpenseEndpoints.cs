@@ -15,13 +15,13 @@ public static class ExpenseEndpoints
     public static RouteGroupBuilder MapExpenseEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/finance/expense-categories", async (FinanceCategories categories, CancellationToken cancellationToken) =>
-                TypedResults.Ok((await categories.ExpenseAsync(cancellationToken)).Select(c => new CategoryDto(c.Code, c.Name, c.AccountCode)).ToList()))
+                TypedResults.Ok((await categories.ExpenseAsync(cancellationToken)).Where(c => c.AccountActive).Select(c => new CategoryDto(c.Code, c.Name, c.AccountCode)).ToList()))
             .RequireAuthorization(Permissions.FinanceRead)
             .WithTags("Finance")
             .WithSummary("Expense categories and the ledger account each posts to");
 
         api.MapGet("/finance/income-categories", async (FinanceCategories categories, CancellationToken cancellationToken) =>
-                TypedResults.Ok((await categories.IncomeAsync(cancellationToken)).Select(c => new CategoryDto(c.Code, c.Name, c.AccountCode)).ToList()))
+                TypedResults.Ok((await categories.IncomeAsync(cancellationToken)).Where(c => c.AccountActive).Select(c => new CategoryDto(c.Code, c.Name, c.AccountCode)).ToList()))
             .RequireAuthorization(Permissions.FinanceRead)
             .WithTags("Finance")
             .WithSummary("Other income categories and the ledger account each posts to");
