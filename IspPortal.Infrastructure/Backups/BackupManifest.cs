@@ -16,6 +16,7 @@ public sealed record BackupManifest(
     public const string DatabaseEntry = "database.dump";
     public const string PhotosPrefix = "photos/";
     public const string AttachmentsPrefix = "ticket-attachments/";
+    public const string ExpenseReceiptsPrefix = "expense-receipts/";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

@@ -22,8 +22,8 @@ public sealed class PortalRestore(BackupFolders folders, PostgresClientTools too
         {
             var manifest = await UnpackAndVerifyAsync(archive, staging, cancellationToken);
             await EnsureDatabaseEmptyAsync(cancellationToken);
-            EnsureFolderEmpty(folders.Photos);
-            EnsureFolderEmpty(folders.TicketAttachments);
+            foreach (var (_, folder) in folders.Uploads)
+                EnsureFolderEmpty(folder);
 
             var connection = new NpgsqlConnectionStringBuilder(folders.ConnectionString);
             await PostgresClientTools.RunAsync(tools.PgRestore,
@@ -31,11 +31,7 @@ public sealed class PortalRestore(BackupFolders folders, PostgresClientTools too
                 folders.ConnectionString, cancellationToken);
             foreach (var part in manifest.Parts)
             {
-                var target = part.Path.StartsWith(BackupManifest.PhotosPrefix, StringComparison.Ordinal)
-                    ? Path.Combine(folders.Photos, part.Path[BackupManifest.PhotosPrefix.Length..])
-                    : part.Path.StartsWith(BackupManifest.AttachmentsPrefix, StringComparison.Ordinal)
-                        ? Path.Combine(folders.TicketAttachments, part.Path[BackupManifest.AttachmentsPrefix.Length..])
-                        : null;
+                var target = folders.TargetOf(part.Path);
                 if (target is null)
                     continue;
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -115,5 +111,6 @@ public sealed class PortalRestore(BackupFolders folders, PostgresClientTools too
     private static bool IsSafeName(string name) =>
         name.Length > 0 && !name.StartsWith('/') && !name.Contains('\\') && name.Split('/').All(segment => segment is not ("" or "." or ".."))
         && (name == BackupManifest.EntryName || name == BackupManifest.DatabaseEntry
-            || name.StartsWith(BackupManifest.PhotosPrefix, StringComparison.Ordinal) || name.StartsWith(BackupManifest.AttachmentsPrefix, StringComparison.Ordinal));
+            || name.StartsWith(BackupManifest.PhotosPrefix, StringComparison.Ordinal) || name.StartsWith(BackupManifest.AttachmentsPrefix, StringComparison.Ordinal)
+            || name.StartsWith(BackupManifest.ExpenseReceiptsPrefix, StringComparison.Ordinal));
 }

@@ -38,10 +38,11 @@ public sealed class TarBackupArchives(BackupFolders folders, PostgresClientTools
             await using (var tar = new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true))
             {
                 await AddAsync(tar, dump, BackupManifest.DatabaseEntry, parts, cancellationToken);
-                foreach (var relative in folders.FilesUnder(folders.Photos))
-                    await AddAsync(tar, Path.Combine(folders.Photos, relative), BackupManifest.PhotosPrefix + relative, parts, cancellationToken);
-                foreach (var relative in folders.FilesUnder(folders.TicketAttachments))
-                    await AddAsync(tar, Path.Combine(folders.TicketAttachments, relative), BackupManifest.AttachmentsPrefix + relative, parts, cancellationToken);
+                foreach (var (prefix, folder) in folders.Uploads)
+                {
+                    foreach (var relative in folders.FilesUnder(folder))
+                        await AddAsync(tar, Path.Combine(folder, relative), prefix + relative, parts, cancellationToken);
+                }
 
                 var manifest = new BackupManifest(BackupManifest.FormatName, PortalVersion, migration, clock.GetUtcNow(), counts, parts);
                 var entry = new PaxTarEntry(TarEntryType.RegularFile, BackupManifest.EntryName) { DataStream = new MemoryStream(manifest.ToJson()) };

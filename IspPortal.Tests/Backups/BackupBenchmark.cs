@@ -27,7 +27,7 @@ public sealed class BackupBenchmark(PortalFactory portal, ITestOutputHelper outp
         var scratch = new BackupScratch();
         try
         {
-            var source = new BackupFolders(Path.Combine(scratch.Root, "backups"), Path.Combine(scratch.Root, "photos"), Path.Combine(scratch.Root, "attachments"),
+            var source = new BackupFolders(Path.Combine(scratch.Root, "backups"), Path.Combine(scratch.Root, "photos"), Path.Combine(scratch.Root, "attachments"), Path.Combine(scratch.Root, "receipts"),
                 portal.Database.ConnectionString);
 
             var backup = Stopwatch.StartNew();

@@ -18,12 +18,14 @@ public sealed class BackupRestoreDrillTests(DemoPortalFactory portal, Xunit.Abst
 
     public Task InitializeAsync()
     {
-        _source = new BackupFolders(Path.Combine(_scratch.Root, "source-backups"), portal.PhotoFolder, Path.Combine(portal.PhotoFolder, "tickets"),
+        _source = new BackupFolders(Path.Combine(_scratch.Root, "source-backups"), portal.PhotoFolder, Path.Combine(portal.PhotoFolder, "tickets"), Path.Combine(portal.PhotoFolder, "receipts"),
             portal.Database.ConnectionString);
         Directory.CreateDirectory(Path.Combine(_source.Photos, "ab"));
         File.WriteAllBytes(Path.Combine(_source.Photos, "ab", "ktp-drill.jpg"), [0xFF, 0xD8, 0xFF, 1, 2, 3]);
         Directory.CreateDirectory(_source.TicketAttachments);
         File.WriteAllText(Path.Combine(_source.TicketAttachments, "drill.pdf"), "%PDF-1.4 drill");
+        Directory.CreateDirectory(Path.Combine(_source.ExpenseReceipts, "2026"));
+        File.WriteAllText(Path.Combine(_source.ExpenseReceipts, "2026", "kuitansi-drill.pdf"), "%PDF-1.4 kuitansi");
         return Task.CompletedTask;
     }
 
@@ -51,11 +53,10 @@ public sealed class BackupRestoreDrillTests(DemoPortalFactory portal, Xunit.Abst
         var files = manifest.Parts.Where(p => p.Path != BackupManifest.DatabaseEntry).ToList();
         Assert.Contains(files, p => p.Path == "photos/ab/ktp-drill.jpg");
         Assert.Contains(files, p => p.Path == "ticket-attachments/drill.pdf");
+        Assert.Contains(files, p => p.Path == "expense-receipts/2026/kuitansi-drill.pdf");
         foreach (var part in files)
         {
-            var restored = part.Path.StartsWith(BackupManifest.PhotosPrefix, StringComparison.Ordinal)
-                ? Path.Combine(target.Photos, part.Path[BackupManifest.PhotosPrefix.Length..])
-                : Path.Combine(target.TicketAttachments, part.Path[BackupManifest.AttachmentsPrefix.Length..]);
+            var restored = target.TargetOf(part.Path)!;
             Assert.Equal(part.Sha256, await BackupManifest.Sha256Async(restored, default));
         }
 

@@ -23,7 +23,7 @@ public sealed class BackupScratch
         await cluster.CreateDatabaseAsync(database);
         _databases.Add(database);
         var folder = Path.Combine(Root, name);
-        return new BackupFolders(Path.Combine(folder, "backups"), Path.Combine(folder, "photos"), Path.Combine(folder, "ticket-attachments"),
+        return new BackupFolders(Path.Combine(folder, "backups"), Path.Combine(folder, "photos"), Path.Combine(folder, "ticket-attachments"), Path.Combine(folder, "expense-receipts"),
             cluster.ConnectionString(database));
     }
 

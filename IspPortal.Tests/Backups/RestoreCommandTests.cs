@@ -16,7 +16,7 @@ public sealed class RestoreCommandTests(DatabaseFixture source) : IClassFixture<
     [Fact]
     public async Task The_verb_restores_into_an_empty_database_and_then_refuses_to_restore_over_it()
     {
-        var folders = new BackupFolders(Path.Combine(_scratch.Root, "backups"), Path.Combine(_scratch.Root, "photos"), Path.Combine(_scratch.Root, "attachments"),
+        var folders = new BackupFolders(Path.Combine(_scratch.Root, "backups"), Path.Combine(_scratch.Root, "photos"), Path.Combine(_scratch.Root, "attachments"), Path.Combine(_scratch.Root, "receipts"),
             source.ConnectionString);
         var written = await BackupScratch.ArchivesFor(folders).WriteAsync("verb");
         var target = await _scratch.NewTargetAsync("verb-target");
@@ -43,6 +43,7 @@ public sealed class RestoreCommandTests(DatabaseFixture source) : IClassFixture<
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Storage__Photos"] = target.Photos;
         start.Environment["Storage__TicketAttachments"] = target.TicketAttachments;
+        start.Environment["Storage__ExpenseReceipts"] = target.ExpenseReceipts;
         start.Environment["Backup__Folder"] = target.Backups;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
