@@ -33,6 +33,7 @@ public static class FinanceModule
         services.AddScoped<RecordExpense>();
         services.AddScoped<ReviewExpense>();
         services.AddScoped<ExpenseList>();
+        services.AddScoped<ExpenseReceipts>();
         services.AddScoped<RecordIncome>();
         services.AddScoped<IncomeList>();
         services.AddScoped<TrialBalance>();
