@@ -66,6 +66,7 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<Expense> Expenses { get; }
     DbSet<Income> Income { get; }
     DbSet<Finance.Expenses.ExpenseCategory> ExpenseCategories { get; }
+    DbSet<Finance.Expenses.RecurringExpense> RecurringExpenses { get; }
     DbSet<Finance.OtherIncome.IncomeCategory> IncomeCategories { get; }
     DbSet<Asset> Assets { get; }
     DbSet<Finance.Assets.AssetCategory> AssetCategories { get; }

@@ -34,6 +34,9 @@ public static class FinanceModule
         services.AddScoped<RecordExpense>();
         services.AddScoped<ReviewExpense>();
         services.AddScoped<ExpenseList>();
+        services.AddScoped<ExpenseReceipts>();
+        services.AddScoped<RecurringExpenses>();
+        services.AddScoped<CreateRecurringExpenses>();
         services.AddScoped<RecordIncome>();
         services.AddScoped<IncomeList>();
         services.AddScoped<TrialBalance>();

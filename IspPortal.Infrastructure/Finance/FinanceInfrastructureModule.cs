@@ -22,6 +22,7 @@ public static class FinanceInfrastructureModule
             configuration.StorageFolder(FileExpenseReceiptStore.FolderKey, "expense-receipts"), sp.GetRequiredService<ICustomerPhotoStore>()));
         services.AddSingleton<IAssetCategorySeeder, PostgresAssetCategorySeeder>();
         services.AddJob<DepreciationJob>(schedule => schedule.Daily().RunOnceAtStart());
+        services.AddJob<RecurringExpenseJob>(schedule => schedule.Daily().RunOnceAtStart());
         services.AddScoped<ILedgerTotalsCompactor, PostgresLedgerTotalsCompactor>();
         services.AddJob<LedgerTotalsJob>(schedule => schedule.EveryTenMinutes());
         return services;

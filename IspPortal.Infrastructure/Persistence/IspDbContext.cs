@@ -68,6 +68,8 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<Expense> Expenses => Set<Expense>();
     public DbSet<Income> Income => Set<Income>();
     public DbSet<Core.Finance.Expenses.ExpenseCategory> ExpenseCategories => Set<Core.Finance.Expenses.ExpenseCategory>();
+
+    public DbSet<Core.Finance.Expenses.RecurringExpense> RecurringExpenses => Set<Core.Finance.Expenses.RecurringExpense>();
     public DbSet<Core.Finance.OtherIncome.IncomeCategory> IncomeCategories => Set<Core.Finance.OtherIncome.IncomeCategory>();
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<Core.Finance.Assets.AssetCategory> AssetCategories => Set<Core.Finance.Assets.AssetCategory>();

@@ -21,17 +21,21 @@ public sealed record ExpenseRow(
 /// <param name="Outstanding">What approved owed expenses matching the filter still owe (amount + VAT).</param>
 public sealed record ExpensePage(IReadOnlyList<ExpenseRow> Items, int Total, decimal Amount, decimal Vat, decimal Outstanding, int Submitted);
 
-/// <summary>Expenses newest first, filtered by day, category and status (finance.read).</summary>
+/// <summary>
+/// Expenses newest first, filtered by day, category and status. Who sees what (<see cref="Visible"/>):
+/// finance.read (Finance, Admin, Manager) every expense; anyone else who may submit (expenses.submit)
+/// only the ones they entered; nobody else any. The totals follow the same rule.
+/// </summary>
 public sealed class ExpenseList(IIspDbFactory dbs, ICurrentUser currentUser)
 {
     public async Task<Outcome<ExpensePage>> PageAsync(ExpenseFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var actor = await currentUser.GetAsync(cancellationToken);
-        if (!actor.Holds(Permissions.FinanceRead))
+        if (!actor.Holds(Permissions.FinanceRead) && !actor.Holds(Permissions.ExpensesSubmit))
             return Outcome.Refused<ExpensePage>("", Actor.NotPermitted);
         var request = new PageRequest(page, pageSize);
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var query = db.Expenses.AsNoTracking();
+        var query = Visible(db, actor);
         if (filter.From is { } from)
             query = query.Where(e => e.ExpenseDate >= from);
         if (filter.To is { } to)
@@ -57,5 +61,16 @@ public sealed class ExpenseList(IIspDbFactory dbs, ICurrentUser currentUser)
                 x.e.Status, x.e.RejectionReason, x.e.ReceiptPath, x.e.Notes))
             .ToListAsync(cancellationToken);
         return Outcome.Done(new ExpensePage(items, totals?.Count ?? 0, totals?.Amount ?? 0, totals?.Vat ?? 0, totals?.Outstanding ?? 0, totals?.Submitted ?? 0));
+    }
+
+    /// <summary>The expenses <paramref name="actor"/> may see: all with finance.read, their own submissions with expenses.submit, none otherwise.</summary>
+    public static IQueryable<Expense> Visible(IIspDb db, Actor actor)
+    {
+        var query = db.Expenses.AsNoTracking();
+        if (actor.Holds(Permissions.FinanceRead))
+            return query;
+        if (!actor.Holds(Permissions.ExpensesSubmit) || actor.UserId is not { } me)
+            return query.Where(_ => false);
+        return query.Where(e => e.RecordedById == me);
     }
 }

@@ -1929,6 +1929,99 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("expense_categories", (string)null);
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Finance.Expenses.RecurringExpense", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<int>("DayOfMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("day_of_month");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<DateOnly?>("LastCreatedMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("last_created_month");
+
+                    b.Property<int?>("PaymentAccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_account_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<decimal>("Vat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("vat");
+
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("vendor");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recurring_expenses");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_recurring_expenses_category_id");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_recurring_expenses_created_by_id");
+
+                    b.HasIndex("IsActive")
+                        .HasDatabaseName("ix_recurring_expenses_is_active");
+
+                    b.HasIndex("PaymentAccountId")
+                        .HasDatabaseName("ix_recurring_expenses_payment_account_id");
+
+                    b.ToTable("recurring_expenses", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_recurring_expenses_amount", "amount > 0 AND vat >= 0");
+
+                            t.HasCheckConstraint("ck_recurring_expenses_day", "day_of_month BETWEEN 1 AND 28");
+
+                            t.HasCheckConstraint("ck_recurring_expenses_last_month", "last_created_month IS NULL OR EXTRACT(DAY FROM last_created_month) = 1");
+
+                            t.HasCheckConstraint("ck_recurring_expenses_period", "ends_on IS NULL OR ends_on >= starts_on");
+                        });
+                });
+
             modelBuilder.Entity("IspPortal.Core.Finance.Income", b =>
                 {
                     b.Property<int>("Id")
@@ -5340,6 +5433,28 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_expense_categories_ledger_accounts_account_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Expenses.RecurringExpense", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Expenses.ExpenseCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recurring_expenses_expense_categories_category_id");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_recurring_expenses_users_created_by_id");
+
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_recurring_expenses_ledger_accounts_payment_account_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Income", b =>

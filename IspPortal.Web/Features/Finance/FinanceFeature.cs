@@ -13,6 +13,8 @@ public sealed class FinanceFeature : IPortalFeature
 {
     public IReadOnlyList<NavItem> Navigation =>
     [
+        new(NavSections.Finance, "Pengeluaran", "/finance/expenses", Icons.Material.Filled.ReceiptLong, Permissions.ExpensesSubmit, 10),
+        new(NavSections.Finance, "Pemasukan lain", "/finance/income", Icons.Material.Filled.Savings, Permissions.FinanceRead, 20),
         new(NavSections.Finance, "Aset tetap", "/finance/assets", Icons.Material.Filled.Inventory2, Permissions.FinanceRead, 40),
         new(NavSections.Finance, "Anggaran", "/finance/budgets", Icons.Material.Filled.Savings, Permissions.FinanceRead, 50),
         new(NavSections.Finance, "Jurnal", "/finance/journal", Icons.Material.Filled.MenuBook, Permissions.FinanceRead, 60),
@@ -33,4 +35,6 @@ public sealed class FinanceFeature : IPortalFeature
         api.MapLedgerEndpoints();
         api.MapExpenseEndpoints();
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapExpenseReceipts();
 }

@@ -59,3 +59,26 @@ public class ExpenseCategoryConfiguration : IEntityTypeConfiguration<ExpenseCate
         builder.HasIndex(c => c.AccountId);
     }
 }
+
+public class RecurringExpenseConfiguration : IEntityTypeConfiguration<RecurringExpense>
+{
+    public void Configure(EntityTypeBuilder<RecurringExpense> builder)
+    {
+        builder.ToTable("recurring_expenses", t =>
+        {
+            t.HasCheckConstraint("ck_recurring_expenses_amount", "amount > 0 AND vat >= 0");
+            t.HasCheckConstraint("ck_recurring_expenses_day", $"day_of_month BETWEEN 1 AND {RecurringExpense.LastDay}");
+            t.HasCheckConstraint("ck_recurring_expenses_period", "ends_on IS NULL OR ends_on >= starts_on");
+            t.HasCheckConstraint("ck_recurring_expenses_last_month", "last_created_month IS NULL OR EXTRACT(DAY FROM last_created_month) = 1");
+        });
+        builder.Property(r => r.Description).HasMaxLength(RecurringExpense.DescriptionMaxLength);
+        builder.Property(r => r.Vendor).HasMaxLength(RecurringExpense.VendorMaxLength);
+        builder.HasOne<ExpenseCategory>().WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<LedgerAccount>().WithMany().HasForeignKey(r => r.PaymentAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.CategoryId);
+        builder.HasIndex(r => r.PaymentAccountId);
+        builder.HasIndex(r => r.CreatedById);
+        builder.HasIndex(r => r.IsActive);
+    }
+}
