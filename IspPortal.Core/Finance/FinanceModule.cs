@@ -1,5 +1,6 @@
 using IspPortal.Core.Finance.Assets;
 using IspPortal.Core.Finance.Budgets;
+using IspPortal.Core.Finance.Capital;
 using IspPortal.Core.Finance.Expenses;
 using IspPortal.Core.Finance.Journals;
 using IspPortal.Core.Finance.Ledger;
@@ -45,6 +46,8 @@ public static class FinanceModule
         services.AddScoped<DepreciateAssets>();
         services.AddScoped<DisposeAsset>();
         services.AddScoped<AssetBook>();
+        services.AddScoped<InjectCapital>();
+        services.AddScoped<CapitalInjections>();
         return services;
     }
 }

@@ -1737,6 +1737,76 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Finance.Capital.CapitalInjection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<DateOnly>("InjectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("injected_on");
+
+                    b.Property<string>("Investor")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("investor");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_capital_injections");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_capital_injections_account_id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_capital_injections_idempotency_key");
+
+                    b.HasIndex("InjectedOn")
+                        .HasDatabaseName("ix_capital_injections_injected_on");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_capital_injections_recorded_by_id");
+
+                    b.ToTable("capital_injections", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_capital_injections_amount", "amount > 0");
+                        });
+                });
+
             modelBuilder.Entity("IspPortal.Core.Finance.Expense", b =>
                 {
                     b.Property<int>("Id")
@@ -5294,6 +5364,22 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_budgets_ledger_accounts_account_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Capital.CapitalInjection", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_capital_injections_ledger_accounts_account_id");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_capital_injections_users_recorded_by_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Expense", b =>

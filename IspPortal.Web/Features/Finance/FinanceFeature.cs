@@ -14,6 +14,7 @@ public sealed class FinanceFeature : IPortalFeature
     public IReadOnlyList<NavItem> Navigation =>
     [
         new(NavSections.Finance, "Aset tetap", "/finance/assets", Icons.Material.Filled.Inventory2, Permissions.FinanceRead, 40),
+        new(NavSections.Finance, "Modal", "/finance/capital", Icons.Material.Filled.Savings, Permissions.FinanceRead, 45),
         new(NavSections.Finance, "Jurnal", "/finance/journal", Icons.Material.Filled.MenuBook, Permissions.FinanceRead, 60),
         new(NavSections.Finance, "Buku besar", "/finance/ledger", Icons.Material.Filled.AccountBalance, Permissions.FinanceRead, 70),
         new(NavSections.Finance, "Neraca saldo", "/finance/trial-balance", Icons.Material.Filled.Balance, Permissions.FinanceRead, 80),
@@ -31,5 +32,6 @@ public sealed class FinanceFeature : IPortalFeature
     {
         api.MapLedgerEndpoints();
         api.MapExpenseEndpoints();
+        api.MapCapitalEndpoints();
     }
 }
