@@ -1525,6 +1525,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("disposed_on");
 
+                    b.Property<int?>("InvestmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("investment_id");
+
                     b.Property<int?>("LocationCodeId")
                         .HasColumnType("integer")
                         .HasColumnName("location_code_id");
@@ -1593,6 +1597,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("DisposalAccountId")
                         .HasDatabaseName("ix_assets_disposal_account_id");
+
+                    b.HasIndex("InvestmentId")
+                        .HasDatabaseName("ix_assets_investment_id");
 
                     b.HasIndex("LocationCodeId")
                         .HasDatabaseName("ix_assets_location_code_id");
@@ -1857,6 +1864,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<int?>("InvestmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("investment_id");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -1930,6 +1941,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ux_expenses_idempotency_key");
+
+                    b.HasIndex("InvestmentId")
+                        .HasDatabaseName("ix_expenses_investment_id");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -2107,47 +2121,20 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
-                        .HasColumnName("amount");
-
-                    b.Property<string>("Category")
+                    b.Property<string>("Code")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("category");
-
-                    b.Property<DateOnly?>("ClosedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("closed_on");
-
-                    b.Property<string>("Counterparty")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
-                        .HasColumnName("counterparty");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<decimal?>("CurrentValue")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
-                        .HasColumnName("current_value");
-
-                    b.Property<decimal?>("ExpectedReturnRate")
-                        .HasPrecision(7, 2)
-                        .HasColumnType("numeric(7,2)")
-                        .HasColumnName("expected_return_rate");
-
-                    b.Property<DateOnly>("InvestedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("invested_on");
-
-                    b.Property<DateOnly?>("MaturityDate")
-                        .HasColumnType("date")
-                        .HasColumnName("maturity_date");
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2155,13 +2142,18 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(120)")
                         .HasColumnName("name");
 
-                    b.Property<string>("Notes")
-                        .HasColumnType("text")
-                        .HasColumnName("notes");
+                    b.Property<decimal>("PlannedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("planned_amount");
 
                     b.Property<Guid?>("RecordedById")
                         .HasColumnType("uuid")
                         .HasColumnName("recorded_by_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2172,6 +2164,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_investments");
 
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_investments_code");
+
                     b.HasIndex("RecordedById")
                         .HasDatabaseName("ix_investments_recorded_by_id");
 
@@ -2180,16 +2176,67 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.ToTable("investments", null, t =>
                         {
-                            t.HasCheckConstraint("ck_investments_amount", "amount > 0");
+                            t.HasCheckConstraint("ck_investments_planned_amount", "planned_amount >= 0");
 
-                            t.HasCheckConstraint("ck_investments_closed", "(status = 'Closed') = (closed_on IS NOT NULL)");
-
-                            t.HasCheckConstraint("ck_investments_current_value", "current_value >= 0");
-
-                            t.HasCheckConstraint("ck_investments_maturity", "maturity_date >= invested_on");
-
-                            t.HasCheckConstraint("ck_investments_status", "status IN ('Active', 'Closed')");
+                            t.HasCheckConstraint("ck_investments_status", "status IN ('Planned', 'Active', 'Completed', 'Cancelled')");
                         });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.InvestmentAsset", b =>
+                {
+                    b.Property<int>("InvestmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("investment_id");
+
+                    b.Property<int>("AssetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("asset_id");
+
+                    b.HasKey("InvestmentId", "AssetId")
+                        .HasName("pk_investment_assets");
+
+                    b.HasIndex("AssetId")
+                        .HasDatabaseName("ix_investment_assets_asset_id");
+
+                    b.ToTable("investment_assets", (string)null);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.InvestmentLocation", b =>
+                {
+                    b.Property<int>("InvestmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("investment_id");
+
+                    b.Property<int>("LocationCodeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_code_id");
+
+                    b.HasKey("InvestmentId", "LocationCodeId")
+                        .HasName("pk_investment_locations");
+
+                    b.HasIndex("LocationCodeId")
+                        .HasDatabaseName("ix_investment_locations_location_code_id");
+
+                    b.ToTable("investment_locations", (string)null);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.InvestmentRouter", b =>
+                {
+                    b.Property<int>("InvestmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("investment_id");
+
+                    b.Property<int>("RouterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("router_id");
+
+                    b.HasKey("InvestmentId", "RouterId")
+                        .HasName("pk_investment_routers");
+
+                    b.HasIndex("RouterId")
+                        .HasDatabaseName("ix_investment_routers_router_id");
+
+                    b.ToTable("investment_routers", (string)null);
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Journals.ManualJournal", b =>
@@ -5314,6 +5361,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_assets_ledger_accounts_disposal_account_id");
 
+                    b.HasOne("IspPortal.Core.Finance.Investment", null)
+                        .WithMany()
+                        .HasForeignKey("InvestmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assets_investments_investment_id");
+
                     b.HasOne("IspPortal.Core.Customers.LocationCode", null)
                         .WithMany()
                         .HasForeignKey("LocationCodeId")
@@ -5403,6 +5456,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_expenses_expense_categories_category_id");
 
+                    b.HasOne("IspPortal.Core.Finance.Investment", null)
+                        .WithMany()
+                        .HasForeignKey("InvestmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_expenses_investments_investment_id");
+
                     b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
                         .WithMany()
                         .HasForeignKey("PaymentAccountId")
@@ -5444,8 +5503,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_income_income_categories_category_id");
 
-                    b.HasOne("IspPortal.Core.Finance.Investment", "Investment")
-                        .WithMany("Returns")
+                    b.HasOne("IspPortal.Core.Finance.Investment", null)
+                        .WithMany()
                         .HasForeignKey("InvestmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_income_investments_investment_id");
@@ -5455,8 +5514,6 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_income_users_recorded_by_id");
-
-                    b.Navigation("Investment");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Investment", b =>
@@ -5466,6 +5523,57 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_investments_users_recorded_by_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.InvestmentAsset", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_investment_assets_assets_asset_id");
+
+                    b.HasOne("IspPortal.Core.Finance.Investment", null)
+                        .WithMany("Assets")
+                        .HasForeignKey("InvestmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_investment_assets_investments_investment_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.InvestmentLocation", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Investment", null)
+                        .WithMany("Locations")
+                        .HasForeignKey("InvestmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_investment_locations_investments_investment_id");
+
+                    b.HasOne("IspPortal.Core.Customers.LocationCode", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_investment_locations_location_codes_location_code_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.InvestmentRouter", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Investment", null)
+                        .WithMany("Routers")
+                        .HasForeignKey("InvestmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_investment_routers_investments_investment_id");
+
+                    b.HasOne("IspPortal.Core.Network.Router", null)
+                        .WithMany()
+                        .HasForeignKey("RouterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_investment_routers_routers_router_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Journals.ManualJournal", b =>
@@ -6016,7 +6124,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("IspPortal.Core.Finance.Investment", b =>
                 {
-                    b.Navigation("Returns");
+                    b.Navigation("Assets");
+
+                    b.Navigation("Locations");
+
+                    b.Navigation("Routers");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Journals.ManualJournal", b =>
