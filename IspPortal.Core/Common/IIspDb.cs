@@ -71,6 +71,10 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<Asset> Assets { get; }
     DbSet<Finance.Assets.AssetCategory> AssetCategories { get; }
     DbSet<Investment> Investments { get; }
+    DbSet<InvestmentLocation> InvestmentLocations { get; }
+    DbSet<InvestmentRouter> InvestmentRouters { get; }
+    DbSet<InvestmentAsset> InvestmentAssets { get; }
+    DbSet<Finance.Capital.CapitalInjection> CapitalInjections { get; }
     DbSet<Finance.Ledger.LedgerAccount> LedgerAccounts { get; }
     DbSet<Finance.Ledger.JournalEntry> JournalEntries { get; }
     DbSet<Finance.Ledger.JournalLine> JournalLines { get; }

@@ -29,6 +29,9 @@ public class Asset
     /// <summary>The router this asset is (or belongs to), for the depreciation's router dimension.</summary>
     public int? RouterId { get; set; }
 
+    /// <summary>The investment (expansion project) this asset was bought for, if any.</summary>
+    public int? InvestmentId { get; set; }
+
     public DateOnly PurchaseDate { get; set; }
 
     public decimal PurchaseCost { get; set; }

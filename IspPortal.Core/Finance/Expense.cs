@@ -95,6 +95,9 @@ public class Expense
     /// <summary>The asset this spending bought or repaired, if any.</summary>
     public int? AssetId { get; set; }
 
+    /// <summary>The investment (expansion project) this spending belongs to, if any: its cost, or its capital when the category posts to an asset account.</summary>
+    public int? InvestmentId { get; set; }
+
     public Guid? RecordedById { get; private set; }
 
     public Guid? ApprovedById { get; private set; }

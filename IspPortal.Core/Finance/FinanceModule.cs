@@ -1,6 +1,8 @@
 using IspPortal.Core.Finance.Assets;
 using IspPortal.Core.Finance.Budgets;
+using IspPortal.Core.Finance.Capital;
 using IspPortal.Core.Finance.Expenses;
+using IspPortal.Core.Finance.Investments;
 using IspPortal.Core.Finance.Journals;
 using IspPortal.Core.Finance.Ledger;
 using IspPortal.Core.Finance.OtherIncome;
@@ -49,6 +51,10 @@ public static class FinanceModule
         services.AddScoped<DepreciateAssets>();
         services.AddScoped<DisposeAsset>();
         services.AddScoped<AssetBook>();
+        services.AddScoped<InjectCapital>();
+        services.AddScoped<CapitalInjections>();
+        services.AddScoped<InvestmentBook>();
+        services.AddScoped<ManageInvestments>();
         return services;
     }
 }

@@ -55,12 +55,10 @@ public class Income
 
     public string? Reference { get; set; }
 
-    /// <summary>An investment this is a return of, if any (for ROI).</summary>
+    /// <summary>The investment (expansion project) this income belongs to, if any.</summary>
     public int? InvestmentId { get; set; }
 
     public Guid? RecordedById { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
-
-    public Investment? Investment { get; set; }
 }

@@ -1,52 +1,73 @@
 namespace IspPortal.Core.Finance;
 
-/// <summary>Capital put into the business or into a project, tracked for its return (table <c>investments</c>).</summary>
+/// <summary>
+/// An expansion project (table <c>investments</c>), e.g. "Perluasan Karawang 2026": what was planned,
+/// when it started, and what belongs to it — locations and routers (whose customers' revenue it earns),
+/// assets (its cost and depreciation) and the expenses and assets tagged with it. Its return is
+/// computed from the ledger (<see cref="Investments.InvestmentReturns"/>), never stored.
+/// </summary>
 public class Investment
 {
+    public const int CodeMaxLength = 32;
     public const int NameMaxLength = 120;
-    public const int CategoryMaxLength = 64;
-    public const int CounterpartyMaxLength = 120;
+    public const int DescriptionMaxLength = 1000;
 
     public int Id { get; set; }
 
+    /// <summary>Short unique code, e.g. <c>INV-KRW-2026</c>.</summary>
+    public string Code { get; set; } = "";
+
     public string Name { get; set; } = "";
 
-    /// <summary>e.g. network expansion, equipment, deposit, shares.</summary>
-    public string Category { get; set; } = "";
+    /// <summary>Revenue counts from this day.</summary>
+    public DateOnly StartDate { get; set; }
 
-    /// <summary>The investor or the party invested in.</summary>
-    public string? Counterparty { get; set; }
+    /// <summary>The budgeted amount (for comparison; the invested amount comes from the linked assets and capital expenses).</summary>
+    public decimal PlannedAmount { get; set; }
 
-    public DateOnly InvestedOn { get; set; }
-
-    public decimal Amount { get; set; }
-
-    /// <summary>Expected yearly return in percent.</summary>
-    public decimal? ExpectedReturnRate { get; set; }
-
-    public decimal? CurrentValue { get; set; }
-
-    public DateOnly? MaturityDate { get; set; }
+    public string? Description { get; set; }
 
     public InvestmentStatus Status { get; set; } = InvestmentStatus.Active;
-
-    public DateOnly? ClosedOn { get; set; }
-
-    public string? Notes { get; set; }
 
     public Guid? RecordedById { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    public List<Income> Returns { get; private set; } = [];
+    public List<InvestmentLocation> Locations { get; private set; } = [];
 
-    /// <summary>Return on investment in percent from the returns received and the current value.</summary>
-    public decimal RoiPercent(decimal returnsReceived) =>
-        Amount == 0 ? 0 : Math.Round((returnsReceived + (CurrentValue ?? Amount) - Amount) / Amount * 100m, 2);
+    public List<InvestmentRouter> Routers { get; private set; } = [];
+
+    public List<InvestmentAsset> Assets { get; private set; } = [];
+}
+
+/// <summary>A location whose customers' revenue belongs to the investment (table <c>investment_locations</c>).</summary>
+public class InvestmentLocation
+{
+    public int InvestmentId { get; set; }
+
+    public int LocationCodeId { get; set; }
+}
+
+/// <summary>A router whose customers' revenue belongs to the investment (table <c>investment_routers</c>).</summary>
+public class InvestmentRouter
+{
+    public int InvestmentId { get; set; }
+
+    public int RouterId { get; set; }
+}
+
+/// <summary>An asset bought for the investment (table <c>investment_assets</c>): its cost is invested, its depreciation a cost.</summary>
+public class InvestmentAsset
+{
+    public int InvestmentId { get; set; }
+
+    public int AssetId { get; set; }
 }
 
 public enum InvestmentStatus
 {
+    Planned,
     Active,
-    Closed,
+    Completed,
+    Cancelled,
 }

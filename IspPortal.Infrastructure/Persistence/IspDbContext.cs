@@ -74,6 +74,10 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<Core.Finance.Assets.AssetCategory> AssetCategories => Set<Core.Finance.Assets.AssetCategory>();
     public DbSet<Investment> Investments => Set<Investment>();
+    public DbSet<InvestmentLocation> InvestmentLocations => Set<InvestmentLocation>();
+    public DbSet<InvestmentRouter> InvestmentRouters => Set<InvestmentRouter>();
+    public DbSet<InvestmentAsset> InvestmentAssets => Set<InvestmentAsset>();
+    public DbSet<Core.Finance.Capital.CapitalInjection> CapitalInjections => Set<Core.Finance.Capital.CapitalInjection>();
     public DbSet<Core.Finance.Ledger.LedgerAccount> LedgerAccounts => Set<Core.Finance.Ledger.LedgerAccount>();
     public DbSet<Core.Finance.Ledger.JournalEntry> JournalEntries => Set<Core.Finance.Ledger.JournalEntry>();
     public DbSet<Core.Finance.Ledger.JournalLine> JournalLines => Set<Core.Finance.Ledger.JournalLine>();

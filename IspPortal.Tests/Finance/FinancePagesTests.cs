@@ -10,6 +10,7 @@ public sealed class FinancePagesTests(PortalFactory portal) : IClassFixture<Port
     [Theory]
     [InlineData("finance/periods", "Tutup buku")]
     [InlineData("finance/manual-journals", "Jurnal manual baru")]
+    [InlineData("finance/capital", "Catat setoran modal")]
     public async Task Finance_opens_the_page(string path, string text)
     {
         using var client = await portal.SignInAsync(await portal.EnsureUserAsync(Roles.Finance));

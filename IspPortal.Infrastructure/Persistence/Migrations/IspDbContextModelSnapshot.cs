@@ -1525,6 +1525,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("disposed_on");
 
+                    b.Property<int?>("InvestmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("investment_id");
+
                     b.Property<int?>("LocationCodeId")
                         .HasColumnType("integer")
                         .HasColumnName("location_code_id");
@@ -1593,6 +1597,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("DisposalAccountId")
                         .HasDatabaseName("ix_assets_disposal_account_id");
+
+                    b.HasIndex("InvestmentId")
+                        .HasDatabaseName("ix_assets_investment_id");
 
                     b.HasIndex("LocationCodeId")
                         .HasDatabaseName("ix_assets_location_code_id");
@@ -1737,6 +1744,76 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Finance.Capital.CapitalInjection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<DateOnly>("InjectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("injected_on");
+
+                    b.Property<string>("Investor")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("investor");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_capital_injections");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_capital_injections_account_id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_capital_injections_idempotency_key");
+
+                    b.HasIndex("InjectedOn")
+                        .HasDatabaseName("ix_capital_injections_injected_on");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_capital_injections_recorded_by_id");
+
+                    b.ToTable("capital_injections", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_capital_injections_amount", "amount > 0");
+                        });
+                });
+
             modelBuilder.Entity("IspPortal.Core.Finance.Expense", b =>
                 {
                     b.Property<int>("Id")
@@ -1786,6 +1863,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("idempotency_key");
+
+                    b.Property<int?>("InvestmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("investment_id");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
@@ -1860,6 +1941,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ux_expenses_idempotency_key");
+
+                    b.HasIndex("InvestmentId")
+                        .HasDatabaseName("ix_expenses_investment_id");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -2130,47 +2214,20 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
-                        .HasColumnName("amount");
-
-                    b.Property<string>("Category")
+                    b.Property<string>("Code")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("category");
-
-                    b.Property<DateOnly?>("ClosedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("closed_on");
-
-                    b.Property<string>("Counterparty")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
-                        .HasColumnName("counterparty");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<decimal?>("CurrentValue")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
-                        .HasColumnName("current_value");
-
-                    b.Property<decimal?>("ExpectedReturnRate")
-                        .HasPrecision(7, 2)
-                        .HasColumnType("numeric(7,2)")
-                        .HasColumnName("expected_return_rate");
-
-                    b.Property<DateOnly>("InvestedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("invested_on");
-
-                    b.Property<DateOnly?>("MaturityDate")
-                        .HasColumnType("date")
-                        .HasColumnName("maturity_date");
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2178,13 +2235,18 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(120)")
                         .HasColumnName("name");
 
-                    b.Property<string>("Notes")
-                        .HasColumnType("text")
-                        .HasColumnName("notes");
+                    b.Property<decimal>("PlannedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("planned_amount");
 
                     b.Property<Guid?>("RecordedById")
                         .HasColumnType("uuid")
                         .HasColumnName("recorded_by_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2195,6 +2257,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_investments");
 
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_investments_code");
+
                     b.HasIndex("RecordedById")
                         .HasDatabaseName("ix_investments_recorded_by_id");
 
@@ -2203,16 +2269,67 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.ToTable("investments", null, t =>
                         {
-                            t.HasCheckConstraint("ck_investments_amount", "amount > 0");
+                            t.HasCheckConstraint("ck_investments_planned_amount", "planned_amount >= 0");
 
-                            t.HasCheckConstraint("ck_investments_closed", "(status = 'Closed') = (closed_on IS NOT NULL)");
-
-                            t.HasCheckConstraint("ck_investments_current_value", "current_value >= 0");
-
-                            t.HasCheckConstraint("ck_investments_maturity", "maturity_date >= invested_on");
-
-                            t.HasCheckConstraint("ck_investments_status", "status IN ('Active', 'Closed')");
+                            t.HasCheckConstraint("ck_investments_status", "status IN ('Planned', 'Active', 'Completed', 'Cancelled')");
                         });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.InvestmentAsset", b =>
+                {
+                    b.Property<int>("InvestmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("investment_id");
+
+                    b.Property<int>("AssetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("asset_id");
+
+                    b.HasKey("InvestmentId", "AssetId")
+                        .HasName("pk_investment_assets");
+
+                    b.HasIndex("AssetId")
+                        .HasDatabaseName("ix_investment_assets_asset_id");
+
+                    b.ToTable("investment_assets", (string)null);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.InvestmentLocation", b =>
+                {
+                    b.Property<int>("InvestmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("investment_id");
+
+                    b.Property<int>("LocationCodeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_code_id");
+
+                    b.HasKey("InvestmentId", "LocationCodeId")
+                        .HasName("pk_investment_locations");
+
+                    b.HasIndex("LocationCodeId")
+                        .HasDatabaseName("ix_investment_locations_location_code_id");
+
+                    b.ToTable("investment_locations", (string)null);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.InvestmentRouter", b =>
+                {
+                    b.Property<int>("InvestmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("investment_id");
+
+                    b.Property<int>("RouterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("router_id");
+
+                    b.HasKey("InvestmentId", "RouterId")
+                        .HasName("pk_investment_routers");
+
+                    b.HasIndex("RouterId")
+                        .HasDatabaseName("ix_investment_routers_router_id");
+
+                    b.ToTable("investment_routers", (string)null);
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Journals.ManualJournal", b =>
@@ -5337,6 +5454,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_assets_ledger_accounts_disposal_account_id");
 
+                    b.HasOne("IspPortal.Core.Finance.Investment", null)
+                        .WithMany()
+                        .HasForeignKey("InvestmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assets_investments_investment_id");
+
                     b.HasOne("IspPortal.Core.Customers.LocationCode", null)
                         .WithMany()
                         .HasForeignKey("LocationCodeId")
@@ -5389,6 +5512,22 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_budgets_ledger_accounts_account_id");
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Finance.Capital.CapitalInjection", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_capital_injections_ledger_accounts_account_id");
+
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_capital_injections_users_recorded_by_id");
+                });
+
             modelBuilder.Entity("IspPortal.Core.Finance.Expense", b =>
                 {
                     b.HasOne("IspPortal.Core.Identity.PortalUser", null)
@@ -5409,6 +5548,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_expenses_expense_categories_category_id");
+
+                    b.HasOne("IspPortal.Core.Finance.Investment", null)
+                        .WithMany()
+                        .HasForeignKey("InvestmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_expenses_investments_investment_id");
 
                     b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
                         .WithMany()
@@ -5473,8 +5618,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_income_income_categories_category_id");
 
-                    b.HasOne("IspPortal.Core.Finance.Investment", "Investment")
-                        .WithMany("Returns")
+                    b.HasOne("IspPortal.Core.Finance.Investment", null)
+                        .WithMany()
                         .HasForeignKey("InvestmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_income_investments_investment_id");
@@ -5484,8 +5629,6 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_income_users_recorded_by_id");
-
-                    b.Navigation("Investment");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Investment", b =>
@@ -5495,6 +5638,57 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_investments_users_recorded_by_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.InvestmentAsset", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_investment_assets_assets_asset_id");
+
+                    b.HasOne("IspPortal.Core.Finance.Investment", null)
+                        .WithMany("Assets")
+                        .HasForeignKey("InvestmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_investment_assets_investments_investment_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.InvestmentLocation", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Investment", null)
+                        .WithMany("Locations")
+                        .HasForeignKey("InvestmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_investment_locations_investments_investment_id");
+
+                    b.HasOne("IspPortal.Core.Customers.LocationCode", null)
+                        .WithMany()
+                        .HasForeignKey("LocationCodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_investment_locations_location_codes_location_code_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.InvestmentRouter", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Investment", null)
+                        .WithMany("Routers")
+                        .HasForeignKey("InvestmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_investment_routers_investments_investment_id");
+
+                    b.HasOne("IspPortal.Core.Network.Router", null)
+                        .WithMany()
+                        .HasForeignKey("RouterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_investment_routers_routers_router_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Journals.ManualJournal", b =>
@@ -6045,7 +6239,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("IspPortal.Core.Finance.Investment", b =>
                 {
-                    b.Navigation("Returns");
+                    b.Navigation("Assets");
+
+                    b.Navigation("Locations");
+
+                    b.Navigation("Routers");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Journals.ManualJournal", b =>

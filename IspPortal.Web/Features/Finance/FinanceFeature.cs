@@ -16,7 +16,8 @@ public sealed class FinanceFeature : IPortalFeature
         new(NavSections.Finance, "Pengeluaran", "/finance/expenses", Icons.Material.Filled.ReceiptLong, Permissions.ExpensesSubmit, 10),
         new(NavSections.Finance, "Pemasukan lain", "/finance/income", Icons.Material.Filled.Savings, Permissions.FinanceRead, 20),
         new(NavSections.Finance, "Aset tetap", "/finance/assets", Icons.Material.Filled.Inventory2, Permissions.FinanceRead, 40),
-        new(NavSections.Finance, "Anggaran", "/finance/budgets", Icons.Material.Filled.Savings, Permissions.FinanceRead, 50),
+        new(NavSections.Finance, "Modal", "/finance/capital", Icons.Material.Filled.AccountBalanceWallet, Permissions.FinanceRead, 45),
+        new(NavSections.Finance, "Anggaran", "/finance/budgets", Icons.Material.Filled.PieChart, Permissions.FinanceRead, 50),
         new(NavSections.Finance, "Jurnal", "/finance/journal", Icons.Material.Filled.MenuBook, Permissions.FinanceRead, 60),
         new(NavSections.Finance, "Buku besar", "/finance/ledger", Icons.Material.Filled.AccountBalance, Permissions.FinanceRead, 70),
         new(NavSections.Finance, "Neraca saldo", "/finance/trial-balance", Icons.Material.Filled.Balance, Permissions.FinanceRead, 80),
@@ -34,6 +35,7 @@ public sealed class FinanceFeature : IPortalFeature
     {
         api.MapLedgerEndpoints();
         api.MapExpenseEndpoints();
+        api.MapCapitalEndpoints();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapExpenseReceipts();

@@ -40,6 +40,7 @@ public class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.HasOne<LedgerAccount>().WithMany().HasForeignKey(a => a.DisposalAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<LocationCode>().WithMany().HasForeignKey(a => a.LocationCodeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Router>().WithMany().HasForeignKey(a => a.RouterId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Investment>().WithMany().HasForeignKey(a => a.InvestmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.RecordedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.Code).IsUnique().HasDatabaseName("ux_assets_code");
         builder.HasIndex(a => a.Status);
@@ -48,6 +49,7 @@ public class AssetConfiguration : IEntityTypeConfiguration<Asset>
         builder.HasIndex(a => a.DisposalAccountId);
         builder.HasIndex(a => a.LocationCodeId);
         builder.HasIndex(a => a.RouterId);
+        builder.HasIndex(a => a.InvestmentId);
         builder.HasIndex(a => a.RecordedById);
     }
 }

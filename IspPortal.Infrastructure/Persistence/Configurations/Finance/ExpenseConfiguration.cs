@@ -33,6 +33,7 @@ public class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
         builder.HasOne<ExpenseCategory>().WithMany().HasForeignKey(e => e.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<LedgerAccount>().WithMany().HasForeignKey(e => e.PaymentAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Asset).WithMany().HasForeignKey(e => e.AssetId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Investment>().WithMany().HasForeignKey(e => e.InvestmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(e => e.RecordedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(e => e.ApprovedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => e.Number).IsUnique().HasDatabaseName("ux_expenses_number");
@@ -42,6 +43,7 @@ public class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
         builder.HasIndex(e => e.Status);
         builder.HasIndex(e => e.PaymentAccountId);
         builder.HasIndex(e => e.AssetId);
+        builder.HasIndex(e => e.InvestmentId);
         builder.HasIndex(e => e.RecordedById);
         builder.HasIndex(e => e.ApprovedById);
     }

@@ -19,7 +19,7 @@ public class IncomeConfiguration : IEntityTypeConfiguration<Income>
         builder.Property(i => i.IdempotencyKey).HasMaxLength(Income.IdempotencyKeyMaxLength);
         builder.HasOne<IncomeCategory>().WithMany().HasForeignKey(i => i.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<LedgerAccount>().WithMany().HasForeignKey(i => i.AccountId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(i => i.Investment).WithMany(v => v.Returns).HasForeignKey(i => i.InvestmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Investment>().WithMany().HasForeignKey(i => i.InvestmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(i => i.RecordedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => i.Number).IsUnique().HasDatabaseName("ux_income_number");
         builder.HasIndex(i => i.IdempotencyKey).IsUnique().HasDatabaseName("ux_income_idempotency_key");
