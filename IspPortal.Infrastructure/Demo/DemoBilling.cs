@@ -143,8 +143,14 @@ public sealed class DemoBilling(IspDbContext db, IDocumentSequences sequences, L
 
     private void Pay(DemoAccount account, Invoice invoice, DateTimeOffset at, PaymentMethod method, DemoNumbers numbers, DemoPaymentBehaviour behaviour, DemoPeople people)
     {
+        // Money goes to the oldest open invoice first, so an earlier payment may have paid this one:
+        // the customer then pays the bill still open, if any.
         if (!Open.Contains(invoice.Status) || invoice.AmountDue <= 0)
-            return; // Credit paid it already.
+        {
+            if (account.Invoices.Where(i => Open.Contains(i.Status) && i.AmountDue > 0).OrderBy(i => i.Period).FirstOrDefault() is not { } open)
+                return;
+            invoice = open;
+        }
         var amount = behaviour.Amount(account, invoice);
         var number = numbers.Next(DocumentNumberFormat.PaymentKind, Payment.NumberFormat, Invoice.FirstDayOf(behaviour.Day(at)));
         var payment = new Payment(number, account.Customer.Id, method, amount, at, method == PaymentMethod.Qris ? null : people.Staff);
