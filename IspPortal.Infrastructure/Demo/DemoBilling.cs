@@ -8,6 +8,8 @@ using IspPortal.Core.Finance.Ledger;
 using IspPortal.Core.Settings;
 using IspPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace IspPortal.Infrastructure.Demo;
 
@@ -23,7 +25,8 @@ public sealed record DemoPeople(Guid? Staff, Guid? Finance);
 /// happens in one time-ordered walk, so numbers run per month in time order, and posts to the ledger
 /// with <see cref="BillingLedger"/>'s own entries.
 /// </summary>
-public sealed class DemoBilling(IspDbContext db, IDocumentSequences sequences, LedgerAccounts accounts, IJournalWriter journal, PortalSettings settings, IspClock ispClock)
+public sealed class DemoBilling(IspDbContext db, IDocumentSequences sequences, LedgerAccounts accounts, IJournalWriter journal, PortalSettings settings, IspClock ispClock,
+    TimeProvider clock, ILogger<DemoBilling> logger)
 {
     private static readonly InvoiceStatus[] Open = [InvoiceStatus.Unpaid, InvoiceStatus.PartiallyPaid, InvoiceStatus.Overdue];
 
@@ -59,20 +62,30 @@ public sealed class DemoBilling(IspDbContext db, IDocumentSequences sequences, L
             ScheduleInvoices(account, start, thisMonth, today, billing, zone, numbers, behaviour, people);
         }
 
+        var started = clock.GetTimestamp();
+        void Done(string part) => logger.LogInformation("Demo billing: {Part} after {Milliseconds} ms", part, (long)clock.GetElapsedTime(started).TotalMilliseconds);
         while (_events.TryDequeue(out var happen, out _))
             happen();
+        Done($"{_invoices.Count} invoices, {_payments.Count} payments, {_allocations.Count} allocations walked");
         foreach (var invoice in _invoices.Where(i => Open.Contains(i.Status)))
             invoice.MarkOverdueIfDue(today, now);
         await db.SaveChangesAsync(cancellationToken);
+        Done("saved");
 
-        foreach (var (payment, invoice) in _qrisFor)
-            payment.InvoiceId = invoice.Id;
-        await db.SaveChangesAsync(cancellationToken);
+        // Saved: later saves need not look through thousands of invoices and payments for changes.
+        db.ChangeTracker.Clear();
+        // A QRIS code is made for one invoice; set-based, the rows are in the audit log as inserted.
+        const string linkQris = "UPDATE payments p SET invoice_id = v.invoice_id FROM unnest(@payments, @invoices) AS v(id, invoice_id) WHERE p.id = v.id";
+        await db.Database.ExecuteSqlRawAsync(linkQris,
+            [new NpgsqlParameter("payments", _qrisFor.Keys.Select(p => p.Id).ToArray()), new NpgsqlParameter("invoices", _qrisFor.Values.Select(i => i.Id).ToArray())],
+            cancellationToken);
         await numbers.ReserveAsync(db, sequences, cancellationToken);
         foreach (var credit in _payments.GroupBy(p => p.CustomerId).Select(g => (Customer: g.Key, Credit: g.Sum(p => p.Amount - p.AllocatedAmount))).Where(c => c.Credit > 0))
             await db.Customers.Where(c => c.Id == credit.Customer).ExecuteUpdateAsync(set => set.SetProperty(c => c.CreditBalance, credit.Credit), cancellationToken);
 
+        Done("numbered");
         await PostAsync(customers.ToDictionary(c => c.Customer.Id, c => c.Customer), finance, zone, cancellationToken);
+        Done("posted");
     }
 
     private void ScheduleInvoices(DemoAccount account, DateOnly start, DateOnly thisMonth, DateOnly today, BillingSettings billing, TimeZoneInfo zone,

@@ -11,6 +11,7 @@ using IspPortal.Core.Finance.Ledger;
 using IspPortal.Core.Finance.Periods;
 using IspPortal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace IspPortal.Infrastructure.Demo;
 
@@ -25,7 +26,8 @@ namespace IspPortal.Infrastructure.Demo;
 /// </summary>
 public sealed class DemoBooks(
     IspDbContext db, DemoBilling billing, DemoExpenses expenses, IDocumentSequences sequences, LedgerAccounts accounts, AssetCategories assetCategories,
-    AssetPostings assetPostings, ManualJournalPosting manualJournals, IEnumerable<IPeriodClosingStep> closingSteps, YearEndEntries yearEnd, IspClock ispClock)
+    AssetPostings assetPostings, ManualJournalPosting manualJournals, IEnumerable<IPeriodClosingStep> closingSteps, YearEndEntries yearEnd, IspClock ispClock,
+    TimeProvider clock, ILogger<DemoBooks> logger)
 {
     /// <summary>Full months of history before this one.</summary>
     public const int Months = 12;
@@ -56,12 +58,20 @@ public sealed class DemoBooks(
         var map = await accounts.MapAsync(db, cancellationToken);
         var bank = map.ByCode(BankCode)?.Id ?? map[AccountRoles.DefaultBank];
 
+        var started = clock.GetTimestamp();
+        void Done(string part) => logger.LogInformation("Demo books: {Part} after {Milliseconds} ms", part, (long)clock.GetElapsedTime(started).TotalMilliseconds);
         await CapitalAsync(map, bank, start, zone, people, cancellationToken);
         await AssetsAsync(bank, start, thisMonth, zone, people, cancellationToken);
+        Done("capital and assets");
         await billing.SeedAsync(customers, now, people, cancellationToken);
+        Done("billing");
+        // Everything so far is saved; later saves need not look through thousands of invoices and payments for changes.
+        db.ChangeTracker.Clear();
         var plan = await expenses.SeedAsync(bank, start, today, now, people, cancellationToken);
         await BudgetAsync(plan, today, now, cancellationToken);
+        Done("expenses, income and budget");
         await CloseAsync(start, thisMonth.AddMonths(-2), zone, people, cancellationToken);
+        Done("closing");
     }
 
     private async Task CapitalAsync(AccountMap map, int bank, DateOnly start, TimeZoneInfo zone, DemoPeople people, CancellationToken cancellationToken)

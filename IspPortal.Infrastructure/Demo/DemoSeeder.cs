@@ -65,6 +65,7 @@ public sealed class DemoSeeder(
         var staff = await users.FindByNameAsync("staff");
         var simulatorPort = int.TryParse(configuration["ISPPORTAL_SIM_PORT"], out var port) ? port : DemoNetwork.DefaultSimulatorPort;
         var customers = await network.SeedAsync(Password, simulatorPort, technician?.Id, staff?.Id, cancellationToken);
+        logger.LogInformation("Demo network seeded after {Milliseconds} ms", (long)clock.GetElapsedTime(started).TotalMilliseconds);
         var finance = await users.FindByNameAsync("finance");
         await books.SeedAsync(customers, now, new DemoPeople(staff?.Id, finance?.Id), cancellationToken);
 
