@@ -19,7 +19,7 @@ public static class DemoModule
         this IServiceCollection services, IConfiguration configuration, string whatsAppWebhookRoute, string midtransNotificationRoute)
     {
         // The demo seed needs Identity's UserManager, which the web host registers.
-        services.AddScoped<DemoSeeder>().AddScoped<DemoNetwork>();
+        services.AddScoped<DemoSeeder>().AddScoped<DemoNetwork>().AddScoped<DemoBooks>().AddScoped<DemoBilling>().AddScoped<DemoExpenses>();
         var demo = configuration.GetValue(LocalPostgresHosting.DemoEnabledKey, false);
         if (demo && configuration.GetValue("Demo:RouterSimulators", true))
             services.AddSingleton<DemoRouterSimulators>().AddHostedService(sp => sp.GetRequiredService<DemoRouterSimulators>());

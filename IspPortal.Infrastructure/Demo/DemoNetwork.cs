@@ -1,7 +1,5 @@
 using System.Net;
 using IspPortal.Core.Billing;
-using IspPortal.Core.Billing.Documents;
-using IspPortal.Core.Billing.InvoiceRuns;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Network;
@@ -14,8 +12,8 @@ namespace IspPortal.Infrastructure.Demo;
 
 /// <summary>
 /// The demo ISP's network and subscribers: routers served by the built-in RouterOS simulator on
-/// loopback, a few hundred customers around Karawang/Cikampek with PPPoE secrets, this month's
-/// invoices (last month's paid), and open tickets. Deterministic: the same seed every time.
+/// loopback, a few hundred customers around Karawang/Cikampek with PPPoE secrets, and open tickets
+/// (their billing history is <see cref="DemoBilling"/>'s). Deterministic: the same seed every time.
 /// </summary>
 public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeProvider clock)
 {
@@ -34,7 +32,7 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
     private static readonly string[] FamilyNames = ["Saputra", "Wijaya", "Hidayat", "Lestari", "Kurniawan", "Susanto", "Rahayu", "Setiawan", "Nugroho", "Purnama", "Siregar", "Maulana"];
     private static readonly string[] Streets = ["Jl. Ahmad Yani", "Jl. Tuparev", "Jl. Kertabumi", "Jl. Interchange", "Jl. Raya Cikampek", "Jl. Jend. Sudirman", "Perum Griya Asri", "Perum Bumi Cikampek"];
 
-    public async Task SeedAsync(string routerPassword, int simulatorPort, Guid? technicianId, Guid? staffId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(Customer Customer, ServicePackage Package)>> SeedAsync(string routerPassword, int simulatorPort, Guid? technicianId, Guid? staffId, CancellationToken cancellationToken)
     {
         var random = new Random(20250201);
         var now = clock.GetUtcNow();
@@ -126,51 +124,8 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        SeedInvoices(customers, now);
-        await db.SaveChangesAsync(cancellationToken);
         await DemoTickets.SeedAsync(db, customers.Select(c => c.Customer).Where(c => c.Status != CustomerStatus.Terminated).ToList(), random, now, technicianId, staffId, cancellationToken);
-    }
-
-    private void SeedInvoices(List<(Customer Customer, ServicePackage Package)> customers, DateTimeOffset now)
-    {
-        var thisMonth = new DateOnly(now.Year, now.Month, 1);
-        var lastMonth = thisMonth.AddMonths(-1);
-        var billing = new BillingSettings();
-        // Numbers run per month, as the billing run gives them, and the counters are left where the seed stopped.
-        var invoices = new Dictionary<DateOnly, long> { [lastMonth] = 0, [thisMonth] = 0 };
-        var payments = new Dictionary<DateOnly, long> { [lastMonth] = 0, [thisMonth] = 0 };
-        var active = 0;
-        foreach (var (customer, package) in customers.Where(c => c.Customer.Status is CustomerStatus.Active or CustomerStatus.Isolated))
-        {
-            // Most active customers paid this month too; of the rest, the demo's billing job isolates every
-            // other one at its first 09:00 check past H+10, the others promised to pay and are exempt.
-            var activeIndex = customer.Status == CustomerStatus.Active ? active++ : -1;
-            var paysThisMonth = activeIndex >= 0 && activeIndex % 8 != 0;
-            if (activeIndex >= 0 && activeIndex % 16 == 0)
-                customer.ExemptFromIsolation(DateOnly.FromDateTime(now.Date).AddDays(7), "Janji bayar minggu ini (demo)");
-            foreach (var period in new[] { lastMonth, thisMonth })
-            {
-                var paid = (period == lastMonth && customer.Status == CustomerStatus.Active) || (period == thisMonth && paysThisMonth);
-                var invoice = BillableCustomers.Draft(DocumentNumberFormat.Render(billing.InvoiceNumberFormat, period, ++invoices[period]), customer.Id,
-                    MonthlyCharges.For(package, period, period, period, billing)!, [], now.AddDays(period == thisMonth ? -Math.Max(0, now.Day - 1) : -now.Day - 20));
-                db.Invoices.Add(invoice);
-                if (paid)
-                {
-                    var paidAt = period == lastMonth ? now.AddDays(-now.Day - 15) : now.AddDays(-Math.Max(0, now.Day - 1) * (activeIndex % 5) / 5.0);
-                    var payment = new Payment(DocumentNumberFormat.Render(Payment.NumberFormat, period, ++payments[period]), customer.Id, PaymentMethod.Cash, invoice.Total, paidAt, null);
-                    payment.AllocateTo(invoice, invoice.Total, payment.ReceivedAt);
-                    db.Payments.Add(payment);
-                }
-                else
-                {
-                    invoice.MarkOverdueIfDue(DateOnly.FromDateTime(now.Date), now);
-                }
-            }
-        }
-        foreach (var (period, last) in invoices.Where(i => i.Value > 0))
-            db.DocumentSequences.Add(new DocumentSequence(DocumentNumberFormat.Scope(DocumentNumberFormat.InvoiceKind, billing.InvoiceNumberFormat, period), last));
-        foreach (var (period, last) in payments.Where(p => p.Value > 0))
-            db.DocumentSequences.Add(new DocumentSequence(DocumentNumberFormat.Scope(DocumentNumberFormat.PaymentKind, Payment.NumberFormat, period), last));
+        return customers;
     }
 
     private static CustomerStatus PickStatus(double roll) => roll switch

@@ -15,11 +15,12 @@ namespace IspPortal.Infrastructure.Demo;
 
 /// <summary>
 /// The demo ISP around Karawang/Cikampek: one user per role, areas, packages, settings, an API
-/// key, and the network with its customers (<see cref="DemoNetwork"/>). Runs once per database (a settings row marks it done), only when the demo is on.
+/// key, the network with its customers (<see cref="DemoNetwork"/>) and a year of books (<see cref="DemoBooks"/>). Runs once per database (a settings row marks it done), only when the demo is on.
 /// </summary>
 public sealed class DemoSeeder(
     IspDbContext db,
     DemoNetwork network,
+    DemoBooks books,
     UserManager<PortalUser> users,
     IssueApiKey issueApiKey,
     IConfiguration configuration,
@@ -51,6 +52,7 @@ public sealed class DemoSeeder(
         if (await db.Settings.AnyAsync(s => s.Key == DoneMarkerKey, cancellationToken))
             return false;
 
+        var started = clock.GetTimestamp();
         var now = clock.GetUtcNow();
         await SeedUsersAsync(now);
         SeedLocations(now);
@@ -62,12 +64,15 @@ public sealed class DemoSeeder(
         var technician = await users.FindByNameAsync("technician");
         var staff = await users.FindByNameAsync("staff");
         var simulatorPort = int.TryParse(configuration["ISPPORTAL_SIM_PORT"], out var port) ? port : DemoNetwork.DefaultSimulatorPort;
-        await network.SeedAsync(Password, simulatorPort, technician?.Id, staff?.Id, cancellationToken);
+        var customers = await network.SeedAsync(Password, simulatorPort, technician?.Id, staff?.Id, cancellationToken);
+        logger.LogInformation("Demo network seeded after {Milliseconds} ms", (long)clock.GetElapsedTime(started).TotalMilliseconds);
+        var finance = await users.FindByNameAsync("finance");
+        await books.SeedAsync(customers, now, new DemoPeople(staff?.Id, finance?.Id), cancellationToken);
 
         db.Settings.Add(new Setting { Key = DoneMarkerKey, Value = $"{{\"at\":\"{now:O}\"}}", UpdatedAt = now, UpdatedBy = Actor.System.Name });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Seeded the demo ISP");
+        logger.LogInformation("Seeded the demo ISP in {Milliseconds} ms", (long)clock.GetElapsedTime(started).TotalMilliseconds);
         return true;
     }
 

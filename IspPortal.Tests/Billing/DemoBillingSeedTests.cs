@@ -14,7 +14,7 @@ public sealed class DemoBillingSeedTests(DemoPortalFactory portal) : IClassFixtu
         await using var db = portal.Database.CreateDbContext();
         var format = new BillingSettings().InvoiceNumberFormat;
         var periods = await db.Invoices.Select(i => i.Period).Distinct().ToListAsync();
-        Assert.Equal(2, periods.Count);
+        Assert.Equal(IspPortal.Infrastructure.Demo.DemoBooks.Months + 1, periods.Count);
 
         foreach (var period in periods)
         {

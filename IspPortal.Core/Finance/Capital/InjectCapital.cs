@@ -62,15 +62,7 @@ public sealed class InjectCapital(
                 input.IdempotencyKey, actor.UserId, clock.GetUtcNow());
             db.CapitalInjections.Add(injection);
             await db.SaveChangesAsync(cancellationToken);
-            var memo = $"Setoran modal {injection.Investor}: {injection.Description}";
-            await journal.PostAsync(db,
-            [
-                new JournalDraftBuilder(injection.InjectedOn, JournalSource.Capital, injection.Id.ToString(CultureInfo.InvariantCulture), injection.Number,
-                        memo.Length > JournalEntry.MemoMaxLength ? memo[..JournalEntry.MemoMaxLength] : memo, actor.UserId)
-                    .Debit(injection.AccountId, injection.Amount)
-                    .Credit(map[AccountRoles.Capital], injection.Amount)
-                    .Build(),
-            ], cancellationToken);
+            await journal.PostAsync(db, [CapitalPosting.Entry(injection, map, actor.UserId)], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return Outcome.Done(new InjectedCapital(injection.Id, injection.Number, injection.InjectedOn, injection.Amount, false));
         }

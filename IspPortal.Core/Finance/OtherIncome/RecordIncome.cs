@@ -1,4 +1,3 @@
-using System.Globalization;
 using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Common;
 using IspPortal.Core.Finance.Expenses;
@@ -69,15 +68,7 @@ public sealed class RecordIncome(
             };
             db.Income.Add(income);
             await db.SaveChangesAsync(cancellationToken);
-            var memo = $"{category.Name}: {income.Description} ({income.Source})";
-            await journal.PostAsync(db,
-            [
-                new JournalDraftBuilder(income.IncomeDate, JournalSource.Income, income.Id.ToString(CultureInfo.InvariantCulture), income.Number,
-                        memo.Length > JournalEntry.MemoMaxLength ? memo[..JournalEntry.MemoMaxLength] : memo, actor.UserId)
-                    .Debit(income.AccountId, income.Amount)
-                    .Credit(category.AccountId, income.Amount)
-                    .Build(),
-            ], cancellationToken);
+            await journal.PostAsync(db, [IncomePosting.Entry(income, category, actor.UserId)], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return Outcome.Done(new RecordedIncome(income.Id, income.Number, income.Amount, false));
         }
