@@ -15,11 +15,15 @@ namespace IspPortal.Infrastructure.Demo;
 /// once, <see cref="ExpensePosting"/> and <see cref="IncomePosting"/>): the upstream bandwidth bill
 /// (owed on the 5th, paid on the 25th), salaries, rent, electricity growing with the customers,
 /// network repairs from petty cash; tower rent every quarter, one corporate installation and bank
-/// interest. Only days up to today.
+/// interest. Only days up to today. The rent is a recurring expense whose past months are already
+/// recorded under its keys, so the job records next month's and not the year again.
 /// </summary>
 public sealed class DemoExpenses(IspDbContext db, IDocumentSequences sequences, LedgerAccounts accounts, FinanceCategories categories, IJournalWriter journal, IspClock ispClock)
 {
-    private sealed record Planned(DateOnly Date, string Category, decimal Amount, decimal Vat, string Description, string? Vendor, bool Cash, DateOnly? PaidOn);
+    private sealed record Planned(DateOnly Date, string Category, decimal Amount, decimal Vat, string Description, string? Vendor, bool Cash, DateOnly? PaidOn, string? Key = null);
+
+    private const decimal Rent = 3_500_000m;
+    private const string RentDescription = "Sewa kantor dan gudang";
 
     private sealed record PlannedIncome(DateOnly Date, string Category, decimal Amount, string Description, string Source);
 
@@ -35,6 +39,9 @@ public sealed class DemoExpenses(IspDbContext db, IDocumentSequences sequences, 
         var incomeCategories = (await categories.IncomeAsync(db, cancellationToken)).ToDictionary(c => c.Code);
         var customersByMonth = await db.Invoices.GroupBy(i => i.Period).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
+        var rent = new RecurringExpense(expenseCategories["sewa"].Id, RentDescription, Rent, 0, bank, 1, start, null, people.Finance, now) { Vendor = "H. Sarmili" };
+        db.RecurringExpenses.Add(rent);
+        await db.SaveChangesAsync(cancellationToken);
         var planned = new List<Planned>();
         var incomes = new List<PlannedIncome>();
         var thisMonth = Invoice.FirstDayOf(today);
@@ -46,7 +53,7 @@ public sealed class DemoExpenses(IspDbContext db, IDocumentSequences sequences, 
             var salaries = month < start.AddMonths(6) ? 18_500_000m : 21_000_000m;
             var power = Math.Round((1_200_000m + 4_000m * customers) * (0.9m + (decimal)random.NextDouble() * 0.2m) / 1000m) * 1000m;
             planned.Add(new(month.AddDays(4), "bandwidth", bandwidth, Math.Round(bandwidth * 0.11m), $"Tagihan bandwidth upstream {MonthName(month)}", "PT Telkom Indonesia (Astinet)", false, month.AddDays(24)));
-            planned.Add(new(month, "sewa", 3_500_000m, 0, $"Sewa kantor dan gudang {MonthName(month)}", "H. Sarmili", false, month));
+            planned.Add(new(month, "sewa", Rent, 0, $"{RentDescription} ({month.Month:00}/{month.Year})", rent.Vendor, false, month, RecurringExpense.KeyFor(rent.Id, month)));
             planned.Add(new(month.AddDays(19), "listrik", power, 0, $"Listrik kantor dan POP {MonthName(month)}", "PLN", false, month.AddDays(19)));
             planned.Add(new(month.AddDays(24), "gaji", salaries, 0, $"Gaji karyawan {MonthName(month)}", null, false, month.AddDays(24)));
             for (var i = 0; i < 1 + random.Next(2); i++)
@@ -58,7 +65,7 @@ public sealed class DemoExpenses(IspDbContext db, IDocumentSequences sequences, 
             if (month == start.AddMonths(7))
                 incomes.Add(new(month.AddDays(14), "instalasi-korporat", 12_500_000m, "Instalasi jaringan kantor PT Sinar Karawang", "PT Sinar Karawang"));
             if (month == thisMonth)
-                (budget["bandwidth"], budget["gaji"], budget["sewa"], budget["listrik"], budget["perawatan"]) = (bandwidth, salaries, 3_500_000m, power, 2_400_000m);
+                (budget["bandwidth"], budget["gaji"], budget["sewa"], budget["listrik"], budget["perawatan"]) = (bandwidth, salaries, Rent, power, 2_400_000m);
         }
 
         var numbers = new DemoNumbers();
@@ -69,7 +76,7 @@ public sealed class DemoExpenses(IspDbContext db, IDocumentSequences sequences, 
             var owed = item.PaidOn is { } paid && paid != item.Date;
             var recordedAt = DemoPaymentBehaviour.At(item.Date, 10, zone);
             var expense = new Expense(numbers.Next(ExpenseNumbers.Kind, Expense.NumberFormat, Invoice.FirstDayOf(item.Date)), item.Date, category.Id, item.Description,
-                item.Amount, item.Vat, owed ? null : item.Cash ? map[AccountRoles.Cash] : bank, $"demo-expense-{n}", people.Finance, recordedAt < now ? recordedAt : now)
+                item.Amount, item.Vat, owed ? null : item.Cash ? map[AccountRoles.Cash] : bank, item.Key ?? $"demo-expense-{n}", people.Finance, recordedAt < now ? recordedAt : now)
             {
                 Vendor = item.Vendor,
             };
@@ -102,6 +109,7 @@ public sealed class DemoExpenses(IspDbContext db, IDocumentSequences sequences, 
         }
         await db.SaveChangesAsync(cancellationToken);
         await journal.PostAsync(db, drafts, cancellationToken);
+        await db.RecurringExpenses.Where(r => r.Id == rent.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.LastCreatedMonth, thisMonth), cancellationToken);
         await numbers.ReserveAsync(db, sequences, cancellationToken);
         return budget.ToDictionary(b => expenseCategories[b.Key].AccountId, b => b.Value);
     }

@@ -3,6 +3,7 @@ using IspPortal.Core.Billing.Documents;
 using IspPortal.Core.Common;
 using IspPortal.Core.Finance;
 using IspPortal.Core.Finance.Assets;
+using IspPortal.Core.Finance.Expenses;
 using IspPortal.Core.Finance.Journals;
 using IspPortal.Core.Finance.Ledger;
 using IspPortal.Infrastructure.Demo;
@@ -144,6 +145,23 @@ public sealed class DemoBooksTests(DemoPortalFactory portal) : IClassFixture<Dem
         var december = closed.Where(m => m.Month == 12).Select(m => m.Year).ToList();
         Assert.Equal(december.Select(y => YearEndEntriesKey(y)),
             await db.JournalEntries.Where(e => e.SourceType == JournalSource.YearClose).Select(e => e.SourceKey).ToListAsync());
+    }
+
+    [Fact]
+    public async Task The_rent_is_a_recurring_expense_whose_months_are_recorded_once_and_next_month_is_due()
+    {
+        var today = await TodayAsync();
+        var thisMonth = Invoice.FirstDayOf(today);
+        var start = thisMonth.AddMonths(-DemoBooks.Months);
+        await using var db = portal.Database.CreateDbContext();
+        var rent = await db.RecurringExpenses.SingleAsync();
+        Assert.Equal((true, start, thisMonth), (rent.IsActive, rent.StartsOn, rent.LastCreatedMonth));
+
+        // The job ran at start-up beside the seed: still one expense per month, under the job's own keys.
+        var keys = await db.Expenses.Where(e => e.CategoryId == rent.CategoryId).Select(e => e.IdempotencyKey).OrderBy(k => k).ToListAsync();
+        Assert.Equal(Enumerable.Range(0, DemoBooks.Months + 1).Select(m => RecurringExpense.KeyFor(rent.Id, start.AddMonths(m))).Order(), keys);
+        Assert.Empty(rent.DueThrough(today));
+        Assert.Equal([thisMonth.AddMonths(1)], rent.DueThrough(thisMonth.AddMonths(1)));
     }
 
     private static string YearEndEntriesKey(int year) => Core.Finance.Periods.YearEndEntries.Key(year, 1);
