@@ -1,4 +1,5 @@
 using IspPortal.Core.Reports.Dashboard;
+using IspPortal.Core.Reports.Statements;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Core.Reports;
@@ -8,6 +9,9 @@ public static class ReportsModule
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddScoped<DashboardSummary>();
+        services.AddScoped<ProfitAndLoss>();
+        services.AddScoped<BalanceSheet>();
+        services.AddScoped<CashFlow>();
         return services;
     }
 }

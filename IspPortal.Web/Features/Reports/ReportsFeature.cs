@@ -1,4 +1,5 @@
 using IspPortal.Core.Identity;
+using IspPortal.Web.Features.Reports.Endpoints;
 using IspPortal.Web.Shell;
 using IspPortal.Web.Shell.Layout;
 using MudBlazor;
@@ -11,4 +12,6 @@ public sealed class ReportsFeature : IPortalFeature
     [
         new(NavSections.Dashboard, "Dashboard", "/dashboard", Icons.Material.Filled.Dashboard, Permissions.DashboardRead, 10),
     ];
+
+    public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints();
 }
