@@ -1,6 +1,9 @@
+using IspPortal.Core.Common;
+
 namespace IspPortal.Core.Finance.Budgets;
 
 /// <summary>What Finance plans to earn or spend on one revenue or expense account in one month (table <c>budgets</c>, one row per account and month).</summary>
+[FeatureApi]
 public class Budget
 {
     private Budget() { }

@@ -9,6 +9,7 @@ namespace IspPortal.Core.Finance.Ledger;
 /// The database refuses an entry whose lines do not balance and one dated in a closed month.
 /// </summary>
 [NotAudited]
+[FeatureApi]
 public class JournalEntry
 {
     public const int SourceKeyMaxLength = 64;
@@ -46,6 +47,7 @@ public class JournalEntry
 
 /// <summary>One side of an entry (table <c>journal_lines</c>): exactly one of debit and credit is positive.</summary>
 [NotAudited]
+[FeatureApi]
 public class JournalLine
 {
     public const int MemoMaxLength = 200;
@@ -81,6 +83,7 @@ public class JournalLine
 }
 
 /// <summary>The kinds of document that post; with the source key they make each entry unique.</summary>
+[FeatureApi]
 public enum JournalSource
 {
     Invoice,

@@ -1,3 +1,5 @@
+using IspPortal.Core.Common;
+
 namespace IspPortal.Core.Finance.Ledger;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace IspPortal.Core.Finance.Ledger;
 /// accounts they need, so Finance may rename or renumber an account without breaking them.
 /// An account that was posted to is deactivated, never deleted.
 /// </summary>
+[FeatureApi]
 public class LedgerAccount
 {
     public const int CodeMaxLength = 16;
@@ -58,6 +61,7 @@ public class LedgerAccount
     public void Activate() => IsActive = true;
 }
 
+[FeatureApi]
 public enum AccountType
 {
     Asset,
@@ -68,6 +72,7 @@ public enum AccountType
 }
 
 /// <summary>What money an account holds, for the screens that ask "paid from where".</summary>
+[FeatureApi]
 public enum AccountKind
 {
     General,

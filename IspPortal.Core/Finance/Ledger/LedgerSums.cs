@@ -3,6 +3,7 @@ using IspPortal.Core.Common;
 namespace IspPortal.Core.Finance.Ledger;
 
 /// <summary>One account's debits and credits over a range of days.</summary>
+[FeatureApi]
 public sealed record AccountSum(int AccountId, decimal Debit, decimal Credit)
 {
     public decimal Net => Debit - Credit;
@@ -13,6 +14,7 @@ public sealed record AccountSum(int AccountId, decimal Debit, decimal Credit)
 /// month in the range and from the journal lines only for the partial months at its edges, so a
 /// balance over years reads a few hundred rows instead of millions of lines.
 /// </summary>
+[FeatureApi]
 public static class LedgerSums
 {
     /// <param name="from">The first day counted; null counts from the first posting.</param>
