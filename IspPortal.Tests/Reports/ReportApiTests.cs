@@ -120,4 +120,31 @@ public sealed class ReportApiTests(PortalFactory portal) : IClassFixture<PortalF
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         }
     }
+
+    [Theory]
+    [InlineData(Roles.Manager, "reports/profit-loss?from=2025-03-01&to=2025-03-31", "data-testid=\"profit-loss\"")]
+    [InlineData(Roles.Finance, "reports/balance-sheet?to=2025-03-31", "data-testid=\"balance-sheet\"")]
+    [InlineData(Roles.Admin, "reports/cash-flow?from=2025-03-01&to=2025-03-31", "data-testid=\"cash-reconciliation\"")]
+    [InlineData(Roles.Technician, "reports/profit-loss", null)]
+    [InlineData(Roles.Staff, "reports/cash-flow", null)]
+    public async Task Report_readers_open_the_statement_pages_and_others_are_turned_away(string role, string page, string? shows)
+    {
+        await BooksAsync();
+        using var client = await portal.SignInAsync(await portal.EnsureUserAsync(role));
+
+        using var response = await client.GetAsync(new Uri(page, UriKind.Relative));
+
+        if (shows is not null)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains(shows, html, StringComparison.Ordinal);
+            Assert.Contains("/finance/ledger/", html, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
 }

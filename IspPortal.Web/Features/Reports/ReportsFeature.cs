@@ -11,6 +11,9 @@ public sealed class ReportsFeature : IPortalFeature
     public IReadOnlyList<NavItem> Navigation =>
     [
         new(NavSections.Dashboard, "Dashboard", "/dashboard", Icons.Material.Filled.Dashboard, Permissions.DashboardRead, 10),
+        new(NavSections.Reports, "Laba rugi", "/reports/profit-loss", Icons.Material.Filled.TrendingUp, Permissions.ReportsRead, 10),
+        new(NavSections.Reports, "Neraca", "/reports/balance-sheet", Icons.Material.Filled.Balance, Permissions.ReportsRead, 20),
+        new(NavSections.Reports, "Arus kas", "/reports/cash-flow", Icons.Material.Filled.Payments, Permissions.ReportsRead, 30),
     ];
 
     public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints();

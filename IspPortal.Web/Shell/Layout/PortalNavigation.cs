@@ -17,6 +17,7 @@ public static class NavSections
     public const string Customers = "Pelanggan";
     public const string Billing = "Penagihan";
     public const string Finance = "Keuangan";
+    public const string Reports = "Laporan";
     public const string Tickets = "Tiket";
     public const string Network = "Jaringan";
     public const string Settings = "Pengaturan";
@@ -27,6 +28,7 @@ public static class NavSections
         (Customers, Icons.Material.Filled.People),
         (Billing, Icons.Material.Filled.ReceiptLong),
         (Finance, Icons.Material.Filled.AccountBalance),
+        (Reports, Icons.Material.Filled.Assessment),
         (Tickets, Icons.Material.Filled.SupportAgent),
         (Network, Icons.Material.Filled.Hub),
         (Settings, Icons.Material.Filled.Settings),
