@@ -17,6 +17,7 @@ public sealed class FinanceFeature : IPortalFeature
         new(NavSections.Finance, "Pemasukan lain", "/finance/income", Icons.Material.Filled.Savings, Permissions.FinanceRead, 20),
         new(NavSections.Finance, "Aset tetap", "/finance/assets", Icons.Material.Filled.Inventory2, Permissions.FinanceRead, 40),
         new(NavSections.Finance, "Modal", "/finance/capital", Icons.Material.Filled.AccountBalanceWallet, Permissions.FinanceRead, 45),
+        new(NavSections.Finance, "Investasi", "/finance/investments", Icons.Material.Filled.TrendingUp, Permissions.FinanceRead, 47),
         new(NavSections.Finance, "Anggaran", "/finance/budgets", Icons.Material.Filled.PieChart, Permissions.FinanceRead, 50),
         new(NavSections.Finance, "Jurnal", "/finance/journal", Icons.Material.Filled.MenuBook, Permissions.FinanceRead, 60),
         new(NavSections.Finance, "Buku besar", "/finance/ledger", Icons.Material.Filled.AccountBalance, Permissions.FinanceRead, 70),
@@ -36,6 +37,7 @@ public sealed class FinanceFeature : IPortalFeature
         api.MapLedgerEndpoints();
         api.MapExpenseEndpoints();
         api.MapCapitalEndpoints();
+        api.MapInvestmentEndpoints();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapExpenseReceipts();
