@@ -53,10 +53,8 @@ public sealed class InvestmentBookTests(DatabaseFixture database) : IClassFixtur
         await ExpenseAsync(new DateOnly(2025, 3, 11), 999_000m, 0m);
         Assert.True((await ManageAsync(m => m.TagExpenseAsync(tagged, id))).Succeeded);
         // Tower rent at the site: 2.000.000 on 5 March, tagged.
-        var rent = await _data.InScopeAsync(sp => sp.GetRequiredService<RecordIncome>().ExecuteAsync(
-            new IncomeInput(new DateOnly(2025, 3, 5), "sewa-menara", 2_000_000m, "Sewa menara Maret", MoneyAccounts.Cash, "PT Menara Jaya", Guid.NewGuid().ToString())));
-        Assert.True(rent.Succeeded, rent.FirstError);
-        Assert.True((await ManageAsync(m => m.TagIncomeAsync(rent.Value!.Id, id))).Succeeded);
+        var rent = await IncomeAsync();
+        Assert.True((await ManageAsync(m => m.TagIncomeAsync(rent, id))).Succeeded);
 
         var detail = (await BookAsync(b => b.DetailAsync(id))).Value!;
         var summary = Assert.Single((await BookAsync(b => b.ListAsync())).Value!);
@@ -93,11 +91,15 @@ public sealed class InvestmentBookTests(DatabaseFixture database) : IClassFixtur
         var tagged = await ExpenseAsync(new DateOnly(2025, 3, 10), 100_000m, 0m);
         var free = await ExpenseAsync(new DateOnly(2025, 3, 11), 200_000m, 0m);
         await ManageAsync(m => m.TagExpenseAsync(tagged, id));
+        var rent = await IncomeAsync();
 
         var choices = (await BookAsync(b => b.ChoicesAsync(id))).Value!;
 
         Assert.Equal([elsewhere.LocationCodeId], choices.Locations.Select(l => l.Id));
         Assert.Equal([free], choices.Expenses.Select(e => e.Id));
+        Assert.Equal([rent], choices.Income.Select(i => i.Id));
+        await ManageAsync(m => m.TagIncomeAsync(rent, id));
+        Assert.Empty((await BookAsync(b => b.ChoicesAsync(id))).Value!.Income);
     }
 
     [Fact]
@@ -122,6 +124,7 @@ public sealed class InvestmentBookTests(DatabaseFixture database) : IClassFixtur
         var here = await _data.CustomerAsync();
         var id = await CreateAsync(new InvestmentInput("INV-1", "Satu", Start, 0m, null));
         var expense = await ExpenseAsync(new DateOnly(2025, 3, 10), 100_000m, 0m);
+        var rent = await IncomeAsync();
         Actor.Current = Core.Identity.Actor.For(Guid.NewGuid(), "manajer", [Roles.Manager]);
 
         var outcomes = new[]
@@ -129,6 +132,7 @@ public sealed class InvestmentBookTests(DatabaseFixture database) : IClassFixtur
             (await ManageAsync(m => m.CreateAsync(new InvestmentInput("INV-2", "Dua", Start, 0m, null)))).FirstError,
             (await ManageAsync(m => m.LinkAsync(id, InvestmentLinkKind.Location, here.LocationCodeId))).FirstError,
             (await ManageAsync(m => m.TagExpenseAsync(expense, id))).FirstError,
+            (await ManageAsync(m => m.TagIncomeAsync(rent, id))).FirstError,
             (await ManageAsync(m => m.UpdateAsync(id, new InvestmentInput("INV-1", "Baru", Start, 0m, null)))).FirstError,
             (await ManageAsync(m => m.ChangeStatusAsync(id, InvestmentStatus.Completed))).FirstError,
         };
@@ -139,6 +143,7 @@ public sealed class InvestmentBookTests(DatabaseFixture database) : IClassFixtur
         var saved = await db.Investments.SingleAsync();
         Assert.Equal(("Satu", InvestmentStatus.Active, 0), (saved.Name, saved.Status, await db.InvestmentLocations.CountAsync()));
         Assert.Null((await db.Expenses.SingleAsync(e => e.Id == expense)).InvestmentId);
+        Assert.Null((await db.Income.SingleAsync(i => i.Id == rent)).InvestmentId);
     }
 
     [Fact]
@@ -232,6 +237,14 @@ public sealed class InvestmentBookTests(DatabaseFixture database) : IClassFixtur
         Assert.True(outcome.Succeeded, outcome.FirstError);
         Assert.Equal(ExpenseStatus.Approved, outcome.Value!.Status);
         return outcome.Value.Id;
+    }
+
+    private async Task<int> IncomeAsync()
+    {
+        var outcome = await _data.InScopeAsync(sp => sp.GetRequiredService<RecordIncome>().ExecuteAsync(
+            new IncomeInput(new DateOnly(2025, 3, 5), "sewa-menara", 2_000_000m, "Sewa menara Maret", MoneyAccounts.Cash, "PT Menara Jaya", Guid.NewGuid().ToString())));
+        Assert.True(outcome.Succeeded, outcome.FirstError);
+        return outcome.Value!.Id;
     }
 
     private Task<T> ManageAsync<T>(Func<ManageInvestments, Task<T>> use) => _data.InScopeAsync(sp => use(sp.GetRequiredService<ManageInvestments>()));

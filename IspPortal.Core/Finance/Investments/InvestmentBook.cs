@@ -16,8 +16,9 @@ public sealed record InvestmentDetail(
     Investment Investment, IReadOnlyList<LinkedItem> Locations, IReadOnlyList<LinkedItem> Routers, IReadOnlyList<LinkedItem> Assets,
     IReadOnlyList<LinkedItem> Expenses, IReadOnlyList<LinkedItem> Income, InvestmentReturn Return);
 
-/// <summary>What can still be linked to an investment: locations, routers and assets not linked yet, approved expenses not tagged with any.</summary>
-public sealed record InvestmentChoices(IReadOnlyList<LinkedItem> Locations, IReadOnlyList<LinkedItem> Routers, IReadOnlyList<LinkedItem> Assets, IReadOnlyList<LinkedItem> Expenses);
+/// <summary>What can still be linked to an investment: locations, routers and assets not linked yet, approved expenses and other income not tagged with any.</summary>
+public sealed record InvestmentChoices(
+    IReadOnlyList<LinkedItem> Locations, IReadOnlyList<LinkedItem> Routers, IReadOnlyList<LinkedItem> Assets, IReadOnlyList<LinkedItem> Expenses, IReadOnlyList<LinkedItem> Income);
 
 /// <summary>
 /// Reads investments (finance.read) and computes their return (<see cref="InvestmentReturns"/>) from the books:
@@ -104,7 +105,10 @@ public sealed class InvestmentBook(IIspDbFactory dbs, LedgerAccounts ledger, Isp
         var expenses = await db.Expenses.AsNoTracking().Where(e => e.InvestmentId == null && e.Status == ExpenseStatus.Approved)
             .OrderByDescending(e => e.ExpenseDate).ThenByDescending(e => e.Id).Take(200)
             .Select(e => new LinkedItem(e.Id, e.Number, e.Description, e.Amount)).ToListAsync(cancellationToken);
-        return Outcome.Done(new InvestmentChoices(locations, routers, assets, expenses));
+        var income = await db.Income.AsNoTracking().Where(i => i.InvestmentId == null)
+            .OrderByDescending(i => i.IncomeDate).ThenByDescending(i => i.Id).Take(200)
+            .Select(i => new LinkedItem(i.Id, i.Number, i.Description, i.Amount)).ToListAsync(cancellationToken);
+        return Outcome.Done(new InvestmentChoices(locations, routers, assets, expenses, income));
     }
 
     /// <summary>The return of <paramref name="investment"/> (loaded with its links) through <paramref name="today"/>.</summary>

@@ -171,24 +171,17 @@ public sealed class ManageInvestments(IIspDbFactory dbs, IDatabaseErrors errors,
     }
 
     /// <summary>Tags an expense with an investment, or clears the tag (<paramref name="investmentId"/> null).</summary>
-    public async Task<Outcome<bool>> TagExpenseAsync(int expenseId, int? investmentId, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentUser.GetAsync(cancellationToken);
-        if (!actor.Holds(Permissions.FinanceWrite))
-            return Outcome.Refused<bool>("", Actor.NotPermitted);
-        await using var db = await dbs.CreateAsync(cancellationToken);
-        if (investmentId is { } id && !await db.Investments.AnyAsync(i => i.Id == id, cancellationToken))
-            return Outcome.Refused<bool>("investmentId", InvestmentBook.NotFound);
-        var expense = await db.Expenses.SingleOrDefaultAsync(e => e.Id == expenseId, cancellationToken);
-        if (expense is null)
-            return Outcome.Refused<bool>("expenseId", "Pengeluaran tidak ditemukan.");
-        expense.InvestmentId = investmentId;
-        await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Done(true);
-    }
+    public Task<Outcome<bool>> TagExpenseAsync(int expenseId, int? investmentId, CancellationToken cancellationToken = default) =>
+        TagAsync(db => db.Expenses.SingleOrDefaultAsync(e => e.Id == expenseId, cancellationToken), e => e.InvestmentId = investmentId,
+            investmentId, "expenseId", "Pengeluaran tidak ditemukan.", cancellationToken);
 
     /// <summary>Tags other income (tower rent at the site) with an investment, or clears the tag: it counts as the investment's revenue.</summary>
-    public async Task<Outcome<bool>> TagIncomeAsync(int incomeId, int? investmentId, CancellationToken cancellationToken = default)
+    public Task<Outcome<bool>> TagIncomeAsync(int incomeId, int? investmentId, CancellationToken cancellationToken = default) =>
+        TagAsync(db => db.Income.SingleOrDefaultAsync(i => i.Id == incomeId, cancellationToken), i => i.InvestmentId = investmentId,
+            investmentId, "incomeId", "Pemasukan tidak ditemukan.", cancellationToken);
+
+    private async Task<Outcome<bool>> TagAsync<T>(Func<IIspDb, Task<T?>> find, Action<T> tag, int? investmentId, string field, string notFound,
+        CancellationToken cancellationToken) where T : class
     {
         var actor = await currentUser.GetAsync(cancellationToken);
         if (!actor.Holds(Permissions.FinanceWrite))
@@ -196,10 +189,9 @@ public sealed class ManageInvestments(IIspDbFactory dbs, IDatabaseErrors errors,
         await using var db = await dbs.CreateAsync(cancellationToken);
         if (investmentId is { } id && !await db.Investments.AnyAsync(i => i.Id == id, cancellationToken))
             return Outcome.Refused<bool>("investmentId", InvestmentBook.NotFound);
-        var income = await db.Income.SingleOrDefaultAsync(i => i.Id == incomeId, cancellationToken);
-        if (income is null)
-            return Outcome.Refused<bool>("incomeId", "Pemasukan tidak ditemukan.");
-        income.InvestmentId = investmentId;
+        if (await find(db) is not { } document)
+            return Outcome.Refused<bool>(field, notFound);
+        tag(document);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done(true);
     }
