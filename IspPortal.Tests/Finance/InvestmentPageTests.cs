@@ -86,6 +86,29 @@ public sealed class InvestmentPageTests(DatabaseFixture database) : FinancePageT
     }
 
     [Fact]
+    public async Task Finance_edits_the_plan_in_the_dialog_filled_with_the_current_values()
+    {
+        await StartAsync();
+        var id = await InvestmentAsync();
+        SignIn(await UserAsync("keu1", Roles.Finance), Roles.Finance);
+        var host = RenderDialogHost();
+        var page = RenderDetail(id);
+
+        page.Find("[data-testid=edit-investment]").Click();
+        host.WaitForElement("[data-testid=investment-save]", Wait);
+        Assert.Equal("INV-KRW-2026", host.Find("input[data-testid=investment-code]").GetAttribute("value"));
+        host.Find("input[data-testid=investment-name]").Change("Perluasan Karawang Timur");
+        host.Find("input[data-testid=investment-planned]").Change("175000000");
+        host.Find("[data-testid=investment-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Perluasan Karawang Timur", page.Markup, StringComparison.Ordinal), Wait);
+        Assert.Contains("dari rencana Rp 175.000.000", page.Find("[data-testid=investment-summary]").TextContent, StringComparison.Ordinal);
+        await using var db = Database.CreateDbContext();
+        var saved = await db.Investments.SingleAsync();
+        Assert.Equal(("INV-KRW-2026", "Perluasan Karawang Timur", 175_000_000m, new DateOnly(2026, 1, 1)), (saved.Code, saved.Name, saved.PlannedAmount, saved.StartDate));
+    }
+
+    [Fact]
     public async Task Manager_reads_the_figures_without_pickers_or_buttons()
     {
         await StartAsync();
