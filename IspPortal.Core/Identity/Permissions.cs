@@ -66,7 +66,7 @@ public static class Permissions
             [FinanceRead] = [Roles.Admin, Roles.Finance, Roles.Manager],
             [FinanceWrite] = [Roles.Admin, Roles.Finance],
             [FinanceReopen] = [Roles.Admin],
-            [ExpensesSubmit] = [Roles.Admin, Roles.Staff, Roles.Finance, Roles.Technician, Roles.Noc, Roles.Manager],
+            [ExpensesSubmit] = [Roles.Admin, Roles.Staff, Roles.Finance, Roles.Technician, Roles.Noc],
             [ReportsRead] = [Roles.Admin, Roles.Finance, Roles.Manager],
             [ReferenceDataRead] = [Roles.Admin, Roles.Staff, Roles.Finance, Roles.Manager, Roles.Noc],
             [ReferenceDataWrite] = [Roles.Admin],

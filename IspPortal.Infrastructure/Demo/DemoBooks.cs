@@ -35,6 +35,8 @@ public sealed class DemoBooks(
 
     public const decimal Capital = 1_000_000_000m;
 
+    public const string InvestmentCode = "INV-KRW-01";
+
     /// <summary>Bank BCA in the standard chart, where the demo's capital, transfers and most bills go.</summary>
     public const string BankCode = "1-1201";
 
@@ -63,7 +65,8 @@ public sealed class DemoBooks(
         void Done(string part) => logger.LogInformation("Demo books: {Part} after {Milliseconds} ms", part, (long)clock.GetElapsedTime(started).TotalMilliseconds);
         await CapitalAsync(map, bank, start, zone, people, cancellationToken);
         await AssetsAsync(bank, start, thisMonth, zone, people, cancellationToken);
-        Done("capital and assets");
+        await InvestmentAsync(start, zone, people, cancellationToken);
+        Done("capital, assets and investment");
         await billing.SeedAsync(customers, now, people, cancellationToken);
         Done("billing");
         // Everything so far is saved; later saves need not look through thousands of invoices and payments for changes.
@@ -121,6 +124,31 @@ public sealed class DemoBooks(
             await assetPostings.PurchasedAsync(db, asset, category, people.Finance, cancellationToken);
             await assetPostings.DepreciateAsync(db, asset, category, thisMonth.AddDays(-1), cancellationToken);
         }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The Karawang Barat expansion as an investment: its router (whose customers' revenue it earns), and the
+    /// router and backbone bought for it (their cost invested, their depreciation its cost).
+    /// </summary>
+    private async Task InvestmentAsync(DateOnly start, TimeZoneInfo zone, DemoPeople people, CancellationToken cancellationToken)
+    {
+        var investment = new Investment
+        {
+            Code = InvestmentCode,
+            Name = "Perluasan Karawang Barat",
+            StartDate = start,
+            PlannedAmount = 200_000_000m,
+            Description = "Router CCR2004 dan backbone FO Cikampek–Karawang untuk pelanggan Karawang Barat.",
+            Status = InvestmentStatus.Active,
+            RecordedById = people.Finance,
+            CreatedAt = DemoPaymentBehaviour.At(start, 9, zone),
+        };
+        var router = await db.Routers.SingleAsync(r => r.Code == "KRW", cancellationToken);
+        investment.Routers.Add(new InvestmentRouter { RouterId = router.Id });
+        foreach (var asset in await db.Assets.Where(a => a.Code == "RTR-KRW-01" || a.Code == "FO-CKP-KRW").ToListAsync(cancellationToken))
+            investment.Assets.Add(new InvestmentAsset { AssetId = asset.Id });
+        db.Investments.Add(investment);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -4,6 +4,7 @@ using IspPortal.Core.Billing.Invoices;
 using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Common;
 using IspPortal.Core.Finance.Ledger;
+using IspPortal.Core.Reports.Dashboard;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,8 @@ public sealed class BillingLedgerTests(DatabaseFixture database) : IClassFixture
         Assert.Equal(0, await LedgerTestBooks.UnbalancedEntriesAsync(db));
         var owed = await db.Invoices.Where(i => i.Status != InvoiceStatus.Void).SumAsync(i => i.Total - i.AmountPaid - i.CreditedAmount);
         Assert.Equal(owed, await LedgerTestBooks.DebitBalanceAsync(db, AccountRoles.Receivable));
+        // The dashboard's "Tagihan belum lunas" is the same figure: a credit note lowers what is owed there too.
+        Assert.Equal(owed, (await _data.InScopeAsync(sp => sp.GetRequiredService<DashboardSummary>().LoadAsync())).AmountDue);
         Assert.Equal(await db.Customers.SumAsync(c => c.CreditBalance), -await LedgerTestBooks.DebitBalanceAsync(db, AccountRoles.CustomerDeposit));
         Assert.Equal(150_000m, await LedgerTestBooks.DebitBalanceAsync(db, AccountRoles.Cash));
         Assert.Equal(500_000m, await LedgerTestBooks.DebitBalanceAsync(db, AccountRoles.DefaultBank));

@@ -164,6 +164,31 @@ public sealed class DemoBooksTests(DemoPortalFactory portal) : IClassFixture<Dem
         Assert.Equal([thisMonth.AddMonths(1)], rent.DueThrough(thisMonth.AddMonths(1)));
     }
 
+    [Fact]
+    public async Task The_karawang_expansion_earns_its_routers_revenue_against_its_assets()
+    {
+        var today = await TodayAsync();
+        await using var db = portal.Database.CreateDbContext();
+        var investment = await db.Investments.Include(i => i.Locations).Include(i => i.Routers).Include(i => i.Assets)
+            .SingleAsync(i => i.Code == DemoBooks.InvestmentCode);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var map = await scope.ServiceProvider.GetRequiredService<LedgerAccounts>().MapAsync(db);
+
+        var result = await Core.Finance.Investments.InvestmentBook.ReturnAsync(db, map, investment, today);
+
+        Assert.Equal(14_500_000m + 180_000_000m, result.Invested);
+        var routerId = investment.Routers.Single().RouterId;
+        var customers = await db.Customers.Where(c => c.RouterId == routerId).Select(c => c.Id).ToListAsync();
+        var revenueAccounts = Core.Finance.Investments.InvestmentBook.RevenueRoles.Select(r => map[r]).ToList();
+        var revenue = await db.JournalLines.Where(l => revenueAccounts.Contains(l.AccountId) && l.CustomerId != null && customers.Contains(l.CustomerId.Value)
+            && l.EntryDate >= investment.StartDate && l.EntryDate <= today).SumAsync(l => l.Credit - l.Debit);
+        Assert.True(revenue > 0, "Karawang Barat's customers pay.");
+        Assert.Equal(revenue, result.Revenue);
+        Assert.True(result.Costs > 0, "Its assets depreciate.");
+        Assert.Equal(DemoBooks.Months + 1, result.Months.Count);
+        Assert.Equal(Math.Round((result.Revenue - result.Costs) / result.Invested * 100m, 2, MidpointRounding.AwayFromZero), result.RoiPercent);
+    }
+
     private static string YearEndEntriesKey(int year) => Core.Finance.Periods.YearEndEntries.Key(year, 1);
 
     private async Task<DateOnly> TodayAsync()

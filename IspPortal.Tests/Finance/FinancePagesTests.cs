@@ -11,6 +11,8 @@ public sealed class FinancePagesTests(PortalFactory portal) : IClassFixture<Port
     [InlineData("finance/periods", "Tutup buku")]
     [InlineData("finance/manual-journals", "Jurnal manual baru")]
     [InlineData("finance/capital", "Catat setoran modal")]
+    [InlineData("finance/investments", "Investasi baru")]
+    [InlineData("finance/investments/999999", "Investasi tidak ditemukan.")]
     public async Task Finance_opens_the_page(string path, string text)
     {
         using var client = await portal.SignInAsync(await portal.EnsureUserAsync(Roles.Finance));
@@ -29,5 +31,16 @@ public sealed class FinancePagesTests(PortalFactory portal) : IClassFixture<Port
         var html = await (await client.GetAsync(new Uri("finance/periods", UriKind.Relative))).Content.ReadAsStringAsync();
 
         Assert.DoesNotContain("Bulan yang ditutup", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_does_not_see_the_investments()
+    {
+        using var client = await portal.SignInAsync(await portal.EnsureUserAsync(Roles.Staff));
+
+        var html = await (await client.GetAsync(new Uri("finance/investments", UriKind.Relative))).Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("data-testid=\"investments\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Investasi baru", html, StringComparison.Ordinal);
     }
 }

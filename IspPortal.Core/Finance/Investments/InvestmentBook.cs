@@ -1,6 +1,7 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Finance.Assets;
 using IspPortal.Core.Finance.Ledger;
+using IspPortal.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.Finance.Investments;
@@ -13,26 +14,35 @@ public sealed record LinkedItem(int Id, string Code, string Name, decimal? Amoun
 
 public sealed record InvestmentDetail(
     Investment Investment, IReadOnlyList<LinkedItem> Locations, IReadOnlyList<LinkedItem> Routers, IReadOnlyList<LinkedItem> Assets,
-    IReadOnlyList<LinkedItem> Expenses, InvestmentReturn Return);
+    IReadOnlyList<LinkedItem> Expenses, IReadOnlyList<LinkedItem> Income, InvestmentReturn Return);
+
+/// <summary>What can still be linked to an investment: locations, routers and assets not linked yet, approved expenses and other income not tagged with any.</summary>
+public sealed record InvestmentChoices(
+    IReadOnlyList<LinkedItem> Locations, IReadOnlyList<LinkedItem> Routers, IReadOnlyList<LinkedItem> Assets, IReadOnlyList<LinkedItem> Expenses, IReadOnlyList<LinkedItem> Income);
 
 /// <summary>
-/// Reads investments and computes their return (<see cref="InvestmentReturns"/>) from the books:
+/// Reads investments (finance.read) and computes their return (<see cref="InvestmentReturns"/>) from the books:
 /// <list type="bullet">
 /// <item>revenue: subscription and installation revenue (with their discounts and credit notes) on
 /// journal lines whose customer dimension is a customer now at a linked location or on a linked router,
-/// dated from the start;</item>
+/// dated from the start; plus other income tagged with it (tower rent at the site: its amount is what
+/// was credited to revenue, income carries no VAT);</item>
 /// <item>costs: approved expenses tagged with it (net of VAT) whose category posts to an expense
-/// account, and the depreciation entries of its assets (linked, or tagged on the asset) from the start;</item>
+/// account, and every depreciation entry of its assets (linked, or tagged on the asset);</item>
 /// <item>invested: the purchase cost of those assets plus tagged expenses whose category posts to an asset account.</item>
 /// </list>
 /// </summary>
-public sealed class InvestmentBook(IIspDbFactory dbs, LedgerAccounts ledger, IspClock ispClock)
+public sealed class InvestmentBook(IIspDbFactory dbs, LedgerAccounts ledger, IspClock ispClock, ICurrentUser currentUser)
 {
+    public const string NotFound = "Investasi tidak ditemukan.";
+
     public static readonly string[] RevenueRoles =
         [AccountRoles.SubscriptionRevenue, AccountRoles.InstallationRevenue, AccountRoles.SalesDiscount, AccountRoles.CreditNotes];
 
-    public async Task<IReadOnlyList<InvestmentSummary>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<Outcome<IReadOnlyList<InvestmentSummary>>> ListAsync(CancellationToken cancellationToken = default)
     {
+        if (!await MayReadAsync(cancellationToken))
+            return Outcome.Refused<IReadOnlyList<InvestmentSummary>>("", Actor.NotPermitted);
         await using var db = await dbs.CreateAsync(cancellationToken);
         var today = await ispClock.TodayAsync(cancellationToken);
         var map = await ledger.MapAsync(db, cancellationToken);
@@ -45,16 +55,17 @@ public sealed class InvestmentBook(IIspDbFactory dbs, LedgerAccounts ledger, Isp
             rows.Add(new InvestmentSummary(investment.Id, investment.Code, investment.Name, investment.StartDate, investment.Status, investment.PlannedAmount,
                 result.Invested, result.Revenue, result.Costs, result.RoiPercent, result.PaybackMonths));
         }
-        return rows;
+        return Outcome.Done<IReadOnlyList<InvestmentSummary>>(rows);
     }
 
-    public async Task<InvestmentDetail?> DetailAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<Outcome<InvestmentDetail>> DetailAsync(int id, CancellationToken cancellationToken = default)
     {
+        if (!await MayReadAsync(cancellationToken))
+            return Outcome.Refused<InvestmentDetail>("", Actor.NotPermitted);
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var investment = await db.Investments.AsNoTracking().Include(i => i.Locations).Include(i => i.Routers).Include(i => i.Assets)
-            .SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var investment = await LoadAsync(db, id, cancellationToken);
         if (investment is null)
-            return null;
+            return Outcome.Refused<InvestmentDetail>("id", NotFound);
         var today = await ispClock.TodayAsync(cancellationToken);
         var map = await ledger.MapAsync(db, cancellationToken);
         var locationIds = investment.Locations.Select(l => l.LocationCodeId).ToList();
@@ -65,9 +76,39 @@ public sealed class InvestmentBook(IIspDbFactory dbs, LedgerAccounts ledger, Isp
             .Select(r => new LinkedItem(r.Id, r.Code, r.Name, null)).ToListAsync(cancellationToken);
         var assets = await AssetsOf(db, investment).OrderBy(a => a.Code)
             .Select(a => new LinkedItem(a.Id, a.Code, a.Name, a.PurchaseCost)).ToListAsync(cancellationToken);
-        var expenses = await db.Expenses.AsNoTracking().Where(e => e.InvestmentId == id).OrderBy(e => e.ExpenseDate)
+        var expenses = await db.Expenses.AsNoTracking().Where(e => e.InvestmentId == id).OrderBy(e => e.ExpenseDate).ThenBy(e => e.Id)
             .Select(e => new LinkedItem(e.Id, e.Number, e.Description, e.Amount)).ToListAsync(cancellationToken);
-        return new InvestmentDetail(investment, locations, routers, assets, expenses, await ReturnAsync(db, map, investment, today, cancellationToken));
+        var income = await db.Income.AsNoTracking().Where(i => i.InvestmentId == id).OrderBy(i => i.IncomeDate).ThenBy(i => i.Id)
+            .Select(i => new LinkedItem(i.Id, i.Number, i.Description, i.Amount)).ToListAsync(cancellationToken);
+        return Outcome.Done(new InvestmentDetail(investment, locations, routers, assets, expenses, income,
+            await ReturnAsync(db, map, investment, today, cancellationToken)));
+    }
+
+    /// <summary>What the detail page's pickers offer for <paramref name="id"/>.</summary>
+    public async Task<Outcome<InvestmentChoices>> ChoicesAsync(int id, CancellationToken cancellationToken = default)
+    {
+        if (!await MayReadAsync(cancellationToken))
+            return Outcome.Refused<InvestmentChoices>("", Actor.NotPermitted);
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var investment = await LoadAsync(db, id, cancellationToken);
+        if (investment is null)
+            return Outcome.Refused<InvestmentChoices>("id", NotFound);
+        var locationIds = investment.Locations.Select(l => l.LocationCodeId).ToList();
+        var routerIds = investment.Routers.Select(r => r.RouterId).ToList();
+        var assetIds = investment.Assets.Select(a => a.AssetId).ToList();
+        var locations = await db.LocationCodes.AsNoTracking().Where(l => !locationIds.Contains(l.Id)).OrderBy(l => l.Code)
+            .Select(l => new LinkedItem(l.Id, l.Code, l.Name, null)).ToListAsync(cancellationToken);
+        var routers = await db.Routers.AsNoTracking().Where(r => !routerIds.Contains(r.Id)).OrderBy(r => r.Code)
+            .Select(r => new LinkedItem(r.Id, r.Code, r.Name, null)).ToListAsync(cancellationToken);
+        var assets = await db.Assets.AsNoTracking().Where(a => !assetIds.Contains(a.Id) && a.InvestmentId != id).OrderBy(a => a.Code)
+            .Select(a => new LinkedItem(a.Id, a.Code, a.Name, a.PurchaseCost)).ToListAsync(cancellationToken);
+        var expenses = await db.Expenses.AsNoTracking().Where(e => e.InvestmentId == null && e.Status == ExpenseStatus.Approved)
+            .OrderByDescending(e => e.ExpenseDate).ThenByDescending(e => e.Id).Take(200)
+            .Select(e => new LinkedItem(e.Id, e.Number, e.Description, e.Amount)).ToListAsync(cancellationToken);
+        var income = await db.Income.AsNoTracking().Where(i => i.InvestmentId == null)
+            .OrderByDescending(i => i.IncomeDate).ThenByDescending(i => i.Id).Take(200)
+            .Select(i => new LinkedItem(i.Id, i.Number, i.Description, i.Amount)).ToListAsync(cancellationToken);
+        return Outcome.Done(new InvestmentChoices(locations, routers, assets, expenses, income));
     }
 
     /// <summary>The return of <paramref name="investment"/> (loaded with its links) through <paramref name="today"/>.</summary>
@@ -86,14 +127,17 @@ public sealed class InvestmentBook(IIspDbFactory dbs, LedgerAccounts ledger, Isp
             .GroupBy(l => new { l.EntryDate.Year, l.EntryDate.Month })
             .Select(g => new { g.Key.Year, g.Key.Month, Amount = g.Sum(l => l.Credit - l.Debit) })
             .ToListAsync(cancellationToken);
+        var income = await db.Income.AsNoTracking().Where(i => i.InvestmentId == investment.Id)
+            .Select(i => new { i.IncomeDate, i.Amount }).ToListAsync(cancellationToken);
 
         var assets = await AssetsOf(db, investment).Select(a => new { a.Id, a.PurchaseDate, a.PurchaseCost }).ToListAsync(cancellationToken);
         var depreciationKeys = new List<string>();
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         foreach (var asset in assets)
         {
-            var from = asset.PurchaseDate > start ? asset.PurchaseDate : start;
-            for (var month = new DateOnly(from.Year, from.Month, 1); month <= thisMonth; month = month.AddMonths(1))
+            // Every month of the asset's life counts: one bought before the start still serves the project;
+            // months before the start fold into the start month (InvestmentReturns).
+            for (var month = new DateOnly(asset.PurchaseDate.Year, asset.PurchaseDate.Month, 1); month <= thisMonth; month = month.AddMonths(1))
                 depreciationKeys.Add(AssetPostings.DepreciationKey(asset.Id, month));
         }
         var depreciationAccount = map[AccountRoles.Depreciation];
@@ -109,11 +153,19 @@ public sealed class InvestmentBook(IIspDbFactory dbs, LedgerAccounts ledger, Isp
             .ToListAsync(cancellationToken);
 
         var invested = assets.Sum(a => a.PurchaseCost) + expenses.Where(e => e.Capital).Sum(e => e.Amount);
+        var earned = revenue.Select(r => new DatedAmount(new DateOnly(r.Year, r.Month, 1), r.Amount))
+            .Concat(income.Select(i => new DatedAmount(i.IncomeDate, i.Amount)));
         var costs = expenses.Where(e => !e.Capital).Select(e => new DatedAmount(e.ExpenseDate, e.Amount))
             .Concat(depreciation.Select(d => new DatedAmount(new DateOnly(d.Year, d.Month, 1), d.Amount)));
-        return InvestmentReturns.Compute(start, today, invested,
-            revenue.Select(r => new DatedAmount(new DateOnly(r.Year, r.Month, 1), r.Amount)), costs);
+        return InvestmentReturns.Compute(start, today, invested, earned, costs);
     }
+
+    private async Task<bool> MayReadAsync(CancellationToken cancellationToken) =>
+        (await currentUser.GetAsync(cancellationToken)).Holds(Permissions.FinanceRead);
+
+    private static Task<Investment?> LoadAsync(IIspDb db, int id, CancellationToken cancellationToken) =>
+        db.Investments.AsNoTracking().Include(i => i.Locations).Include(i => i.Routers).Include(i => i.Assets)
+            .SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
 
     /// <summary>The assets linked to the investment or tagged with it.</summary>
     private static IQueryable<Asset> AssetsOf(IIspDb db, Investment investment)

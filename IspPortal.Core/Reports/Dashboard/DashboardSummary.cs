@@ -21,7 +21,10 @@ public sealed record DashboardCounts(
     public int Customers(CustomerStatus status) => CustomersByStatus.GetValueOrDefault(status);
 }
 
-/// <summary>The main dashboard's numbers, each one aggregate query on the database.</summary>
+/// <summary>
+/// The main dashboard's numbers, each one aggregate query on the database. What customers owe is
+/// total − paid − credited, as Piutang usaha in the ledger and the invoice list count it.
+/// </summary>
 public sealed class DashboardSummary(IIspDbFactory dbs)
 {
     public static readonly TicketStatus[] OpenTicketStatuses =
@@ -47,7 +50,7 @@ public sealed class DashboardSummary(IIspDbFactory dbs)
             .ToListAsync(cancellationToken);
         var unpaid = await db.Invoices.Where(i => UnpaidInvoiceStatuses.Contains(i.Status))
             .GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Due = g.Sum(i => i.Total - i.AmountPaid) })
+            .Select(g => new { Count = g.Count(), Due = g.Sum(i => i.Total - i.AmountPaid - i.CreditedAmount) })
             .SingleOrDefaultAsync(cancellationToken);
         var routers = await db.Routers.Where(r => r.IsActive).GroupBy(r => r.Health == RouterHealth.Up)
             .Select(g => new { Reachable = g.Key, Count = g.Count() })

@@ -1,6 +1,7 @@
 using IspPortal.Core.Identity;
 using IspPortal.Web.Features.Finance.Components;
 using IspPortal.Web.Features.Finance.Endpoints;
+using IspPortal.Web.Features.Identity.Authentication;
 using IspPortal.Web.Shell;
 using IspPortal.Web.Shell.Layout;
 using IspPortal.Web.Shell.Settings;
@@ -13,10 +14,11 @@ public sealed class FinanceFeature : IPortalFeature
 {
     public IReadOnlyList<NavItem> Navigation =>
     [
-        new(NavSections.Finance, "Pengeluaran", "/finance/expenses", Icons.Material.Filled.ReceiptLong, Permissions.ExpensesSubmit, 10),
+        new(NavSections.Finance, "Pengeluaran", "/finance/expenses", Icons.Material.Filled.ReceiptLong, PermissionPolicies.ExpensesPage, 10),
         new(NavSections.Finance, "Pemasukan lain", "/finance/income", Icons.Material.Filled.Savings, Permissions.FinanceRead, 20),
         new(NavSections.Finance, "Aset tetap", "/finance/assets", Icons.Material.Filled.Inventory2, Permissions.FinanceRead, 40),
         new(NavSections.Finance, "Modal", "/finance/capital", Icons.Material.Filled.AccountBalanceWallet, Permissions.FinanceRead, 45),
+        new(NavSections.Finance, "Investasi", "/finance/investments", Icons.Material.Filled.TrendingUp, Permissions.FinanceRead, 47),
         new(NavSections.Finance, "Anggaran", "/finance/budgets", Icons.Material.Filled.PieChart, Permissions.FinanceRead, 50),
         new(NavSections.Finance, "Jurnal", "/finance/journal", Icons.Material.Filled.MenuBook, Permissions.FinanceRead, 60),
         new(NavSections.Finance, "Buku besar", "/finance/ledger", Icons.Material.Filled.AccountBalance, Permissions.FinanceRead, 70),
@@ -36,6 +38,7 @@ public sealed class FinanceFeature : IPortalFeature
         api.MapLedgerEndpoints();
         api.MapExpenseEndpoints();
         api.MapCapitalEndpoints();
+        api.MapInvestmentEndpoints();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapExpenseReceipts();

@@ -8,21 +8,30 @@ public static class PermissionPolicies
     /// <summary>Claim type carried by API-key principals: one claim per permission the key holds.</summary>
     public const string PermissionClaim = "permission";
 
+    /// <summary>The expenses page: Finance and Manager read every expense, whoever submits reads their own.</summary>
+    public const string ExpensesPage = "page.expenses";
+
     /// <summary>
     /// One policy per permission: users pass through their roles (granted in
     /// <see cref="Permissions.GrantedTo"/>), API keys through their permission claims.
     /// </summary>
     public static void AddPermissionPolicies(this AuthorizationOptions options)
     {
-        foreach (var (permission, roles) in Permissions.GrantedTo)
+        foreach (var permission in Permissions.GrantedTo.Keys)
         {
             options.AddPolicy(permission, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireAssertion(context =>
-                    context.User.HasClaim(PermissionClaim, permission) || roles.Any(context.User.IsInRole)));
+                .RequireAssertion(context => Grants(context.User, permission)));
         }
+
+        options.AddPolicy(ExpensesPage, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => Grants(context.User, Permissions.FinanceRead) || Grants(context.User, Permissions.ExpensesSubmit)));
 
         // A page or endpoint that names no policy is still closed to anonymous users.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
+
+    private static bool Grants(System.Security.Claims.ClaimsPrincipal user, string permission) =>
+        user.HasClaim(PermissionClaim, permission) || Permissions.GrantedTo[permission].Any(user.IsInRole);
 }
