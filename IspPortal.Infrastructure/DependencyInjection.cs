@@ -7,6 +7,7 @@ using IspPortal.Infrastructure.Network;
 using IspPortal.Infrastructure.Notifications;
 using IspPortal.Infrastructure.Persistence;
 using IspPortal.Infrastructure.Persistence.Interceptors;
+using IspPortal.Infrastructure.Reports;
 using IspPortal.Infrastructure.Security;
 using IspPortal.Infrastructure.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,8 @@ public static class DependencyInjection
             .AddNotificationsInfrastructure(configuration)
             .AddTicketsInfrastructure(configuration)
             .AddFinanceInfrastructure(configuration)
-            .AddBackupsInfrastructure(configuration);
+            .AddBackupsInfrastructure(configuration)
+            .AddReportsInfrastructure();
     }
 
     /// <param name="services">The scope's services; supplies the audit interceptor's clock and

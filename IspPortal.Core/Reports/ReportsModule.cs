@@ -1,4 +1,5 @@
 using IspPortal.Core.Reports.Dashboard;
+using IspPortal.Core.Reports.Exports;
 using IspPortal.Core.Reports.Statements;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,7 @@ public static class ReportsModule
         services.AddScoped<ProfitAndLoss>();
         services.AddScoped<BalanceSheet>();
         services.AddScoped<CashFlow>();
+        services.AddScoped<ReportExporter>();
         return services;
     }
 }

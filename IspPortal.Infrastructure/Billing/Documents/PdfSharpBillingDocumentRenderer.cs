@@ -19,7 +19,7 @@ public sealed class PdfSharpBillingDocumentRenderer : IBillingDocumentRenderer
     public byte[] Invoice(InvoiceDocument invoice)
     {
         using var page = new A4Writer($"Tagihan {invoice.Number}");
-        Header(page, invoice.Company, "TAGIHAN / INVOICE",
+        DocumentHeader.Draw(page, invoice.Company, "TAGIHAN / INVOICE",
             [invoice.Number, $"Periode: {Month(invoice.Period)}", $"Tanggal: {Day(invoice.IssueDate)}", $"Jatuh tempo: {Day(invoice.DueDate)}"]);
         CustomerBlock(page, "Kepada", invoice.Customer);
         StatusStamp(page, invoice);
@@ -35,7 +35,7 @@ public sealed class PdfSharpBillingDocumentRenderer : IBillingDocumentRenderer
     public byte[] Receipt(ReceiptDocument receipt)
     {
         using var page = new A4Writer($"Kuitansi {receipt.Number}");
-        Header(page, receipt.Company, "KUITANSI / TANDA TERIMA",
+        DocumentHeader.Draw(page, receipt.Company, "KUITANSI / TANDA TERIMA",
             [receipt.Number, $"Tanggal: {Day(DateOnly.FromDateTime(receipt.ReceivedAt.DateTime))}"]);
         CustomerBlock(page, "Telah terima dari", receipt.Customer);
 
@@ -59,43 +59,6 @@ public sealed class PdfSharpBillingDocumentRenderer : IBillingDocumentRenderer
         page.Y += 50;
         page.Text(receipt.ReceivedBy, Fonts.Heading, signature, 180, XStringFormats.TopCenter);
         return page.ToPdf();
-    }
-
-    private static void Header(A4Writer page, DocumentCompany company, string title, IReadOnlyList<string> facts)
-    {
-        var top = page.Y;
-        var textLeft = page.Left;
-        if (company.Logo is { Length: > 0 } logo)
-        {
-            using var image = XImage.FromStream(new MemoryStream(logo, writable: false));
-            var scale = Math.Min(110 / image.PointWidth, 60 / image.PointHeight);
-            page.Graphics.DrawImage(image, page.Left, top, image.PointWidth * scale, image.PointHeight * scale);
-            textLeft += image.PointWidth * scale + 10;
-        }
-        var companyWidth = page.Right - 220 - textLeft;
-        page.Text(company.Name, A4Writer.Font(13, bold: true), textLeft, companyWidth, XStringFormats.TopLeft);
-        page.Y += 18;
-        string[] contact =
-        [
-            company.Address,
-            string.Join(" · ", new[] { company.Phone, company.Email }.Where(s => s.Length > 0)),
-            company.Npwp.Length > 0 ? $"NPWP {company.Npwp}" : "",
-        ];
-        foreach (var line in contact.Where(l => l.Length > 0))
-            page.Y += page.Wrapped(line, Fonts.Small, textLeft, companyWidth, Grey);
-        var leftBottom = Math.Max(page.Y, top + 60);
-
-        page.Y = top;
-        page.Text(title, Fonts.Title, page.Right - 220, 220, XStringFormats.TopRight);
-        page.Y += Fonts.Title.Height + 2;
-        foreach (var fact in facts)
-        {
-            page.Text(fact, Fonts.Body, page.Right - 220, 220, XStringFormats.TopRight);
-            page.Y += Fonts.Body.Height;
-        }
-        page.Y = Math.Max(page.Y, leftBottom) + 8;
-        page.Rule(1);
-        page.Y += 10;
     }
 
     private static void CustomerBlock(A4Writer page, string caption, DocumentCustomer customer)

@@ -17,4 +17,6 @@ public sealed class ReportsFeature : IPortalFeature
     ];
 
     public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints();
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapReportDownloads();
 }

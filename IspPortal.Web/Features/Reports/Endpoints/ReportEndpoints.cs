@@ -1,6 +1,7 @@
 using System.Globalization;
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
+using IspPortal.Core.Reports.Exports;
 using IspPortal.Core.Reports.Statements;
 using IspPortal.Web.Shell.Api;
 
@@ -8,7 +9,7 @@ namespace IspPortal.Web.Features.Reports.Endpoints;
 
 /// <summary>
 /// <c>/api/reports/profit-loss</c>, <c>/balance-sheet</c> and <c>/cash-flow</c>: the financial statements as JSON
-/// for an API key (or a session) holding reports.read and finance.read.
+/// for an API key (or a session) holding reports.read and finance.read; with <c>format=csv|xlsx|pdf</c> the same statement as a file.
 /// </summary>
 public static class ReportEndpoints
 {
@@ -19,45 +20,75 @@ public static class ReportEndpoints
     {
         var reports = api.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Permissions.ReportsRead, Permissions.FinanceRead);
 
-        reports.MapGet("/profit-loss", async (HttpRequest request, ProfitAndLoss statement, CancellationToken cancellationToken) =>
-            {
-                if (!Required(request, "from", out var from, out var problem) || !Required(request, "to", out var to, out problem))
-                    return problem;
-                return Answer(await statement.ForAsync(from, to, cancellationToken));
-            })
+        reports.MapGet("/profit-loss", (Func<HttpContext, Task<IResult>>)ProfitLossAsync)
             .Produces<ProfitAndLossView>()
             .ProducesValidationProblem()
+            .WithDescription(ReportDownloads.Description)
             .WithSummary("Laba rugi for from..to (YYYY-MM-DD, at most 5 years): revenue and expense accounts by section with subtotals, gross and net profit; "
                 + "each figure with the previous range of the same length, the same range last year and the budget (partial months pro rata by days); year-end closing entries left out");
 
-        reports.MapGet("/balance-sheet", async (HttpRequest request, BalanceSheet statement, IspClock clock, CancellationToken cancellationToken) =>
-            {
-                if (!Optional(request, "to", out var to, out var problem) || !Optional(request, "date", out var date, out problem))
-                    return problem;
-                if (to is { } a && date is { } b && a != b)
-                    return Refused("date", "Isi salah satu saja: to atau date.");
-                return Answer(await statement.AtAsync(to ?? date ?? await clock.TodayAsync(cancellationToken), cancellationToken));
-            })
+        reports.MapGet("/balance-sheet", (Func<HttpContext, Task<IResult>>)BalanceSheetAsync)
             .Produces<BalanceSheetView>()
             .ProducesValidationProblem()
+            .WithDescription(ReportDownloads.Description)
             .WithSummary("Neraca at the end of the day to (or date), YYYY-MM-DD, today in the ISP's time zone by default: assets, liabilities and equity by account, "
                 + "with this year's profit not yet closed as its own equity line; assets equal liabilities plus equity");
 
-        reports.MapGet("/cash-flow", async (HttpRequest request, CashFlow statement, CancellationToken cancellationToken) =>
-            {
-                if (!Required(request, "from", out var from, out var problem) || !Required(request, "to", out var to, out problem))
-                    return problem;
-                return Answer(await statement.ForAsync(from, to, cancellationToken));
-            })
+        reports.MapGet("/cash-flow", (Func<HttpContext, Task<IResult>>)CashFlowAsync)
             .Produces<CashFlowView>()
             .ProducesValidationProblem()
+            .WithDescription(ReportDownloads.Description)
             .WithSummary("Arus kas for from..to (YYYY-MM-DD, at most 5 years), direct method over cash, bank and gateway clearing by the other side of each entry "
                 + "(operating, investing, financing), with the indirect reconciliation from net profit; opening plus net change equals closing");
         return api;
     }
 
-    private static IResult Answer<T>(Outcome<T> outcome) => outcome switch
+    /// <summary>The statements by their name in the address, for the download route (<see cref="ReportDownloads"/>).</summary>
+    public static readonly IReadOnlyDictionary<string, Func<HttpContext, Task<IResult>>> Statements = new Dictionary<string, Func<HttpContext, Task<IResult>>>
     {
+        ["profit-loss"] = ProfitLossAsync,
+        ["balance-sheet"] = BalanceSheetAsync,
+        ["cash-flow"] = CashFlowAsync,
+    };
+
+    private static async Task<IResult> ProfitLossAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!ReportDownloads.Format(request, out var format, out var problem)
+            || !Required(request, "from", out var from, out problem) || !Required(request, "to", out var to, out problem))
+            return problem;
+        var outcome = await context.RequestServices.GetRequiredService<ProfitAndLoss>().ForAsync(from, to, context.RequestAborted);
+        return Answer(context, outcome, format, StatementTables.ProfitAndLoss);
+    }
+
+    private static async Task<IResult> BalanceSheetAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!ReportDownloads.Format(request, out var format, out var problem)
+            || !Optional(request, "to", out var to, out problem) || !Optional(request, "date", out var date, out problem))
+            return problem;
+        if (to is { } a && date is { } b && a != b)
+            return Refused("date", "Isi salah satu saja: to atau date.");
+        var services = context.RequestServices;
+        var day = to ?? date ?? await services.GetRequiredService<IspClock>().TodayAsync(context.RequestAborted);
+        var outcome = await services.GetRequiredService<BalanceSheet>().AtAsync(day, context.RequestAborted);
+        return Answer(context, outcome, format, StatementTables.BalanceSheet);
+    }
+
+    private static async Task<IResult> CashFlowAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!ReportDownloads.Format(request, out var format, out var problem)
+            || !Required(request, "from", out var from, out problem) || !Required(request, "to", out var to, out problem))
+            return problem;
+        var outcome = await context.RequestServices.GetRequiredService<CashFlow>().ForAsync(from, to, context.RequestAborted);
+        return Answer(context, outcome, format, StatementTables.CashFlow);
+    }
+
+    /// <summary>The view as JSON, or with a <paramref name="format"/> as that file, streamed.</summary>
+    private static IResult Answer<T>(HttpContext context, Outcome<T> outcome, ExportFormat? format, Func<T, ReportTable> table) => outcome switch
+    {
+        { Value: { } view } when format is { } file => ReportDownloads.File(context, table(view), file),
         { Value: { } view } => Results.Ok(view),
         _ when outcome.FirstError == Actor.NotPermitted => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Actor.NotPermitted),
         _ => outcome.ToValidationProblem(),

@@ -1,0 +1,16 @@
+using IspPortal.Core.Reports.Exports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IspPortal.Infrastructure.Reports;
+
+public static class ReportsInfrastructureModule
+{
+    /// <summary>The report export writers <see cref="ReportExporter"/> chooses from, one per <see cref="ExportFormat"/>.</summary>
+    public static IServiceCollection AddReportsInfrastructure(this IServiceCollection services)
+    {
+        services.AddSingleton<IReportWriter, CsvReportWriter>();
+        services.AddSingleton<IReportWriter, XlsxReportWriter>();
+        services.AddSingleton<IReportWriter, PdfReportWriter>();
+        return services;
+    }
+}

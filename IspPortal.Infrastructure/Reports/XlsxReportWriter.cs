@@ -1,0 +1,116 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using IspPortal.Core.Reports.Exports;
+using Package = System.IO.Packaging.Package;
+
+namespace IspPortal.Infrastructure.Reports;
+
+/// <summary>
+/// The Open XML SDK's <see cref="OpenXmlWriter"/> writes the sheet element by element into a write-only package (a zip written
+/// forward, on a temporary file deleted on close), so a long report never sits in memory as a DOM; the file is then copied to the
+/// response. Title, company and period on rows 1–3, the column headers on row 4, frozen with everything above; money as numbers
+/// in the rupiah format, percent as numbers in a percent format, dates as date serials; text as inline strings (no shared-string
+/// table to hold); bold subtotals; the names indented.
+/// </summary>
+public sealed class XlsxReportWriter : IReportWriter
+{
+    private const int HeaderRow = 4;
+    private const int MaxIndent = 3;
+
+    public ExportFormat Format => ExportFormat.Xlsx;
+
+    public async Task WriteAsync(ReportTable table, ReportCompany company, Stream output, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        using (var package = Package.Open(file, FileMode.Create, FileAccess.Write))
+        using (var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = XlsxStyles.Stylesheet();
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            WriteSheet(sheet, table, company, cancellationToken);
+            workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = SheetName(table.Title) }));
+        }
+        file.Position = 0;
+        await file.CopyToAsync(output, cancellationToken);
+    }
+
+    private static void WriteSheet(WorksheetPart part, ReportTable table, ReportCompany company, CancellationToken cancellationToken)
+    {
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetViews(new SheetView(
+            new Pane { VerticalSplit = HeaderRow, TopLeftCell = $"A{HeaderRow + 1}", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft })
+        { WorkbookViewId = 0 }));
+        writer.WriteElement(new Columns(table.Columns.Select((c, i) =>
+            new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = c.Width, CustomWidth = true })));
+        writer.WriteStartElement(new SheetData());
+
+        uint index = 0;
+        WriteRow(writer, ++index, [Text(table.Title, XlsxStyles.Title)]);
+        WriteRow(writer, ++index, [Text(company.Name, XlsxStyles.Bold)]);
+        WriteRow(writer, ++index, [Text(table.Period, XlsxStyles.Plain)]);
+        WriteRow(writer, ++index, [.. table.Columns.Select(c => Text(c.Header, XlsxStyles.Header(c.Kind)))]);
+        var indentColumn = table.IndentColumn;
+        foreach (var row in table.Rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var cells = new List<Cell>(table.Columns.Count);
+            for (var i = 0; i < table.Columns.Count; i++)
+            {
+                var indent = i == indentColumn ? Math.Min(row.Indent, MaxIndent) : 0;
+                cells.Add(CellFor(i < row.Cells.Count ? row.Cells[i] : null, table.Columns[i].Kind, row.Bold, indent));
+            }
+            WriteRow(writer, ++index, cells);
+        }
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    private static void WriteRow(OpenXmlWriter writer, uint index, List<Cell> cells)
+    {
+        writer.WriteStartElement(new Row { RowIndex = index });
+        for (var i = 0; i < cells.Count; i++)
+        {
+            cells[i].CellReference = $"{ColumnName(i)}{index}";
+            writer.WriteElement(cells[i]);
+        }
+        writer.WriteEndElement();
+    }
+
+    private static Cell CellFor(object? value, ColumnKind kind, bool bold, int indent) => value switch
+    {
+        null => new Cell { StyleIndex = XlsxStyles.For(ColumnKind.Text, bold, 0) },
+        decimal number => Number(number, XlsxStyles.For(kind == ColumnKind.Percent ? ColumnKind.Percent : ColumnKind.Money, bold, 0)),
+        int number => Number(number, XlsxStyles.For(kind == ColumnKind.Percent ? ColumnKind.Percent : ColumnKind.Money, bold, 0)),
+        DateOnly day => Number((decimal)day.ToDateTime(TimeOnly.MinValue).ToOADate(), XlsxStyles.For(ColumnKind.Date, bold, 0)),
+        _ => Text(Sanitised(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""), XlsxStyles.For(ColumnKind.Text, bold, indent)),
+    };
+
+    private static Cell Number(decimal value, uint style) => new() { DataType = CellValues.Number, CellValue = new CellValue(value), StyleIndex = style };
+
+    private static Cell Text(string text, uint style) =>
+        new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString, StyleIndex = style };
+
+    /// <summary>XML 1.0 cannot carry most control characters: they are dropped rather than making the file unreadable.</summary>
+    private static string Sanitised(string text) =>
+        text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')) ? new string([.. text.Where(c => !char.IsControl(c) || c is '\t' or '\n' or '\r')]) : text;
+
+    private static string SheetName(string title)
+    {
+        var name = new string([.. title.Where(c => c is not (':' or '\\' or '/' or '?' or '*' or '[' or ']'))]);
+        return name.Length == 0 ? "Laporan" : name[..Math.Min(31, name.Length)];
+    }
+
+    public static string ColumnName(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+            name = (char)('A' + (n - 1) % 26) + name;
+        return name;
+    }
+}
