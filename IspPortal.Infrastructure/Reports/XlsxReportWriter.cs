@@ -2,14 +2,13 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using IspPortal.Core.Reports.Exports;
-using Package = System.IO.Packaging.Package;
 
 namespace IspPortal.Infrastructure.Reports;
 
 /// <summary>
-/// The Open XML SDK's <see cref="OpenXmlWriter"/> writes the sheet element by element into a write-only package (a zip written
-/// forward, on a temporary file deleted on close), so a long report never sits in memory as a DOM; the file is then copied to the
-/// response. Title, company and period on rows 1–3, the column headers on row 4, frozen with everything above; money as numbers
+/// The Open XML SDK's <see cref="OpenXmlWriter"/> writes the sheet element by element (never a DOM of the rows) into a package on a
+/// temporary file deleted on close, which is then copied to the response. (The SDK refuses a write-only package, and System.IO.Packaging
+/// keeps an entry it updates in memory until the package closes, so the sheet's XML — not the report's objects — is held once.) Title, company and period on rows 1–3, the column headers on row 4, frozen with everything above; money as numbers
 /// in the rupiah format, percent as numbers in a percent format, dates as date serials; text as inline strings (no shared-string
 /// table to hold); bold subtotals; the names indented.
 /// </summary>
@@ -24,8 +23,7 @@ public sealed class XlsxReportWriter : IReportWriter
     {
         await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        using (var package = Package.Open(file, FileMode.Create, FileAccess.Write))
-        using (var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook))
+        using (var document = SpreadsheetDocument.Create(file, SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
             var styles = workbook.AddNewPart<WorkbookStylesPart>();
