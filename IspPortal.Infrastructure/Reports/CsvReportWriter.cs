@@ -38,7 +38,7 @@ public sealed class CsvReportWriter : IReportWriter
     public static string Field(object? cell) => cell switch
     {
         null => "",
-        decimal number => number.ToString(CultureInfo.InvariantCulture),
+        decimal number => number.ToString("0.##########", CultureInfo.InvariantCulture),
         int number => number.ToString(CultureInfo.InvariantCulture),
         long number => number.ToString(CultureInfo.InvariantCulture),
         double number => number.ToString("R", CultureInfo.InvariantCulture),
