@@ -162,4 +162,17 @@ public sealed class ReportExportApiTests(PortalFactory portal) : IClassFixture<P
         if (expected == HttpStatusCode.Redirect)
             Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_statement_pages_offer_the_download_menu_whose_links_carry_the_days()
+    {
+        await BooksAsync();
+        using var client = await portal.SignInAsync(await portal.EnsureUserAsync(Roles.Finance));
+
+        var html = await client.GetStringAsync(new Uri("reports/balance-sheet?to=2025-03-31", UriKind.Relative));
+
+        Assert.Contains("data-testid=\"export-menu\"", html, StringComparison.Ordinal);
+        Assert.Equal("reports/profit-loss/export?format=xlsx&from=2025-03-01&to=2025-03-31",
+            IspPortal.Web.Features.Reports.Endpoints.ReportDownloads.UrlFor("profit-loss", IspPortal.Core.Reports.Exports.ExportFormat.Xlsx, "?from=2025-03-01&to=2025-03-31"));
+    }
 }
