@@ -1,4 +1,5 @@
 using IspPortal.Core.Reports.Dashboard;
+using IspPortal.Core.Reports.Receivables;
 using IspPortal.Core.Reports.Statements;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,8 @@ public static class ReportsModule
         services.AddScoped<ProfitAndLoss>();
         services.AddScoped<BalanceSheet>();
         services.AddScoped<CashFlow>();
+        services.AddScoped<ReceivablesAging>();
+        services.AddScoped<CollectionMetrics>();
         return services;
     }
 }

@@ -16,5 +16,5 @@ public sealed class ReportsFeature : IPortalFeature
         new(NavSections.Reports, "Arus kas", "/reports/cash-flow", Icons.Material.Filled.Payments, Permissions.ReportsRead, 30),
     ];
 
-    public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints();
+    public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints().MapReceivablesEndpoints();
 }

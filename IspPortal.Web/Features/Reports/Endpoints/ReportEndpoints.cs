@@ -56,14 +56,14 @@ public static class ReportEndpoints
         return api;
     }
 
-    private static IResult Answer<T>(Outcome<T> outcome) => outcome switch
+    internal static IResult Answer<T>(Outcome<T> outcome) => outcome switch
     {
         { Value: { } view } => Results.Ok(view),
         _ when outcome.FirstError == Actor.NotPermitted => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Actor.NotPermitted),
         _ => outcome.ToValidationProblem(),
     };
 
-    private static bool Required(HttpRequest request, string field, out DateOnly day, out IResult problem)
+    internal static bool Required(HttpRequest request, string field, out DateOnly day, out IResult problem)
     {
         day = default;
         if (!Optional(request, field, out var given, out problem))
@@ -78,7 +78,7 @@ public static class ReportEndpoints
     }
 
     /// <summary>Reads the query value itself: a repeated parameter is refused rather than one of its values guessed.</summary>
-    private static bool Optional(HttpRequest request, string field, out DateOnly? day, out IResult problem)
+    internal static bool Optional(HttpRequest request, string field, out DateOnly? day, out IResult problem)
     {
         day = null;
         problem = Results.Empty;
@@ -101,5 +101,5 @@ public static class ReportEndpoints
         return false;
     }
 
-    private static IResult Refused(string field, string message) => Outcome.Refused<int>(field, message).ToValidationProblem();
+    internal static IResult Refused(string field, string message) => Outcome.Refused<int>(field, message).ToValidationProblem();
 }
