@@ -123,4 +123,27 @@ public sealed class AgingApiTests(DemoPortalFactory portal) : IClassFixture<Demo
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         }
     }
+
+    [Theory]
+    [InlineData(Roles.Manager, true)]
+    [InlineData(Roles.Finance, true)]
+    [InlineData(Roles.Staff, false)]
+    [InlineData(Roles.Technician, false)]
+    public async Task Report_readers_open_the_piutang_page_and_others_are_turned_away(string role, bool opens)
+    {
+        using var client = await portal.SignInAsync(await portal.EnsureUserAsync(role));
+
+        using var response = await client.GetAsync(new Uri("reports/receivables", UriKind.Relative));
+
+        if (opens)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("data-testid=\"aging-buckets\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
 }
