@@ -1,5 +1,6 @@
 using IspPortal.Core.Reports.Dashboard;
 using IspPortal.Core.Reports.Exports;
+using IspPortal.Core.Reports.Receivables;
 using IspPortal.Core.Reports.Statements;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,8 @@ public static class ReportsModule
         services.AddScoped<BalanceSheet>();
         services.AddScoped<CashFlow>();
         services.AddScoped<ReportExporter>();
+        services.AddScoped<ReceivablesAging>();
+        services.AddScoped<CollectionMetrics>();
         return services;
     }
 }

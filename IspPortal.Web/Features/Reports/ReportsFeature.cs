@@ -14,9 +14,10 @@ public sealed class ReportsFeature : IPortalFeature
         new(NavSections.Reports, "Laba rugi", "/reports/profit-loss", Icons.Material.Filled.TrendingUp, Permissions.ReportsRead, 10),
         new(NavSections.Reports, "Neraca", "/reports/balance-sheet", Icons.Material.Filled.Balance, Permissions.ReportsRead, 20),
         new(NavSections.Reports, "Arus kas", "/reports/cash-flow", Icons.Material.Filled.Payments, Permissions.ReportsRead, 30),
+        new(NavSections.Reports, "Piutang", "/reports/receivables", Icons.Material.Filled.RequestQuote, Permissions.ReportsRead, 40),
     ];
 
-    public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints();
+    public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints().MapReceivablesEndpoints();
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapReportDownloads();
 }

@@ -86,15 +86,18 @@ public static class ReportEndpoints
     }
 
     /// <summary>The view as JSON, or with a <paramref name="format"/> as that file, streamed.</summary>
-    private static IResult Answer<T>(HttpContext context, Outcome<T> outcome, ExportFormat? format, Func<T, ReportTable> table) => outcome switch
+    private static IResult Answer<T>(HttpContext context, Outcome<T> outcome, ExportFormat? format, Func<T, ReportTable> table) =>
+        outcome.Value is { } view && format is { } file ? ReportDownloads.File(context, table(view), file) : Answer(outcome);
+
+    /// <summary>The view as JSON; 403 when the use case refused the caller, otherwise the refusal as a problem.</summary>
+    internal static IResult Answer<T>(Outcome<T> outcome) => outcome switch
     {
-        { Value: { } view } when format is { } file => ReportDownloads.File(context, table(view), file),
         { Value: { } view } => Results.Ok(view),
         _ when outcome.FirstError == Actor.NotPermitted => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Actor.NotPermitted),
         _ => outcome.ToValidationProblem(),
     };
 
-    private static bool Required(HttpRequest request, string field, out DateOnly day, out IResult problem)
+    internal static bool Required(HttpRequest request, string field, out DateOnly day, out IResult problem)
     {
         day = default;
         if (!Optional(request, field, out var given, out problem))
@@ -109,7 +112,7 @@ public static class ReportEndpoints
     }
 
     /// <summary>Reads the query value itself: a repeated parameter is refused rather than one of its values guessed.</summary>
-    private static bool Optional(HttpRequest request, string field, out DateOnly? day, out IResult problem)
+    internal static bool Optional(HttpRequest request, string field, out DateOnly? day, out IResult problem)
     {
         day = null;
         problem = Results.Empty;
@@ -132,5 +135,5 @@ public static class ReportEndpoints
         return false;
     }
 
-    private static IResult Refused(string field, string message) => Outcome.Refused<int>(field, message).ToValidationProblem();
+    internal static IResult Refused(string field, string message) => Outcome.Refused<int>(field, message).ToValidationProblem();
 }

@@ -1,0 +1,71 @@
+using IspPortal.Core.Common;
+using IspPortal.Core.Identity;
+using IspPortal.Core.Reports.Statements;
+using Microsoft.EntityFrameworkCore;
+
+namespace IspPortal.Core.Reports.Receivables;
+
+/// <summary>
+/// Umur piutang at the end of a day: what every customer still owed then, by days past the due date,
+/// per customer and summed per location, router and package; its total (unfiltered) is Piutang usaha in
+/// the ledger at that date. Needs reports.read and billing.read (the invoices it reads are billing's;
+/// finance.read is not needed: it shows no account of the books beyond the receivable itself).
+/// </summary>
+public sealed class ReceivablesAging(IIspDbFactory dbs, ICurrentUser currentUser, IspClock clock)
+{
+    public const int TopDebtorCount = 10;
+
+    public async Task<Outcome<AgingView>> AsOfAsync(DateOnly asOf, AgingFilter filter, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.GetAsync(cancellationToken);
+        if (!actor.Holds(Permissions.ReportsRead) || !actor.Holds(Permissions.BillingRead))
+            return Outcome.Refused<AgingView>("", Actor.NotPermitted);
+        if (StatementRange.CheckDate(asOf) is { Any: true } problems)
+            return Outcome.Refused<AgingView>(problems);
+
+        var zone = await clock.ZoneAsync(cancellationToken);
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var open = await OpenInvoices.At(db, asOf, zone, filter).ToListAsync(cancellationToken);
+        return Outcome.Done(Build(asOf, open));
+    }
+
+    /// <summary>The total owed at the end of the day, as <see cref="AsOfAsync"/> sums it, without the rows.</summary>
+    internal static async Task<decimal> TotalAsync(IIspDb db, DateOnly asOf, TimeZoneInfo zone, AgingFilter filter, CancellationToken cancellationToken) =>
+        (await OpenInvoices.At(db, asOf, zone, filter).ToListAsync(cancellationToken)).Sum(i => i.Due);
+
+    internal static AgingView Build(DateOnly asOf, IReadOnlyList<OpenInvoice> open)
+    {
+        var bucketCount = AgingBuckets.Names.Count;
+        var rows = open.GroupBy(i => i.CustomerId)
+            .Select(g =>
+            {
+                var first = g.First();
+                var amounts = new decimal[bucketCount];
+                foreach (var invoice in g)
+                    amounts[AgingBuckets.IndexOf(asOf.DayNumber - invoice.DueDate.DayNumber)] += invoice.Due;
+                var oldest = Math.Max(0, asOf.DayNumber - g.Min(i => i.DueDate).DayNumber);
+                return (Row: new AgingRow(first.CustomerId, first.Code, first.Name, first.Location, first.Router, first.Package,
+                    first.Status, amounts, amounts.Sum(), oldest), first.LocationId, first.RouterId, first.PackageId);
+            })
+            .Where(r => r.Row.Total != 0)
+            .OrderByDescending(r => r.Row.Total).ThenBy(r => r.Row.Code, StringComparer.Ordinal)
+            .ToList();
+
+        var buckets = AgingBuckets.Names
+            .Select((name, index) => new AgingBucket(name, rows.Sum(r => r.Row.Amounts[index]), rows.Count(r => r.Row.Amounts[index] != 0)))
+            .ToList();
+
+        List<AgingGroup> Groups(Func<(AgingRow Row, int LocationId, int? RouterId, int PackageId), (int? Id, string Name)> key) => [.. rows
+            .GroupBy(key)
+            .Select(g => new AgingGroup(g.Key.Id, g.Key.Name,
+                [.. Enumerable.Range(0, bucketCount).Select(b => g.Sum(r => r.Row.Amounts[b]))], g.Sum(r => r.Row.Total), g.Count()))
+            .OrderByDescending(g => g.Total).ThenBy(g => g.Name, StringComparer.Ordinal)];
+
+        var plain = rows.Select(r => r.Row).ToList();
+        return new AgingView(asOf, plain.Sum(r => r.Total), buckets, plain,
+            Groups(r => (r.LocationId, r.Row.Location)),
+            Groups(r => (r.RouterId, r.Row.Router ?? "Tanpa router")),
+            Groups(r => (r.PackageId, r.Row.Package)),
+            [.. plain.Take(TopDebtorCount)]);
+    }
+}
