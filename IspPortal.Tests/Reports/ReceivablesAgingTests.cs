@@ -4,6 +4,7 @@ using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Customers;
 using IspPortal.Core.Finance.Ledger;
 using IspPortal.Core.Identity;
+using IspPortal.Core.Reports.Dashboard;
 using IspPortal.Core.Reports.Receivables;
 using IspPortal.Infrastructure.Persistence;
 using IspPortal.Tests.Support;
@@ -113,6 +114,8 @@ public sealed class ReceivablesAgingTests(DatabaseFixture database) : IClassFixt
         foreach (var day in new[] { new DateOnly(2024, 11, 30), new DateOnly(2024, 12, 31), February28, March14, March15, new DateOnly(2025, 3, 19), March20, new DateOnly(2025, 12, 31) })
             Assert.Equal(await LedgerReceivableAsync(day), (await AgingAsync(day)).Total);
         Assert.Equal(1_100_000m, await LedgerReceivableAsync(March20));
+        // The dashboard's "Tagihan belum lunas" is the same figure today (a credit note and a void among them).
+        Assert.Equal((await AgingAsync(March20)).Total, (await _data.InScopeAsync(sp => sp.GetRequiredService<DashboardSummary>().LoadAsync())).AmountDue);
     }
 
     [Fact]
