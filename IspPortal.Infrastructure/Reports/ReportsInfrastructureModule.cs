@@ -1,4 +1,5 @@
 using IspPortal.Core.Reports.Exports;
+using IspPortal.Core.Reports.Receivables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Infrastructure.Reports;
@@ -11,6 +12,7 @@ public static class ReportsInfrastructureModule
         services.AddSingleton<IReportWriter, CsvReportWriter>();
         services.AddSingleton<IReportWriter, XlsxReportWriter>();
         services.AddSingleton<IReportWriter, PdfReportWriter>();
+        services.AddSingleton<IAllocationTotals, PostgresAllocationTotals>();
         return services;
     }
 }

@@ -27,7 +27,7 @@ public sealed record CollectionView(
 /// the average days from invoice to payment per payment method (the brief's "5–7 days faster" claim).
 /// Same permissions and filter as <see cref="ReceivablesAging"/>.
 /// </summary>
-public sealed class CollectionMetrics(IIspDbFactory dbs, ICurrentUser currentUser, IspClock clock)
+public sealed class CollectionMetrics(IIspDbFactory dbs, ICurrentUser currentUser, IspClock clock, IAllocationTotals allocations)
 {
     public async Task<Outcome<CollectionView>> ForAsync(DateOnly from, DateOnly to, AgingFilter filter, CancellationToken cancellationToken = default)
     {
@@ -48,21 +48,13 @@ public sealed class CollectionMetrics(IIspDbFactory dbs, ICurrentUser currentUse
                 .ToListAsync(cancellationToken))
             .ToDictionary(b => new DateOnly(b.Year, b.Month, 1), b => b.Total);
 
-        var start = IspClock.StartOfDay(from, zone);
-        var end = IspClock.StartOfDay(to.AddDays(1), zone);
-        var allocations = db.PaymentAllocations.AsNoTracking()
-            .Where(a => a.AllocatedAt >= start && a.AllocatedAt < end && invoices.Any(i => i.Id == a.InvoiceId))
-            .Select(a => new { a.AllocatedAt, a.Amount, a.Payment!.Method, a.Invoice!.IssueDate })
-            .AsAsyncEnumerable();
         var collected = new Dictionary<DateOnly, decimal>();
         var days = new Dictionary<PaymentMethod, (int Count, long Days)>();
-        await foreach (var allocation in allocations.WithCancellation(cancellationToken))
+        foreach (var row in await allocations.ForAsync(db, from, to, zone, filter, cancellationToken))
         {
-            var day = IspClock.DayOf(allocation.AllocatedAt, zone);
-            var month = new DateOnly(day.Year, day.Month, 1);
-            collected[month] = collected.GetValueOrDefault(month) + allocation.Amount;
-            var (count, sum) = days.GetValueOrDefault(allocation.Method);
-            days[allocation.Method] = (count + 1, sum + day.DayNumber - allocation.IssueDate.DayNumber);
+            collected[row.Month] = collected.GetValueOrDefault(row.Month) + row.Amount;
+            var (count, sum) = days.GetValueOrDefault(row.Method);
+            days[row.Method] = (count + row.Count, sum + row.Days);
         }
 
         var months = new List<CollectionMonth>();
@@ -81,4 +73,5 @@ public sealed class CollectionMetrics(IIspDbFactory dbs, ICurrentUser currentUse
             .ToList();
         return Outcome.Done(new CollectionView(range, months, totalBilled, collected.Values.Sum(), receivable, dso, methods));
     }
+
 }

@@ -12,7 +12,10 @@ internal sealed record OpenInvoice(
 /// What each invoice still asked for at the end of a day, posted the way <c>BillingLedger</c> posts it, so the
 /// sum is Piutang usaha at that date: the invoice counts from its issue date, until the day it was voided
 /// (its reversal is dated that day), less the allocations and credit notes dated on or before the day
-/// (days in the ISP's zone, like the journal entries).
+/// (days in the ISP's zone, like the journal entries). An invoice paid in full before the day's end owed nothing
+/// then and is not read at all: <see cref="Billing.Invoice.PaidAt"/> is the moment of the allocation or credit note
+/// that settled it, and nothing is allocated to a settled invoice afterwards, so over years of invoices the query
+/// reads only those still open or settled later (through the index on paid_at).
 /// </summary>
 internal static class OpenInvoices
 {
@@ -20,7 +23,7 @@ internal static class OpenInvoices
     {
         var cutoff = IspClock.StartOfDay(asOf.AddDays(1), zone);
         var invoices = Filtered(db.Invoices.AsNoTracking(), filter)
-            .Where(i => i.IssueDate <= asOf && (i.VoidedAt == null || i.VoidedAt >= cutoff));
+            .Where(i => i.IssueDate <= asOf && (i.VoidedAt == null || i.VoidedAt >= cutoff) && (i.PaidAt == null || i.PaidAt >= cutoff));
         return invoices
             .Select(i => new
             {

@@ -380,9 +380,15 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_invoices");
 
+                    b.HasIndex("IssueDate")
+                        .HasDatabaseName("ix_invoices_issue_date");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ux_invoices_number");
+
+                    b.HasIndex("PaidAt")
+                        .HasDatabaseName("ix_invoices_paid_at");
 
                     b.HasIndex("Period")
                         .HasDatabaseName("ix_invoices_period");
@@ -771,8 +777,15 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_payment_allocations");
 
-                    b.HasIndex("InvoiceId")
-                        .HasDatabaseName("ix_payment_allocations_invoice_id");
+                    b.HasIndex("AllocatedAt")
+                        .HasDatabaseName("ix_payment_allocations_allocated_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AllocatedAt"), new[] { "InvoiceId", "PaymentId", "Amount" });
+
+                    b.HasIndex("InvoiceId", "AllocatedAt")
+                        .HasDatabaseName("ix_payment_allocations_invoice_id_allocated_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("InvoiceId", "AllocatedAt"), new[] { "Amount" });
 
                     b.HasIndex("PaymentId", "InvoiceId")
                         .IsUnique()

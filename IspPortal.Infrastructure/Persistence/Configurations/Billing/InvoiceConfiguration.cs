@@ -39,6 +39,9 @@ public class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasIndex(i => new { i.CustomerId, i.Period }).IsUnique().HasDatabaseName("ux_invoices_customer_period");
         builder.HasIndex(i => new { i.Status, i.DueDate });
         builder.HasIndex(i => i.Period);
+        // The reports: invoices billed in a range of days, and those still open at a day (unpaid, or settled after it).
+        builder.HasIndex(i => i.IssueDate);
+        builder.HasIndex(i => i.PaidAt);
         builder.HasIndex(i => i.VoidedById);
     }
 }
