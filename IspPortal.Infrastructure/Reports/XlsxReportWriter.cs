@@ -1,21 +1,37 @@
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using IspPortal.Core.Reports.Exports;
 
 namespace IspPortal.Infrastructure.Reports;
 
 /// <summary>
-/// The Open XML SDK's <see cref="OpenXmlWriter"/> writes the sheet element by element (never a DOM of the rows) into a package on a
-/// temporary file deleted on close, which is then copied to the response. (The SDK refuses a write-only package, and System.IO.Packaging
-/// keeps an entry it updates in memory until the package closes, so the sheet's XML — not the report's objects — is held once.) Title, company and period on rows 1–3, the column headers on row 4, frozen with everything above; money as numbers
-/// in the rupiah format, percent as numbers in a percent format, dates as date serials; text as inline strings (no shared-string
-/// table to hold); bold subtotals; the names indented.
+/// The Open XML SDK's <see cref="OpenXmlWriter"/> writes the sheet element by element (never a DOM of the rows) straight into a
+/// zip entry of a temporary file deleted on close, which is then copied to the response: memory stays flat however long the report
+/// (the SDK's own package, through System.IO.Packaging, would keep the whole sheet's XML in memory until it closes, so the package's
+/// four small fixed parts are written here and only the parts' XML is the SDK's). Title, company and period on rows 1–3, the column
+/// headers on row 4, frozen with everything above; money as numbers in the rupiah format, percent as numbers in a percent format,
+/// dates as date serials; text as inline strings (no shared-string table to hold); bold subtotals; the names indented.
 /// </summary>
 public sealed class XlsxReportWriter : IReportWriter
 {
     private const int HeaderRow = 4;
     private const int MaxIndent = 3;
+
+    private const string ContentTypes = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
+        """;
+
+    private const string PackageRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+        """;
+
+    private const string WorkbookRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+        """;
 
     public ExportFormat Format => ExportFormat.Xlsx;
 
@@ -23,22 +39,36 @@ public sealed class XlsxReportWriter : IReportWriter
     {
         await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        using (var document = SpreadsheetDocument.Create(file, SpreadsheetDocumentType.Workbook))
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
         {
-            var workbook = document.AddWorkbookPart();
-            var styles = workbook.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = XlsxStyles.Stylesheet();
-            var sheet = workbook.AddNewPart<WorksheetPart>();
+            Text(zip, "[Content_Types].xml", ContentTypes);
+            Text(zip, "_rels/.rels", PackageRelationships);
+            Text(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships);
+            Part(zip, "xl/workbook.xml", new Workbook(new Sheets(new Sheet { Id = "rId1", SheetId = 1, Name = SheetName(table.Title) })));
+            Part(zip, "xl/styles.xml", XlsxStyles.Stylesheet());
+            using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
             WriteSheet(sheet, table, company, cancellationToken);
-            workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = SheetName(table.Title) }));
         }
         file.Position = 0;
         await file.CopyToAsync(output, cancellationToken);
     }
 
-    private static void WriteSheet(WorksheetPart part, ReportTable table, ReportCompany company, CancellationToken cancellationToken)
+    private static void Text(ZipArchive zip, string name, string xml)
+    {
+        using var entry = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new System.Text.UTF8Encoding(false));
+        entry.Write(xml);
+    }
+
+    private static void Part(ZipArchive zip, string name, OpenXmlPartRootElement root)
+    {
+        using var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        root.Save(entry);
+    }
+
+    private static void WriteSheet(Stream part, ReportTable table, ReportCompany company, CancellationToken cancellationToken)
     {
         using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartDocument(true);
         writer.WriteStartElement(new Worksheet());
         writer.WriteElement(new SheetViews(new SheetView(
             new Pane { VerticalSplit = HeaderRow, TopLeftCell = $"A{HeaderRow + 1}", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
