@@ -1,4 +1,6 @@
 using IspPortal.Core.Reports.Exports;
+using IspPortal.Core.Reports.Saved;
+using IspPortal.Infrastructure.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Infrastructure.Reports;
@@ -11,6 +13,8 @@ public static class ReportsInfrastructureModule
         services.AddSingleton<IReportWriter, CsvReportWriter>();
         services.AddSingleton<IReportWriter, XlsxReportWriter>();
         services.AddSingleton<IReportWriter, PdfReportWriter>();
+        services.AddSingleton<IReportDeliveryClaims, PostgresReportDeliveryClaims>();
+        services.AddJob<SavedReportDeliveryJob>(schedule => schedule.EveryMinute());
         return services;
     }
 }
