@@ -86,6 +86,10 @@ public interface IIspDb : IDisposable, IAsyncDisposable
 
     DbSet<Backups.BackupRun> BackupRuns { get; }
 
+    DbSet<Reports.Saved.SavedReport> SavedReports { get; }
+    DbSet<Reports.Saved.ReportSchedule> ReportSchedules { get; }
+    DbSet<Reports.Saved.ReportDelivery> ReportDeliveries { get; }
+
     /// <summary>Transactions (and, through <see cref="IDatabaseLocks"/>, locks) for use cases whose steps must land together.</summary>
     DatabaseFacade Database { get; }
 

@@ -1,6 +1,7 @@
 using IspPortal.Core.Reports.Dashboard;
 using IspPortal.Core.Reports.Exports;
 using IspPortal.Core.Reports.Receivables;
+using IspPortal.Core.Reports.Saved;
 using IspPortal.Core.Reports.Statements;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,16 @@ public static class ReportsModule
         services.AddScoped<ReportExporter>();
         services.AddScoped<ReceivablesAging>();
         services.AddScoped<CollectionMetrics>();
+        // Saved reports: one IReportSource per report that can be saved and scheduled.
+        services.AddScoped<IReportSource, ProfitLossSource>();
+        services.AddScoped<IReportSource, BalanceSheetSource>();
+        services.AddScoped<IReportSource, CashFlowSource>();
+        services.AddScoped<IReportSource, AgingSource>();
+        services.AddScoped<ReportCatalog>();
+        services.AddScoped<SavedReports>();
+        services.AddScoped<ReportSchedules>();
+        services.AddScoped<ReportMailer>();
+        services.AddScoped<DeliverSavedReports>();
         return services;
     }
 }

@@ -87,6 +87,10 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<Core.Finance.Periods.LedgerPeriodReopening> LedgerPeriodReopenings => Set<Core.Finance.Periods.LedgerPeriodReopening>();
     public DbSet<Core.Finance.Journals.ManualJournal> ManualJournals => Set<Core.Finance.Journals.ManualJournal>();
 
+    public DbSet<Core.Reports.Saved.SavedReport> SavedReports => Set<Core.Reports.Saved.SavedReport>();
+    public DbSet<Core.Reports.Saved.ReportSchedule> ReportSchedules => Set<Core.Reports.Saved.ReportSchedule>();
+    public DbSet<Core.Reports.Saved.ReportDelivery> ReportDeliveries => Set<Core.Reports.Saved.ReportDelivery>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,5 +1,7 @@
 using IspPortal.Core.Reports.Exports;
 using IspPortal.Core.Reports.Receivables;
+using IspPortal.Core.Reports.Saved;
+using IspPortal.Infrastructure.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Infrastructure.Reports;
@@ -13,6 +15,8 @@ public static class ReportsInfrastructureModule
         services.AddSingleton<IReportWriter, XlsxReportWriter>();
         services.AddSingleton<IReportWriter, PdfReportWriter>();
         services.AddSingleton<IAllocationTotals, PostgresAllocationTotals>();
+        services.AddSingleton<IReportDeliveryClaims, PostgresReportDeliveryClaims>();
+        services.AddJob<SavedReportDeliveryJob>(schedule => schedule.EveryMinute());
         return services;
     }
 }

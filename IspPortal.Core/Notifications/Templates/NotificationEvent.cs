@@ -124,12 +124,19 @@ public static class NotificationEvents
         "Halo {nama}, instalasi {nama_pelanggan} ({kode_pelanggan}) di {alamat} pada {jadwal} TIDAK lagi ditugaskan kepada Anda. Abaikan perintah kerja sebelumnya.",
         "Instalasi {kode_pelanggan} dibatalkan untuk Anda", Service: true);
 
+    /// <summary>A saved report sent on its schedule (Laporan tersimpan), with the PDF or xlsx attached.</summary>
+    public static readonly NotificationEvent ReportDelivery = new("report_delivery", "Laporan terjadwal (ke petugas)",
+        ["nama", "laporan", "periode", "nama_laporan", "link_laporan"],
+        "Halo {nama}, terlampir laporan {laporan} {periode} dari laporan tersimpan \"{nama_laporan}\". Buka di portal: {link_laporan}",
+        "Laporan {laporan} — {periode}", Service: true);
+
     /// <summary>Free text typed by an agent (API or ticket chat); its only placeholder is the text itself.</summary>
     public static readonly NotificationEvent FreeText = new("text", "Pesan bebas", ["pesan"], "{pesan}", "Pesan dari {nama_isp}", Service: true);
 
     public static readonly IReadOnlyList<NotificationEvent> All =
         [CustomerWelcome, PppoePasswordReset, InvoiceIssued, InvoiceReminder, InvoiceOverdue, IsolationNotice, PaymentReceipt, Reactivation, TicketUpdate, TicketOpened, TicketResolved, TicketRatingRequest, TicketEscalated,
-         NetworkAlertOpened, NetworkAlertResolved, NetworkAlertFlapping, BackupFailed, InstallationWorkOrder, InstallationWorkOrderCancelled, BudgetThreshold, FreeText];
+         NetworkAlertOpened, NetworkAlertResolved, NetworkAlertFlapping, BackupFailed, InstallationWorkOrder, InstallationWorkOrderCancelled, BudgetThreshold,
+         ReportDelivery, FreeText];
 
     /// <summary>What each placeholder looks like in a real message, for the editor's preview.</summary>
     public static readonly IReadOnlyDictionary<string, string> Examples = new Dictionary<string, string>
@@ -176,6 +183,9 @@ public static class NotificationEvents
         ["alamat"] = "Jl. Ahmad Yani No. 12, Dawuan, Cikampek, Karawang",
         ["link_peta"] = "https://www.google.com/maps?q=-6.41,107.45",
         ["jadwal"] = "Senin, 3 Februari 2025",
+        ["laporan"] = "Laba rugi",
+        ["nama_laporan"] = "Laba rugi bulanan",
+        ["link_laporan"] = "https://portal.netkita.co.id/reports/profit-loss?from=2025-01-01&to=2025-01-31",
     };
 
     public static NotificationEvent? Find(string key) => All.FirstOrDefault(e => e.Key == key);

@@ -4428,6 +4428,188 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasAnnotation("IspPortal:NotAudited", true);
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Reports.Saved.ReportDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("message");
+
+                    b.PrimitiveCollection<List<long>>("OutboxIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("outbox_ids");
+
+                    b.Property<int>("ScheduleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("schedule_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_deliveries");
+
+                    b.HasIndex("ScheduleId", "DueAt")
+                        .IsUnique()
+                        .HasDatabaseName("ux_report_deliveries_schedule_due");
+
+                    b.ToTable("report_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Reports.Saved.ReportSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("frequency");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("integer")
+                        .HasColumnName("hour");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<DateTimeOffset>("NextDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_due_at");
+
+                    b.PrimitiveCollection<List<Guid>>("RecipientIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("recipient_ids");
+
+                    b.Property<int>("SavedReportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("saved_report_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_schedules");
+
+                    b.HasIndex("NextDueAt")
+                        .HasDatabaseName("ix_report_schedules_next_due_at")
+                        .HasFilter("is_active");
+
+                    b.HasIndex("SavedReportId")
+                        .HasDatabaseName("ix_report_schedules_saved_report_id");
+
+                    b.ToTable("report_schedules", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_report_schedules_day", "(frequency = 'Monthly' AND day BETWEEN 1 AND 28) OR (frequency = 'Weekly' AND day BETWEEN 0 AND 6)");
+
+                            t.HasCheckConstraint("ck_report_schedules_format", "format IN ('Pdf', 'Xlsx')");
+
+                            t.HasCheckConstraint("ck_report_schedules_hour", "hour BETWEEN 0 AND 23");
+
+                            t.HasCheckConstraint("ck_report_schedules_recipients", "cardinality(recipient_ids) BETWEEN 1 AND 50");
+                        });
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Reports.Saved.SavedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("parameters");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("ReportKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("report_key");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_reports");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_saved_reports_owner_name");
+
+                    b.ToTable("saved_reports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_saved_reports_name", "char_length(btrim(name)) BETWEEN 1 AND 100");
+                        });
+                });
+
             modelBuilder.Entity("IspPortal.Core.Settings.Setting", b =>
                 {
                     b.Property<string>("Key")
@@ -6040,6 +6222,36 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_whatsapp_messages_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Reports.Saved.ReportDelivery", b =>
+                {
+                    b.HasOne("IspPortal.Core.Reports.Saved.ReportSchedule", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_deliveries_report_schedules_schedule_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Reports.Saved.ReportSchedule", b =>
+                {
+                    b.HasOne("IspPortal.Core.Reports.Saved.SavedReport", null)
+                        .WithMany()
+                        .HasForeignKey("SavedReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_schedules_saved_reports_saved_report_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Reports.Saved.SavedReport", b =>
+                {
+                    b.HasOne("IspPortal.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_reports_users_owner_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Tickets.Chat.TicketRead", b =>

@@ -25,7 +25,7 @@ public sealed class FeatureDeclarationTests
             ("Pelanggan", [("Daftar pelanggan", "/customers"), ("Pelanggan baru", "/customers/new"), ("Instalasi", "/customers/installations"), ("Kotak keluar", "/notifications/outbox")]),
             ("Penagihan", [("Daftar tagihan", "/billing/invoices"), ("Riwayat proses penagihan", "/billing/runs"), ("Pembayaran", "/billing/payments")]),
             ("Keuangan", [("Pengeluaran", "/finance/expenses"), ("Pemasukan lain", "/finance/income"), ("Aset tetap", "/finance/assets"), ("Modal", "/finance/capital"), ("Investasi", "/finance/investments"), ("Anggaran", "/finance/budgets"), ("Jurnal", "/finance/journal"), ("Buku besar", "/finance/ledger"), ("Neraca saldo", "/finance/trial-balance"), ("Bagan akun", "/finance/accounts"), ("Jurnal manual", "/finance/manual-journals"), ("Tutup buku", "/finance/periods")]),
-            ("Laporan", [("Laba rugi", "/reports/profit-loss"), ("Neraca", "/reports/balance-sheet"), ("Arus kas", "/reports/cash-flow"), ("Piutang", "/reports/receivables")]),
+            ("Laporan", [("Laba rugi", "/reports/profit-loss"), ("Neraca", "/reports/balance-sheet"), ("Arus kas", "/reports/cash-flow"), ("Piutang", "/reports/receivables"), ("Laporan tersimpan", "/reports/saved")]),
             ("Tiket", [("Daftar tiket", "/tickets"), ("Pekerjaan saya", "/my-work"), ("Analitik tiket", "/tickets/analytics")]),
             ("Jaringan", [("Peta pelanggan", "/network/map"), ("Monitoring", "/network/monitoring"), ("Router", "/network/routers"), ("Pool router", "/network/pools")]),
             ("Pengaturan", [("Kode lokasi", "/settings/locations"), ("Paket layanan", "/settings/packages"), ("Kategori tiket", "/settings/ticket-categories"),

@@ -15,9 +15,10 @@ public sealed class ReportsFeature : IPortalFeature
         new(NavSections.Reports, "Neraca", "/reports/balance-sheet", Icons.Material.Filled.Balance, Permissions.ReportsRead, 20),
         new(NavSections.Reports, "Arus kas", "/reports/cash-flow", Icons.Material.Filled.Payments, Permissions.ReportsRead, 30),
         new(NavSections.Reports, "Piutang", "/reports/receivables", Icons.Material.Filled.RequestQuote, Permissions.ReportsRead, 40),
+        new(NavSections.Reports, "Laporan tersimpan", "/reports/saved", Icons.Material.Filled.BookmarkBorder, Permissions.ReportsRead, 90),
     ];
 
-    public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints().MapReceivablesEndpoints();
+    public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints().MapReceivablesEndpoints().MapSavedReportEndpoints();
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapReportDownloads();
 }
