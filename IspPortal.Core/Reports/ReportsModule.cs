@@ -17,6 +17,11 @@ public static class ReportsModule
         services.AddScoped<ReportExporter>();
         services.AddScoped<ReceivablesAging>();
         services.AddScoped<CollectionMetrics>();
+        services.AddScoped<ManagerTrends>();
+        services.AddScoped<ITrendSource, CollectionRateTrend>();
+        services.AddScoped<ITrendSource, ArrearsTrend>();
+        services.AddScoped<ITrendSource, TicketTrends>();
+        services.AddScoped<FinanceLanding>();
         return services;
     }
 }
