@@ -28,6 +28,11 @@ public static class ReportsModule
         services.AddScoped<ReportSchedules>();
         services.AddScoped<ReportMailer>();
         services.AddScoped<DeliverSavedReports>();
+        services.AddScoped<ManagerTrends>();
+        services.AddScoped<ITrendSource, CollectionRateTrend>();
+        services.AddScoped<ITrendSource, ArrearsTrend>();
+        services.AddScoped<ITrendSource, TicketTrends>();
+        services.AddScoped<FinanceLanding>();
         return services;
     }
 }

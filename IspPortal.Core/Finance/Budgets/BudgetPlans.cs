@@ -7,6 +7,7 @@ namespace IspPortal.Core.Finance.Budgets;
 
 /// <param name="Budget">Planned for the month; 0 when none.</param>
 /// <param name="Actual">Posted in the month on the account's normal side (spent for expenses, earned for revenue).</param>
+[FeatureApi]
 public sealed record BudgetMonth(DateOnly Month, decimal Budget, decimal Actual)
 {
     public decimal Variance => Budget - Actual;
@@ -15,6 +16,7 @@ public sealed record BudgetMonth(DateOnly Month, decimal Budget, decimal Actual)
     public decimal? UsedPercent => Budget == 0 ? null : Math.Round(Actual / Budget * 100m, 1);
 }
 
+[FeatureApi]
 public sealed record BudgetLine(string AccountCode, string AccountName, AccountType Type, IReadOnlyList<BudgetMonth> Months)
 {
     public decimal Budget => Months.Sum(m => m.Budget);
@@ -27,6 +29,7 @@ public sealed record BudgetLine(string AccountCode, string AccountName, AccountT
 /// Finance plans, Finance and managers read. Actuals come from the ledger, leaving out the year-end
 /// closing entries (they empty the P&amp;L accounts, they are not spending).
 /// </summary>
+[FeatureApi]
 public sealed class BudgetPlans(IIspDbFactory dbs, LedgerAccounts accounts, ICurrentUser currentUser, TimeProvider clock)
 {
     public const decimal MaxMonthlyAmount = 1_000_000_000_000m;

@@ -19,26 +19,30 @@ internal sealed record OpenInvoice(
 /// </summary>
 internal static class OpenInvoices
 {
-    public static IQueryable<OpenInvoice> At(IIspDb db, DateOnly asOf, TimeZoneInfo zone, AgingFilter filter)
-    {
-        var cutoff = IspClock.StartOfDay(asOf.AddDays(1), zone);
-        var invoices = Filtered(db.Invoices.AsNoTracking(), filter)
-            .Where(i => i.IssueDate <= asOf && (i.VoidedAt == null || i.VoidedAt >= cutoff) && (i.PaidAt == null || i.PaidAt >= cutoff));
-        return invoices
-            .Select(i => new
-            {
-                Invoice = i,
-                Due = i.Total
-                    - (db.PaymentAllocations.Where(a => a.InvoiceId == i.Id && a.AllocatedAt < cutoff).Sum(a => (decimal?)a.Amount) ?? 0m)
-                    - (db.CreditNotes.Where(n => n.InvoiceId == i.Id && n.CreatedAt < cutoff).Sum(n => (decimal?)n.Amount) ?? 0m),
-            })
-            .Where(x => x.Due != 0)
+    public static IQueryable<OpenInvoice> At(IIspDb db, DateOnly asOf, TimeZoneInfo zone, AgingFilter filter) =>
+        Owed(db, asOf, zone, filter)
             .Select(x => new OpenInvoice(
                 x.Invoice.CustomerId, x.Invoice.Customer!.Code, x.Invoice.Customer.FullName,
                 x.Invoice.Customer.LocationCodeId, x.Invoice.Customer.LocationCode!.Name,
                 x.Invoice.Customer.RouterId, x.Invoice.Customer.Router == null ? null : x.Invoice.Customer.Router.Name,
                 x.Invoice.Customer.ServicePackageId, x.Invoice.Customer.ServicePackage!.Name,
                 x.Invoice.Customer.Status, x.Invoice.DueDate, x.Due));
+
+    /// <summary>Each invoice with what it still asked for at the end of <paramref name="asOf"/> (non-zero only): the one query behind the aging and its trends.</summary>
+    public static IQueryable<OwedInvoice> Owed(IIspDb db, DateOnly asOf, TimeZoneInfo zone, AgingFilter filter)
+    {
+        var cutoff = IspClock.StartOfDay(asOf.AddDays(1), zone);
+        var invoices = Filtered(db.Invoices.AsNoTracking(), filter)
+            .Where(i => i.IssueDate <= asOf && (i.VoidedAt == null || i.VoidedAt >= cutoff) && (i.PaidAt == null || i.PaidAt >= cutoff));
+        return invoices
+            .Select(i => new OwedInvoice
+            {
+                Invoice = i,
+                Due = i.Total
+                    - (db.PaymentAllocations.Where(a => a.InvoiceId == i.Id && a.AllocatedAt < cutoff).Sum(a => (decimal?)a.Amount) ?? 0m)
+                    - (db.CreditNotes.Where(n => n.InvoiceId == i.Id && n.CreatedAt < cutoff).Sum(n => (decimal?)n.Amount) ?? 0m),
+            })
+            .Where(x => x.Due != 0);
     }
 
     public static IQueryable<Billing.Invoice> Filtered(IQueryable<Billing.Invoice> invoices, AgingFilter filter)
@@ -53,4 +57,12 @@ internal static class OpenInvoices
             invoices = invoices.Where(i => i.Customer!.Status == status);
         return invoices;
     }
+}
+
+/// <summary>An invoice and what it still asked for at a date (a class with settable members so EF can compose it).</summary>
+internal sealed class OwedInvoice
+{
+    public Billing.Invoice Invoice { get; init; } = default!;
+
+    public decimal Due { get; init; }
 }

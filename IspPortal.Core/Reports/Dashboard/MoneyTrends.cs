@@ -1,0 +1,69 @@
+using IspPortal.Core.Common;
+using IspPortal.Core.Identity;
+using IspPortal.Core.Reports.Receivables;
+using Microsoft.EntityFrameworkCore;
+
+namespace IspPortal.Core.Reports.Dashboard;
+
+/// <summary>Collected ÷ billed per month in percent, exactly as <see cref="CollectionMetrics"/> computes it for the Piutang page.</summary>
+public sealed class CollectionRateTrend(CollectionMetrics metrics) : ITrendSource
+{
+    public IReadOnlyList<string> Needs { get; } = [Permissions.BillingRead];
+
+    public async Task<IReadOnlyList<TrendSeries>> LoadAsync(TrendMonths months, CancellationToken cancellationToken)
+    {
+        var outcome = await metrics.ForAsync(months.First, months.Today, AgingFilter.None, cancellationToken);
+        if (outcome.Value is not { } view)
+            return [];
+        var rates = view.Months.ToDictionary(m => m.Month, m => m.Rate);
+        return [new TrendSeries(TrendKeys.CollectionRate, [.. months.Months.Select(m => new TrendPoint(m, rates.GetValueOrDefault(m)))])];
+    }
+}
+
+/// <summary>
+/// Owed more than 30 days past due (the aging's 31–60, 61–90 and &gt;90 buckets) at each month's last day
+/// (today for this month): the aging's own query (<see cref="OpenInvoices"/>) at the twelve dates, in one SQL statement.
+/// </summary>
+public sealed class ArrearsTrend(IIspDbFactory dbs) : ITrendSource
+{
+    public const int DaysPastDue = 30;
+
+    public IReadOnlyList<string> Needs { get; } = [Permissions.BillingRead];
+
+    public async Task<IReadOnlyList<TrendSeries>> LoadAsync(TrendMonths months, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var sums = await ArrearsAsync(db, [.. months.Months.Select(months.EndOf)], months.Zone, cancellationToken);
+        return [new TrendSeries(TrendKeys.ArrearsOver30, [.. months.Months.Select((m, i) => new TrendPoint(m, sums[i]))])];
+    }
+
+    /// <summary>The amount more than <see cref="DaysPastDue"/> days past due at the end of each day, in the days' order.</summary>
+    internal static async Task<decimal[]> ArrearsAsync(IIspDb db, IReadOnlyList<DateOnly> days, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        IQueryable<DaySum>? all = null;
+        for (var index = 0; index < days.Count; index++)
+        {
+            var day = days[index];
+            var dueBefore = day.AddDays(-DaysPastDue);
+            var position = index;
+            var late = OpenInvoices.Owed(db, day, zone, AgingFilter.None)
+                .Where(x => x.Invoice.DueDate < dueBefore)
+                .Select(x => new DaySum { Index = position, Amount = x.Due });
+            all = all is null ? late : all.Concat(late);
+        }
+        var sums = new decimal[days.Count];
+        if (all is null)
+            return sums;
+        var rows = await all.GroupBy(s => s.Index).Select(g => new { g.Key, Amount = g.Sum(s => s.Amount) }).ToListAsync(cancellationToken);
+        foreach (var row in rows)
+            sums[row.Key] = row.Amount;
+        return sums;
+    }
+
+    private sealed class DaySum
+    {
+        public int Index { get; init; }
+
+        public decimal Amount { get; init; }
+    }
+}
