@@ -17,6 +17,8 @@ public static class ReportsModule
         services.AddScoped<ReportExporter>();
         services.AddScoped<ReceivablesAging>();
         services.AddScoped<CollectionMetrics>();
+        services.AddScoped<Revenue.MrrMovement>();
+        services.AddScoped<Revenue.CustomerChurn>();
         return services;
     }
 }

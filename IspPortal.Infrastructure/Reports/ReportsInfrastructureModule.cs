@@ -11,6 +11,7 @@ public static class ReportsInfrastructureModule
         services.AddSingleton<IReportWriter, CsvReportWriter>();
         services.AddSingleton<IReportWriter, XlsxReportWriter>();
         services.AddSingleton<IReportWriter, PdfReportWriter>();
+        services.AddScoped<Core.Reports.Revenue.IRevenueQueries, PostgresRevenueQueries>();
         return services;
     }
 }
