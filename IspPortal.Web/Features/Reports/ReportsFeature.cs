@@ -15,6 +15,7 @@ public sealed class ReportsFeature : IPortalFeature
         new(NavSections.Reports, "Neraca", "/reports/balance-sheet", Icons.Material.Filled.Balance, Permissions.ReportsRead, 20),
         new(NavSections.Reports, "Arus kas", "/reports/cash-flow", Icons.Material.Filled.Payments, Permissions.ReportsRead, 30),
         new(NavSections.Reports, "Piutang", "/reports/receivables", Icons.Material.Filled.RequestQuote, Permissions.ReportsRead, 40),
+        new(NavSections.Reports, "Pelanggan & pendapatan", "/reports/customers", Icons.Material.Filled.Groups, Permissions.ReportsRead, 50),
     ];
 
     public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints().MapReceivablesEndpoints()
