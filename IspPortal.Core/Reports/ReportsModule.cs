@@ -33,6 +33,8 @@ public static class ReportsModule
         services.AddScoped<ITrendSource, ArrearsTrend>();
         services.AddScoped<ITrendSource, TicketTrends>();
         services.AddScoped<FinanceLanding>();
+        services.AddScoped<Revenue.MrrMovement>();
+        services.AddScoped<Revenue.CustomerChurn>();
         return services;
     }
 }

@@ -74,7 +74,7 @@ public sealed class PdfReportWriter : IReportWriter
         for (var i = 0; i < columns.Count; i++)
         {
             var cell = i < row.Cells.Count ? row.Cells[i] : null;
-            var numeric = columns[i].Kind is ColumnKind.Money or ColumnKind.Percent;
+            var numeric = columns[i].Kind is ColumnKind.Money or ColumnKind.Percent or ColumnKind.Count;
             var indent = i == indentColumn ? row.Indent * 10 : 0;
             page.Text(Display(cell, columns[i].Kind), font, x + Padding + indent, widths[i] - 2 * Padding - indent, numeric ? XStringFormats.TopRight : XStringFormats.TopLeft);
             x += widths[i];
@@ -89,6 +89,7 @@ public sealed class PdfReportWriter : IReportWriter
         (null, _) => "",
         (decimal amount, ColumnKind.Money) => Rupiah.Format(amount),
         (decimal share, ColumnKind.Percent) => share.ToString("P1", Rupiah.Indonesia),
+        (int count, ColumnKind.Count) => count.ToString("N0", Rupiah.Indonesia),
         (DateOnly day, _) => day.ToString(DisplayFormats.Date, CultureInfo.InvariantCulture),
         _ => Convert.ToString(cell, Rupiah.Indonesia) ?? "",
     };

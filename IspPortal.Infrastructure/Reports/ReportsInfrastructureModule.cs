@@ -17,6 +17,7 @@ public static class ReportsInfrastructureModule
         services.AddSingleton<IAllocationTotals, PostgresAllocationTotals>();
         services.AddSingleton<IReportDeliveryClaims, PostgresReportDeliveryClaims>();
         services.AddJob<SavedReportDeliveryJob>(schedule => schedule.EveryMinute());
+        services.AddScoped<Core.Reports.Revenue.IRevenueQueries, PostgresRevenueQueries>();
         return services;
     }
 }

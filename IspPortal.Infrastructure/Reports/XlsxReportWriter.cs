@@ -113,8 +113,8 @@ public sealed class XlsxReportWriter : IReportWriter
     private static Cell CellFor(object? value, ColumnKind kind, bool bold, int indent) => value switch
     {
         null => new Cell { StyleIndex = XlsxStyles.For(ColumnKind.Text, bold, 0) },
-        decimal number => Number(number, XlsxStyles.For(kind == ColumnKind.Percent ? ColumnKind.Percent : ColumnKind.Money, bold, 0)),
-        int number => Number(number, XlsxStyles.For(kind == ColumnKind.Percent ? ColumnKind.Percent : ColumnKind.Money, bold, 0)),
+        decimal number => Number(number, XlsxStyles.For(kind is ColumnKind.Percent or ColumnKind.Count ? kind : ColumnKind.Money, bold, 0)),
+        int number => Number(number, XlsxStyles.For(kind is ColumnKind.Percent or ColumnKind.Count ? kind : ColumnKind.Money, bold, 0)),
         DateOnly day => Number((decimal)day.ToDateTime(TimeOnly.MinValue).ToOADate(), XlsxStyles.For(ColumnKind.Date, bold, 0)),
         _ => Text(Sanitised(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""), XlsxStyles.For(ColumnKind.Text, bold, indent)),
     };

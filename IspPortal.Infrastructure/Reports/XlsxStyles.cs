@@ -13,8 +13,10 @@ internal static class XlsxStyles
     public const uint MoneyFormat = 164;
     public const uint DateFormat = 165;
     public const uint PercentFormat = 10;
+    /// <summary>Excel's built-in <c>#,##0</c>.</summary>
+    public const uint CountFormat = 3;
     private const int Indents = 4;
-    private static readonly ColumnKind[] Kinds = [ColumnKind.Text, ColumnKind.Money, ColumnKind.Date, ColumnKind.Percent];
+    private static readonly ColumnKind[] Kinds = [ColumnKind.Text, ColumnKind.Money, ColumnKind.Date, ColumnKind.Percent, ColumnKind.Count];
 
     public static uint Plain => For(ColumnKind.Text, bold: false, indent: 0);
 
@@ -80,6 +82,7 @@ internal static class XlsxStyles
                 ColumnKind.Money => MoneyFormat,
                 ColumnKind.Date => DateFormat,
                 ColumnKind.Percent => PercentFormat,
+                ColumnKind.Count => CountFormat,
                 _ => 0,
             },
             ApplyFont = true,

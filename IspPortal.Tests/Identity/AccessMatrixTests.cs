@@ -48,6 +48,7 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
             ["/my-work"] = [A, S, T, N, M],
             ["/tickets/analytics"] = [A, F, M],
             ["/reports/saved"] = [A, F, M],
+            ["/reports/customers"] = [A, F, M],
             ["/settings/ticket-categories"] = [A, S, F, N, M],
             ["/settings/locations"] = [A, S, F, N, M],
             ["/settings/packages"] = [A, S, F, N, M],

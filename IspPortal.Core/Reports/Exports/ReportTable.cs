@@ -7,6 +7,8 @@ public enum ColumnKind
     Money,
     Date,
     Percent,
+    /// <summary>A whole number of things (customers, invoices): <see cref="int"/> cells, shown with thousands separators.</summary>
+    Count,
 }
 
 /// <param name="Width">Relative width in characters (the xlsx column width; the PDF shares the page by these).</param>

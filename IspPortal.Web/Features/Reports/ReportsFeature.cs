@@ -15,10 +15,12 @@ public sealed class ReportsFeature : IPortalFeature
         new(NavSections.Reports, "Neraca", "/reports/balance-sheet", Icons.Material.Filled.Balance, Permissions.ReportsRead, 20),
         new(NavSections.Reports, "Arus kas", "/reports/cash-flow", Icons.Material.Filled.Payments, Permissions.ReportsRead, 30),
         new(NavSections.Reports, "Piutang", "/reports/receivables", Icons.Material.Filled.RequestQuote, Permissions.ReportsRead, 40),
+        new(NavSections.Reports, "Pelanggan & pendapatan", "/reports/customers", Icons.Material.Filled.Groups, Permissions.ReportsRead, 50),
         new(NavSections.Reports, "Laporan tersimpan", "/reports/saved", Icons.Material.Filled.BookmarkBorder, Permissions.ReportsRead, 90),
     ];
 
-    public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints().MapReceivablesEndpoints().MapSavedReportEndpoints();
+    public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints().MapReceivablesEndpoints().MapSavedReportEndpoints()
+        .MapRevenueEndpoints();
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapReportDownloads();
 }
