@@ -1,5 +1,6 @@
 using IspPortal.Core.Reports.Dashboard;
 using IspPortal.Core.Reports.Exports;
+using IspPortal.Core.Reports.Network;
 using IspPortal.Core.Reports.Receivables;
 using IspPortal.Core.Reports.Statements;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,8 @@ public static class ReportsModule
         services.AddScoped<ReportExporter>();
         services.AddScoped<ReceivablesAging>();
         services.AddScoped<CollectionMetrics>();
+        services.AddScoped<NetworkUptime>();
+        services.AddScoped<BandwidthUtilization>();
         return services;
     }
 }

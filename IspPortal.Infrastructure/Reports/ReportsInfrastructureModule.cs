@@ -1,4 +1,6 @@
 using IspPortal.Core.Reports.Exports;
+using IspPortal.Core.Reports.Network;
+using IspPortal.Infrastructure.Reports.Network;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Infrastructure.Reports;
@@ -11,6 +13,7 @@ public static class ReportsInfrastructureModule
         services.AddSingleton<IReportWriter, CsvReportWriter>();
         services.AddSingleton<IReportWriter, XlsxReportWriter>();
         services.AddSingleton<IReportWriter, PdfReportWriter>();
+        services.AddScoped<INetworkFigures, PostgresNetworkFigures>();
         return services;
     }
 }

@@ -17,7 +17,8 @@ public sealed class ReportsFeature : IPortalFeature
         new(NavSections.Reports, "Piutang", "/reports/receivables", Icons.Material.Filled.RequestQuote, Permissions.ReportsRead, 40),
     ];
 
-    public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints().MapReceivablesEndpoints();
+    public void MapApi(RouteGroupBuilder api) => api.MapReportEndpoints().MapReceivablesEndpoints()
+        .MapNetworkReportEndpoints();
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapReportDownloads();
 }
