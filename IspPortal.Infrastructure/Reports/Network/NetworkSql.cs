@@ -126,8 +126,8 @@ internal static class NetworkSql
                    coalesce(h.customers, s.sessions, 0) AS customers
             FROM a LEFT JOIN hit h ON h.id = a.id LEFT JOIN lost s ON s.id = a.id
         )
-        SELECT o.id, o.kind, o.router_id, o.code, o.name, o.opened_at, o.resolved_at, o.minutes, o.customers,
-               CASE WHEN o.kind = 'RouterUnreachable' THEN coalesce(h.customer_minutes, 0) ELSE o.customers * o.minutes END AS lost
+        SELECT o.id, o.kind, o.router_id, o.code, o.name, o.opened_at, o.resolved_at, o.minutes::numeric, o.customers::numeric,
+               (CASE WHEN o.kind = 'RouterUnreachable' THEN coalesce(h.customer_minutes, 0) ELSE o.customers::numeric * o.minutes END)::numeric AS lost
         FROM o LEFT JOIN hit h ON h.id = o.id
         ORDER BY lost DESC, o.opened_at DESC, o.id
         LIMIT @rows
@@ -135,7 +135,7 @@ internal static class NetworkSql
 
     public const string MassOutages = """
         SELECT a.id, a.router_id, r.code, a.opened_at, a.resolved_at,
-               extract(epoch FROM least(coalesce(a.resolved_at, 'infinity'), @end) - greatest(a.opened_at, @start)) / 60 AS minutes,
+               (extract(epoch FROM least(coalesce(a.resolved_at, 'infinity'), @end) - greatest(a.opened_at, @start)) / 60)::numeric AS minutes,
                a.baseline_sessions,
                (SELECT min(h.sessions_avg) FROM router_health_5min h
                 WHERE h.router_id = a.router_id AND h.bucket_start > a.opened_at - interval '5 minutes'
