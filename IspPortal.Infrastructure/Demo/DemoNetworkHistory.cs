@@ -5,7 +5,8 @@ namespace IspPortal.Infrastructure.Demo;
 
 /// <summary>
 /// A year of the demo routers' past for the network reports: hourly health buckets (a daily traffic curve, busier in the evening,
-/// each router its own size), a few outages when the routers were unreachable and one mass outage. One statement per table.
+/// each router its own size), a few outages when the routers were unreachable and one mass outage, all resolved more than a week ago
+/// (so the monitoring page, which keeps resolved alerts a week, starts clean). One statement per table.
 /// </summary>
 internal static class DemoNetworkHistory
 {
@@ -32,7 +33,7 @@ internal static class DemoNetworkHistory
         SELECT ids[a.r], a.kind, a.message, {1}::timestamptz - a.ago, {1}::timestamptz - a.ago, 1, a.baseline, {1}::timestamptz - a.ago + a.took
         FROM (SELECT {0}::int[] AS ids) AS x
         CROSS JOIN (VALUES
-            (1, 'RouterUnreachable', 'Router tidak menjawab (listrik padam)', interval '3 days 5 hours', interval '95 minutes', NULL::int),
+            (1, 'RouterUnreachable', 'Router tidak menjawab (listrik padam)', interval '9 days 5 hours', interval '95 minutes', NULL::int),
             (2, 'RouterUnreachable', 'Router tidak menjawab', interval '12 days 2 hours', interval '40 minutes', NULL),
             (3, 'RouterUnreachable', 'Router tidak menjawab (fiber putus)', interval '21 days 20 hours', interval '4 hours 10 minutes', NULL),
             (1, 'MassOutage', 'Pelanggan online turun drastis', interval '8 days 19 hours', interval '55 minutes', 90)
