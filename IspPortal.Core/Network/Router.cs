@@ -19,6 +19,8 @@ public class Router
     public const int InterfaceMaxLength = 64;
     public const int VersionMaxLength = 64;
     public const int ErrorMaxLength = 2000;
+    public const int MinUplinkCapacityMbps = 1;
+    public const int MaxUplinkCapacityMbps = 400_000;
 
     /// <summary>Router codes are stored upper-case without spaces, so <c>ckp</c> and <c> CKP </c> name the same router.</summary>
     public static string NormalizeCode(string code) => code.Trim().ToUpperInvariant();
@@ -85,6 +87,12 @@ public class Router
     /// two of them twice.
     /// </summary>
     public string? UplinkInterface { get; set; }
+
+    /// <summary>
+    /// The uplink's capacity in Mbit/s (<see cref="MinUplinkCapacityMbps"/>–<see cref="MaxUplinkCapacityMbps"/>): what the bandwidth
+    /// report divides the traffic by; null: not set, the report shows bits per second only.
+    /// </summary>
+    public int? UplinkCapacityMbps { get; set; }
 
     public string? Notes { get; set; }
 

@@ -1,5 +1,6 @@
 using IspPortal.Core.Reports.Dashboard;
 using IspPortal.Core.Reports.Exports;
+using IspPortal.Core.Reports.Network;
 using IspPortal.Core.Reports.Receivables;
 using IspPortal.Core.Reports.Saved;
 using IspPortal.Core.Reports.Statements;
@@ -35,6 +36,8 @@ public static class ReportsModule
         services.AddScoped<FinanceLanding>();
         services.AddScoped<Revenue.MrrMovement>();
         services.AddScoped<Revenue.CustomerChurn>();
+        services.AddScoped<NetworkUptime>();
+        services.AddScoped<BandwidthUtilization>();
         return services;
     }
 }

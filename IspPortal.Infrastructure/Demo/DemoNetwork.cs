@@ -40,7 +40,7 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
         var packages = await db.ServicePackages.Where(p => p.IsActive).OrderBy(p => p.MonthlyPrice).ToListAsync(cancellationToken);
 
         var routers = Routers.Select((r, index) => new Router(r.Code, $"Router {r.Name}", locations[r.Location].Id, "127.0.0.1",
-                simulatorPort + index, "admin", secrets.Protect(SecretKind.RouterPassword, routerPassword), now)
+                simulatorPort + index, "admin", secrets.Protect(SecretKind.RouterPassword, routerPassword), now.AddDays(-DemoNetworkHistory.Days))
             {
                 Location = r.Name,
                 Latitude = r.Latitude,
@@ -48,9 +48,11 @@ public sealed class DemoNetwork(IspDbContext db, ISecretProtector secrets, TimeP
                 IsolationMethod = IsolationMethod.Profile,
                 IsolationProfile = "isolir",
                 UplinkInterface = "ether1",
+                UplinkCapacityMbps = DemoNetworkHistory.Capacities[index],
             }).ToList();
         db.Routers.AddRange(routers);
         await db.SaveChangesAsync(cancellationToken);
+        await DemoNetworkHistory.SeedAsync(db, [.. routers.Select(r => r.Id)], now, cancellationToken);
 
         var sequence = new Dictionary<string, int>();
         var customers = new List<(Customer Customer, ServicePackage Package)>();

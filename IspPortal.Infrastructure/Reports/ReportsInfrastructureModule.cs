@@ -2,6 +2,8 @@ using IspPortal.Core.Reports.Exports;
 using IspPortal.Core.Reports.Receivables;
 using IspPortal.Core.Reports.Saved;
 using IspPortal.Infrastructure.Jobs;
+using IspPortal.Core.Reports.Network;
+using IspPortal.Infrastructure.Reports.Network;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Infrastructure.Reports;
@@ -18,6 +20,7 @@ public static class ReportsInfrastructureModule
         services.AddSingleton<IReportDeliveryClaims, PostgresReportDeliveryClaims>();
         services.AddJob<SavedReportDeliveryJob>(schedule => schedule.EveryMinute());
         services.AddScoped<Core.Reports.Revenue.IRevenueQueries, PostgresRevenueQueries>();
+        services.AddScoped<INetworkFigures, PostgresNetworkFigures>();
         return services;
     }
 }

@@ -57,6 +57,8 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IClassFixture<Port
             ["/settings/users"] = [A],
             ["/settings/api-keys"] = [A],
             ["/settings/audit"] = [A, M],
+            ["/reports/uptime"] = [A, T, F, N, M],
+            ["/reports/bandwidth"] = [A, T, F, N, M],
         };
         var data = new TheoryData<string, string, bool>();
         foreach (var (page, allowed) in pages)

@@ -100,6 +100,26 @@ public sealed class RouterManagementTests(PortalFactory portal) : IClassFixture<
         Assert.Equal((-6.41, 107.45), (edit!.Latitude, edit.Longitude));
     }
 
+    [Fact]
+    public async Task The_uplink_capacity_is_1_to_400000_mbps_or_empty_and_is_saved()
+    {
+        var location = await LocationAsync("RUC");
+
+        var zero = await SaveAsync(Input(location, "CAPZ", "a#Sandi123") with { UplinkCapacityMbps = 0 });
+        var huge = await SaveAsync(Input(location, "CAPH", "a#Sandi123") with { UplinkCapacityMbps = 400_001 });
+        var saved = await SaveAsync(Input(location, "CAPS", "a#Sandi123") with { UplinkCapacityMbps = 1000 });
+
+        Assert.Contains("Kapasitas uplink", zero.Errors["UplinkCapacityMbps"][0], StringComparison.Ordinal);
+        Assert.False(huge.Succeeded);
+        Assert.True(saved.Succeeded, saved.FirstError);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var list = scope.ServiceProvider.GetRequiredService<RouterList>();
+        Assert.Equal(1000, (await list.ForEditAsync(saved.Value!.Id))!.UplinkCapacityMbps);
+        var cleared = await SaveAsync(Input(location, "CAPS", null, saved.Value!.Id));
+        Assert.True(cleared.Succeeded, cleared.FirstError);
+        Assert.Null((await list.ForEditAsync(saved.Value!.Id))!.UplinkCapacityMbps);
+    }
+
     private static RouterInput Input(int location, string code, string? password, int? id = null) =>
         new(id, code, $"Router {code}", location, "Menara", "192.0.2.10", 8728, false, null, "admin", password, IsolationMethod.Profile, "isolir", null, null);
 

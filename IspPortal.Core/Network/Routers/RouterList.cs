@@ -21,7 +21,8 @@ public sealed record RouterRow(
     DateTimeOffset? LastSyncAt,
     int? ActiveSessions,
     int Customers,
-    string? LastError);
+    string? LastError,
+    int? UplinkCapacityMbps = null);
 
 public sealed class RouterList(IIspDbFactory dbs)
 {
@@ -54,7 +55,7 @@ public sealed class RouterList(IIspDbFactory dbs)
             .ToDictionaryAsync(g => g.RouterId, g => g.Count, cancellationToken);
         var rows = page.Items.Select(r => new RouterRow(
             r.Id, r.Code, r.Name, locations.GetValueOrDefault(r.LocationCodeId, ""), r.Host, r.ApiPort, r.UseTls, r.ApiUser, r.IsolationMethod,
-            r.IsolationProfile, r.IsActive, r.Health, r.LastSyncAt, r.ActiveSessions, customers.GetValueOrDefault(r.Id), r.LastError)).ToList();
+            r.IsolationProfile, r.IsActive, r.Health, r.LastSyncAt, r.ActiveSessions, customers.GetValueOrDefault(r.Id), r.LastError, r.UplinkCapacityMbps)).ToList();
         return new PagedResult<RouterRow>(rows, page.Total);
     }
 
@@ -80,7 +81,7 @@ public sealed class RouterList(IIspDbFactory dbs)
         await using var db = await dbs.CreateAsync(cancellationToken);
         return await db.Routers.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new RouterInput(r.Id, r.Code, r.Name, r.LocationCodeId, r.Location, r.Host, r.ApiPort, r.UseTls, r.TlsFingerprint,
-                r.ApiUser, null, r.IsolationMethod, r.IsolationProfile, r.IsolationAddressList, r.Notes, r.IsActive, r.Latitude, r.Longitude, r.UplinkInterface))
+                r.ApiUser, null, r.IsolationMethod, r.IsolationProfile, r.IsolationAddressList, r.Notes, r.IsActive, r.Latitude, r.Longitude, r.UplinkInterface, r.UplinkCapacityMbps))
             .SingleOrDefaultAsync(cancellationToken);
     }
 }

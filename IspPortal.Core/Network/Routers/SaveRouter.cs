@@ -24,7 +24,8 @@ public sealed record RouterInput(
     bool IsActive = true,
     double? Latitude = null,
     double? Longitude = null,
-    string? UplinkInterface = null);
+    string? UplinkInterface = null,
+    int? UplinkCapacityMbps = null);
 
 public sealed partial class SaveRouter(IIspDbFactory dbs, ISecretProtector secrets, SaveGuard guard, TimeProvider clock)
 {
@@ -50,6 +51,8 @@ public sealed partial class SaveRouter(IIspDbFactory dbs, ISecretProtector secre
             .When(addressList.Length > Router.ProfileMaxLength, nameof(input.IsolationAddressList), $"Nama address list paling banyak {Router.ProfileMaxLength} karakter.")
             .When(Blank(input.UplinkInterface) is { } uplink && (uplink.Length > Router.InterfaceMaxLength || uplink.Any(c => char.IsWhiteSpace(c) || c is '<' or '>')),
                 nameof(input.UplinkInterface), "Nama interface uplink tidak valid (contoh: ether1, sfp-sfpplus1).")
+            .When(input.UplinkCapacityMbps is < Router.MinUplinkCapacityMbps or > Router.MaxUplinkCapacityMbps, nameof(input.UplinkCapacityMbps),
+                "Kapasitas uplink harus 1–400.000 Mbps, atau dikosongkan.")
             .When(input.Latitude.HasValue != input.Longitude.HasValue, nameof(input.Latitude), "Lokasi router harus berisi lintang dan bujur sekaligus.")
             .When(input.Latitude is < -90 or > 90, nameof(input.Latitude), "Lintang harus antara -90 dan 90.")
             .When(input.Longitude is < -180 or > 180, nameof(input.Longitude), "Bujur harus antara -180 dan 180.");
@@ -92,6 +95,7 @@ public sealed partial class SaveRouter(IIspDbFactory dbs, ISecretProtector secre
         router.SetActive(input.IsActive);
         (router.Latitude, router.Longitude) = (input.Latitude, input.Longitude);
         router.UplinkInterface = Blank(input.UplinkInterface);
+        router.UplinkCapacityMbps = input.UplinkCapacityMbps;
         router.MarkEdited(now);
 
         return await guard.SaveAsync(db, router, new Dictionary<string, (string, string)>

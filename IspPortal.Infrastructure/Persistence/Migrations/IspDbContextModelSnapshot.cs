@@ -3694,6 +3694,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<int?>("UplinkCapacityMbps")
+                        .HasColumnType("integer")
+                        .HasColumnName("uplink_capacity_mbps");
+
                     b.Property<string>("UplinkInterface")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -3744,6 +3748,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                             t.HasCheckConstraint("ck_routers_latitude_longitude_together", "(latitude IS NULL) = (longitude IS NULL)");
 
                             t.HasCheckConstraint("ck_routers_longitude", "longitude BETWEEN -180 AND 180");
+
+                            t.HasCheckConstraint("ck_routers_uplink_capacity_mbps", "uplink_capacity_mbps BETWEEN 1 AND 400000");
                         });
                 });
 

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using IspPortal.Core.Identity;
 using IspPortal.Tests.Support;
 using IspPortal.Web.Features.Billing.Components;
+using IspPortal.Web.Features.Identity.Authentication;
 using IspPortal.Web.Features.Network.Components;
 using IspPortal.Web.Features.Notifications.Components;
 using IspPortal.Web.Features.Tickets.Components;
@@ -26,7 +27,7 @@ public sealed class FeatureDeclarationTests
             ("Penagihan", [("Daftar tagihan", "/billing/invoices"), ("Riwayat proses penagihan", "/billing/runs"), ("Pembayaran", "/billing/payments")]),
             ("Keuangan", [("Pengeluaran", "/finance/expenses"), ("Pemasukan lain", "/finance/income"), ("Aset tetap", "/finance/assets"), ("Modal", "/finance/capital"), ("Investasi", "/finance/investments"), ("Anggaran", "/finance/budgets"), ("Jurnal", "/finance/journal"), ("Buku besar", "/finance/ledger"), ("Neraca saldo", "/finance/trial-balance"), ("Bagan akun", "/finance/accounts"), ("Jurnal manual", "/finance/manual-journals"), ("Tutup buku", "/finance/periods")]),
             ("Laporan", [("Laba rugi", "/reports/profit-loss"), ("Neraca", "/reports/balance-sheet"), ("Arus kas", "/reports/cash-flow"), ("Piutang", "/reports/receivables"),
-                ("Pelanggan & pendapatan", "/reports/customers"), ("Laporan tersimpan", "/reports/saved")]),
+                ("Pelanggan & pendapatan", "/reports/customers"), ("Uptime jaringan", "/reports/uptime"), ("Bandwidth", "/reports/bandwidth"), ("Laporan tersimpan", "/reports/saved")]),
             ("Tiket", [("Daftar tiket", "/tickets"), ("Pekerjaan saya", "/my-work"), ("Analitik tiket", "/tickets/analytics")]),
             ("Jaringan", [("Peta pelanggan", "/network/map"), ("Monitoring", "/network/monitoring"), ("Router", "/network/routers"), ("Pool router", "/network/pools")]),
             ("Pengaturan", [("Kode lokasi", "/settings/locations"), ("Paket layanan", "/settings/packages"), ("Kategori tiket", "/settings/ticket-categories"),
@@ -44,6 +45,8 @@ public sealed class FeatureDeclarationTests
         Assert.Equal(Permissions.InstallationsWork, items["/customers/installations"].Policy);
         Assert.Equal(Permissions.ReportsRead, items["/tickets/analytics"].Policy);
         Assert.Equal(Permissions.SettingsManage, items["/settings"].Policy);
+        Assert.Equal(PermissionPolicies.NetworkReports, items["/reports/uptime"].Policy);
+        Assert.Equal(PermissionPolicies.NetworkReports, items["/reports/bandwidth"].Policy);
         Assert.Equal(Permissions.AuditRead, items["/settings/audit"].Policy);
         Assert.Equal(Roles.Technician, Assert.Single(items.Values, i => i.LandingFor is not null).LandingFor);
         Assert.Equal("/my-work", items.Values.Single(i => i.LandingFor is not null).Href);

@@ -13,6 +13,7 @@ public class RouterConfiguration : IEntityTypeConfiguration<Router>
             t.HasCheckConstraint("ck_routers_code_format", "code ~ '^[A-Z]{2,8}$'");
             t.HasCheckConstraint("ck_routers_api_port", "api_port BETWEEN 1 AND 65535");
             t.HasCheckConstraint("ck_routers_cpu_load_percent", "cpu_load_percent BETWEEN 0 AND 100");
+            t.HasCheckConstraint("ck_routers_uplink_capacity_mbps", $"uplink_capacity_mbps BETWEEN {Router.MinUplinkCapacityMbps} AND {Router.MaxUplinkCapacityMbps}");
             t.HasCheckConstraint("ck_routers_isolation_profile", "isolation_method <> 'Profile' OR isolation_profile IS NOT NULL");
             t.HasEnumCheck<Router, IsolationMethod>("isolation_method");
             t.HasEnumCheck<Router, RouterHealth>("health");

@@ -11,6 +11,9 @@ public static class PermissionPolicies
     /// <summary>The expenses page: Finance and Manager read every expense, whoever submits reads their own.</summary>
     public const string ExpensesPage = "page.expenses";
 
+    /// <summary>The network reports (uptime, bandwidth): managers and finance read them through reports.read, NOC and technicians through network.read.</summary>
+    public const string NetworkReports = "page.network-reports";
+
     /// <summary>
     /// One policy per permission: users pass through their roles (granted in
     /// <see cref="Permissions.GrantedTo"/>), API keys through their permission claims.
@@ -27,6 +30,10 @@ public static class PermissionPolicies
         options.AddPolicy(ExpensesPage, policy => policy
             .RequireAuthenticatedUser()
             .RequireAssertion(context => Grants(context.User, Permissions.FinanceRead) || Grants(context.User, Permissions.ExpensesSubmit)));
+
+        options.AddPolicy(NetworkReports, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => Grants(context.User, Permissions.ReportsRead) || Grants(context.User, Permissions.NetworkRead)));
 
         // A page or endpoint that names no policy is still closed to anonymous users.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();

@@ -49,6 +49,8 @@ public static class ReportEndpoints
         ["profit-loss"] = ProfitLossAsync,
         ["balance-sheet"] = BalanceSheetAsync,
         ["cash-flow"] = CashFlowAsync,
+        ["uptime"] = NetworkEndpoints.UptimeAsync,
+        ["bandwidth"] = NetworkEndpoints.BandwidthAsync,
     };
 
     private static async Task<IResult> ProfitLossAsync(HttpContext context)
