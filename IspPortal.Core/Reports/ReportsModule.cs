@@ -32,6 +32,8 @@ public static class ReportsModule
         services.AddScoped<ManagerTrends>();
         services.AddScoped<ITrendSource, CollectionRateTrend>();
         services.AddScoped<ITrendSource, ArrearsTrend>();
+        services.AddScoped<ITrendSource, RevenueTrends>();
+        services.AddScoped<ITrendSource, UptimeTrend>();
         services.AddScoped<ITrendSource, TicketTrends>();
         services.AddScoped<FinanceLanding>();
         services.AddScoped<Revenue.MrrMovement>();

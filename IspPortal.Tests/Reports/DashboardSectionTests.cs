@@ -24,13 +24,14 @@ public sealed class DashboardSectionTests(DatabaseFixture database) : FinancePag
     {
         var page = await AsAsync(Roles.Manager);
 
-        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-testid=manager-trends] [data-testid=trend-link]").Count), Wait);
-        Assert.All(new[] { TrendKeys.CollectionRate, TrendKeys.ArrearsOver30, TrendKeys.TicketsOpened, TrendKeys.SlaMet },
+        page.WaitForAssertion(() => Assert.Equal(8, page.FindAll("[data-testid=manager-trends] [data-testid=trend-link]").Count), Wait);
+        Assert.All(new[] { TrendKeys.Mrr, TrendKeys.ActiveCustomers, TrendKeys.ChurnRate, TrendKeys.Uptime, TrendKeys.CollectionRate, TrendKeys.ArrearsOver30, TrendKeys.TicketsOpened, TrendKeys.SlaMet },
             key => Assert.Single(page.FindAll($"[data-testid=trend-{key}]")));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=finance-landing] [data-testid=cash-balances]")), Wait);
         Assert.NotEmpty(page.FindAll("[data-testid=finance-aging] [data-testid=aging-bucket]"));
         Assert.Equal(4, page.FindAll("[data-testid=budget-row]").Count);
-        Assert.Equal(["/reports/receivables", "/reports/receivables", "/tickets/analytics", "/tickets/analytics"],
+        Assert.Equal(["/reports/customers", "/reports/customers", "/reports/customers", "/reports/receivables", "/reports/receivables", "/reports/uptime",
+                "/tickets/analytics", "/tickets/analytics"],
             page.FindAll("[data-testid=trend-link]").Select(a => a.GetAttribute("href")));
     }
 

@@ -16,8 +16,8 @@ public sealed partial class DashboardTrendsBrowserTests(DemoPortalFactory portal
         await page.WaitForCircuitAsync();
 
         var trends = page.GetByTestId("manager-trends");
-        await Assertions.Expect(trends.GetByTestId("trend-link")).ToHaveCountAsync(4);
-        foreach (var key in new[] { TrendKeys.CollectionRate, TrendKeys.ArrearsOver30, TrendKeys.TicketsOpened, TrendKeys.SlaMet })
+        await Assertions.Expect(trends.GetByTestId("trend-link")).ToHaveCountAsync(8);
+        foreach (var key in new[] { TrendKeys.Mrr, TrendKeys.ActiveCustomers, TrendKeys.Uptime, TrendKeys.CollectionRate, TrendKeys.ArrearsOver30, TrendKeys.TicketsOpened, TrendKeys.SlaMet })
         {
             var card = page.GetByTestId($"trend-{key}");
             await Assertions.Expect(card.GetByTestId("trend-this-month")).Not.ToBeEmptyAsync();

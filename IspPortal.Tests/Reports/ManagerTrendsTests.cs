@@ -6,7 +6,9 @@ using IspPortal.Core.Finance.Budgets;
 using IspPortal.Core.Finance.Ledger;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Reports.Dashboard;
+using IspPortal.Core.Reports.Network;
 using IspPortal.Core.Reports.Receivables;
+using IspPortal.Core.Reports.Revenue;
 using IspPortal.Core.Tickets;
 using IspPortal.Core.Tickets.Analytics;
 using IspPortal.Tests.Support;
@@ -126,7 +128,8 @@ public sealed class ManagerTrendsTests(DatabaseFixture database) : IClassFixture
     {
         var trends = await TrendsAsync();
 
-        Assert.Equal([TrendKeys.CollectionRate, TrendKeys.ArrearsOver30, TrendKeys.TicketsOpened, TrendKeys.TicketsResolved, TrendKeys.SlaMet], trends.Keys);
+        Assert.Equal([TrendKeys.CollectionRate, TrendKeys.ArrearsOver30, TrendKeys.Mrr, TrendKeys.ActiveCustomers, TrendKeys.ChurnRate, TrendKeys.Uptime,
+            TrendKeys.TicketsOpened, TrendKeys.TicketsResolved, TrendKeys.SlaMet], trends.Keys);
         Assert.All(trends.Values, s => Assert.Equal(Enumerable.Range(0, 12).Select(i => Month(2024, 4).AddMonths(i)), s.Points.Select(p => p.Month)));
 
         var rate = trends[TrendKeys.CollectionRate];
@@ -177,13 +180,35 @@ public sealed class ManagerTrendsTests(DatabaseFixture database) : IClassFixture
     }
 
     [Fact]
+    public async Task Mrr_active_customers_churn_and_uptime_are_the_reports_own_figures_month_by_month()
+    {
+        var trends = await TrendsAsync();
+        var months = new TrendMonths(Today, TimeZoneInfo.Utc, _clock.GetUtcNow());
+        var range = MonthRange.Of(months.First, months.Today);
+        var mrr = (await _data.InScopeAsync(sp => sp.GetRequiredService<MrrMovement>().ForAsync(range, RevenueFilter.None))).Value!;
+        var churn = (await _data.InScopeAsync(sp => sp.GetRequiredService<CustomerChurn>().ForAsync(range, RevenueFilter.None))).Value!;
+
+        Assert.Equal(mrr.Months.Select(m => (decimal?)m.Mrr), trends[TrendKeys.Mrr].Points.Select(p => p.Value));
+        Assert.Equal(mrr.Months.Select(m => (decimal?)m.ActiveCustomers), trends[TrendKeys.ActiveCustomers].Points.Select(p => p.Value));
+        Assert.Equal(churn.Months.Select(m => m.ChurnRate * 100m), trends[TrendKeys.ChurnRate].Points.Select(p => p.Value));
+        Assert.Contains(trends[TrendKeys.Mrr].Points, p => p.Value > 0);
+        for (var i = 0; i < TrendMonths.Count; i++)
+        {
+            var month = months.Months[i];
+            var uptime = (await _data.InScopeAsync(sp => sp.GetRequiredService<NetworkUptime>().ForAsync(month, months.EndOf(month), NetworkFilter.None, 0))).Value!;
+            Assert.Equal(uptime.UptimePercent, trends[TrendKeys.Uptime].Points[i].Value);
+        }
+    }
+
+    [Fact]
     public async Task Each_series_needs_the_permission_of_its_source()
     {
         Assert.Equal(Actor.NotPermitted, (await AsAsync(Roles.Staff, sp => sp.GetRequiredService<ManagerTrends>().LoadAsync())).FirstError);
         Assert.Equal(Actor.NotPermitted, (await AsAsync(Roles.Noc, sp => sp.GetRequiredService<ManagerTrends>().LoadAsync())).FirstError);
-        // Finance reads money but not tickets; Admin everything.
-        Assert.Equal([TrendKeys.CollectionRate, TrendKeys.ArrearsOver30], (await TrendsAsync(Roles.Finance)).Keys);
-        Assert.Equal(5, (await TrendsAsync(Roles.Admin)).Count);
+        // Finance reads money and the network reports but not tickets; Admin everything.
+        Assert.Equal([TrendKeys.CollectionRate, TrendKeys.ArrearsOver30, TrendKeys.Mrr, TrendKeys.ActiveCustomers, TrendKeys.ChurnRate, TrendKeys.Uptime],
+            (await TrendsAsync(Roles.Finance)).Keys);
+        Assert.Equal(9, (await TrendsAsync(Roles.Admin)).Count);
     }
 
     [Fact]

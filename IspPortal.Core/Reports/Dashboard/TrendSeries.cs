@@ -43,6 +43,10 @@ public static class TrendKeys
     public const string TicketsOpened = "tickets-opened";
     public const string TicketsResolved = "tickets-resolved";
     public const string SlaMet = "sla-met";
+    public const string Mrr = "mrr";
+    public const string ActiveCustomers = "active-customers";
+    public const string ChurnRate = "churn-rate";
+    public const string Uptime = "uptime";
 }
 
 /// <summary>

@@ -3,10 +3,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.Reports.Receivables;
 
-/// <summary>One invoice's amount still owed at the report's date, with its customer's columns.</summary>
-internal sealed record OpenInvoice(
-    int CustomerId, string Code, string Name, int LocationId, string Location, int? RouterId, string? Router,
-    int PackageId, string Package, Customers.CustomerStatus Status, DateOnly DueDate, decimal Due);
+/// <summary>What one customer still owed at the report's date, per aging bucket, with the customer's columns.</summary>
+internal sealed class OwingCustomer
+{
+    public int CustomerId { get; init; }
+    public string Code { get; init; } = "";
+    public string Name { get; init; } = "";
+    public int LocationId { get; init; }
+    public string Location { get; init; } = "";
+    public int? RouterId { get; init; }
+    public string? Router { get; init; }
+    public int PackageId { get; init; }
+    public string Package { get; init; } = "";
+    public Customers.CustomerStatus Status { get; init; }
+    public decimal NotDue { get; init; }
+    public decimal Days1To30 { get; init; }
+    public decimal Days31To60 { get; init; }
+    public decimal Days61To90 { get; init; }
+    public decimal Over90 { get; init; }
+    public DateOnly OldestDue { get; init; }
+
+    public decimal[] Amounts => [NotDue, Days1To30, Days31To60, Days61To90, Over90];
+}
 
 /// <summary>
 /// What each invoice still asked for at the end of a day, posted the way <c>BillingLedger</c> posts it, so the
@@ -19,14 +37,37 @@ internal sealed record OpenInvoice(
 /// </summary>
 internal static class OpenInvoices
 {
-    public static IQueryable<OpenInvoice> At(IIspDb db, DateOnly asOf, TimeZoneInfo zone, AgingFilter filter) =>
-        Owed(db, asOf, zone, filter)
-            .Select(x => new OpenInvoice(
-                x.Invoice.CustomerId, x.Invoice.Customer!.Code, x.Invoice.Customer.FullName,
-                x.Invoice.Customer.LocationCodeId, x.Invoice.Customer.LocationCode!.Name,
-                x.Invoice.Customer.RouterId, x.Invoice.Customer.Router == null ? null : x.Invoice.Customer.Router.Name,
-                x.Invoice.Customer.ServicePackageId, x.Invoice.Customer.ServicePackage!.Name,
-                x.Invoice.Customer.Status, x.Invoice.DueDate, x.Due));
+    /// <summary>
+    /// Every customer owing something at the end of <paramref name="asOf"/>, summed per bucket by days past the due date
+    /// (<see cref="AgingBuckets"/>) in the database: a large ISP's open invoices are too many to carry to the portal one by one.
+    /// </summary>
+    public static IQueryable<OwingCustomer> PerCustomer(IIspDb db, DateOnly asOf, TimeZoneInfo zone, AgingFilter filter)
+    {
+        var past30 = asOf.AddDays(-30);
+        var past60 = asOf.AddDays(-60);
+        var past90 = asOf.AddDays(-90);
+        var sums = Owed(db, asOf, zone, filter)
+            .GroupBy(x => x.Invoice.CustomerId)
+            .Select(g => new
+            {
+                CustomerId = g.Key,
+                NotDue = g.Sum(x => x.Invoice.DueDate >= asOf ? x.Due : 0m),
+                Days1To30 = g.Sum(x => x.Invoice.DueDate < asOf && x.Invoice.DueDate >= past30 ? x.Due : 0m),
+                Days31To60 = g.Sum(x => x.Invoice.DueDate < past30 && x.Invoice.DueDate >= past60 ? x.Due : 0m),
+                Days61To90 = g.Sum(x => x.Invoice.DueDate < past60 && x.Invoice.DueDate >= past90 ? x.Due : 0m),
+                Over90 = g.Sum(x => x.Invoice.DueDate < past90 ? x.Due : 0m),
+                OldestDue = g.Min(x => x.Invoice.DueDate),
+            });
+        return from s in sums
+               join c in db.Customers on s.CustomerId equals c.Id
+               select new OwingCustomer
+               {
+                   CustomerId = c.Id, Code = c.Code, Name = c.FullName, LocationId = c.LocationCodeId, Location = c.LocationCode!.Name,
+                   RouterId = c.RouterId, Router = c.Router == null ? null : c.Router.Name, PackageId = c.ServicePackageId, Package = c.ServicePackage!.Name,
+                   Status = c.Status, NotDue = s.NotDue, Days1To30 = s.Days1To30, Days31To60 = s.Days31To60, Days61To90 = s.Days61To90, Over90 = s.Over90,
+                   OldestDue = s.OldestDue,
+               };
+    }
 
     /// <summary>Each invoice with what it still asked for at the end of <paramref name="asOf"/> (non-zero only): the one query behind the aging and its trends.</summary>
     public static IQueryable<OwedInvoice> Owed(IIspDb db, DateOnly asOf, TimeZoneInfo zone, AgingFilter filter)

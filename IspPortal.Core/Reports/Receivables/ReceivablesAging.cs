@@ -25,28 +25,20 @@ public sealed class ReceivablesAging(IIspDbFactory dbs, ICurrentUser currentUser
 
         var zone = await clock.ZoneAsync(cancellationToken);
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var open = await OpenInvoices.At(db, asOf, zone, filter).ToListAsync(cancellationToken);
-        return Outcome.Done(Build(asOf, open));
+        var owing = await OpenInvoices.PerCustomer(db, asOf, zone, filter).ToListAsync(cancellationToken);
+        return Outcome.Done(Build(asOf, owing));
     }
 
     /// <summary>The total owed at the end of the day, as <see cref="AsOfAsync"/> sums it, without the rows.</summary>
     internal static async Task<decimal> TotalAsync(IIspDb db, DateOnly asOf, TimeZoneInfo zone, AgingFilter filter, CancellationToken cancellationToken) =>
-        (await OpenInvoices.At(db, asOf, zone, filter).ToListAsync(cancellationToken)).Sum(i => i.Due);
+        await OpenInvoices.Owed(db, asOf, zone, filter).SumAsync(x => x.Due, cancellationToken);
 
-    internal static AgingView Build(DateOnly asOf, IReadOnlyList<OpenInvoice> open)
+    internal static AgingView Build(DateOnly asOf, IReadOnlyList<OwingCustomer> owing)
     {
         var bucketCount = AgingBuckets.Names.Count;
-        var rows = open.GroupBy(i => i.CustomerId)
-            .Select(g =>
-            {
-                var first = g.First();
-                var amounts = new decimal[bucketCount];
-                foreach (var invoice in g)
-                    amounts[AgingBuckets.IndexOf(asOf.DayNumber - invoice.DueDate.DayNumber)] += invoice.Due;
-                var oldest = Math.Max(0, asOf.DayNumber - g.Min(i => i.DueDate).DayNumber);
-                return (Row: new AgingRow(first.CustomerId, first.Code, first.Name, first.Location, first.Router, first.Package,
-                    first.Status, amounts, amounts.Sum(), oldest), first.LocationId, first.RouterId, first.PackageId);
-            })
+        var rows = owing
+            .Select(c => (Row: new AgingRow(c.CustomerId, c.Code, c.Name, c.Location, c.Router, c.Package, c.Status, c.Amounts, c.Amounts.Sum(),
+                Math.Max(0, asOf.DayNumber - c.OldestDue.DayNumber)), c.LocationId, c.RouterId, c.PackageId))
             .Where(r => r.Row.Total != 0)
             .OrderByDescending(r => r.Row.Total).ThenBy(r => r.Row.Code, StringComparer.Ordinal)
             .ToList();

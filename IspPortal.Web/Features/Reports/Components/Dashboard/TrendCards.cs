@@ -18,11 +18,17 @@ public static class TrendCards
 {
     public const string Receivables = "/reports/receivables";
     public const string TicketAnalytics = "/tickets/analytics";
+    public const string Customers = "/reports/customers";
+    public const string Uptime = "/reports/uptime";
 
     public static readonly IReadOnlyList<TrendCardSpec> All =
     [
+        new(TrendKeys.Mrr, "MRR", Customers, TrendFormat.Rupiah, UpIsGood: true, ChartType.Line),
+        new(TrendKeys.ActiveCustomers, "Pelanggan aktif", Customers, TrendFormat.Count, UpIsGood: true, ChartType.Line),
+        new(TrendKeys.ChurnRate, "Tingkat churn", Customers, TrendFormat.Percent, UpIsGood: false, ChartType.Bar),
         new(TrendKeys.CollectionRate, "Tingkat penagihan", Receivables, TrendFormat.Percent, UpIsGood: true, ChartType.Line),
         new(TrendKeys.ArrearsOver30, "Tunggakan lebih dari 30 hari", Receivables, TrendFormat.Rupiah, UpIsGood: false, ChartType.Bar),
+        new(TrendKeys.Uptime, "Uptime jaringan", Uptime, TrendFormat.Percent, UpIsGood: true, ChartType.Line),
         new(TrendKeys.TicketsOpened, "Tiket dibuka", TicketAnalytics, TrendFormat.Count, UpIsGood: false, ChartType.Bar, TrendKeys.TicketsResolved),
         new(TrendKeys.SlaMet, "SLA penyelesaian terpenuhi", TicketAnalytics, TrendFormat.Percent, UpIsGood: true, ChartType.Line),
     ];
