@@ -45,7 +45,7 @@ public static class DependencyInjection
     /// current user. Without it (design time) changes are audited as <see cref="Actor.System"/>.</param>
     public static void ConfigureDatabase(DbContextOptionsBuilder options, IConfiguration configuration, IServiceProvider? services = null)
     {
-        options.UseNpgsql(configuration.DatabaseConnectionString(), npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
+        options.UseNpgsql(PortalConfiguration.WithoutJit(configuration.DatabaseConnectionString()), npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(services?.GetService<AuditInterceptor>()
                 ?? new AuditInterceptor(services?.GetService<TimeProvider>() ?? TimeProvider.System, services?.GetService<ICurrentUser>()));
