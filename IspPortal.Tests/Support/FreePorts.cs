@@ -5,7 +5,9 @@ namespace IspPortal.Tests.Support;
 
 public static class FreePorts
 {
-    private static int _next = 20000 + (Environment.ProcessId % 2000) * 10;
+    // Below Linux's ephemeral range (32768 and up): a port found free here stays free until the test binds it, rather
+    // than being taken meanwhile by one of the run's own outgoing connections (which once left a demo router unsimulated).
+    private static int _next = 20000 + (Environment.ProcessId % 1000) * 10;
 
     /// <summary>
     /// The first of <paramref name="count"/> consecutive loopback ports that are free right now
