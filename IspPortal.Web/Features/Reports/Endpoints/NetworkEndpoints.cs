@@ -48,7 +48,7 @@ public static class NetworkEndpoints
         var request = context.Request;
         if (!ReportDownloads.Format(request, out var format, out var problem) || !Range(request, out var from, out var to, out problem)
             || !Filter(request, out var filter, out problem)
-            || !Number(request, "rows", 0, NetworkUptime.MaxCustomerRows, out var rows, out problem))
+            || !ReportEndpoints.Number(request, "rows", 0, NetworkUptime.MaxCustomerRows, out var rows, out problem))
             return problem;
         var outcome = await context.RequestServices.GetRequiredService<NetworkUptime>()
             .ForAsync(from, to, filter, rows ?? NetworkUptime.DefaultCustomerRows, context.RequestAborted);
@@ -82,26 +82,9 @@ public static class NetworkEndpoints
     private static bool Filter(HttpRequest request, out NetworkFilter filter, out IResult problem)
     {
         filter = NetworkFilter.None;
-        if (!Number(request, "router", 1, int.MaxValue, out var router, out problem) || !Number(request, "location", 1, int.MaxValue, out var location, out problem))
+        if (!ReportEndpoints.Number(request, "router", 1, int.MaxValue, out var router, out problem) || !ReportEndpoints.Number(request, "location", 1, int.MaxValue, out var location, out problem))
             return false;
         filter = new NetworkFilter(router, location);
         return true;
-    }
-
-    private static bool Number(HttpRequest request, string field, int min, int max, out int? number, out IResult problem)
-    {
-        number = null;
-        problem = Results.Empty;
-        var values = request.Query[field];
-        if (values.Count == 0 || (values.Count == 1 && string.IsNullOrWhiteSpace(values[0])))
-            return true;
-        if (values.Count == 1 && values[0]!.Length <= 11
-            && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
-        {
-            number = parsed;
-            return true;
-        }
-        problem = ReportEndpoints.Refused(field, $"Isi satu bilangan bulat {min}–{max}.");
-        return false;
     }
 }

@@ -30,7 +30,7 @@ public static class ReceivablesEndpoints
                     return problem;
                 if (asOf is { } a && to is { } b && a != b)
                     return ReportEndpoints.Refused("asOf", "Isi salah satu saja: asOf atau to.");
-                if (!Filter(request, out var filter, out problem) || !Number(request, "rows", 0, MaxRows, out var rows, out problem))
+                if (!Filter(request, out var filter, out problem) || !ReportEndpoints.Number(request, "rows", 0, MaxRows, out var rows, out problem))
                     return problem;
                 var outcome = await aging.AsOfAsync(asOf ?? to ?? await clock.TodayAsync(cancellationToken), filter, cancellationToken);
                 if (outcome.Value is not { } view)
@@ -62,9 +62,9 @@ public static class ReceivablesEndpoints
     private static bool Filter(HttpRequest request, out AgingFilter filter, out IResult problem)
     {
         filter = AgingFilter.None;
-        if (!Number(request, "locationId", 1, int.MaxValue, out var location, out problem)
-            || !Number(request, "routerId", 1, int.MaxValue, out var router, out problem)
-            || !Number(request, "packageId", 1, int.MaxValue, out var package, out problem))
+        if (!ReportEndpoints.Number(request, "locationId", 1, int.MaxValue, out var location, out problem)
+            || !ReportEndpoints.Number(request, "routerId", 1, int.MaxValue, out var router, out problem)
+            || !ReportEndpoints.Number(request, "packageId", 1, int.MaxValue, out var package, out problem))
             return false;
         CustomerStatus? status = null;
         var values = request.Query["status"];
@@ -80,21 +80,4 @@ public static class ReceivablesEndpoints
 
     private static CustomerStatus? StatusOf(string text) =>
         text.Length <= 32 && text.All(char.IsAsciiLetter) && Enum.TryParse<CustomerStatus>(text, ignoreCase: true, out var status) ? status : null;
-
-    private static bool Number(HttpRequest request, string field, int min, int max, out int? number, out IResult problem)
-    {
-        number = null;
-        problem = Results.Empty;
-        var values = request.Query[field];
-        if (values.Count == 0 || (values.Count == 1 && string.IsNullOrWhiteSpace(values[0])))
-            return true;
-        if (values.Count == 1 && values[0]!.Length <= 11
-            && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
-        {
-            number = parsed;
-            return true;
-        }
-        problem = ReportEndpoints.Refused(field, $"Isi satu bilangan bulat {min}–{max}.");
-        return false;
-    }
 }

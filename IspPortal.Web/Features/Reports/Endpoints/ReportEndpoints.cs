@@ -137,5 +137,26 @@ public static class ReportEndpoints
         return false;
     }
 
+    /// <summary>
+    /// An optional whole number in <paramref name="min"/>..<paramref name="max"/> (an id, a row count): absent or blank is null;
+    /// repeated, signed, too long or out of range a 400 naming the field, with <paramref name="message"/> or the range.
+    /// </summary>
+    internal static bool Number(HttpRequest request, string field, int min, int max, out int? number, out IResult problem, string? message = null)
+    {
+        number = null;
+        problem = Results.Empty;
+        var values = request.Query[field];
+        if (values.Count == 0 || (values.Count == 1 && string.IsNullOrWhiteSpace(values[0])))
+            return true;
+        if (values.Count == 1 && values[0]!.Length <= 11
+            && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+        {
+            number = parsed;
+            return true;
+        }
+        problem = Refused(field, message ?? $"Isi satu bilangan bulat {min}–{max}.");
+        return false;
+    }
+
     internal static IResult Refused(string field, string message) => Outcome.Refused<int>(field, message).ToValidationProblem();
 }

@@ -130,22 +130,8 @@ public static class RevenueEndpoints
         return false;
     }
 
-    private static bool Id(HttpRequest request, string field, out int? id, out IResult problem)
-    {
-        id = null;
-        problem = Results.Empty;
-        var values = request.Query[field];
-        if (values.Count == 0 || (values.Count == 1 && string.IsNullOrWhiteSpace(values[0])))
-            return true;
-        if (values.Count == 1 && values[0]!.Length <= 11
-            && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= 1)
-        {
-            id = parsed;
-            return true;
-        }
-        problem = ReportEndpoints.Refused(field, "Isi satu bilangan bulat positif.");
-        return false;
-    }
+    private static bool Id(HttpRequest request, string field, out int? id, out IResult problem) =>
+        ReportEndpoints.Number(request, field, 1, int.MaxValue, out id, out problem, "Isi satu bilangan bulat positif.");
 
     private static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }
