@@ -79,6 +79,8 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<Finance.Ledger.JournalEntry> JournalEntries { get; }
     DbSet<Finance.Ledger.JournalLine> JournalLines { get; }
     DbSet<Finance.Ledger.LedgerMonthTotal> LedgerMonthTotals { get; }
+
+    DbSet<Finance.Ledger.LedgerCashMonthTotal> LedgerCashMonthTotals { get; }
     DbSet<Finance.Ledger.LedgerPeriod> LedgerPeriods { get; }
     DbSet<Finance.Budgets.Budget> Budgets { get; }
     DbSet<Finance.Periods.LedgerPeriodReopening> LedgerPeriodReopenings { get; }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace IspPortal.Infrastructure.Finance;
 
-/// <summary>Every ten minutes: folds the month-total parts the postings appended since the last run.</summary>
+/// <summary>Every ten minutes: folds the month-total parts (all lines and cash entries' other sides) the postings appended since the last run.</summary>
 public sealed class LedgerTotalsJob(ILedgerTotalsCompactor compactor, ILogger<LedgerTotalsJob> logger) : IInvocable, ICancellableInvocable
 {
     public CancellationToken CancellationToken { get; set; }

@@ -26,7 +26,7 @@ public class LedgerMonthTotal
     public decimal Credit { get; private set; }
 }
 
-/// <summary>Folds <see cref="LedgerMonthTotal"/> parts into one row per account and month.</summary>
+/// <summary>Folds <see cref="LedgerMonthTotal"/> and <see cref="LedgerCashMonthTotal"/> parts into one row per account and month.</summary>
 public interface ILedgerTotalsCompactor
 {
     /// <returns>How many parts were folded.</returns>

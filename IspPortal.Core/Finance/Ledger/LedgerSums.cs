@@ -24,6 +24,25 @@ public static class LedgerSums
     {
         var lines = accountId is { } lineAccount ? db.JournalLines.Where(l => l.AccountId == lineAccount) : db.JournalLines;
         var totals = accountId is { } totalAccount ? db.LedgerMonthTotals.Where(t => t.AccountId == totalAccount) : db.LedgerMonthTotals;
+        return Sum(lines, totals.Select(t => new MonthPart { AccountId = t.AccountId, Month = t.Month, Debit = t.Debit, Credit = t.Credit }), from, to);
+    }
+
+    /// <summary>
+    /// Debits and credits per account between two days of the lines on other accounts than cash, bank and clearing in
+    /// the entries that move one of those (<see cref="LedgerCashMonthTotal"/>): what the money came from or went to.
+    /// </summary>
+    /// <param name="cashAccountIds">Every account of kind Cash, Bank or Clearing (the database's totals use the same kinds).</param>
+    public static IQueryable<AccountSum> CashCounterparts(IIspDb db, IReadOnlyCollection<int> cashAccountIds, DateOnly from, DateOnly to)
+    {
+        var cashEntries = db.JournalLines.Where(c => cashAccountIds.Contains(c.AccountId) && c.EntryDate >= from && c.EntryDate <= to)
+            .Select(c => c.EntryId);
+        var lines = db.JournalLines.Where(l => !cashAccountIds.Contains(l.AccountId) && cashEntries.Contains(l.EntryId));
+        var totals = db.LedgerCashMonthTotals.Select(t => new MonthPart { AccountId = t.AccountId, Month = t.Month, Debit = t.Debit, Credit = t.Credit });
+        return Sum(lines, totals, from, to);
+    }
+
+    private static IQueryable<AccountSum> Sum(IQueryable<JournalLine> lines, IQueryable<MonthPart> totals, DateOnly? from, DateOnly to)
+    {
         var wholeFrom = from is not { } start ? DateOnly.MinValue : start.Day == 1 ? start : FirstOfMonth(start).AddMonths(1);
         var wholeUntil = to.AddDays(1).Day == 1 ? to.AddDays(1) : FirstOfMonth(to);
         var first = from ?? DateOnly.MinValue;
@@ -50,6 +69,17 @@ public static class LedgerSums
     }
 
     private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
+
+    private sealed class MonthPart
+    {
+        public int AccountId { get; init; }
+
+        public DateOnly Month { get; init; }
+
+        public decimal Debit { get; init; }
+
+        public decimal Credit { get; init; }
+    }
 
     // A class with settable members (not a record) so EF can put both halves of the union in one shape.
     private sealed class PartSum

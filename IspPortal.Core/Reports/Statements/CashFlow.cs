@@ -95,18 +95,10 @@ public sealed class CashFlow(IIspDbFactory dbs, ICurrentUser currentUser)
     }
 
     /// <summary>
-    /// Debit minus credit per non-cash account over the lines of the entries in the range that touch a cash account:
-    /// the entries are found through the cash accounts' part of the line index, their other lines through the entry index.
+    /// Debit minus credit per non-cash account over the lines of the entries in the range that touch a cash account: whole
+    /// months from the database's cash month totals, the partial months at the edges from the lines.
     /// </summary>
-    private static async Task<Dictionary<int, decimal>> OtherSidesAsync(IIspDb db, List<int> cashIds, DateOnly from, DateOnly to, CancellationToken cancellationToken)
-    {
-        var cashEntries = db.JournalLines
-            .Where(c => cashIds.Contains(c.AccountId) && c.EntryDate >= from && c.EntryDate <= to)
-            .Select(c => c.EntryId);
-        return await db.JournalLines.AsNoTracking()
-            .Where(l => l.EntryDate >= from && l.EntryDate <= to && !cashIds.Contains(l.AccountId) && cashEntries.Contains(l.EntryId))
-            .GroupBy(l => l.AccountId)
-            .Select(g => new { AccountId = g.Key, Net = g.Sum(l => l.Debit - l.Credit) })
+    private static async Task<Dictionary<int, decimal>> OtherSidesAsync(IIspDb db, List<int> cashIds, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        await LedgerSums.CashCounterparts(db, cashIds, from, to).AsNoTracking()
             .ToDictionaryAsync(r => r.AccountId, r => r.Net, cancellationToken);
-    }
 }

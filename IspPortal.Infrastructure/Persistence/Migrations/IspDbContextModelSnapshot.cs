@@ -2732,6 +2732,52 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Finance.Ledger.LedgerCashMonthTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Credit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("credit");
+
+                    b.Property<decimal>("Debit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("debit");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_cash_month_totals");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_ledger_cash_month_totals_account_id");
+
+                    b.HasIndex("Month", "AccountId")
+                        .HasDatabaseName("ix_ledger_cash_month_totals_month_account");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Month", "AccountId"), new[] { "Debit", "Credit" });
+
+                    b.ToTable("ledger_cash_month_totals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_cash_month_totals_month", "extract(day FROM month) = 1");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Finance.Ledger.LedgerMonthTotal", b =>
                 {
                     b.Property<long>("Id")
@@ -5996,6 +6042,16 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Navigation("Account");
 
                     b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Ledger.LedgerCashMonthTotal", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_cash_month_totals_ledger_accounts_account_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.Ledger.LedgerMonthTotal", b =>

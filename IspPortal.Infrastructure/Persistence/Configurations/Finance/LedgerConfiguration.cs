@@ -87,6 +87,19 @@ public class LedgerMonthTotalConfiguration : IEntityTypeConfiguration<LedgerMont
     }
 }
 
+public class LedgerCashMonthTotalConfiguration : IEntityTypeConfiguration<LedgerCashMonthTotal>
+{
+    public void Configure(EntityTypeBuilder<LedgerCashMonthTotal> builder)
+    {
+        builder.ToTable("ledger_cash_month_totals", t => t.HasCheckConstraint("ck_ledger_cash_month_totals_month", "extract(day FROM month) = 1"));
+        builder.HasOne<LedgerAccount>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Restrict);
+        // A cash flow reads every account's months of its range: index-only, amounts included.
+        builder.HasIndex(t => new { t.Month, t.AccountId }).HasDatabaseName("ix_ledger_cash_month_totals_month_account")
+            .IncludeProperties(t => new { t.Debit, t.Credit });
+        builder.HasIndex(t => t.AccountId);
+    }
+}
+
 public class LedgerPeriodConfiguration : IEntityTypeConfiguration<LedgerPeriod>
 {
     public void Configure(EntityTypeBuilder<LedgerPeriod> builder)
