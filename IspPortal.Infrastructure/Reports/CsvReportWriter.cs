@@ -21,7 +21,7 @@ public sealed class CsvReportWriter : IReportWriter
     {
         await using var writer = new StreamWriter(output, Utf8WithBom, bufferSize: 16 * 1024, leaveOpen: true) { NewLine = "\r\n" };
         await writer.WriteLineAsync(string.Join(',', table.Columns.Select(c => Quote(Neutralise(c.Header)))).AsMemory(), cancellationToken);
-        foreach (var row in table.Rows)
+        await foreach (var row in table.ReadRowsAsync(cancellationToken))
         {
             var line = new StringBuilder();
             for (var i = 0; i < table.Columns.Count; i++)

@@ -27,9 +27,8 @@ public sealed class PdfReportWriter : IReportWriter
                 table.Title.ToUpperInvariant(), [table.Period]);
             var widths = Widths(table.Columns, page.Width);
             ColumnHeaders(page, table.Columns, widths);
-            foreach (var row in table.Rows)
+            await foreach (var row in table.ReadRowsAsync(cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 var font = row.Bold ? Fonts.Bold : Fonts.Body;
                 var before = page.Y;
                 page.KeepTogether(font.Height + 2 * Padding);

@@ -47,7 +47,7 @@ public sealed class XlsxReportWriter : IReportWriter
             Part(zip, "xl/workbook.xml", new Workbook(new Sheets(new Sheet { Id = "rId1", SheetId = 1, Name = SheetName(table.Title) })));
             Part(zip, "xl/styles.xml", XlsxStyles.Stylesheet());
             using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
-            WriteSheet(sheet, table, company, cancellationToken);
+            await WriteSheetAsync(sheet, table, company, cancellationToken);
         }
         file.Position = 0;
         await file.CopyToAsync(output, cancellationToken);
@@ -65,7 +65,7 @@ public sealed class XlsxReportWriter : IReportWriter
         root.Save(entry);
     }
 
-    private static void WriteSheet(Stream part, ReportTable table, ReportCompany company, CancellationToken cancellationToken)
+    private static async Task WriteSheetAsync(Stream part, ReportTable table, ReportCompany company, CancellationToken cancellationToken)
     {
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartDocument(true);
@@ -84,9 +84,8 @@ public sealed class XlsxReportWriter : IReportWriter
         WriteRow(writer, ++index, [Text(table.Period, XlsxStyles.Plain)]);
         WriteRow(writer, ++index, [.. table.Columns.Select(c => Text(c.Header, XlsxStyles.Header(c.Kind)))]);
         var indentColumn = table.IndentColumn;
-        foreach (var row in table.Rows)
+        await foreach (var row in table.ReadRowsAsync(cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var cells = new List<Cell>(table.Columns.Count);
             for (var i = 0; i < table.Columns.Count; i++)
             {

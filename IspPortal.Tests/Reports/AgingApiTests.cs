@@ -56,6 +56,37 @@ public sealed class AgingApiTests(DemoPortalFactory portal) : IClassFixture<Demo
     }
 
     [Fact]
+    public async Task The_aging_file_holds_every_owing_customer_in_the_pages_order_and_a_total_row_that_ties_to_the_ledger()
+    {
+        var today = await TodayAsync();
+        using var client = await ReaderAsync();
+        var body = await client.GetFromJsonAsync<JsonElement>($"api/reports/aging?asOf={Day(today)}&rows={ReceivablesEndpointsMaxRows}");
+        var expected = body.GetProperty("rows").EnumerateArray()
+            .Select(r => (r.GetProperty("code").GetString(), r.GetProperty("total").GetDecimal())).ToList();
+        Assert.Equal(body.GetProperty("rowCount").GetInt32(), expected.Count);
+
+        using var csv = await client.GetAsync(new Uri($"api/reports/aging?asOf={Day(today)}&format=csv", UriKind.Relative));
+        Assert.Equal(("text/csv", $"piutang-{Day(today)}.csv"), (csv.Content.Headers.ContentType?.MediaType, csv.Content.Headers.ContentDisposition?.FileName?.Trim('"')));
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        var rows = Csv.Parse(System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+        Assert.Equal(["Kode", "Pelanggan", "Lokasi", "Belum jatuh tempo", "1–30", "31–60", "61–90", ">90", "Total"], rows[0]);
+        Assert.Equal(expected, rows[1..^1].Select(r => ((string?)r[0], decimal.Parse(r[8], CultureInfo.InvariantCulture))));
+        var total = rows[^1];
+        Assert.Equal("Total", total[1]);
+        Assert.Equal(await LedgerReceivableAsync(today), decimal.Parse(total[8], CultureInfo.InvariantCulture));
+        Assert.Equal(body.GetProperty("buckets").EnumerateArray().Select(b => b.GetProperty("amount").GetDecimal()),
+            total[3..8].Select(c => decimal.Parse(c, CultureInfo.InvariantCulture)));
+
+        using var xlsx = await client.GetAsync(new Uri($"api/reports/aging?asOf={Day(today)}&format=xlsx", UriKind.Relative));
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
+        var sheetRows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        Assert.Equal(4 + expected.Count + 1, sheetRows.Count);
+        Assert.Equal(expected[0].Item1, sheetRows[4].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InlineString?.InnerText);
+    }
+
+    private const int ReceivablesEndpointsMaxRows = IspPortal.Web.Features.Reports.Endpoints.ReceivablesEndpoints.MaxRows;
+
+    [Fact]
     public async Task Collection_answers_months_dso_and_days_to_pay()
     {
         var today = await TodayAsync();

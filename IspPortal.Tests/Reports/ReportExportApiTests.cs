@@ -143,6 +143,8 @@ public sealed class ReportExportApiTests(PortalFactory portal) : IClassFixture<P
     [InlineData(Roles.Finance, "reports/cash-flow/export?from=2025-03-01&to=2025-03-31", HttpStatusCode.BadRequest)]
     [InlineData(Roles.Finance, "reports/cash-flow/export?format=../../etc/passwd&from=2025-03-01&to=2025-03-31", HttpStatusCode.BadRequest)]
     [InlineData(Roles.Finance, "reports/aging-x/export?format=csv", HttpStatusCode.NotFound)]
+    [InlineData(Roles.Manager, "reports/aging/export?format=xlsx&asOf=2025-03-31&status=Active", HttpStatusCode.OK)]
+    [InlineData(Roles.Technician, "reports/aging/export?format=csv&asOf=2025-03-31", HttpStatusCode.Forbidden)]
     [InlineData(Roles.Technician, "reports/profit-loss/export?format=csv&from=2025-03-01&to=2025-03-31", HttpStatusCode.Forbidden)]
     [InlineData(Roles.Staff, "reports/balance-sheet/export?format=pdf&to=2025-03-31", HttpStatusCode.Forbidden)]
     public async Task The_pages_download_route_serves_report_readers_and_turns_others_away(string role, string url, HttpStatusCode expected)

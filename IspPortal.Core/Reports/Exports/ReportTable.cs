@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace IspPortal.Core.Reports.Exports;
 
 /// <summary>What a column holds, which decides how every writer puts its cells: money and percent stay numbers, dates stay dates.</summary>
@@ -33,12 +35,26 @@ public sealed record ReportRow(IReadOnlyList<object?> Cells, int Indent = 0, boo
 public sealed record ReportCompany(string Name, string Address, string Phone, string Email, string Npwp, byte[]? Logo);
 
 /// <summary>
-/// A report as every export writes it: a title, the period it covers, typed columns and rows. <see cref="Rows"/> is
-/// enumerated once, by the writer, so a long report can yield its rows as it reads them instead of holding them all.
+/// A report as every export writes it: a title, the period it covers, typed columns and rows. The rows are enumerated once,
+/// by the writer (<see cref="ReadRowsAsync"/>), so a long report yields them as it reads them instead of holding them all:
+/// a statement from its view (<see cref="Rows"/>), a customer list straight from the database (<see cref="Streamed"/>).
 /// </summary>
 /// <param name="FileName">The download's name without extension, e.g. <c>laba-rugi-2026-03-01-2026-03-31</c>.</param>
 public sealed record ReportTable(string Title, string Period, string FileName, IReadOnlyList<ReportColumn> Columns, IEnumerable<ReportRow> Rows)
 {
+    private IAsyncEnumerable<ReportRow>? _stream;
+
+    /// <summary>A table whose rows are read (from the database) while the file is written.</summary>
+    public static ReportTable Streamed(string title, string period, string fileName, IReadOnlyList<ReportColumn> columns, IAsyncEnumerable<ReportRow> rows) =>
+        new(title, period, fileName, columns, rows.ToBlockingEnumerable()) { _stream = rows };
+
+    /// <summary>The rows as the writers read them: without blocking a thread while a streamed table's rows come in.</summary>
+    public async IAsyncEnumerable<ReportRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var row in (_stream ?? Rows.ToAsyncEnumerable()).WithCancellation(cancellationToken))
+            yield return row;
+    }
+
     /// <summary>The column a row's <see cref="ReportRow.Indent"/> applies to: the last text column before the first figure (the name beside a code).</summary>
     public int IndentColumn
     {

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
+using IspPortal.Core.Reports.Exports;
 using IspPortal.Core.Reports.Statements;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +31,37 @@ public sealed class ReceivablesAging(IIspDbFactory dbs, ICurrentUser currentUser
         return Outcome.Done(Build(asOf, owing));
     }
 
+    /// <summary>
+    /// The aging as its export writes it (<see cref="AgingTables"/>): every customer's row read from the database while the file is
+    /// written, largest first as on the page, then the total row; 100,000 customers never sit in memory at once.
+    /// </summary>
+    public async Task<Outcome<ReportTable>> ExportAsync(DateOnly asOf, AgingFilter filter, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.GetAsync(cancellationToken);
+        if (!actor.Holds(Permissions.ReportsRead) || !actor.Holds(Permissions.BillingRead))
+            return Outcome.Refused<ReportTable>("", Actor.NotPermitted);
+        if (StatementRange.CheckDate(asOf) is { Any: true } problems)
+            return Outcome.Refused<ReportTable>(problems);
+        var zone = await clock.ZoneAsync(cancellationToken);
+        // The writer cancels the reading through the enumeration (ReadRowsAsync), long after this call returns.
+        return Outcome.Done(AgingTables.Streamed(asOf, RowsAsync(asOf, zone, filter, CancellationToken.None)));
+    }
+
+    // The page's order (total, then code): the code in the database's collation, C.UTF-8 in the portal's own cluster, as ordinal.
+    private async IAsyncEnumerable<AgingRow> RowsAsync(DateOnly asOf, TimeZoneInfo zone, AgingFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var owing = OpenInvoices.PerCustomer(db, asOf, zone, filter)
+            .Where(c => c.NotDue + c.Days1To30 + c.Days31To60 + c.Days61To90 + c.Over90 != 0)
+            .OrderByDescending(c => c.NotDue + c.Days1To30 + c.Days31To60 + c.Days61To90 + c.Over90)
+            .ThenBy(c => c.Code);
+        await foreach (var customer in owing.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            yield return Row(asOf, customer);
+    }
+
+    private static AgingRow Row(DateOnly asOf, OwingCustomer c) =>
+        new(c.CustomerId, c.Code, c.Name, c.Location, c.Router, c.Package, c.Status, c.Amounts, c.Amounts.Sum(), Math.Max(0, asOf.DayNumber - c.OldestDue.DayNumber));
+
     /// <summary>The total owed at the end of the day, as <see cref="AsOfAsync"/> sums it, without the rows.</summary>
     internal static async Task<decimal> TotalAsync(IIspDb db, DateOnly asOf, TimeZoneInfo zone, AgingFilter filter, CancellationToken cancellationToken) =>
         await OpenInvoices.Owed(db, asOf, zone, filter).SumAsync(x => x.Due, cancellationToken);
@@ -37,8 +70,7 @@ public sealed class ReceivablesAging(IIspDbFactory dbs, ICurrentUser currentUser
     {
         var bucketCount = AgingBuckets.Names.Count;
         var rows = owing
-            .Select(c => (Row: new AgingRow(c.CustomerId, c.Code, c.Name, c.Location, c.Router, c.Package, c.Status, c.Amounts, c.Amounts.Sum(),
-                Math.Max(0, asOf.DayNumber - c.OldestDue.DayNumber)), c.LocationId, c.RouterId, c.PackageId))
+            .Select(c => (Row: Row(asOf, c), c.LocationId, c.RouterId, c.PackageId))
             .Where(r => r.Row.Total != 0)
             .OrderByDescending(r => r.Row.Total).ThenBy(r => r.Row.Code, StringComparer.Ordinal)
             .ToList();

@@ -33,7 +33,7 @@ public sealed class AgingSource(ReceivablesAging aging, IspClock clock) : Report
     protected override async Task<Outcome<ReportTable>> RenderAsync(ReportParameters resolved, CancellationToken cancellationToken)
     {
         var filter = new AgingFilter(Id(resolved["locationId"]), Id(resolved["routerId"]), Id(resolved["packageId"]), Status(resolved["status"]));
-        return (await aging.AsOfAsync(DayOf(resolved, "asOf"), filter, cancellationToken)).Map(AgingTables.Aging);
+        return await aging.ExportAsync(DayOf(resolved, "asOf"), filter, cancellationToken);
     }
 
     private static CustomerStatus? Status(string? text) =>

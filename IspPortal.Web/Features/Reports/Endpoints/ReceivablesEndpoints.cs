@@ -24,22 +24,10 @@ public static class ReceivablesEndpoints
     {
         var reports = api.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Permissions.ReportsRead, Permissions.BillingRead);
 
-        reports.MapGet("/aging", async (HttpRequest request, ReceivablesAging aging, IspClock clock, CancellationToken cancellationToken) =>
-            {
-                if (!ReportEndpoints.Optional(request, "asOf", out var asOf, out var problem) || !ReportEndpoints.Optional(request, "to", out var to, out problem))
-                    return problem;
-                if (asOf is { } a && to is { } b && a != b)
-                    return ReportEndpoints.Refused("asOf", "Isi salah satu saja: asOf atau to.");
-                if (!Filter(request, out var filter, out problem) || !ReportEndpoints.Number(request, "rows", 0, MaxRows, out var rows, out problem))
-                    return problem;
-                var outcome = await aging.AsOfAsync(asOf ?? to ?? await clock.TodayAsync(cancellationToken), filter, cancellationToken);
-                if (outcome.Value is not { } view)
-                    return ReportEndpoints.Answer(outcome);
-                return Results.Ok(new AgingAnswer(view.AsOf, view.Total, view.Buckets, view.ByLocation, view.ByRouter, view.ByPackage,
-                    view.TopDebtors, view.Rows.Count, [.. view.Rows.Take(rows ?? 100)]));
-            })
+        reports.MapGet("/aging", (Func<HttpContext, Task<IResult>>)AgingAsync)
             .Produces<AgingAnswer>()
             .ProducesValidationProblem()
+            .WithDescription(ReportDownloads.Description + " The file holds every customer owing at the date (not only `rows`), read while it is written.")
             .WithSummary("Umur piutang at the end of asOf (or to), YYYY-MM-DD, today in the ISP's time zone by default: the total and five buckets "
                 + "(Belum jatuh tempo, 1–30, 31–60, 61–90, >90 days past due) with the count of customers in each, subtotals per location, router and package, "
                 + "the ten largest debtors and the first `rows` customers (default 100, at most 500), largest first; filters locationId, routerId, packageId, "
@@ -57,6 +45,37 @@ public static class ReceivablesEndpoints
             .ProducesValidationProblem()
             .WithSummary("Collection over from..to: billed and collected per month with the rate, DSO at `to`, and the average days from invoice to payment per payment method");
         return api;
+    }
+
+    /// <summary>The aging by its name in the address, for the download route (<see cref="ReportDownloads"/>).</summary>
+    public static readonly IReadOnlyDictionary<string, Func<HttpContext, Task<IResult>>> Reports = new Dictionary<string, Func<HttpContext, Task<IResult>>>
+    {
+        ["aging"] = AgingAsync,
+    };
+
+    private static async Task<IResult> AgingAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var cancellationToken = context.RequestAborted;
+        if (!ReportDownloads.Format(request, out var format, out var problem)
+            || !ReportEndpoints.Optional(request, "asOf", out var asOf, out problem) || !ReportEndpoints.Optional(request, "to", out var to, out problem))
+            return problem;
+        if (asOf is { } a && to is { } b && a != b)
+            return ReportEndpoints.Refused("asOf", "Isi salah satu saja: asOf atau to.");
+        if (!Filter(request, out var filter, out problem) || !ReportEndpoints.Number(request, "rows", 0, MaxRows, out var rows, out problem))
+            return problem;
+        var aging = context.RequestServices.GetRequiredService<ReceivablesAging>();
+        var day = asOf ?? to ?? await context.RequestServices.GetRequiredService<IspClock>().TodayAsync(cancellationToken);
+        if (format is { } file)
+        {
+            var export = await aging.ExportAsync(day, filter, cancellationToken);
+            return export.Value is { } table ? ReportDownloads.File(context, table, file) : ReportEndpoints.Answer(export);
+        }
+        var outcome = await aging.AsOfAsync(day, filter, cancellationToken);
+        if (outcome.Value is not { } view)
+            return ReportEndpoints.Answer(outcome);
+        return Results.Ok(new AgingAnswer(view.AsOf, view.Total, view.Buckets, view.ByLocation, view.ByRouter, view.ByPackage,
+            view.TopDebtors, view.Rows.Count, [.. view.Rows.Take(rows ?? 100)]));
     }
 
     private static bool Filter(HttpRequest request, out AgingFilter filter, out IResult problem)

@@ -20,7 +20,8 @@ public static class ReportDownloads
         endpoints.MapGet("/reports/{report}/export", async (string report, HttpContext context) =>
             {
                 if (!ReportEndpoints.Statements.TryGetValue(report, out var statement)
-                    && !RevenueEndpoints.Reports.TryGetValue(report, out statement))
+                    && !RevenueEndpoints.Reports.TryGetValue(report, out statement)
+                    && !ReceivablesEndpoints.Reports.TryGetValue(report, out statement))
                     return Results.NotFound();
                 if (string.IsNullOrWhiteSpace(context.Request.Query["format"]))
                     return Refused(ExportFormats.Invalid);
