@@ -134,6 +134,77 @@ public sealed class SavedReportSourceTests(DatabaseFixture database) : IClassFix
         Assert.Equal("Finance,Manager,NOC,Technician", readers["bandwidth"]);
     }
 
+    [Fact]
+    public async Task A_scheduled_mrr_goes_as_xlsx_that_reads_back_with_last_months_figures()
+    {
+        await using var data = await SavedReportTestData.StartAsync(database, July);
+        await using (var db = database.CreateDbContext())
+            await RevenueReportData.SeedAsync(db, July);
+        var manager = await data.UserAsync("manajer", Roles.Manager);
+        var noc = await data.UserAsync("noc", Roles.Noc);
+        var id = await SaveAsync(data, manager, "MRR bulan lalu", "mrr", RelativePeriod.LastMonth, null);
+        await ScheduleAsync(data, manager, id, ExportFormat.Xlsx, manager, noc);
+        data.Clock.Advance(TimeSpan.FromDays(18)); // 2 August 2025, 10:00 in Jakarta: the 08:00 run is due; last month is July.
+
+        Assert.Equal(1, await RunAsync(data));
+
+        var message = Assert.Single(await OutboxAsync(data));
+        Assert.Equal("manajer@example.id", message.Recipient);
+        var values = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(message.Parameters)!;
+        Assert.Equal(("MRR dan ARPU", "Juli 2025"), (values["laporan"], values["periode"]));
+        Assert.EndsWith("/reports/customers?from=2025-07&to=2025-07", values["link_laporan"], StringComparison.Ordinal);
+        var file = Assert.Single(message.Attachments);
+        Assert.Equal(("mrr-2025-07-2025-07.xlsx", ExportFormats.ContentType(ExportFormat.Xlsx)), (file.FileName, file.ContentType));
+        var cells = SavedReportTestData.XlsxTexts(file.Content);
+        Assert.Contains("MRR dan Pendapatan Berulang", cells);
+        // July: no invoices yet, so June's 1,200,000 opens the month and all of it churned: July's row after its heading.
+        var july = cells.IndexOf("Juli 2025");
+        Assert.Equal(["Juli 2025", "1200000.00", "0", "0", "0", "0", "1200000.00", "0", "0"], cells[july..(july + 9)]);
+        await using var check = data.Database.CreateDbContext();
+        Assert.Contains("Dilewati: Pengguna noc (tidak berhak membaca laporan ini).", (await check.ReportDeliveries.SingleAsync()).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scheduled_uptime_goes_to_reports_read_or_network_read_and_skips_a_recipient_with_neither()
+    {
+        await using var data = await SavedReportTestData.StartAsync(database, April);
+        await NetworkReportData.SeedAsync(database);
+        var manager = await data.UserAsync("manajer", Roles.Manager);
+        var finance = await data.UserAsync("keuangan", Roles.Finance);
+        var noc = await data.UserAsync("noc", Roles.Noc);
+        var staff = await data.UserAsync("staf", Roles.Staff);
+        var id = await SaveAsync(data, manager, "Uptime bulan lalu", "uptime", RelativePeriod.LastMonth, null);
+        await ScheduleAsync(data, manager, id, ExportFormat.Pdf, finance, noc, staff);
+        data.Clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(1, await RunAsync(data));
+
+        var messages = await OutboxAsync(data);
+        Assert.Equal(["keuangan@example.id", "noc@example.id"], messages.Select(m => m.Recipient).Order());
+        Assert.Equal("uptime-2025-03-01-2025-03-31.pdf", messages[0].Attachments.Single().FileName);
+        await using var db = data.Database.CreateDbContext();
+        var delivery = await db.ReportDeliveries.SingleAsync();
+        Assert.Equal(DeliveryStatus.Sent, delivery.Status);
+        Assert.Contains("Dilewati: Pengguna staf (tidak berhak membaca laporan ini).", delivery.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task ScheduleAsync(SavedReportTestData data, Actor owner, int id, ExportFormat format, params Actor[] recipients)
+    {
+        data.ActAs(owner);
+        var schedule = await data.UseAsync(sp => sp.GetRequiredService<ReportSchedules>()
+            .SaveAsync(id, null, new ScheduleInput(ScheduleFrequency.Monthly, 2, 8, format, [.. recipients.Select(r => r.UserId!.Value)])));
+        Assert.True(schedule.Succeeded, schedule.FirstError);
+        data.ActAs(Actor.System);
+    }
+
+    private static Task<int> RunAsync(SavedReportTestData data) => data.UseAsync(sp => sp.GetRequiredService<DeliverSavedReports>().RunDueAsync());
+
+    private static async Task<List<Core.Notifications.OutboxMessage>> OutboxAsync(SavedReportTestData data)
+    {
+        await using var db = data.Database.CreateDbContext();
+        return await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments).OrderBy(m => m.Id).ToListAsync();
+    }
+
     private static async Task<int> SaveAsync(SavedReportTestData data, Actor owner, string name, string key, RelativePeriod period, string? query)
     {
         data.ActAs(owner);
