@@ -24,6 +24,10 @@ public static class ReportsModule
         services.AddScoped<IReportSource, BalanceSheetSource>();
         services.AddScoped<IReportSource, CashFlowSource>();
         services.AddScoped<IReportSource, AgingSource>();
+        services.AddScoped<IReportSource, MrrSource>();
+        services.AddScoped<IReportSource, ChurnSource>();
+        services.AddScoped<IReportSource, UptimeSource>();
+        services.AddScoped<IReportSource, BandwidthSource>();
         services.AddScoped<ReportCatalog>();
         services.AddScoped<SavedReports>();
         services.AddScoped<ReportSchedules>();

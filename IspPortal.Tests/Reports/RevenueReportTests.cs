@@ -34,75 +34,10 @@ public sealed class RevenueReportTests(DatabaseFixture database) : IClassFixture
     {
         _data = await BillingTestData.StartAsync(database, _clock);
         await using var db = database.CreateDbContext();
-        _karawang = (await db.LocationCodes.SingleAsync()).Id;
-        _p20 = (await db.ServicePackages.SingleAsync()).Id;
-        var bekasi = new LocationCode { Code = "BKS", Name = "Bekasi", CreatedAt = _clock.GetUtcNow() };
-        var p50 = new ServicePackage { Code = "HOME-50", Name = "Rumahan 50 Mbps", MikrotikProfile = "p50", DownloadMbps = 50, UploadMbps = 50, MonthlyPrice = 300_000m, CreatedAt = _clock.GetUtcNow() };
-        db.AddRange(bekasi, p50);
-        await db.SaveChangesAsync();
-        (_bekasi, _p50) = (bekasi.Id, p50.Id);
-
-        var december = new DateTimeOffset(2024, 12, 2, 3, 0, 0, TimeSpan.Zero);
-        var a = await CustomerAsync(db, "A", _karawang, _p50, december);
-        var b = await CustomerAsync(db, "B", _karawang, _p20, december);
-        var c = await CustomerAsync(db, "C", _bekasi, _p20, new DateTimeOffset(2025, 2, 15, 3, 0, 0, TimeSpan.Zero));
-        var d = await CustomerAsync(db, "D", _karawang, _p20, december);
-        var e = await CustomerAsync(db, "E", _karawang, _p50, december);
-        var f = await CustomerAsync(db, "F", _bekasi, _p20, new DateTimeOffset(2025, 2, 28, 17, 30, 0, TimeSpan.Zero));
-        var g = await CustomerAsync(db, "G", _karawang, _p20, december);
-
-        for (var m = 1; m <= 6; m++)
-        {
-            Subscription(db, a, m, m < 4 ? (_p20, 200_000m) : (_p50, 300_000m));
-            if (m < 4)
-                Subscription(db, b, m, (_p20, 200_000m));
-            if (m >= 3)
-                Subscription(db, c, m, (_p20, 200_000m));
-            if (m is not (3 or 4))
-                Subscription(db, d, m, (_p20, 200_000m));
-            var eInvoice = Subscription(db, e, m, (_p50, 300_000m));
-            if (m == 5)
-                eInvoice.AddLine(InvoiceLineKind.Discount, "Diskon loyalitas", 1, 50_000m);
-            if (m is >= 3 and <= 5)
-                Subscription(db, f, m, (_p20, 200_000m));
-            Subscription(db, g, m, m < 4 ? (_p50, 300_000m) : (_p20, 200_000m));
-        }
-        var first = Invoice(db, c, 2);
-        first.AddLine(InvoiceLineKind.Installation, "Biaya instalasi", 1, 150_000m, _p20);
-        first.AddLine(InvoiceLineKind.Proration, "Rumahan 20 Mbps 15–28 Februari 2025 (14 dari 28 hari)", 1, 100_000m, _p20);
-        await db.SaveChangesAsync();
-
-        var voided = await db.Invoices.SingleAsync(i => i.CustomerId == f.Id && i.Period == new DateOnly(2025, 5, 1));
-        voided.Void("Salah tagih", null, new DateTimeOffset(2025, 5, 3, 3, 0, 0, TimeSpan.Zero));
-        db.CustomerStatusLogs.Add(b.ChangeStatus(CustomerStatus.Terminated, StatusChangeSource.User, "Pindah rumah", new DateTimeOffset(2025, 4, 10, 3, 0, 0, TimeSpan.Zero))!);
-        await db.SaveChangesAsync();
+        (_karawang, _bekasi, _p20, _p50) = await RevenueReportData.SeedAsync(db, _clock.GetUtcNow());
     }
 
     public async Task DisposeAsync() => await _data.DisposeAsync();
-
-    private static async Task<Customer> CustomerAsync(Infrastructure.Persistence.IspDbContext db, string name, int location, int package, DateTimeOffset registered)
-    {
-        var customer = new Customer($"KCB-CKP-{name}", name, $"+6281200000{name[0] - 'A':00}", location, package, registered);
-        customer.ChangeStatus(CustomerStatus.Active, StatusChangeSource.System, null, registered);
-        db.Customers.Add(customer);
-        await db.SaveChangesAsync();
-        return customer;
-    }
-
-    private static Invoice Invoice(Infrastructure.Persistence.IspDbContext db, Customer customer, int month)
-    {
-        var period = new DateOnly(2025, month, 1);
-        var invoice = new Invoice($"INV/2025/{month:00}/{customer.FullName}", customer.Id, period, period, period.AddDays(9), 0, new DateTimeOffset(2025, month, 1, 0, 0, 0, TimeSpan.Zero));
-        db.Invoices.Add(invoice);
-        return invoice;
-    }
-
-    private static Invoice Subscription(Infrastructure.Persistence.IspDbContext db, Customer customer, int month, (int Package, decimal Price) line)
-    {
-        var invoice = Invoice(db, customer, month);
-        invoice.AddLine(InvoiceLineKind.Subscription, "Langganan", 1, line.Price, line.Package);
-        return invoice;
-    }
 
     private async Task<MrrView> MrrAsync(MonthRange range, RevenueFilter? filter = null)
     {

@@ -64,6 +64,7 @@ public sealed class SavedReportComponentTests : PortalComponentTest
     {
         // Not called until Simpan: the dialog only needs it to exist.
         Services.AddSingleton(new SavedReports(null!, null!, null!, null!, null!, null!));
+        SignInAs("manajer", Core.Identity.Roles.Manager);
         var host = RenderDialogHost();
         var button = Render<SaveReportButton>(p => p.Add(b => b.Report, "profit-loss").Add(b => b.Query, "from=2025-03-01&to=2025-03-31"));
 
@@ -71,5 +72,15 @@ public sealed class SavedReportComponentTests : PortalComponentTest
 
         host.WaitForAssertion(() => Assert.NotNull(host.Find("[data-testid=save-report-name]")));
         Assert.Contains("Periode relatif dihitung ulang", host.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_save_button_is_only_for_reports_read_as_the_network_pages_open_to_network_read_alone()
+    {
+        SignInAs("noc", Core.Identity.Roles.Noc);
+
+        var button = Render<SaveReportButton>(p => p.Add(b => b.Report, "uptime").Add(b => b.Query, "from=2025-03-01&to=2025-03-31"));
+
+        Assert.Empty(button.FindAll("[data-testid=save-report]"));
     }
 }

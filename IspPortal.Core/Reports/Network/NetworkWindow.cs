@@ -34,17 +34,19 @@ public sealed record NetworkWindow(DateOnly From, DateOnly To, DateTimeOffset St
         var now = time.GetUtcNow();
         var end = to ?? IspClock.DayOf(now, zone);
         var start = from ?? end.AddDays(1 - DefaultDays);
-        var errors = new FieldErrors()
-            .When(start.Year is < 2000 or > 2100, "from", "Tanggal awal harus antara tahun 2000 dan 2100.")
-            .When(end.Year is < 2000 or > 2100, "to", "Tanggal akhir harus antara tahun 2000 dan 2100.")
-            .When(end < start, "to", "Tanggal akhir tidak boleh sebelum tanggal awal.")
-            .When(end >= start && end.DayNumber - start.DayNumber + 1 > MaxDays, "to", $"Rentang laporan paling panjang {MaxDays} hari.");
-        if (errors.Any)
+        if (Check(start, end) is { Any: true } errors)
             return Outcome.Refused<NetworkWindow>(errors);
         var first = IspClock.StartOfDay(start, zone);
         var last = IspClock.StartOfDay(end.AddDays(1), zone);
         return Outcome.Done(new NetworkWindow(start, end, first, last < now ? last : (now < first ? first : now), zone.Id));
     }
+
+    /// <summary>Years 2000–2100, <paramref name="start"/> not after <paramref name="end"/>, at most <see cref="MaxDays"/> days (a saved report checks the same).</summary>
+    public static FieldErrors Check(DateOnly start, DateOnly end) => new FieldErrors()
+        .When(start.Year is < 2000 or > 2100, "from", "Tanggal awal harus antara tahun 2000 dan 2100.")
+        .When(end.Year is < 2000 or > 2100, "to", "Tanggal akhir harus antara tahun 2000 dan 2100.")
+        .When(end < start, "to", "Tanggal akhir tidak boleh sebelum tanggal awal.")
+        .When(end >= start && end.DayNumber - start.DayNumber + 1 > MaxDays, "to", $"Rentang laporan paling panjang {MaxDays} hari.");
 
     /// <summary>Network reports are read by reports.read (managers, finance for SLA credits) or network.read (NOC, technicians).</summary>
     public static bool MayRead(Actor actor) => actor.Holds(Permissions.ReportsRead) || actor.Holds(Permissions.NetworkRead);

@@ -36,6 +36,13 @@ public readonly record struct MonthRange(DateOnly From, DateOnly To)
     /// <summary>The last twelve months ending with the month of <paramref name="today"/>.</summary>
     public static MonthRange EndingIn(DateOnly today) => new(FirstOf(today).AddMonths(1 - DefaultMonths), FirstOf(today));
 
+    /// <summary>The months asked for, the missing ones as the API and the page default them: to this month, from eleven months before <c>to</c>.</summary>
+    public static MonthRange Within(DateOnly? from, DateOnly? to, DateOnly today)
+    {
+        var end = to ?? FirstOf(today);
+        return new MonthRange(from ?? end.AddMonths(1 - DefaultMonths), end);
+    }
+
     public static DateOnly FirstOf(DateOnly day) => new(day.Year, day.Month, 1);
 
     /// <summary>Years 2000–2100, from not after to, at most <see cref="MaxMonths"/> months.</summary>

@@ -15,8 +15,11 @@ public interface IReportSource
     /// <summary>Its Indonesian name, as in the menu and in the e-mail's subject: <c>Laba rugi</c>.</summary>
     string Title { get; }
 
-    /// <summary>Every permission a reader needs (checked when it is saved, when it is rendered, and for each recipient).</summary>
+    /// <summary>The permissions the report asks of a reader; <see cref="MayRead"/> says how (all of them, unless the report reads with any one).</summary>
     IReadOnlyList<string> Permissions { get; }
+
+    /// <summary>Whether <paramref name="actor"/> may read the report: checked when it is saved, before it is rendered, and for each recipient.</summary>
+    bool MayRead(Identity.Actor actor);
 
     /// <summary>The report's page, e.g. <c>/reports/profit-loss</c>; <see cref="Link"/> adds the filters.</summary>
     string Page { get; }
@@ -42,6 +45,4 @@ public static class ReportSourceExtensions
     /// <summary>The report's page with its filters resolved on <paramref name="today"/>: <c>/reports/profit-loss?from=…&amp;to=…</c>.</summary>
     public static string Link(this IReportSource source, ReportParameters parameters, DateOnly today) =>
         source.Resolve(source.Normalise(parameters), today).Query is { Length: > 0 } query ? $"{source.Page}?{query}" : source.Page;
-
-    public static bool MayRead(this IReportSource source, Identity.Actor actor) => source.Permissions.All(actor.Holds);
 }

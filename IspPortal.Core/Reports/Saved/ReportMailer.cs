@@ -96,14 +96,20 @@ public sealed class ReportMailer(IServiceScopeFactory scopes, ReportCatalog cata
         return new MailResult(sent.Count > 0 ? DeliveryStatus.Sent : DeliveryStatus.Skipped, text, messages);
     }
 
-    /// <summary>"November 2026" for a whole month, "tahun 2026" for a whole year, "per 30 November 2026" for a date report, else the range.</summary>
+    /// <summary>
+    /// "November 2026" for a whole month, "tahun 2026" for a whole year, "per 30 November 2026" for a date report, else the range.
+    /// A month report's months (<c>from=2026-01&amp;to=2026-11</c>) cover their whole months.
+    /// </summary>
     public static string PeriodText(ReportParameters resolved)
     {
         static DateOnly? Day(string? text) =>
             DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+        static DateOnly? Month(string? text) =>
+            DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month : null;
         static string Long(DateOnly day) => day.ToString("d MMMM yyyy", Rupiah.Indonesia);
 
-        if (Day(resolved["from"]) is { } from && Day(resolved["to"]) is { } to)
+        if ((Day(resolved["from"]) ?? Month(resolved["from"])) is { } from
+            && (Day(resolved["to"]) ?? Month(resolved["to"])?.AddMonths(1).AddDays(-1)) is { } to)
         {
             if (from.Day == 1 && to == from.AddMonths(1).AddDays(-1))
                 return from.ToString("MMMM yyyy", Rupiah.Indonesia);

@@ -60,9 +60,12 @@ public sealed record ReportParameters(RelativePeriod Period, IReadOnlyDictionary
     }
 
     /// <summary>The same filters with <paramref name="key"/> set to the day (<c>yyyy-MM-dd</c>).</summary>
-    public ReportParameters With(string key, DateOnly day)
+    public ReportParameters With(string key, DateOnly day) => With(key, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    /// <summary>The same filters with <paramref name="key"/> set to <paramref name="value"/>.</summary>
+    public ReportParameters With(string key, string value)
     {
-        var values = new Dictionary<string, string>(Values, StringComparer.Ordinal) { [key] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        var values = new Dictionary<string, string>(Values, StringComparer.Ordinal) { [key] = value };
         return this with { Values = values };
     }
 }

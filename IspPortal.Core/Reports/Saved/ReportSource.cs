@@ -1,5 +1,6 @@
 using System.Globalization;
 using IspPortal.Core.Common;
+using IspPortal.Core.Identity;
 using IspPortal.Core.Reports.Exports;
 using IspPortal.Core.Reports.Statements;
 
@@ -20,6 +21,9 @@ public abstract class ReportSource(IspClock clock) : IReportSource
     public abstract string Title { get; }
 
     public abstract IReadOnlyList<string> Permissions { get; }
+
+    /// <summary>All of <see cref="Permissions"/>, unless the report says otherwise (the network reports: any of them).</summary>
+    public virtual bool MayRead(Actor actor) => Permissions.All(actor.Holds);
 
     public abstract string Page { get; }
 
@@ -46,7 +50,10 @@ public abstract class ReportSource(IspClock clock) : IReportSource
         foreach (var (key, value) in normal.Values)
         {
             if (DateKeys.Contains(key))
-                errors.When(Day(value) is null, key, BadDate);
+            {
+                if (CheckDay(value) is { } problem)
+                    errors.Add(key, problem);
+            }
             else if (Filters.TryGetValue(key, out var check))
             {
                 if (check(value) is { } problem)
@@ -55,8 +62,19 @@ public abstract class ReportSource(IspClock clock) : IReportSource
             else
                 errors.Add(key, $"Filter \"{Shorten(key)}\" tidak dikenal untuk laporan {Title}.");
         }
-        if (errors.Any || normal.Period != RelativePeriod.Fixed)
-            return errors;
+        return errors.Any || normal.Period != RelativePeriod.Fixed ? errors : CheckFixed(normal);
+    }
+
+    /// <summary>The check of one day of the period (<c>from</c>, <c>to</c>, <c>asOf</c>): null when it reads, else the refusal.</summary>
+    protected virtual string? CheckDay(string text) => Day(text) is null ? BadDate : null;
+
+    /// <summary>
+    /// The checks of a fixed period whose days each read: the statements need both days of a range (at most five years, <see cref="StatementRange"/>);
+    /// a date report may leave its day out (today).
+    /// </summary>
+    protected virtual FieldErrors CheckFixed(ReportParameters normal)
+    {
+        var errors = new FieldErrors();
         if (!IsRange)
             return normal[DateKey] is { } text ? StatementRange.CheckDate(Day(text)!.Value) : errors;
         if (normal["from"] is not { } from || normal["to"] is not { } to)
@@ -70,10 +88,18 @@ public abstract class ReportSource(IspClock clock) : IReportSource
         if (RelativePeriods.Resolve(normal.Period, today) is { } range)
         {
             var fixedDays = normal with { Period = RelativePeriod.Fixed };
-            return IsRange ? fixedDays.With("from", range.From).With("to", range.To) : fixedDays.With(DateKey, range.To);
+            return WithRange(fixedDays, range);
         }
-        return !IsRange && normal[DateKey] is null ? normal.With(DateKey, today) : normal;
+        return ResolveFixed(normal, today);
     }
+
+    /// <summary>The filters with a relative period's days (a range report: <c>from</c> and <c>to</c>; a date report: its last day).</summary>
+    protected virtual ReportParameters WithRange(ReportParameters fixedDays, DayRange range) =>
+        IsRange ? fixedDays.With("from", range.From).With("to", range.To) : fixedDays.With(DateKey, range.To);
+
+    /// <summary>A fixed period's filters as they render: a date report without its day takes <paramref name="today"/>.</summary>
+    protected virtual ReportParameters ResolveFixed(ReportParameters normal, DateOnly today) =>
+        !IsRange && normal[DateKey] is null ? normal.With(DateKey, today) : normal;
 
     public async Task<Outcome<ReportTable>> TableAsync(ReportParameters parameters, CancellationToken cancellationToken = default)
     {
@@ -93,8 +119,7 @@ public abstract class ReportSource(IspClock clock) : IReportSource
         text is { Length: 10 } && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     /// <summary>A positive whole number (an id filter), or null when <paramref name="text"/> is not one.</summary>
-    protected static int? Id(string? text) =>
-        text is { Length: > 0 and <= 10 } && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
+    protected static int? Id(string? text) => FilterValues.Id(text);
 
     private static string Shorten(string key)
     {

@@ -6,9 +6,7 @@ namespace IspPortal.Web.Features.Reports.Components;
 /// <summary>The revenue page's months and filters in its address (<c>?from=YYYY-MM&amp;to=YYYY-MM&amp;location=…</c>), the same names the API reads.</summary>
 public static class RevenueLinks
 {
-    public static DateOnly? Month(string? text) =>
-        text is { Length: <= 12 } && DateOnly.TryParseExact(text, ["yyyy-MM", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? MonthRange.FirstOf(day) : null;
+    public static DateOnly? Month(string? text) => Core.Reports.Saved.FilterValues.Month(text);
 
     public static string Query(MonthRange range, RevenueFilter filter)
     {

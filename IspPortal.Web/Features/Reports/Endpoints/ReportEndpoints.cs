@@ -2,6 +2,7 @@ using System.Globalization;
 using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Reports.Exports;
+using IspPortal.Core.Reports.Saved;
 using IspPortal.Core.Reports.Statements;
 using IspPortal.Web.Shell.Api;
 
@@ -148,13 +149,12 @@ public static class ReportEndpoints
         var values = request.Query[field];
         if (values.Count == 0 || (values.Count == 1 && string.IsNullOrWhiteSpace(values[0])))
             return true;
-        if (values.Count == 1 && values[0]!.Length <= 11
-            && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+        if (values.Count == 1 && FilterValues.Number(values[0], min, max) is { } parsed)
         {
             number = parsed;
             return true;
         }
-        problem = Refused(field, message ?? $"Isi satu bilangan bulat {min}–{max}.");
+        problem = Refused(field, message ?? FilterValues.NumberProblem(min, max));
         return false;
     }
 

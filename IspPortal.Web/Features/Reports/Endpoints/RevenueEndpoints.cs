@@ -3,6 +3,7 @@ using IspPortal.Core.Common;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Reports.Exports;
 using IspPortal.Core.Reports.Revenue;
+using IspPortal.Core.Reports.Saved;
 
 namespace IspPortal.Web.Features.Reports.Endpoints;
 
@@ -79,9 +80,9 @@ public static class RevenueEndpoints
         if (query is null)
             return problem;
         var table = context.Request.Query["table"];
-        var cohorts = table.Count == 1 && table[0] == "cohorts";
+        var cohorts = table.Count == 1 && table[0] == ChurnSource.Cohorts;
         if (table.Count > 1 || (table.Count == 1 && !cohorts && !string.IsNullOrEmpty(table[0])))
-            return ReportEndpoints.Refused("table", "Tabel tidak dikenal; gunakan table=cohorts atau kosongkan.");
+            return ReportEndpoints.Refused("table", ChurnSource.UnknownTable);
         var outcome = await context.RequestServices.GetRequiredService<CustomerChurn>().ForAsync(query.Range, query.Filter, context.RequestAborted);
         if (outcome.Value is not { } view)
             return ReportEndpoints.Answer(outcome);
@@ -104,12 +105,9 @@ public static class RevenueEndpoints
             || !Id(request, "location", out var location, out problem) || !Id(request, "router", out var router, out problem)
             || !Id(request, "package", out var package, out problem))
             return (null, problem);
-        var end = to ?? MonthRange.FirstOf(await context.RequestServices.GetRequiredService<IspClock>().TodayAsync(context.RequestAborted));
-        var start = from ?? end.AddMonths(1 - MonthRange.DefaultMonths);
-        return (new Query(new MonthRange(start, end), new RevenueFilter(location, router, package), format), Results.Empty);
+        var today = await context.RequestServices.GetRequiredService<IspClock>().TodayAsync(context.RequestAborted);
+        return (new Query(MonthRange.Within(from, to, today), new RevenueFilter(location, router, package), format), Results.Empty);
     }
-
-    private static readonly string[] MonthFormats = ["yyyy-MM", "yyyy-MM-dd"];
 
     /// <summary>A month as <c>YYYY-MM</c> or a day of it; absent is null; repeated or anything else a 400.</summary>
     internal static bool MonthOf(HttpRequest request, string field, out DateOnly? month, out IResult problem)
@@ -120,18 +118,17 @@ public static class RevenueEndpoints
         var text = values.Count == 1 ? values[0] : null;
         if (values.Count == 0 || (values.Count == 1 && string.IsNullOrWhiteSpace(text)))
             return true;
-        if (values.Count == 1 && text!.Length <= 12
-            && DateOnly.TryParseExact(text.Trim(), MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (values.Count == 1 && FilterValues.Month(text) is { } first)
         {
-            month = MonthRange.FirstOf(day);
+            month = first;
             return true;
         }
-        problem = ReportEndpoints.Refused(field, "Bulan tidak valid; gunakan format YYYY-MM, misalnya 2026-01.");
+        problem = ReportEndpoints.Refused(field, FilterValues.BadMonth);
         return false;
     }
 
     private static bool Id(HttpRequest request, string field, out int? id, out IResult problem) =>
-        ReportEndpoints.Number(request, field, 1, int.MaxValue, out id, out problem, "Isi satu bilangan bulat positif.");
+        ReportEndpoints.Number(request, field, 1, int.MaxValue, out id, out problem, FilterValues.BadId);
 
     private static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }
