@@ -83,7 +83,10 @@ internal static class OpenInvoices
                     - (db.PaymentAllocations.Where(a => a.InvoiceId == i.Id && a.AllocatedAt < cutoff).Sum(a => (decimal?)a.Amount) ?? 0m)
                     - (db.CreditNotes.Where(n => n.InvoiceId == i.Id && n.CreatedAt < cutoff).Sum(n => (decimal?)n.Amount) ?? 0m),
             })
-            .Where(x => x.Due != 0);
+            // An invoice not settled by the day's end still owes all but what was allocated and credited, which never reaches its
+            // total before it is settled (ck_invoices_amount_paid: allocations and credit notes stop at the total); so only a zero-total invoice owes
+            // nothing here. Saying so with the total, not with Due, keeps the two sums per invoice from being computed twice.
+            .Where(x => x.Invoice.Total != 0);
     }
 
     public static IQueryable<Billing.Invoice> Filtered(IQueryable<Billing.Invoice> invoices, AgingFilter filter)
