@@ -89,6 +89,10 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<Backups.BackupRun> BackupRuns { get; }
 
     DbSet<Reports.Saved.SavedReport> SavedReports { get; }
+
+    DbSet<Reports.Receivables.BilledMonthTotal> BilledMonthTotals { get; }
+
+    DbSet<Reports.Receivables.AllocationQuarterTotal> AllocationQuarterTotals { get; }
     DbSet<Reports.Saved.ReportSchedule> ReportSchedules { get; }
     DbSet<Reports.Saved.ReportDelivery> ReportDeliveries { get; }
 

@@ -90,6 +90,10 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<Core.Finance.Journals.ManualJournal> ManualJournals => Set<Core.Finance.Journals.ManualJournal>();
 
     public DbSet<Core.Reports.Saved.SavedReport> SavedReports => Set<Core.Reports.Saved.SavedReport>();
+
+    public DbSet<Core.Reports.Receivables.BilledMonthTotal> BilledMonthTotals => Set<Core.Reports.Receivables.BilledMonthTotal>();
+
+    public DbSet<Core.Reports.Receivables.AllocationQuarterTotal> AllocationQuarterTotals => Set<Core.Reports.Receivables.AllocationQuarterTotal>();
     public DbSet<Core.Reports.Saved.ReportSchedule> ReportSchedules => Set<Core.Reports.Saved.ReportSchedule>();
     public DbSet<Core.Reports.Saved.ReportDelivery> ReportDeliveries => Set<Core.Reports.Saved.ReportDelivery>();
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IspPortal.Core.Billing;
 using IspPortal.Core.Billing.Invoices;
 using IspPortal.Core.Billing.Payments;
@@ -149,6 +150,28 @@ public sealed class ReceivablesAgingTests(DatabaseFixture database) : IClassFixt
         // Cash: A's December invoice paid 104 days after issue, D's February one 47 days after.
         var cash = Assert.Single(view.DaysToPay);
         Assert.Equal((PaymentMethod.Cash, 2, 75.5m), (cash.Method, cash.Payments, cash.AverageDays));
+    }
+
+    [Theory]
+    [InlineData("2024-12-10", "2025-03-20")]
+    [InlineData("2025-03-01", "2025-03-31")]
+    [InlineData("2025-03-15", "2025-03-15")]
+    [InlineData("2025-01-01", "2025-03-19")]
+    public async Task Collection_from_the_databases_totals_equals_the_invoices_and_allocations_read_one_by_one(string from, string to)
+    {
+        // A filter every customer passes takes the path that reads invoices and allocations themselves; no filter reads the totals.
+        await using (var db = database.CreateDbContext())
+            Assert.Single(await db.Customers.Select(c => c.LocationCodeId).Distinct().ToListAsync());
+        var everyone = new AgingFilter(LocationId: _a.LocationCodeId);
+        async Task<CollectionView> RunAsync(AgingFilter filter) => (await _data.InScopeAsync(sp => sp.GetRequiredService<CollectionMetrics>()
+            .ForAsync(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture), filter))).Value!;
+        static object Figures(CollectionView v) => (v.Billed, v.Collected, v.Receivable, v.Dso,
+            string.Join(";", v.Months.Select(m => (m.Month, m.Billed, m.Collected, m.Rate))), string.Join(";", v.DaysToPay));
+
+        var expected = Figures(await RunAsync(everyone));
+        Assert.Equal(expected, Figures(await RunAsync(AgingFilter.None)));
+        await _data.InScopeAsync(sp => sp.GetRequiredService<ILedgerTotalsCompactor>().CompactAsync());
+        Assert.Equal(expected, Figures(await RunAsync(AgingFilter.None)));
     }
 
     [Fact]

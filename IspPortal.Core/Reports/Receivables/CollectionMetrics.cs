@@ -41,12 +41,7 @@ public sealed class CollectionMetrics(IIspDbFactory dbs, ICurrentUser currentUse
         await using var db = await dbs.CreateAsync(cancellationToken);
         var invoices = OpenInvoices.Filtered(db.Invoices.AsNoTracking(), filter);
 
-        var billed = (await invoices
-                .Where(i => i.IssueDate >= from && i.IssueDate <= to && i.Status != InvoiceStatus.Void)
-                .GroupBy(i => new { i.IssueDate.Year, i.IssueDate.Month })
-                .Select(g => new { g.Key.Year, g.Key.Month, Total = g.Sum(i => i.Total) })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(b => new DateOnly(b.Year, b.Month, 1), b => b.Total);
+        var billed = await BilledAsync(db, invoices, from, to, filter, cancellationToken);
 
         var collected = new Dictionary<DateOnly, decimal>();
         var days = new Dictionary<PaymentMethod, (int Count, long Days)>();
@@ -72,6 +67,40 @@ public sealed class CollectionMetrics(IIspDbFactory dbs, ICurrentUser currentUse
             .Select(d => new MethodDays(d.Key, d.Value.Count, Math.Round((decimal)d.Value.Days / d.Value.Count, 1, MidpointRounding.AwayFromZero)))
             .ToList();
         return Outcome.Done(new CollectionView(range, months, totalBilled, collected.Values.Sum(), receivable, dso, methods));
+    }
+
+    /// <summary>
+    /// Totals of the non-void invoices issued per month in the days: unfiltered, the whole months from the totals the database keeps
+    /// (<see cref="BilledMonthTotal"/>) and only the partial months at the edges from the invoices; filtered, all from the invoices.
+    /// </summary>
+    private static async Task<Dictionary<DateOnly, decimal>> BilledAsync(
+        IIspDb db, IQueryable<Invoice> invoices, DateOnly from, DateOnly to, AgingFilter filter, CancellationToken cancellationToken)
+    {
+        async Task<Dictionary<DateOnly, decimal>> IssuedAsync(DateOnly first, DateOnly last) => (await invoices
+                .Where(i => i.IssueDate >= first && i.IssueDate <= last && i.Status != InvoiceStatus.Void)
+                .GroupBy(i => new { i.IssueDate.Year, i.IssueDate.Month })
+                .Select(g => new { g.Key.Year, g.Key.Month, Total = g.Sum(i => i.Total) })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(b => new DateOnly(b.Year, b.Month, 1), b => b.Total);
+
+        var wholeFrom = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
+        var wholeUntil = to.AddDays(1).Day == 1 ? to.AddDays(1) : new DateOnly(to.Year, to.Month, 1);
+        if (filter != AgingFilter.None || wholeFrom >= wholeUntil)
+            return await IssuedAsync(from, to);
+
+        var billed = await db.BilledMonthTotals.AsNoTracking()
+            .Where(t => t.Month >= wholeFrom && t.Month < wholeUntil)
+            .GroupBy(t => t.Month)
+            .ToDictionaryAsync(g => g.Key, g => g.Sum(t => t.Amount), cancellationToken);
+        var edges = new List<(DateOnly First, DateOnly Last)>();
+        if (from < wholeFrom)
+            edges.Add((from, wholeFrom.AddDays(-1)));
+        if (wholeUntil <= to)
+            edges.Add((wholeUntil, to));
+        foreach (var (first, last) in edges)
+            foreach (var (month, total) in await IssuedAsync(first, last))
+                billed[month] = billed.GetValueOrDefault(month) + total;
+        return billed;
     }
 
 }

@@ -4480,6 +4480,90 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasAnnotation("IspPortal:NotAudited", true);
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Reports.Receivables.AllocationQuarterTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<long>("IssueDays")
+                        .HasColumnType("bigint")
+                        .HasColumnName("issue_days");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("method");
+
+                    b.Property<DateTimeOffset>("Quarter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("quarter");
+
+                    b.HasKey("Id")
+                        .HasName("pk_allocation_quarter_totals");
+
+                    b.HasIndex("Quarter", "Method")
+                        .HasDatabaseName("ix_allocation_quarter_totals_quarter_method");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Quarter", "Method"), new[] { "Amount", "Count", "IssueDays" });
+
+                    b.ToTable("allocation_quarter_totals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_allocation_quarter_totals_method", "method IN ('Cash', 'BankTransfer', 'Qris')");
+
+                            t.HasCheckConstraint("ck_allocation_quarter_totals_quarter", "extract(epoch FROM quarter)::bigint % 900 = 0");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Reports.Receivables.BilledMonthTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billed_month_totals");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_billed_month_totals_month");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Month"), new[] { "Amount" });
+
+                    b.ToTable("billed_month_totals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_billed_month_totals_month", "extract(day FROM month) = 1");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Reports.Saved.ReportDelivery", b =>
                 {
                     b.Property<long>("Id")
