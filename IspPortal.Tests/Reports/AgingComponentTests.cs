@@ -31,7 +31,7 @@ public sealed class AgingComponentTests : PortalComponentTest
     {
         var view = View(3);
 
-        var cards = Render<AgingCards>(p => p.Add(c => c.View, view));
+        var cards = Render<AgingCards>(p => p.Add(c => c.View, view.Summary));
 
         Assert.Equal(5, cards.FindAll("[data-testid=aging-bucket]").Count);
         Assert.Contains("Rp 2.994.000", cards.Find("[data-testid=aging-total]").TextContent, StringComparison.Ordinal);

@@ -229,6 +229,10 @@ public sealed class ManagerTrendsTests(DatabaseFixture database) : IClassFixture
         // Owed today: A 450,000 (Jan 50,000, Feb, Mar), D 300,000, B 150,000.
         Assert.Equal(900_000m, view.Aging!.Total);
         Assert.Equal(550_000m, view.Aging.Buckets.Skip(2).Sum(b => b.Amount));
+        // The summary's one aggregate gives what the full report sums from its rows.
+        var full = (await AsAsync(Roles.Finance, sp => sp.GetRequiredService<ReceivablesAging>().AsOfAsync(Today, AgingFilter.None))).Value!;
+        Assert.Equal(full.Buckets, view.Aging.Buckets);
+        Assert.Equal((3, full.Rows.Count), (view.Aging.Customers, full.Rows.Count));
         // Subscription revenue: 400,000 a month against 500,000.
         Assert.Equal(new BudgetFigures(500_000m, 400_000m), view.Budget.RevenueMonth);
         Assert.Equal(new BudgetFigures(1_500_000m, 1_200_000m), view.Budget.RevenueYear);

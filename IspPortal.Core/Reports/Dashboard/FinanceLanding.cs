@@ -25,7 +25,7 @@ public sealed record BudgetComparison(BudgetFigures RevenueMonth, BudgetFigures 
 
 /// <param name="Aging">Receivables aging today; null without billing.read.</param>
 public sealed record FinanceLandingView(
-    DateOnly Today, IReadOnlyList<CashBalance> CashAndBank, AgingView? Aging, BudgetComparison Budget)
+    DateOnly Today, IReadOnlyList<CashBalance> CashAndBank, AgingSummary? Aging, BudgetComparison Budget)
 {
     public decimal CashTotal => CashAndBank.Sum(a => a.Balance);
 }
@@ -57,7 +57,7 @@ public sealed class FinanceLanding(IIspDbFactory dbs, ICurrentUser currentUser, 
         }
 
         var agingView = actor.Holds(Permissions.BillingRead) && actor.Holds(Permissions.ReportsRead)
-            ? (await aging.AsOfAsync(today, AgingFilter.None, cancellationToken)).Value
+            ? (await aging.SummaryAsync(today, AgingFilter.None, cancellationToken)).Value
             : null;
 
         var lines = (await budgets.ForYearAsync(today.Year, cancellationToken)).Value ?? [];

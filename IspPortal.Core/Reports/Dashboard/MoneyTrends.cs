@@ -12,7 +12,7 @@ public sealed class CollectionRateTrend(CollectionMetrics metrics) : ITrendSourc
 
     public async Task<IReadOnlyList<TrendSeries>> LoadAsync(TrendMonths months, CancellationToken cancellationToken)
     {
-        var outcome = await metrics.ForAsync(months.First, months.Today, AgingFilter.None, cancellationToken);
+        var outcome = await metrics.MonthsAsync(months.First, months.Today, cancellationToken);
         if (outcome.Value is not { } view)
             return [];
         var rates = view.Months.ToDictionary(m => m.Month, m => m.Rate);

@@ -42,9 +42,15 @@ public sealed record AgingRow(
 /// <summary>A subtotal over the customers of one location, router or package.</summary>
 public sealed record AgingGroup(int? Id, string Name, IReadOnlyList<decimal> Amounts, decimal Total, int Customers);
 
+/// <summary>The aging's headline: the total, the five buckets and how many customers owe anything.</summary>
+public sealed record AgingSummary(DateOnly AsOf, decimal Total, IReadOnlyList<AgingBucket> Buckets, int Customers);
+
 /// <param name="Rows">Every customer who owes something at the date, largest first.</param>
 /// <param name="TopDebtors">The ten customers owing most, with their isolir state.</param>
 public sealed record AgingView(
     DateOnly AsOf, decimal Total, IReadOnlyList<AgingBucket> Buckets, IReadOnlyList<AgingRow> Rows,
     IReadOnlyList<AgingGroup> ByLocation, IReadOnlyList<AgingGroup> ByRouter, IReadOnlyList<AgingGroup> ByPackage,
-    IReadOnlyList<AgingRow> TopDebtors);
+    IReadOnlyList<AgingRow> TopDebtors)
+{
+    public AgingSummary Summary => new(AsOf, Total, Buckets, Rows.Count);
+}

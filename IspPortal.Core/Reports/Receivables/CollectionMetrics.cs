@@ -29,7 +29,14 @@ public sealed record CollectionView(
 /// </summary>
 public sealed class CollectionMetrics(IIspDbFactory dbs, ICurrentUser currentUser, IspClock clock, IAllocationTotals allocations)
 {
-    public async Task<Outcome<CollectionView>> ForAsync(DateOnly from, DateOnly to, AgingFilter filter, CancellationToken cancellationToken = default)
+    public Task<Outcome<CollectionView>> ForAsync(DateOnly from, DateOnly to, AgingFilter filter, CancellationToken cancellationToken = default) =>
+        ForAsync(from, to, filter, withReceivable: true, cancellationToken);
+
+    /// <summary>Billed, collected and the rate per month only: the receivable (the aging's total) and DSO are left at zero and null.</summary>
+    internal Task<Outcome<CollectionView>> MonthsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        ForAsync(from, to, AgingFilter.None, withReceivable: false, cancellationToken);
+
+    private async Task<Outcome<CollectionView>> ForAsync(DateOnly from, DateOnly to, AgingFilter filter, bool withReceivable, CancellationToken cancellationToken)
     {
         var actor = await currentUser.GetAsync(cancellationToken);
         if (!actor.Holds(Permissions.ReportsRead) || !actor.Holds(Permissions.BillingRead))
@@ -61,8 +68,8 @@ public sealed class CollectionMetrics(IIspDbFactory dbs, ICurrentUser currentUse
         }
         var range = new DayRange(from, to);
         var totalBilled = billed.Values.Sum();
-        var receivable = await ReceivablesAging.TotalAsync(db, to, zone, filter, cancellationToken);
-        decimal? dso = totalBilled == 0 ? null : Math.Round(receivable / totalBilled * range.Days, 1, MidpointRounding.AwayFromZero);
+        var receivable = withReceivable ? await ReceivablesAging.TotalAsync(db, to, zone, filter, cancellationToken) : 0m;
+        decimal? dso = totalBilled == 0 || !withReceivable ? null : Math.Round(receivable / totalBilled * range.Days, 1, MidpointRounding.AwayFromZero);
         var methods = days.OrderBy(d => d.Key)
             .Select(d => new MethodDays(d.Key, d.Value.Count, Math.Round((decimal)d.Value.Days / d.Value.Count, 1, MidpointRounding.AwayFromZero)))
             .ToList();

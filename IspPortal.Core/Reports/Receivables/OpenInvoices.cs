@@ -43,21 +43,7 @@ internal static class OpenInvoices
     /// </summary>
     public static IQueryable<OwingCustomer> PerCustomer(IIspDb db, DateOnly asOf, TimeZoneInfo zone, AgingFilter filter)
     {
-        var past30 = asOf.AddDays(-30);
-        var past60 = asOf.AddDays(-60);
-        var past90 = asOf.AddDays(-90);
-        var sums = Owed(db, asOf, zone, filter)
-            .GroupBy(x => x.Invoice.CustomerId)
-            .Select(g => new
-            {
-                CustomerId = g.Key,
-                NotDue = g.Sum(x => x.Invoice.DueDate >= asOf ? x.Due : 0m),
-                Days1To30 = g.Sum(x => x.Invoice.DueDate < asOf && x.Invoice.DueDate >= past30 ? x.Due : 0m),
-                Days31To60 = g.Sum(x => x.Invoice.DueDate < past30 && x.Invoice.DueDate >= past60 ? x.Due : 0m),
-                Days61To90 = g.Sum(x => x.Invoice.DueDate < past60 && x.Invoice.DueDate >= past90 ? x.Due : 0m),
-                Over90 = g.Sum(x => x.Invoice.DueDate < past90 ? x.Due : 0m),
-                OldestDue = g.Min(x => x.Invoice.DueDate),
-            });
+        var sums = BucketSums(db, asOf, zone, filter);
         return from s in sums
                join c in db.Customers on s.CustomerId equals c.Id
                select new OwingCustomer
@@ -67,6 +53,26 @@ internal static class OpenInvoices
                    Status = c.Status, NotDue = s.NotDue, Days1To30 = s.Days1To30, Days31To60 = s.Days31To60, Days61To90 = s.Days61To90, Over90 = s.Over90,
                    OldestDue = s.OldestDue,
                };
+    }
+
+    /// <summary>Each owing customer's sums per bucket (<see cref="AgingBuckets"/>), without the customer's columns.</summary>
+    public static IQueryable<BucketSum> BucketSums(IIspDb db, DateOnly asOf, TimeZoneInfo zone, AgingFilter filter)
+    {
+        var past30 = asOf.AddDays(-30);
+        var past60 = asOf.AddDays(-60);
+        var past90 = asOf.AddDays(-90);
+        return Owed(db, asOf, zone, filter)
+            .GroupBy(x => x.Invoice.CustomerId)
+            .Select(g => new BucketSum
+            {
+                CustomerId = g.Key,
+                NotDue = g.Sum(x => x.Invoice.DueDate >= asOf ? x.Due : 0m),
+                Days1To30 = g.Sum(x => x.Invoice.DueDate < asOf && x.Invoice.DueDate >= past30 ? x.Due : 0m),
+                Days31To60 = g.Sum(x => x.Invoice.DueDate < past30 && x.Invoice.DueDate >= past60 ? x.Due : 0m),
+                Days61To90 = g.Sum(x => x.Invoice.DueDate < past60 && x.Invoice.DueDate >= past90 ? x.Due : 0m),
+                Over90 = g.Sum(x => x.Invoice.DueDate < past90 ? x.Due : 0m),
+                OldestDue = g.Min(x => x.Invoice.DueDate),
+            });
     }
 
     /// <summary>Each invoice with what it still asked for at the end of <paramref name="asOf"/> (non-zero only): the one query behind the aging and its trends.</summary>
@@ -101,6 +107,18 @@ internal static class OpenInvoices
             invoices = invoices.Where(i => i.Customer!.Status == status);
         return invoices;
     }
+}
+
+/// <summary>One customer's sums per aging bucket (a class with settable members so EF can compose it).</summary>
+internal sealed class BucketSum
+{
+    public int CustomerId { get; init; }
+    public decimal NotDue { get; init; }
+    public decimal Days1To30 { get; init; }
+    public decimal Days31To60 { get; init; }
+    public decimal Days61To90 { get; init; }
+    public decimal Over90 { get; init; }
+    public DateOnly OldestDue { get; init; }
 }
 
 /// <summary>An invoice and what it still asked for at a date (a class with settable members so EF can compose it).</summary>

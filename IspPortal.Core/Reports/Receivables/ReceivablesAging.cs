@@ -32,6 +32,37 @@ public sealed class ReceivablesAging(IIspDbFactory dbs, ICurrentUser currentUser
     }
 
     /// <summary>
+    /// The total, the buckets and the number of customers owing, as <see cref="AsOfAsync"/> sums them, in one SQL aggregate
+    /// without reading any customer's row: for the finance landing page.
+    /// </summary>
+    public async Task<Outcome<AgingSummary>> SummaryAsync(DateOnly asOf, AgingFilter filter, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.GetAsync(cancellationToken);
+        if (!actor.Holds(Permissions.ReportsRead) || !actor.Holds(Permissions.BillingRead))
+            return Outcome.Refused<AgingSummary>("", Actor.NotPermitted);
+        if (StatementRange.CheckDate(asOf) is { Any: true } problems)
+            return Outcome.Refused<AgingSummary>(problems);
+
+        var zone = await clock.ZoneAsync(cancellationToken);
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var sums = await OpenInvoices.BucketSums(db, asOf, zone, filter)
+            .GroupBy(c => 1)
+            .Select(g => new
+            {
+                NotDue = g.Sum(c => c.NotDue), Days1To30 = g.Sum(c => c.Days1To30), Days31To60 = g.Sum(c => c.Days31To60),
+                Days61To90 = g.Sum(c => c.Days61To90), Over90 = g.Sum(c => c.Over90),
+                NotDueCount = g.Count(c => c.NotDue != 0), Days1To30Count = g.Count(c => c.Days1To30 != 0), Days31To60Count = g.Count(c => c.Days31To60 != 0),
+                Days61To90Count = g.Count(c => c.Days61To90 != 0), Over90Count = g.Count(c => c.Over90 != 0),
+                Customers = g.Count(c => c.NotDue + c.Days1To30 + c.Days31To60 + c.Days61To90 + c.Over90 != 0),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        decimal[] amounts = sums is null ? new decimal[AgingBuckets.Names.Count] : [sums.NotDue, sums.Days1To30, sums.Days31To60, sums.Days61To90, sums.Over90];
+        int[] counts = sums is null ? new int[AgingBuckets.Names.Count] : [sums.NotDueCount, sums.Days1To30Count, sums.Days31To60Count, sums.Days61To90Count, sums.Over90Count];
+        var buckets = AgingBuckets.Names.Select((name, i) => new AgingBucket(name, amounts[i], counts[i])).ToList();
+        return Outcome.Done(new AgingSummary(asOf, amounts.Sum(), buckets, sums?.Customers ?? 0));
+    }
+
+    /// <summary>
     /// The aging as its export writes it (<see cref="AgingTables"/>): every customer's row read from the database while the file is
     /// written, largest first as on the page, then the total row; 100,000 customers never sit in memory at once.
     /// </summary>
