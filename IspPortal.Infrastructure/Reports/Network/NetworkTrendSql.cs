@@ -48,11 +48,11 @@ internal static class NetworkTrendSql
             LEFT JOIN (SELECT customer_id, kind, max(bucket) AS last FROM logs GROUP BY customer_id, kind) x ON x.customer_id = c.id AND x.kind = k.kind
             JOIN tail t ON t.i = coalesce(x.last, 0) + 1
         ), per AS (
-            SELECT s.customer_id,
+            SELECT s.customer_id, c.router_id,
                    range_agg(s.span * c.life) FILTER (WHERE s.kind = 'Lifecycle' AND s.state = 'Active') AS active,
                    range_agg(s.span * c.life) FILTER (WHERE s.kind = 'Connection' AND s.state = 'Offline') AS offline
             FROM spans s JOIN c ON c.id = s.customer_id
-            GROUP BY s.customer_id
+            GROUP BY s.customer_id, c.router_id
         ), down AS (
             SELECT router_id, range_agg(tstzrange(opened_at, resolved_at)) AS spans
             FROM network_alerts
@@ -60,7 +60,7 @@ internal static class NetworkTrendSql
             GROUP BY router_id
         ), m AS (
             SELECT p.active, p.active * (coalesce(p.offline, '{}'::tstzmultirange) + coalesce(d.spans, '{}'::tstzmultirange)) AS lost
-            FROM per p JOIN c ON c.id = p.customer_id LEFT JOIN down d ON d.router_id = c.router_id
+            FROM per p LEFT JOIN down d ON d.router_id = p.router_id
             WHERE p.active IS NOT NULL
         ), pieces AS (
             SELECT true AS active, x FROM m CROSS JOIN LATERAL unnest(m.active) AS x
