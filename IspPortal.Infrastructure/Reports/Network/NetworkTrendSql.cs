@@ -9,8 +9,7 @@ namespace IspPortal.Infrastructure.Reports.Network;
 /// (its <c>to_value</c>), else the first log after t (its <c>from_value</c>), else the current status. Here each log is bucketed
 /// (<c>width_bucket</c> over the starts): its own span is cut to its window; for each window from the one after its predecessor's up to its own
 /// it is the window's first log (<c>from_value</c> from the window's start); windows after a customer's last log take the current state. So
-/// the logs are read once, not once per window, and one <c>range_agg</c> per customer holds every window; its pieces are split into the
-/// windows they touch by <c>width_bucket</c> too (a join on overlap tried every piece against every window).
+/// the logs are read once, not once per window, and one <c>range_agg</c> per customer holds every window.
 /// </para>
 /// </summary>
 internal static class NetworkTrendSql
@@ -67,15 +66,11 @@ internal static class NetworkTrendSql
             SELECT true AS active, x FROM m CROSS JOIN LATERAL unnest(m.active) AS x
             UNION ALL
             SELECT false, x FROM m CROSS JOIN LATERAL unnest(m.lost) AS x
-        ), split AS (
-            SELECT g.i, p.active, p.x
-            FROM pieces p CROSS JOIN b
-            CROSS JOIN LATERAL generate_series(width_bucket(lower(p.x), b.starts), width_bucket(upper(p.x), b.starts)) AS g(i)
         )
         SELECT w.i,
-               coalesce(sum(extract(epoch FROM upper(s.x * w.win) - lower(s.x * w.win))) FILTER (WHERE s.active), 0) / 60 AS service,
-               coalesce(sum(extract(epoch FROM upper(s.x * w.win) - lower(s.x * w.win))) FILTER (WHERE NOT s.active), 0) / 60 AS lost
-        FROM w LEFT JOIN split s ON s.i = w.i
+               coalesce(sum(extract(epoch FROM upper(p.x * w.win) - lower(p.x * w.win))) FILTER (WHERE p.active), 0) / 60 AS service,
+               coalesce(sum(extract(epoch FROM upper(p.x * w.win) - lower(p.x * w.win))) FILTER (WHERE NOT p.active), 0) / 60 AS lost
+        FROM w LEFT JOIN pieces p ON p.x && w.win
         GROUP BY w.i
         ORDER BY w.i
         """;
