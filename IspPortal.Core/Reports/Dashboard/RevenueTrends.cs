@@ -36,7 +36,7 @@ public sealed class RevenueTrends(MrrMovement mrr, CustomerChurn churn) : ITrend
 
 /// <summary>
 /// Network uptime per month (the share of active customer-minutes online), as the Uptime jaringan report computes it
-/// for each month's days up to today (<see cref="NetworkUptime"/>, which checks its own permission).
+/// for each month's days up to today (<see cref="NetworkUptime.PerRangeAsync"/>: the twelve months in one query; it checks its own permission).
 /// </summary>
 public sealed class UptimeTrend(NetworkUptime uptime) : ITrendSource
 {
@@ -44,14 +44,9 @@ public sealed class UptimeTrend(NetworkUptime uptime) : ITrendSource
 
     public async Task<IReadOnlyList<TrendSeries>> LoadAsync(TrendMonths months, CancellationToken cancellationToken)
     {
-        var points = new List<TrendPoint>(TrendMonths.Count);
-        foreach (var month in months.Months)
-        {
-            var outcome = await uptime.ForAsync(month, months.EndOf(month), NetworkFilter.None, customerRows: 0, cancellationToken);
-            if (!outcome.Succeeded)
-                return [];
-            points.Add(new TrendPoint(month, outcome.Value!.UptimePercent));
-        }
-        return [new TrendSeries(TrendKeys.Uptime, points)];
+        var outcome = await uptime.PerRangeAsync([.. months.Months.Select(m => (m, months.EndOf(m)))], NetworkFilter.None, cancellationToken);
+        if (outcome.Value is not { } perMonth)
+            return [];
+        return [new TrendSeries(TrendKeys.Uptime, [.. months.Months.Zip(perMonth, (month, minutes) => new TrendPoint(month, minutes.UptimePercent))])];
     }
 }

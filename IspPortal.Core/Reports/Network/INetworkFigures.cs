@@ -16,6 +16,12 @@ public interface INetworkFigures
 
     Task<IReadOnlyList<MassOutageEntry>> MassOutagesAsync(NetworkWindow window, NetworkFilter filter, int rows, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The customers' Σ Active and Σ outage minutes in each window (in order, disjoint) in one round trip, each window counted exactly as
+    /// <see cref="CustomerUptimeAsync"/> counts it alone (the sums of its page).
+    /// </summary>
+    Task<IReadOnlyList<UptimeMinutes>> CustomerMinutesAsync(IReadOnlyList<NetworkWindow> windows, NetworkFilter filter, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<RouterBandwidth>> BandwidthAsync(NetworkWindow window, NetworkFilter filter, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<BandwidthPoint>> BandwidthSeriesAsync(NetworkWindow window, NetworkFilter filter, CancellationToken cancellationToken);

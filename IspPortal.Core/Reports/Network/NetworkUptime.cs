@@ -40,6 +40,28 @@ public sealed class NetworkUptime(INetworkFigures figures, ICurrentUser currentU
             routers, customers.Count, customers.Rows, outages, mass));
     }
 
+    /// <summary>
+    /// The network's uptime over several ranges of days (the dashboard's months) in one query: each range's figure is the report's
+    /// <see cref="UptimeView.UptimePercent"/> over that range. Ranges in order and not overlapping.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<UptimeMinutes>>> PerRangeAsync(
+        IReadOnlyList<(DateOnly From, DateOnly To)> ranges, NetworkFilter filter, CancellationToken cancellationToken = default)
+    {
+        if (!NetworkWindow.MayRead(await currentUser.GetAsync(cancellationToken)))
+            return Outcome.Refused<IReadOnlyList<UptimeMinutes>>("", Actor.NotPermitted);
+        var windows = new List<NetworkWindow>(ranges.Count);
+        foreach (var (from, to) in ranges)
+        {
+            var checkedWindow = await NetworkWindow.OfAsync(from, to, clock, time, cancellationToken);
+            if (checkedWindow.Value is not { } window)
+                return checkedWindow.Map<IReadOnlyList<UptimeMinutes>>(_ => null!);
+            if (windows.Count > 0 && window.From <= windows[^1].To)
+                return Outcome.Refused<IReadOnlyList<UptimeMinutes>>("from", "Rentang harus berurutan dan tidak bertumpang tindih.");
+            windows.Add(window);
+        }
+        return Outcome.Done(windows.Count == 0 ? [] : await figures.CustomerMinutesAsync(windows, filter, cancellationToken));
+    }
+
     /// <summary>100 × (1 − down ÷ total), to 0.001; null when nothing was counted.</summary>
     public static decimal? Percent(decimal down, decimal total) =>
         total <= 0 ? null : Math.Round(100m * (1m - down / total), 3, MidpointRounding.AwayFromZero);

@@ -43,3 +43,10 @@ public sealed record MassOutageEntry(
 public sealed record UptimeView(
     DateOnly From, DateOnly To, decimal? UptimePercent, IReadOnlyList<RouterUptime> Routers,
     int CustomerCount, IReadOnlyList<CustomerUptime> Customers, IReadOnlyList<OutageImpact> Outages, IReadOnlyList<MassOutageEntry> MassOutages);
+
+/// <summary>The customers' minutes in one window of several (<see cref="NetworkUptime.PerRangeAsync"/>).</summary>
+/// <param name="UptimePercent">As <see cref="UptimeView.UptimePercent"/> of the report over From..To: 100 × (1 − outage ÷ Active minutes); null without any.</param>
+public sealed record UptimeMinutes(DateOnly From, DateOnly To, decimal ServiceMinutes, decimal OutageMinutes)
+{
+    public decimal? UptimePercent => NetworkUptime.Percent(OutageMinutes, ServiceMinutes);
+}

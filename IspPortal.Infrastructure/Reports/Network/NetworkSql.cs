@@ -44,6 +44,8 @@ internal static class NetworkSql
     /// Active, and <c>lost</c>, the part of it they were Offline or their router was unreachable. A customer's state over time: each status
     /// log (kind Lifecycle or Connection) from its moment to the next one's; before the first log at or after the window's start, that log's
     /// <c>from_value</c>; without any log since the start, the customer's current status or connection state all along.
+    /// <c>m</c> is MATERIALIZED: PostgreSQL cannot estimate the per-customer aggregate and otherwise re-ran it inside a nested loop for
+    /// each router outage's customers (the outage ranking over 100,000 customers never finished).
     /// </summary>
     public const string CustomerSpans = """
         WITH c AS (
@@ -77,7 +79,7 @@ internal static class NetworkSql
             FROM network_alerts
             WHERE kind = 'RouterUnreachable' AND opened_at < @end AND (resolved_at IS NULL OR resolved_at > @start)
             GROUP BY router_id
-        ), m AS (
+        ), m AS MATERIALIZED (
             SELECT c.id, c.code, c.full_name, c.router_id, c.location_code_id,
                    coalesce(p.active, '{}'::tstzmultirange) AS active,
                    coalesce(p.active, '{}'::tstzmultirange)

@@ -46,6 +46,18 @@ public sealed class PostgresNetworkFigures(IIspDbFactory dbs) : INetworkFigures
             Minutes(r.GetDecimal(5)), r.IsDBNull(6) ? null : r.GetInt32(6),
             r.IsDBNull(7) ? null : Math.Round((decimal)r.GetDouble(7), 1, MidpointRounding.AwayFromZero), r.GetString(8)), cancellationToken);
 
+    public Task<IReadOnlyList<UptimeMinutes>> CustomerMinutesAsync(IReadOnlyList<NetworkWindow> windows, NetworkFilter filter, CancellationToken cancellationToken)
+    {
+        var all = windows[0] with { To = windows[^1].To, End = windows[^1].End };
+        return ReadAsync(NetworkTrendSql.CustomerMinutes, all, filter, null, r =>
+            {
+                var window = windows[r.GetInt32(0) - 1];
+                return new UptimeMinutes(window.From, window.To, r.GetDecimal(1), r.GetDecimal(2));
+            }, cancellationToken,
+            new NpgsqlParameter("starts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = windows.Select(w => w.Start.UtcDateTime).ToArray() },
+            new NpgsqlParameter("ends", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = windows.Select(w => w.End.UtcDateTime).ToArray() });
+    }
+
     public Task<IReadOnlyList<RouterBandwidth>> BandwidthAsync(NetworkWindow window, NetworkFilter filter, CancellationToken cancellationToken)
     {
         // Five-minute buckets: the p95 of their averages (the billing standard); hourly buckets: the p95 of their own p95s.
