@@ -85,9 +85,13 @@ internal static class OpenInvoices
             .Select(i => new OwedInvoice
             {
                 Invoice = i,
-                Due = i.Total
-                    - (db.PaymentAllocations.Where(a => a.InvoiceId == i.Id && a.AllocatedAt < cutoff).Sum(a => (decimal?)a.Amount) ?? 0m)
-                    - (db.CreditNotes.Where(n => n.InvoiceId == i.Id && n.CreatedAt < cutoff).Sum(n => (decimal?)n.Amount) ?? 0m),
+                // Nothing ever paid or credited (the invoice's running sums, kept with every allocation and credit note): the
+                // whole total, without looking up allocations — most overdue invoices, read in a large ISP by the hundred thousand.
+                Due = i.AmountPaid == 0 && i.CreditedAmount == 0
+                    ? i.Total
+                    : i.Total
+                        - (db.PaymentAllocations.Where(a => a.InvoiceId == i.Id && a.AllocatedAt < cutoff).Sum(a => (decimal?)a.Amount) ?? 0m)
+                        - (db.CreditNotes.Where(n => n.InvoiceId == i.Id && n.CreatedAt < cutoff).Sum(n => (decimal?)n.Amount) ?? 0m),
             })
             // An invoice not settled by the day's end still owes all but what was allocated and credited, which never reaches its
             // total before it is settled (ck_invoices_amount_paid: allocations and credit notes stop at the total); so only a zero-total invoice owes
