@@ -137,11 +137,15 @@ public sealed class DemoBilling(IspDbContext db, IDocumentSequences sequences, L
                 var noteAt = at.AddDays(2);
                 At(noteAt, () =>
                 {
-                    var amount = Math.Min(invoice.AmountDue, Math.Round(invoice.Total / 10m, 0, MidpointRounding.AwayFromZero));
-                    if (amount <= 0)
+                    // The chosen invoice may be paid by now (its payment came within two days, or credit took it at issue): the
+                    // history still has its one credit note, on the first invoice of that month still open.
+                    var credited = invoice.AmountDue > 0 ? invoice
+                        : _invoices.FirstOrDefault(i => i.Period == invoice.Period && i.Status != InvoiceStatus.Void && i.AmountDue > 0);
+                    if (credited is null)
                         return;
+                    var amount = Math.Min(credited.AmountDue, Math.Round(credited.Total / 10m, 0, MidpointRounding.AwayFromZero));
                     var note = new CreditNote(numbers.Next(DocumentNumberFormat.CreditNoteKind, CreditNote.NumberFormat, Invoice.FirstDayOf(behaviour.Day(noteAt))),
-                        invoice, amount, "Kompensasi gangguan jaringan 3 hari", people.Finance, noteAt);
+                        credited, amount, "Kompensasi gangguan jaringan 3 hari", people.Finance, noteAt);
                     db.CreditNotes.Add(note);
                     _notes.Add(note);
                 });
