@@ -43,8 +43,7 @@ public static class LedgerSums
 
     private static IQueryable<AccountSum> Sum(IQueryable<JournalLine> lines, IQueryable<MonthPart> totals, DateOnly? from, DateOnly to)
     {
-        var wholeFrom = from is not { } start ? DateOnly.MinValue : start.Day == 1 ? start : FirstOfMonth(start).AddMonths(1);
-        var wholeUntil = to.AddDays(1).Day == 1 ? to.AddDays(1) : FirstOfMonth(to);
+        var (wholeFrom, wholeUntil) = WholeMonths.Within(from, to);
         var first = from ?? DateOnly.MinValue;
         IQueryable<PartSum> parts;
         if (wholeFrom >= wholeUntil)
@@ -67,8 +66,6 @@ public static class LedgerSums
         return parts.GroupBy(p => p.AccountId)
             .Select(g => new AccountSum(g.Key, g.Sum(p => p.Debit), g.Sum(p => p.Credit)));
     }
-
-    private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
 
     private sealed class MonthPart
     {

@@ -90,8 +90,7 @@ public sealed class CollectionMetrics(IIspDbFactory dbs, ICurrentUser currentUse
                 .ToListAsync(cancellationToken))
             .ToDictionary(b => new DateOnly(b.Year, b.Month, 1), b => b.Total);
 
-        var wholeFrom = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
-        var wholeUntil = to.AddDays(1).Day == 1 ? to.AddDays(1) : new DateOnly(to.Year, to.Month, 1);
+        var (wholeFrom, wholeUntil) = WholeMonths.Within(from, to);
         if (filter != AgingFilter.None || wholeFrom >= wholeUntil)
             return await IssuedAsync(from, to);
 

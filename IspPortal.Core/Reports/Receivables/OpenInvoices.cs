@@ -21,6 +21,7 @@ internal sealed class OwingCustomer
     public decimal Days31To60 { get; init; }
     public decimal Days61To90 { get; init; }
     public decimal Over90 { get; init; }
+    public decimal Total { get; init; }
     public DateOnly OldestDue { get; init; }
 
     public decimal[] Amounts => [NotDue, Days1To30, Days31To60, Days61To90, Over90];
@@ -51,7 +52,7 @@ internal static class OpenInvoices
                    CustomerId = c.Id, Code = c.Code, Name = c.FullName, LocationId = c.LocationCodeId, Location = c.LocationCode!.Name,
                    RouterId = c.RouterId, Router = c.Router == null ? null : c.Router.Name, PackageId = c.ServicePackageId, Package = c.ServicePackage!.Name,
                    Status = c.Status, NotDue = s.NotDue, Days1To30 = s.Days1To30, Days31To60 = s.Days31To60, Days61To90 = s.Days61To90, Over90 = s.Over90,
-                   OldestDue = s.OldestDue,
+                   Total = s.NotDue + s.Days1To30 + s.Days31To60 + s.Days61To90 + s.Over90, OldestDue = s.OldestDue,
                };
     }
 

@@ -19,11 +19,8 @@ public sealed class ReceivablesAging(IIspDbFactory dbs, ICurrentUser currentUser
 
     public async Task<Outcome<AgingView>> AsOfAsync(DateOnly asOf, AgingFilter filter, CancellationToken cancellationToken = default)
     {
-        var actor = await currentUser.GetAsync(cancellationToken);
-        if (!actor.Holds(Permissions.ReportsRead) || !actor.Holds(Permissions.BillingRead))
-            return Outcome.Refused<AgingView>("", Actor.NotPermitted);
-        if (StatementRange.CheckDate(asOf) is { Any: true } problems)
-            return Outcome.Refused<AgingView>(problems);
+        if (await RefusalAsync(asOf, cancellationToken) is { } refused)
+            return Outcome.Refused<AgingView>(refused);
 
         var zone = await clock.ZoneAsync(cancellationToken);
         await using var db = await dbs.CreateAsync(cancellationToken);
@@ -37,11 +34,8 @@ public sealed class ReceivablesAging(IIspDbFactory dbs, ICurrentUser currentUser
     /// </summary>
     public async Task<Outcome<AgingSummary>> SummaryAsync(DateOnly asOf, AgingFilter filter, CancellationToken cancellationToken = default)
     {
-        var actor = await currentUser.GetAsync(cancellationToken);
-        if (!actor.Holds(Permissions.ReportsRead) || !actor.Holds(Permissions.BillingRead))
-            return Outcome.Refused<AgingSummary>("", Actor.NotPermitted);
-        if (StatementRange.CheckDate(asOf) is { Any: true } problems)
-            return Outcome.Refused<AgingSummary>(problems);
+        if (await RefusalAsync(asOf, cancellationToken) is { } refused)
+            return Outcome.Refused<AgingSummary>(refused);
 
         var zone = await clock.ZoneAsync(cancellationToken);
         await using var db = await dbs.CreateAsync(cancellationToken);
@@ -68,14 +62,20 @@ public sealed class ReceivablesAging(IIspDbFactory dbs, ICurrentUser currentUser
     /// </summary>
     public async Task<Outcome<ReportTable>> ExportAsync(DateOnly asOf, AgingFilter filter, CancellationToken cancellationToken = default)
     {
-        var actor = await currentUser.GetAsync(cancellationToken);
-        if (!actor.Holds(Permissions.ReportsRead) || !actor.Holds(Permissions.BillingRead))
-            return Outcome.Refused<ReportTable>("", Actor.NotPermitted);
-        if (StatementRange.CheckDate(asOf) is { Any: true } problems)
-            return Outcome.Refused<ReportTable>(problems);
+        if (await RefusalAsync(asOf, cancellationToken) is { } refused)
+            return Outcome.Refused<ReportTable>(refused);
         var zone = await clock.ZoneAsync(cancellationToken);
         // The writer cancels the reading through the enumeration (ReadRowsAsync), long after this call returns.
         return Outcome.Done(AgingTables.Streamed(asOf, RowsAsync(asOf, zone, filter, CancellationToken.None)));
+    }
+
+    /// <summary>What every form of the aging refuses: a reader without reports.read and billing.read, or a day out of range.</summary>
+    private async Task<FieldErrors?> RefusalAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var actor = await currentUser.GetAsync(cancellationToken);
+        if (!actor.Holds(Permissions.ReportsRead) || !actor.Holds(Permissions.BillingRead))
+            return new FieldErrors().Add("", Actor.NotPermitted);
+        return StatementRange.CheckDate(asOf) is { Any: true } problems ? problems : null;
     }
 
     // The page's order (total, then code): the code in the database's collation, C.UTF-8 in the portal's own cluster, as ordinal.
@@ -83,15 +83,15 @@ public sealed class ReceivablesAging(IIspDbFactory dbs, ICurrentUser currentUser
     {
         await using var db = await dbs.CreateAsync(cancellationToken);
         var owing = OpenInvoices.PerCustomer(db, asOf, zone, filter)
-            .Where(c => c.NotDue + c.Days1To30 + c.Days31To60 + c.Days61To90 + c.Over90 != 0)
-            .OrderByDescending(c => c.NotDue + c.Days1To30 + c.Days31To60 + c.Days61To90 + c.Over90)
+            .Where(c => c.Total != 0)
+            .OrderByDescending(c => c.Total)
             .ThenBy(c => c.Code);
         await foreach (var customer in owing.AsAsyncEnumerable().WithCancellation(cancellationToken))
             yield return Row(asOf, customer);
     }
 
     private static AgingRow Row(DateOnly asOf, OwingCustomer c) =>
-        new(c.CustomerId, c.Code, c.Name, c.Location, c.Router, c.Package, c.Status, c.Amounts, c.Amounts.Sum(), Math.Max(0, asOf.DayNumber - c.OldestDue.DayNumber));
+        new(c.CustomerId, c.Code, c.Name, c.Location, c.Router, c.Package, c.Status, c.Amounts, c.Total, Math.Max(0, asOf.DayNumber - c.OldestDue.DayNumber));
 
     /// <summary>The total owed at the end of the day, as <see cref="AsOfAsync"/> sums it, without the rows.</summary>
     internal static async Task<decimal> TotalAsync(IIspDb db, DateOnly asOf, TimeZoneInfo zone, AgingFilter filter, CancellationToken cancellationToken) =>
