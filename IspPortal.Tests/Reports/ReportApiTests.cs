@@ -23,7 +23,9 @@ public sealed class ReportApiTests(PortalFactory portal) : IClassFixture<PortalF
 
         var body = await client.GetFromJsonAsync<JsonElement>("api/reports/profit-loss?from=2025-03-01&to=2025-03-31");
 
-        Assert.Equal(["from", "grossProfit", "lastYearRange", "netProfit", "previousRange", "sections", "to"], Names(body));
+        Assert.Equal(["from", "grossProfit", "hasBudget", "lastYearRange", "netProfit", "previousRange", "sections", "segment", "segmentName", "to"], Names(body));
+        Assert.True(body.GetProperty("hasBudget").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("segmentName").ValueKind);
         Assert.Equal(("2025-03-01", "2025-03-31"), (body.GetProperty("from").GetString(), body.GetProperty("to").GetString()));
         Assert.Equal("2025-02-01", body.GetProperty("previousRange").GetProperty("from").GetString());
         var net = body.GetProperty("netProfit");
@@ -34,6 +36,24 @@ public sealed class ReportApiTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal(["code", "figures", "ledger", "name"], Names(line));
         Assert.Equal(("4-1100", "/finance/ledger/4-1100?from=2025-03-01&to=2025-03-31", 10_000_000m),
             (line.GetProperty("code").GetString(), line.GetProperty("ledger").GetString(), line.GetProperty("figures").GetProperty("amount").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task Profit_and_loss_of_a_location_names_it_and_has_no_budget()
+    {
+        await BooksAsync();
+        using var client = await ReaderAsync();
+        await using var db = portal.Database.CreateDbContext();
+        var location = new Core.Customers.LocationCode { Code = "SGM", Name = "Segmen uji", CreatedAt = DateTimeOffset.UnixEpoch };
+        db.LocationCodes.Add(location);
+        await db.SaveChangesAsync();
+
+        var body = await client.GetFromJsonAsync<JsonElement>($"api/reports/profit-loss?from=2025-03-01&to=2025-03-31&location={location.Id}");
+
+        // The hand-worked books tag no line: a location of them has nothing.
+        Assert.Equal(("Lokasi SGM", false, location.Id, 0m), (body.GetProperty("segmentName").GetString(), body.GetProperty("hasBudget").GetBoolean(),
+            body.GetProperty("segment").GetProperty("locationId").GetInt32(), body.GetProperty("netProfit").GetProperty("amount").GetDecimal()));
+        Assert.All(body.GetProperty("sections").EnumerateArray(), s => Assert.Empty(s.GetProperty("lines").EnumerateArray()));
     }
 
     [Fact]
@@ -78,6 +98,11 @@ public sealed class ReportApiTests(PortalFactory portal) : IClassFixture<PortalF
     [InlineData("api/reports/profit-loss?from=2025-03-01&from=2025-04-01&to=2025-04-30", "from")]
     [InlineData("api/reports/profit-loss?from=2025-03-01%00&to=2025-03-31", "from")]
     [InlineData("api/reports/profit-loss?from[]=2025-03-01&to=2025-03-31", "from")]
+    [InlineData("api/reports/profit-loss?from=2025-03-01&to=2025-03-31&location=KRW", "location")]
+    [InlineData("api/reports/profit-loss?from=2025-03-01&to=2025-03-31&location=0", "location")]
+    [InlineData("api/reports/profit-loss?from=2025-03-01&to=2025-03-31&router=-1", "router")]
+    [InlineData("api/reports/profit-loss?from=2025-03-01&to=2025-03-31&router=1&router=2", "router")]
+    [InlineData("api/reports/profit-loss?from=2025-03-01&to=2025-03-31&router=99999999999999", "router")]
     [InlineData("api/reports/cash-flow?from=2025-03-01&to=9999-12-31", "to")]
     [InlineData("api/reports/cash-flow?from=%E2%80%AE2025-03-01&to=2025-03-31", "from")]
     [InlineData("api/reports/cash-flow", "from")]

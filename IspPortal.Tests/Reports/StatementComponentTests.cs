@@ -1,3 +1,4 @@
+using IspPortal.Core.Finance.Ledger;
 using Bunit;
 using IspPortal.Core.Reports.Statements;
 using IspPortal.Tests.Support;
@@ -22,7 +23,7 @@ public sealed class StatementComponentTests : PortalComponentTest
             new("operatingExpense", "Beban usaha", [new("5-1100", "Beban bandwidth", expense, StatementRange.Ledger("5-1100", From, To))], expense),
             new("otherRevenue", "Pendapatan lain-lain", [], PnlFigures.Zero),
             new("otherExpense", "Beban lain-lain", [], PnlFigures.Zero),
-        ], revenue.Minus(expense), revenue.Minus(expense));
+        ], revenue.Minus(expense), revenue.Minus(expense), LedgerSegment.None, null, HasBudget: true);
 
         var table = Render<ProfitLossTable>(p => p.Add(t => t.View, view));
 

@@ -14,21 +14,25 @@ public sealed record AccountLedgerLine(
 /// <param name="Opening">The balance at the end of the day before <paramref name="From"/>, on the account's normal side.</param>
 /// <param name="Closing">The balance at the end of <paramref name="To"/>.</param>
 /// <param name="Debit">All debits in the range (every page).</param>
+/// <param name="Segment">The location and router the lines are limited to (<see cref="LedgerSegment.None"/>: every line).</param>
+/// <param name="SegmentName">The segment's words (<see cref="LedgerSegment.DescribeAsync"/>), null for every line.</param>
 public sealed record AccountLedgerPage(
     string Code, string Name, AccountType Type, DateOnly From, DateOnly To, decimal Opening, decimal Debit, decimal Credit, decimal Closing,
-    IReadOnlyList<AccountLedgerLine> Lines, int Page, int PageSize, bool HasMore);
+    IReadOnlyList<AccountLedgerLine> Lines, int Page, int PageSize, bool HasMore, LedgerSegment Segment, string? SegmentName);
 
 /// <summary>
 /// One account's lines in a date range, oldest first, with the balance before the range and the
 /// running balance after each line; each page reads only its account's part of the line index
-/// and the month totals before it.
+/// and the month totals before it. Limited to a <see cref="LedgerSegment"/> it reads that segment's lines (the month totals are
+/// not kept per segment), so the P&amp;L of a location drills down to exactly the lines it summed.
 /// </summary>
 public sealed class AccountLedger(IIspDbFactory dbs, ICurrentUser currentUser)
 {
     public const int PageSize = 50;
 
-    public async Task<Outcome<AccountLedgerPage>> PageAsync(string code, DateOnly from, DateOnly to, int page = 0, CancellationToken cancellationToken = default)
+    public async Task<Outcome<AccountLedgerPage>> PageAsync(string code, DateOnly from, DateOnly to, int page = 0, LedgerSegment? segment = null, CancellationToken cancellationToken = default)
     {
+        segment ??= LedgerSegment.None;
         if (!(await currentUser.GetAsync(cancellationToken)).Holds(Permissions.FinanceRead))
             return Outcome.Refused<AccountLedgerPage>("", Actor.NotPermitted);
         if (to < from)
@@ -41,11 +45,22 @@ public sealed class AccountLedger(IIspDbFactory dbs, ICurrentUser currentUser)
             return Outcome.Refused<AccountLedgerPage>("account", $"Akun {code} tidak ada.");
         var sign = account.IsDebitNormal ? 1 : -1;
 
-        var lines = db.JournalLines.AsNoTracking().Where(l => l.AccountId == account.Id);
-        // Month totals for the whole months, lines for the partial ones: a few rows however long the account's history.
-        var opening = await LedgerSums.Between(db, null, from.AddDays(-1), account.Id).Select(s => s.Net).SingleOrDefaultAsync(cancellationToken);
-        var sums = await LedgerSums.Between(db, from, to, account.Id).SingleOrDefaultAsync(cancellationToken);
+        var lines = segment.Apply(db.JournalLines.AsNoTracking().Where(l => l.AccountId == account.Id));
         var inRange = lines.Where(l => l.EntryDate >= from && l.EntryDate <= to);
+        decimal opening;
+        AccountSum? sums;
+        if (segment.Any)
+        {
+            opening = await lines.Where(l => l.EntryDate < from).SumAsync(l => l.Debit - l.Credit, cancellationToken);
+            sums = await inRange.GroupBy(l => l.AccountId).Select(g => new AccountSum(g.Key, g.Sum(l => l.Debit), g.Sum(l => l.Credit)))
+                .SingleOrDefaultAsync(cancellationToken);
+        }
+        else
+        {
+            // Month totals for the whole months, lines for the partial ones: a few rows however long the account's history.
+            opening = await LedgerSums.Between(db, null, from.AddDays(-1), account.Id).Select(s => s.Net).SingleOrDefaultAsync(cancellationToken);
+            sums = await LedgerSums.Between(db, from, to, account.Id).SingleOrDefaultAsync(cancellationToken);
+        }
         var ordered = inRange.OrderBy(l => l.EntryDate).ThenBy(l => l.EntryId).ThenBy(l => l.Position);
         // The running balance carries on from the lines of the pages before this one.
         var before = page == 0 ? 0 : await ordered.Take(page * PageSize).SumAsync(l => l.Debit - l.Credit, cancellationToken);
@@ -67,6 +82,6 @@ public sealed class AccountLedger(IIspDbFactory dbs, ICurrentUser currentUser)
         var debit = sums?.Debit ?? 0;
         var credit = sums?.Credit ?? 0;
         return Outcome.Done(new AccountLedgerPage(account.Code, account.Name, account.Type, from, to, sign * opening, debit, credit,
-            sign * (opening + debit - credit), shown, page, PageSize, rows.Count > PageSize));
+            sign * (opening + debit - credit), shown, page, PageSize, rows.Count > PageSize, segment, await segment.DescribeAsync(db, cancellationToken)));
     }
 }

@@ -14,13 +14,16 @@ public static class StatementTables
 
     public static ReportTable ProfitAndLoss(ProfitAndLossView view)
     {
-        ReportColumn[] columns =
+        List<ReportColumn> columns =
         [
             new("Kode", ColumnKind.Text, 10), new("Akun", ColumnKind.Text, 38), new(Range(view.From, view.To), ColumnKind.Money, 20),
             new($"Periode sebelumnya ({Range(view.PreviousRange.From, view.PreviousRange.To)})", ColumnKind.Money, 20),
-            new($"Tahun lalu ({Range(view.LastYearRange.From, view.LastYearRange.To)})", ColumnKind.Money, 20), new("Anggaran", ColumnKind.Money, 20),
+            new($"Tahun lalu ({Range(view.LastYearRange.From, view.LastYearRange.To)})", ColumnKind.Money, 20),
         ];
-        return new ReportTable("Laba Rugi", $"Periode {Range(view.From, view.To)}", $"laba-rugi-{Iso(view.From)}-{Iso(view.To)}", columns, PnlRows(view));
+        if (view.HasBudget)
+            columns.Add(new("Anggaran", ColumnKind.Money, 20));
+        var subtitle = $"Periode {Range(view.From, view.To)}" + (view.SegmentName is { } segment ? $" · {segment} (baris jurnal bertanda saja)" : "");
+        return new ReportTable("Laba Rugi", subtitle, $"laba-rugi-{Iso(view.From)}-{Iso(view.To)}", columns, PnlRows(view));
     }
 
     public static ReportTable BalanceSheet(BalanceSheetView view)
@@ -37,12 +40,13 @@ public static class StatementTables
 
     private static IEnumerable<ReportRow> PnlRows(ProfitAndLossView view)
     {
-        static ReportRow Figures(string? code, string name, PnlFigures f, int indent, bool bold) =>
-            new([code, name, f.Amount, f.Previous, f.LastYear, f.Budget], indent, bold);
+        ReportRow Figures(string? code, string name, PnlFigures f, int indent, bool bold) => view.HasBudget
+            ? new([code, name, f.Amount, f.Previous, f.LastYear, f.Budget], indent, bold)
+            : new([code, name, f.Amount, f.Previous, f.LastYear], indent, bold);
 
         foreach (var section in view.Sections)
         {
-            yield return ReportRow.Heading(6, Name, section.Title);
+            yield return ReportRow.Heading(view.HasBudget ? 6 : 5, Name, section.Title);
             foreach (var line in section.Lines)
                 yield return Figures(line.Code, line.Name, line.Figures, 1, bold: false);
             yield return Figures(null, $"Total {section.Title.ToLowerInvariant()}", section.Total, 0, bold: true);

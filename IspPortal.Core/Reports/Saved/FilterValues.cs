@@ -26,6 +26,9 @@ public static class FilterValues
     /// <summary>A positive whole number (an id).</summary>
     public static int? Id(string? text) => Number(text, 1, int.MaxValue);
 
+    /// <summary>The refusal of what is not an id (the API reads ids as any whole number 1–2147483647, with the same words); null for an id.</summary>
+    public static string? IdProblem(string value) => Id(value) is null ? NumberProblem(1, int.MaxValue) : null;
+
     /// <summary>The refusal of a number outside <paramref name="min"/>..<paramref name="max"/> when the filter has no words of its own.</summary>
     public static string NumberProblem(int min, int max) => $"Isi satu bilangan bulat {min}–{max}.";
 }

@@ -20,12 +20,9 @@ public abstract class NetworkSource(IspClock clock) : ReportSource(clock)
 
     protected override IReadOnlyDictionary<string, Func<string, string?>> Filters { get; } = new Dictionary<string, Func<string, string?>>
     {
-        ["router"] = IdCheck,
-        ["location"] = IdCheck,
+        ["router"] = FilterValues.IdProblem,
+        ["location"] = FilterValues.IdProblem,
     };
-
-    /// <summary>The API reads the ids as any whole number 1–2147483647, with the same words.</summary>
-    protected static string? IdCheck(string value) => FilterValues.Id(value) is null ? FilterValues.NumberProblem(1, int.MaxValue) : null;
 
     protected override FieldErrors CheckFixed(ReportParameters normal) =>
         (Day(normal["from"]), Day(normal["to"])) switch
@@ -54,8 +51,8 @@ public sealed class UptimeSource(NetworkUptime uptime, IspClock clock) : Network
 
     protected override IReadOnlyDictionary<string, Func<string, string?>> Filters { get; } = new Dictionary<string, Func<string, string?>>
     {
-        ["router"] = IdCheck,
-        ["location"] = IdCheck,
+        ["router"] = FilterValues.IdProblem,
+        ["location"] = FilterValues.IdProblem,
         ["rows"] = v => FilterValues.Number(v, 0, NetworkUptime.MaxCustomerRows) is null ? FilterValues.NumberProblem(0, NetworkUptime.MaxCustomerRows) : null,
     };
 

@@ -1,11 +1,12 @@
 using IspPortal.Core.Common;
+using IspPortal.Core.Finance.Ledger;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Reports.Exports;
 using IspPortal.Core.Reports.Statements;
 
 namespace IspPortal.Core.Reports.Saved;
 
-/// <summary>Laba rugi over <c>from</c>..<c>to</c>, as its page and <c>/api/reports/profit-loss</c> take it.</summary>
+/// <summary>Laba rugi over <c>from</c>..<c>to</c>, of a <c>location</c> and/or <c>router</c> when given, as its page and <c>/api/reports/profit-loss</c> take it.</summary>
 public sealed class ProfitLossSource(ProfitAndLoss statement, IspClock clock) : ReportSource(clock)
 {
     public override string Key => "profit-loss";
@@ -18,8 +19,15 @@ public sealed class ProfitLossSource(ProfitAndLoss statement, IspClock clock) : 
 
     protected override bool IsRange => true;
 
+    protected override IReadOnlyDictionary<string, Func<string, string?>> Filters { get; } = new Dictionary<string, Func<string, string?>>
+    {
+        ["location"] = FilterValues.IdProblem,
+        ["router"] = FilterValues.IdProblem,
+    };
+
     protected override async Task<Outcome<ReportTable>> RenderAsync(ReportParameters resolved, CancellationToken cancellationToken) =>
-        (await statement.ForAsync(DayOf(resolved, "from"), DayOf(resolved, "to"), cancellationToken)).Map(StatementTables.ProfitAndLoss);
+        (await statement.ForAsync(DayOf(resolved, "from"), DayOf(resolved, "to"), new LedgerSegment(FilterValues.Id(resolved["location"]), FilterValues.Id(resolved["router"])),
+            cancellationToken)).Map(StatementTables.ProfitAndLoss);
 }
 
 /// <summary>Neraca at the end of <c>to</c> (today when absent).</summary>

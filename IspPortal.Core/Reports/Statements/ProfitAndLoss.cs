@@ -29,18 +29,27 @@ public sealed record PnlSection(string Key, string Title, IReadOnlyList<PnlLine>
 /// <param name="GrossProfit">Laba usaha: operating revenue (net of discounts and credit notes) less operating expenses.
 /// The chart has no cost-of-sales group, so the ISP's gross profit is its operating profit.</param>
 /// <param name="NetProfit">Laba bersih: gross profit plus other income less other expenses.</param>
+/// <param name="Segment">The location and router the statement is limited to; <see cref="LedgerSegment.None"/> for the whole books.</param>
+/// <param name="SegmentName">The segment's words for headers, null for the whole books.</param>
+/// <param name="HasBudget">False for a segment: budgets are set per account for the whole ISP, so its budget column stays empty.</param>
 public sealed record ProfitAndLossView(
     DateOnly From, DateOnly To, DayRange PreviousRange, DayRange LastYearRange,
-    IReadOnlyList<PnlSection> Sections, PnlFigures GrossProfit, PnlFigures NetProfit);
+    IReadOnlyList<PnlSection> Sections, PnlFigures GrossProfit, PnlFigures NetProfit,
+    LedgerSegment Segment, string? SegmentName, bool HasBudget);
 
 /// <summary>
 /// Laba rugi for any range of days, with the range before, the same range last year and the budget
-/// beside every account and total. Year-end closing entries are left out (<see cref="StatementBooks.OperationsAsync"/>),
-/// so a closed year still shows what it earned.
+/// beside every account and total. Year-end closing entries are left out (<see cref="StatementBooks.OperationsAsync(IIspDb, DateOnly?, DateOnly, CancellationToken)"/>),
+/// so a closed year still shows what it earned. Limited to a <see cref="LedgerSegment"/> (a location, a router) it sums only the lines
+/// tagged with it: the revenue of its customers, the depreciation of its assets, the manual journals put there; costs on untagged lines
+/// are shared and not divided.
 /// </summary>
 public sealed class ProfitAndLoss(IIspDbFactory dbs, ICurrentUser currentUser)
 {
-    public async Task<Outcome<ProfitAndLossView>> ForAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    public async Task<Outcome<ProfitAndLossView>> ForAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        await ForAsync(from, to, LedgerSegment.None, cancellationToken);
+
+    public async Task<Outcome<ProfitAndLossView>> ForAsync(DateOnly from, DateOnly to, LedgerSegment segment, CancellationToken cancellationToken = default)
     {
         var actor = await currentUser.GetAsync(cancellationToken);
         if (!actor.Holds(Permissions.ReportsRead) || !actor.Holds(Permissions.FinanceRead))
@@ -52,14 +61,14 @@ public sealed class ProfitAndLoss(IIspDbFactory dbs, ICurrentUser currentUser)
         var (previous, lastYear) = (range.Previous(), range.YearBefore());
         await using var db = await dbs.CreateAsync(cancellationToken);
         var accounts = (await StatementBooks.AccountsAsync(db, cancellationToken)).Values.Where(a => a.IsProfitAndLoss).ToList();
-        var amount = await StatementBooks.OperationsAsync(db, from, to, cancellationToken);
-        var before = await StatementBooks.OperationsAsync(db, previous.From, previous.To, cancellationToken);
-        var yearAgo = await StatementBooks.OperationsAsync(db, lastYear.From, lastYear.To, cancellationToken);
-        var budgets = await BudgetsAsync(db, range, cancellationToken);
+        var amount = await StatementBooks.OperationsAsync(db, from, to, segment, cancellationToken);
+        var before = await StatementBooks.OperationsAsync(db, previous.From, previous.To, segment, cancellationToken);
+        var yearAgo = await StatementBooks.OperationsAsync(db, lastYear.From, lastYear.To, segment, cancellationToken);
+        var budgets = segment.Any ? new Dictionary<int, decimal>() : await BudgetsAsync(db, range, cancellationToken);
 
         PnlLine Line(LedgerAccount a) => new(a.Code, a.Name, new PnlFigures(
             StatementAccounts.Normal(a, amount.GetValueOrDefault(a.Id)), StatementAccounts.Normal(a, before.GetValueOrDefault(a.Id)),
-            StatementAccounts.Normal(a, yearAgo.GetValueOrDefault(a.Id)), budgets.GetValueOrDefault(a.Id)), StatementRange.Ledger(a.Code, from, to));
+            StatementAccounts.Normal(a, yearAgo.GetValueOrDefault(a.Id)), budgets.GetValueOrDefault(a.Id)), StatementRange.Ledger(a.Code, from, to, segment));
 
         PnlSection Section(string key, string title, AccountType type, bool other)
         {
@@ -77,7 +86,8 @@ public sealed class ProfitAndLoss(IIspDbFactory dbs, ICurrentUser currentUser)
         };
         var gross = sections[0].Total.Minus(sections[1].Total);
         var net = gross.Plus(sections[2].Total).Minus(sections[3].Total);
-        return Outcome.Done(new ProfitAndLossView(from, to, previous, lastYear, sections, gross, net));
+        return Outcome.Done(new ProfitAndLossView(from, to, previous, lastYear, sections, gross, net,
+            segment, await segment.DescribeAsync(db, cancellationToken), HasBudget: !segment.Any));
     }
 
     /// <summary>

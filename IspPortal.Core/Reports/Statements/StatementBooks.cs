@@ -17,22 +17,39 @@ internal static class StatementBooks
     /// 31 December that empties every revenue and expense account into Laba ditahan; counted, it would make
     /// any range ending on or after that day show no profit for the closed year.
     /// </summary>
-    public static async Task<Dictionary<int, decimal>> OperationsAsync(IIspDb db, DateOnly? from, DateOnly to, CancellationToken cancellationToken)
+    public static async Task<Dictionary<int, decimal>> OperationsAsync(IIspDb db, DateOnly? from, DateOnly to, CancellationToken cancellationToken) =>
+        await OperationsAsync(db, from, to, LedgerSegment.None, cancellationToken);
+
+    /// <summary>
+    /// The same of a segment's lines only (<see cref="LedgerSegment"/>), summed from the lines themselves through the dimension and date
+    /// index: the month totals are not kept per segment.
+    /// </summary>
+    public static async Task<Dictionary<int, decimal>> OperationsAsync(IIspDb db, DateOnly? from, DateOnly to, LedgerSegment segment, CancellationToken cancellationToken)
     {
-        var nets = await NetAsync(db, from, to, cancellationToken);
-        foreach (var (accountId, net) in await ClosingsAsync(db, from, to, cancellationToken))
+        var nets = segment.Any ? await SegmentNetAsync(db, from, to, segment, cancellationToken) : await NetAsync(db, from, to, cancellationToken);
+        foreach (var (accountId, net) in await ClosingsAsync(db, from, to, segment, cancellationToken))
             nets[accountId] = nets.GetValueOrDefault(accountId) - net;
         return nets;
     }
 
+    private static async Task<Dictionary<int, decimal>> SegmentNetAsync(IIspDb db, DateOnly? from, DateOnly to, LedgerSegment segment, CancellationToken cancellationToken)
+    {
+        var first = from ?? DateOnly.MinValue;
+        return await segment.Apply(db.JournalLines)
+            .Where(l => l.EntryDate >= first && l.EntryDate <= to)
+            .GroupBy(l => l.AccountId)
+            .Select(g => new { AccountId = g.Key, Net = g.Sum(l => l.Debit - l.Credit) })
+            .ToDictionaryAsync(r => r.AccountId, r => r.Net, cancellationToken);
+    }
+
     /// <summary>The closing and reopening entries' lines in the days: one entry a year, read through the source index.</summary>
-    private static async Task<List<(int AccountId, decimal Net)>> ClosingsAsync(IIspDb db, DateOnly? from, DateOnly to, CancellationToken cancellationToken)
+    private static async Task<List<(int AccountId, decimal Net)>> ClosingsAsync(IIspDb db, DateOnly? from, DateOnly to, LedgerSegment segment, CancellationToken cancellationToken)
     {
         var first = from ?? DateOnly.MinValue;
         var entries = db.JournalEntries
             .Where(e => (e.SourceType == JournalSource.YearClose || e.SourceType == JournalSource.YearReopen) && e.EntryDate >= first && e.EntryDate <= to)
             .Select(e => e.Id);
-        var rows = await db.JournalLines.AsNoTracking()
+        var rows = await segment.Apply(db.JournalLines.AsNoTracking())
             .Where(l => entries.Contains(l.EntryId))
             .GroupBy(l => l.AccountId)
             .Select(g => new { AccountId = g.Key, Net = g.Sum(l => l.Debit - l.Credit) })

@@ -1,4 +1,5 @@
 using IspPortal.Core.Common;
+using IspPortal.Core.Finance.Ledger;
 
 namespace IspPortal.Core.Reports.Statements;
 
@@ -48,6 +49,6 @@ public static class StatementRange
         .When(date.Year is < FirstYear or > LastYear, "to", $"Tanggal harus antara tahun {FirstYear} dan {LastYear}.");
 
     /// <summary>The account's ledger page (<c>/finance/ledger/{code}?from=&amp;to=</c>) over the statement's days.</summary>
-    public static string Ledger(string code, DateOnly from, DateOnly to) =>
-        $"/finance/ledger/{Uri.EscapeDataString(code)}?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
+    public static string Ledger(string code, DateOnly from, DateOnly to, LedgerSegment? segment = null) =>
+        $"/finance/ledger/{Uri.EscapeDataString(code)}?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}{segment?.Query()}";
 }

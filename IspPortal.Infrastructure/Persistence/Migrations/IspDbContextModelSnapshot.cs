@@ -2643,17 +2643,21 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("EntryDate"), new[] { "AccountId", "Debit", "Credit" });
 
-                    b.HasIndex("LocationCodeId")
-                        .HasDatabaseName("ix_journal_lines_location_code_id")
-                        .HasFilter("location_code_id IS NOT NULL");
-
-                    b.HasIndex("RouterId")
-                        .HasDatabaseName("ix_journal_lines_router_id")
-                        .HasFilter("router_id IS NOT NULL");
-
                     b.HasIndex("EntryId", "Position")
                         .IsUnique()
                         .HasDatabaseName("ux_journal_lines_entry_position");
+
+                    b.HasIndex("LocationCodeId", "EntryDate")
+                        .HasDatabaseName("ix_journal_lines_location_date")
+                        .HasFilter("location_code_id IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("LocationCodeId", "EntryDate"), new[] { "AccountId", "Debit", "Credit" });
+
+                    b.HasIndex("RouterId", "EntryDate")
+                        .HasDatabaseName("ix_journal_lines_router_date")
+                        .HasFilter("router_id IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RouterId", "EntryDate"), new[] { "AccountId", "Debit", "Credit" });
 
                     b.HasIndex("AccountId", "EntryDate", "EntryId")
                         .HasDatabaseName("ix_journal_lines_account_date");

@@ -69,8 +69,11 @@ public class JournalLineConfiguration : IEntityTypeConfiguration<JournalLine>
         builder.HasIndex(l => l.EntryDate).HasDatabaseName("ix_journal_lines_entry_date")
             .IncludeProperties(l => new { l.AccountId, l.Debit, l.Credit });
         builder.HasIndex(l => l.CustomerId).HasFilter("customer_id IS NOT NULL");
-        builder.HasIndex(l => l.LocationCodeId).HasFilter("location_code_id IS NOT NULL");
-        builder.HasIndex(l => l.RouterId).HasFilter("router_id IS NOT NULL");
+        // A segment's P&L and ledger (a location or a router over some days) read its lines by dimension, then date, index-only.
+        builder.HasIndex(l => new { l.LocationCodeId, l.EntryDate }).HasDatabaseName("ix_journal_lines_location_date").HasFilter("location_code_id IS NOT NULL")
+            .IncludeProperties(l => new { l.AccountId, l.Debit, l.Credit });
+        builder.HasIndex(l => new { l.RouterId, l.EntryDate }).HasDatabaseName("ix_journal_lines_router_date").HasFilter("router_id IS NOT NULL")
+            .IncludeProperties(l => new { l.AccountId, l.Debit, l.Credit });
     }
 }
 

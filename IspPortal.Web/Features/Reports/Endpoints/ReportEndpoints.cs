@@ -1,5 +1,6 @@
 using System.Globalization;
 using IspPortal.Core.Common;
+using IspPortal.Core.Finance.Ledger;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Reports.Exports;
 using IspPortal.Core.Reports.Saved;
@@ -26,7 +27,8 @@ public static class ReportEndpoints
             .ProducesValidationProblem()
             .WithDescription(ReportDownloads.Description)
             .WithSummary("Laba rugi for from..to (YYYY-MM-DD, at most 5 years): revenue and expense accounts by section with subtotals, gross and net profit; "
-                + "each figure with the previous range of the same length, the same range last year and the budget (partial months pro rata by days); year-end closing entries left out");
+                + "each figure with the previous range of the same length, the same range last year and the budget (partial months pro rata by days); year-end closing entries left out; "
+                + "location and router (ids) limit it to the journal lines tagged with them (no budget then)");
 
         reports.MapGet("/balance-sheet", (Func<HttpContext, Task<IResult>>)BalanceSheetAsync)
             .Produces<BalanceSheetView>()
@@ -58,9 +60,10 @@ public static class ReportEndpoints
     {
         var request = context.Request;
         if (!ReportDownloads.Format(request, out var format, out var problem)
-            || !Required(request, "from", out var from, out problem) || !Required(request, "to", out var to, out problem))
+            || !Required(request, "from", out var from, out problem) || !Required(request, "to", out var to, out problem)
+            || !Number(request, "location", 1, int.MaxValue, out var location, out problem) || !Number(request, "router", 1, int.MaxValue, out var router, out problem))
             return problem;
-        var outcome = await context.RequestServices.GetRequiredService<ProfitAndLoss>().ForAsync(from, to, context.RequestAborted);
+        var outcome = await context.RequestServices.GetRequiredService<ProfitAndLoss>().ForAsync(from, to, new LedgerSegment(location, router), context.RequestAborted);
         return Answer(context, outcome, format, StatementTables.ProfitAndLoss);
     }
 
