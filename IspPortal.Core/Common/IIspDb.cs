@@ -81,6 +81,8 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<Finance.Ledger.LedgerMonthTotal> LedgerMonthTotals { get; }
 
     DbSet<Finance.Ledger.LedgerCashMonthTotal> LedgerCashMonthTotals { get; }
+
+    DbSet<Finance.Ledger.LedgerSegmentMonthTotal> LedgerSegmentMonthTotals { get; }
     DbSet<Finance.Ledger.LedgerPeriod> LedgerPeriods { get; }
     DbSet<Finance.Budgets.Budget> Budgets { get; }
     DbSet<Finance.Periods.LedgerPeriodReopening> LedgerPeriodReopenings { get; }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IspPortal.Infrastructure.Finance;
 
 /// <summary>
-/// For each table of totals the database appends (the ledger's month totals and cash month totals, and the collection report's
+/// For each table of totals the database appends (the ledger's month totals, cash month totals and segment month totals, and the collection report's
 /// billed month totals and allocation quarter totals), one statement deletes the parts of every key (account and month, month,
 /// quarter and method) that has more than one and inserts their sum. Parts appended by transactions that commit meanwhile
 /// are not in the statement's snapshot, so they are neither deleted nor counted and stay for the next run; two runs at once
@@ -17,6 +17,7 @@ public sealed class PostgresLedgerTotalsCompactor(IIspDbFactory dbs) : ILedgerTo
     [
         ("ledger_month_totals", "account_id, month", ["debit", "credit"]),
         ("ledger_cash_month_totals", "account_id, month", ["debit", "credit"]),
+        ("ledger_segment_month_totals", "dimension, dimension_id, account_id, month", ["debit", "credit"]),
         ("billed_month_totals", "month", ["amount"]),
         ("allocation_quarter_totals", "quarter, method", ["amount", "count", "issue_days"]),
     ];

@@ -84,6 +84,8 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<Core.Finance.Ledger.LedgerMonthTotal> LedgerMonthTotals => Set<Core.Finance.Ledger.LedgerMonthTotal>();
 
     public DbSet<Core.Finance.Ledger.LedgerCashMonthTotal> LedgerCashMonthTotals => Set<Core.Finance.Ledger.LedgerCashMonthTotal>();
+
+    public DbSet<Core.Finance.Ledger.LedgerSegmentMonthTotal> LedgerSegmentMonthTotals => Set<Core.Finance.Ledger.LedgerSegmentMonthTotal>();
     public DbSet<Core.Finance.Ledger.LedgerPeriod> LedgerPeriods => Set<Core.Finance.Ledger.LedgerPeriod>();
     public DbSet<Core.Finance.Budgets.Budget> Budgets => Set<Core.Finance.Budgets.Budget>();
     public DbSet<Core.Finance.Periods.LedgerPeriodReopening> LedgerPeriodReopenings => Set<Core.Finance.Periods.LedgerPeriodReopening>();

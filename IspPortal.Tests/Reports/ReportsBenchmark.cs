@@ -66,6 +66,11 @@ public sealed class ReportsBenchmark(DatabaseFixture database, ITestOutputHelper
 
         await Time("Laba rugi, a month with comparisons", s => s.GetRequiredService<ProfitAndLoss>().ForAsync(monthStart, LastDay), r => Assert.True(r.Succeeded));
         await Time("Laba rugi, twelve months with comparisons", s => s.GetRequiredService<ProfitAndLoss>().ForAsync(yearStart, LastDay), r => Assert.True(r.Succeeded));
+        LedgerSegment location;
+        await using (var db = database.CreateDbContext())
+            location = new LedgerSegment(await db.LocationCodes.OrderBy(l => l.Code).Select(l => l.Id).FirstAsync(), null);
+        await Time("Laba rugi of one location (a fifth of the lines), twelve months", s => s.GetRequiredService<ProfitAndLoss>().ForAsync(yearStart, LastDay, location),
+            r => Assert.True(r.Value!.NetProfit.Amount > 0));
         await Time("Neraca at the last day", s => s.GetRequiredService<BalanceSheet>().AtAsync(LastDay), r => Assert.True(r.Succeeded));
         await Time("Arus kas, a month", s => s.GetRequiredService<CashFlow>().ForAsync(monthStart, LastDay), r => Assert.True(r.Succeeded));
         await Time("Arus kas, twelve months", s => s.GetRequiredService<CashFlow>().ForAsync(yearStart, LastDay), r => Assert.True(r.Succeeded));

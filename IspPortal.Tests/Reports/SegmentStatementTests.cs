@@ -71,6 +71,39 @@ public sealed class SegmentStatementTests(DatabaseFixture database) : IClassFixt
     }
 
     [Fact]
+    public async Task Whole_months_from_the_segment_totals_and_partial_ones_from_the_lines_agree_before_and_after_folding()
+    {
+        async Task<decimal[]> RevenueAsync() =>
+        [
+            .. await Task.WhenAll(
+                new[] { (new DateOnly(2025, 2, 1), March31), (new DateOnly(2025, 2, 15), new DateOnly(2025, 3, 4)), (new DateOnly(2024, 1, 1), March31) }
+                    .SelectMany(r => new[] { new LedgerSegment(_ids.Krw, null), new LedgerSegment(null, _ids.Kr1), new LedgerSegment(_ids.Krw, _ids.Kr1) }
+                        .Select(async segment => Lines(await PnlAsync(segment, r.Item1, r.Item2)).Where(l => l.Code == "4-1100").Sum(l => l.Amount)))),
+        ];
+
+        // A second statement appends a second part to Karawang's and KRA's March.
+        await LedgerFixtures.PostAsync(_data.Services, database.CreateDbContext, map =>
+        [
+            new JournalDraftBuilder(new DateOnly(2025, 3, 20), JournalSource.Manual, "segment-extra", null, "Uji segmen")
+                .Debit(map.ByCode("1-1300")!.Id, 100_000m, new LineDimensions(null, _ids.Krw, _ids.Kr1))
+                .Credit(map.ByCode("4-1100")!.Id, 100_000m, new LineDimensions(null, _ids.Krw, _ids.Kr1)).Build(),
+        ]);
+        var before = await RevenueAsync();
+        var folded = await _data.UseAsync(sp => FinanceTestData.Get<ILedgerTotalsCompactor>(sp).CompactAsync());
+        var after = await RevenueAsync();
+
+        // Karawang, router KRA, both: Feb–Mar; 15 Feb–4 Mar; from 2024 (last year's March too).
+        Assert.Equal([2_000_000m, 1_500_000m, 1_500_000m, 1_500_000m, 1_000_000m, 1_000_000m, 2_250_000m, 1_750_000m, 1_750_000m], before);
+        Assert.Equal(before, after);
+        Assert.True(folded > 0);
+        await using var db = database.CreateDbContext();
+        var parts = db.LedgerSegmentMonthTotals.Where(t => t.Dimension == LedgerDimension.Router && t.DimensionId == _ids.Kr1 && t.Month == March1)
+            .Select(t => new { t.AccountId, t.Debit, t.Credit }).ToList();
+        Assert.Equal(4, parts.Count);
+        Assert.Equal((1_300_000m, 1_300_000m), (parts.Sum(p => p.Debit), parts.Sum(p => p.Credit)));
+    }
+
+    [Fact]
     public async Task The_locations_and_the_untagged_lines_add_up_to_the_whole_books()
     {
         var whole = await PnlAsync(LedgerSegment.None);

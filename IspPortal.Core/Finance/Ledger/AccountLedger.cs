@@ -23,8 +23,8 @@ public sealed record AccountLedgerPage(
 /// <summary>
 /// One account's lines in a date range, oldest first, with the balance before the range and the
 /// running balance after each line; each page reads only its account's part of the line index
-/// and the month totals before it. Limited to a <see cref="LedgerSegment"/> it reads that segment's lines (the month totals are
-/// not kept per segment), so the P&amp;L of a location drills down to exactly the lines it summed.
+/// and the month totals before it. Limited to a <see cref="LedgerSegment"/> it reads that segment's lines and month totals, so the
+/// P&amp;L of a location drills down to exactly the lines it summed.
 /// </summary>
 public sealed class AccountLedger(IIspDbFactory dbs, ICurrentUser currentUser)
 {
@@ -47,20 +47,9 @@ public sealed class AccountLedger(IIspDbFactory dbs, ICurrentUser currentUser)
 
         var lines = segment.Apply(db.JournalLines.AsNoTracking().Where(l => l.AccountId == account.Id));
         var inRange = lines.Where(l => l.EntryDate >= from && l.EntryDate <= to);
-        decimal opening;
-        AccountSum? sums;
-        if (segment.Any)
-        {
-            opening = await lines.Where(l => l.EntryDate < from).SumAsync(l => l.Debit - l.Credit, cancellationToken);
-            sums = await inRange.GroupBy(l => l.AccountId).Select(g => new AccountSum(g.Key, g.Sum(l => l.Debit), g.Sum(l => l.Credit)))
-                .SingleOrDefaultAsync(cancellationToken);
-        }
-        else
-        {
-            // Month totals for the whole months, lines for the partial ones: a few rows however long the account's history.
-            opening = await LedgerSums.Between(db, null, from.AddDays(-1), account.Id).Select(s => s.Net).SingleOrDefaultAsync(cancellationToken);
-            sums = await LedgerSums.Between(db, from, to, account.Id).SingleOrDefaultAsync(cancellationToken);
-        }
+        // Month totals for the whole months, lines for the partial ones: a few rows however long the account's history.
+        var opening = await LedgerSums.Between(db, segment, null, from.AddDays(-1), account.Id).Select(s => s.Net).SingleOrDefaultAsync(cancellationToken);
+        var sums = await LedgerSums.Between(db, segment, from, to, account.Id).SingleOrDefaultAsync(cancellationToken);
         var ordered = inRange.OrderBy(l => l.EntryDate).ThenBy(l => l.EntryId).ThenBy(l => l.Position);
         // The running balance carries on from the lines of the pages before this one.
         var before = page == 0 ? 0 : await ordered.Take(page * PageSize).SumAsync(l => l.Debit - l.Credit, cancellationToken);

@@ -28,6 +28,33 @@ public static class LedgerSums
     }
 
     /// <summary>
+    /// <see cref="Between(IIspDb, DateOnly?, DateOnly, int?)"/> of the lines tagged with a segment: a location or a router alone reads
+    /// <see cref="LedgerSegmentMonthTotal"/> for the whole months; both at once (rare: a router stands at one location) read the lines.
+    /// </summary>
+    public static IQueryable<AccountSum> Between(IIspDb db, LedgerSegment segment, DateOnly? from, DateOnly to, int? accountId = null)
+    {
+        if (!segment.Any)
+            return Between(db, from, to, accountId);
+        var lines = segment.Apply(accountId is { } lineAccount ? db.JournalLines.Where(l => l.AccountId == lineAccount) : db.JournalLines);
+        var (dimension, id) = segment switch
+        {
+            { LocationId: { } location, RouterId: null } => (LedgerDimension.Location, location),
+            { LocationId: null, RouterId: { } router } => (LedgerDimension.Router, router),
+            _ => (default(LedgerDimension?), 0),
+        };
+        if (dimension is null)
+        {
+            var first = from ?? DateOnly.MinValue;
+            return lines.Where(l => l.EntryDate >= first && l.EntryDate <= to)
+                .GroupBy(l => l.AccountId).Select(g => new AccountSum(g.Key, g.Sum(l => l.Debit), g.Sum(l => l.Credit)));
+        }
+        var totals = db.LedgerSegmentMonthTotals.Where(t => t.Dimension == dimension && t.DimensionId == id);
+        if (accountId is { } totalAccount)
+            totals = totals.Where(t => t.AccountId == totalAccount);
+        return Sum(lines, totals.Select(t => new MonthPart { AccountId = t.AccountId, Month = t.Month, Debit = t.Debit, Credit = t.Credit }), from, to);
+    }
+
+    /// <summary>
     /// Debits and credits per account between two days of the lines on other accounts than cash, bank and clearing in
     /// the entries that move one of those (<see cref="LedgerCashMonthTotal"/>): what the money came from or went to.
     /// </summary>

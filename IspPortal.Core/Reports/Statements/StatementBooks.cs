@@ -21,8 +21,7 @@ internal static class StatementBooks
         await OperationsAsync(db, from, to, LedgerSegment.None, cancellationToken);
 
     /// <summary>
-    /// The same of a segment's lines only (<see cref="LedgerSegment"/>), summed from the lines themselves through the dimension and date
-    /// index: the month totals are not kept per segment.
+    /// The same of a segment's lines only (<see cref="LedgerSegment"/>): its month totals and the lines of the partial months.
     /// </summary>
     public static async Task<Dictionary<int, decimal>> OperationsAsync(IIspDb db, DateOnly? from, DateOnly to, LedgerSegment segment, CancellationToken cancellationToken)
     {
@@ -32,15 +31,8 @@ internal static class StatementBooks
         return nets;
     }
 
-    private static async Task<Dictionary<int, decimal>> SegmentNetAsync(IIspDb db, DateOnly? from, DateOnly to, LedgerSegment segment, CancellationToken cancellationToken)
-    {
-        var first = from ?? DateOnly.MinValue;
-        return await segment.Apply(db.JournalLines)
-            .Where(l => l.EntryDate >= first && l.EntryDate <= to)
-            .GroupBy(l => l.AccountId)
-            .Select(g => new { AccountId = g.Key, Net = g.Sum(l => l.Debit - l.Credit) })
-            .ToDictionaryAsync(r => r.AccountId, r => r.Net, cancellationToken);
-    }
+    private static async Task<Dictionary<int, decimal>> SegmentNetAsync(IIspDb db, DateOnly? from, DateOnly to, LedgerSegment segment, CancellationToken cancellationToken) =>
+        await LedgerSums.Between(db, segment, from, to).ToDictionaryAsync(s => s.AccountId, s => s.Net, cancellationToken);
 
     /// <summary>The closing and reopening entries' lines in the days: one entry a year, read through the source index.</summary>
     private static async Task<List<(int AccountId, decimal Net)>> ClosingsAsync(IIspDb db, DateOnly? from, DateOnly to, LedgerSegment segment, CancellationToken cancellationToken)

@@ -2854,6 +2854,64 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Finance.Ledger.LedgerSegmentMonthTotal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Credit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("credit");
+
+                    b.Property<decimal>("Debit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("debit");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("dimension");
+
+                    b.Property<int>("DimensionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dimension_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_segment_month_totals");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_ledger_segment_month_totals_account_id");
+
+                    b.HasIndex("Dimension", "DimensionId", "Month", "AccountId")
+                        .HasDatabaseName("ix_ledger_segment_month_totals_segment_month");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Dimension", "DimensionId", "Month", "AccountId"), new[] { "Debit", "Credit" });
+
+                    b.ToTable("ledger_segment_month_totals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_segment_month_totals_dimension", "dimension IN ('Location', 'Router')");
+
+                            t.HasCheckConstraint("ck_ledger_segment_month_totals_month", "extract(day FROM month) = 1");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Finance.OtherIncome.IncomeCategory", b =>
                 {
                     b.Property<int>("Id")
@@ -6159,6 +6217,16 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("ClosedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_ledger_periods_users_closed_by_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Finance.Ledger.LedgerSegmentMonthTotal", b =>
+                {
+                    b.HasOne("IspPortal.Core.Finance.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_segment_month_totals_ledger_accounts_account_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Finance.OtherIncome.IncomeCategory", b =>

@@ -90,6 +90,23 @@ public class LedgerMonthTotalConfiguration : IEntityTypeConfiguration<LedgerMont
     }
 }
 
+public class LedgerSegmentMonthTotalConfiguration : IEntityTypeConfiguration<LedgerSegmentMonthTotal>
+{
+    public void Configure(EntityTypeBuilder<LedgerSegmentMonthTotal> builder)
+    {
+        builder.ToTable("ledger_segment_month_totals", t =>
+        {
+            t.HasCheckConstraint("ck_ledger_segment_month_totals_month", "extract(day FROM month) = 1");
+            t.HasCheckConstraint("ck_ledger_segment_month_totals_dimension", "dimension IN ('Location', 'Router')");
+        });
+        builder.HasOne<LedgerAccount>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Restrict);
+        // A segment's P&L reads every account's months of one location or router: index-only, amounts included.
+        builder.HasIndex(t => new { t.Dimension, t.DimensionId, t.Month, t.AccountId }).HasDatabaseName("ix_ledger_segment_month_totals_segment_month")
+            .IncludeProperties(t => new { t.Debit, t.Credit });
+        builder.HasIndex(t => t.AccountId);
+    }
+}
+
 public class LedgerCashMonthTotalConfiguration : IEntityTypeConfiguration<LedgerCashMonthTotal>
 {
     public void Configure(EntityTypeBuilder<LedgerCashMonthTotal> builder)
