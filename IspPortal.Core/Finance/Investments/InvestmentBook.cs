@@ -46,8 +46,7 @@ public sealed class InvestmentBook(IIspDbFactory dbs, LedgerAccounts ledger, Isp
         await using var db = await dbs.CreateAsync(cancellationToken);
         var today = await ispClock.TodayAsync(cancellationToken);
         var map = await ledger.MapAsync(db, cancellationToken);
-        var investments = await db.Investments.AsNoTracking().Include(i => i.Locations).Include(i => i.Routers).Include(i => i.Assets)
-            .OrderByDescending(i => i.StartDate).ThenBy(i => i.Code).ToListAsync(cancellationToken);
+        var investments = await WithLinksAsync(db, db.Investments.OrderByDescending(i => i.StartDate).ThenBy(i => i.Code), cancellationToken);
         var rows = new List<InvestmentSummary>(investments.Count);
         foreach (var investment in investments)
         {
@@ -163,9 +162,22 @@ public sealed class InvestmentBook(IIspDbFactory dbs, LedgerAccounts ledger, Isp
     private async Task<bool> MayReadAsync(CancellationToken cancellationToken) =>
         (await currentUser.GetAsync(cancellationToken)).Holds(Permissions.FinanceRead);
 
-    private static Task<Investment?> LoadAsync(IIspDb db, int id, CancellationToken cancellationToken) =>
-        db.Investments.AsNoTracking().Include(i => i.Locations).Include(i => i.Routers).Include(i => i.Assets)
-            .SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+    private static async Task<Investment?> LoadAsync(IIspDb db, int id, CancellationToken cancellationToken) =>
+        (await WithLinksAsync(db, db.Investments.Where(i => i.Id == id), cancellationToken)).SingleOrDefault();
+
+    /// <summary>
+    /// The investments with their locations, routers and assets, each list in its own query: one query joining three collections
+    /// returns every combination of their rows. The lists fill by the context's fix-up, so the investments are tracked (only read here).
+    /// </summary>
+    private static async Task<List<Investment>> WithLinksAsync(IIspDb db, IQueryable<Investment> query, CancellationToken cancellationToken)
+    {
+        var investments = await query.ToListAsync(cancellationToken);
+        var ids = investments.Select(i => i.Id).ToList();
+        await db.InvestmentLocations.Where(l => ids.Contains(l.InvestmentId)).LoadAsync(cancellationToken);
+        await db.InvestmentRouters.Where(r => ids.Contains(r.InvestmentId)).LoadAsync(cancellationToken);
+        await db.InvestmentAssets.Where(a => ids.Contains(a.InvestmentId)).LoadAsync(cancellationToken);
+        return investments;
+    }
 
     /// <summary>The assets linked to the investment or tagged with it.</summary>
     private static IQueryable<Asset> AssetsOf(IIspDb db, Investment investment)
