@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IspPortal.Core.Finance.Ledger;
+using IspPortal.Core.Reports.Dashboard;
 using IspPortal.Core.Reports.Exports;
 using IspPortal.Core.Reports.Receivables;
 using IspPortal.Core.Reports.Revenue;
@@ -84,6 +85,12 @@ public sealed class ReportsBenchmark(DatabaseFixture database, ITestOutputHelper
         var months = new MonthRange(new DateOnly(yearStart.Year, yearStart.Month, 1), monthStart);
         await Time("MRR and its movement, twelve months", s => s.GetRequiredService<MrrMovement>().ForAsync(months, RevenueFilter.None), r => Assert.True(r.Succeeded));
         await Time("Churn and cohorts, twelve months", s => s.GetRequiredService<CustomerChurn>().ForAsync(months, RevenueFilter.None), r => Assert.True(r.Succeeded));
+
+        // The manager's dashboard card: the aging's query at twelve month ends in one statement.
+        var trendMonths = new TrendMonths(LastDay, TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta"), new DateTimeOffset(LastDay.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(7)));
+        await Time("Arrears over 30 days at twelve month ends (dashboard)",
+            s => s.GetServices<ITrendSource>().OfType<ArrearsTrend>().Single().LoadAsync(trendMonths, CancellationToken.None),
+            r => Assert.True(r.Single().Points[^1].Value > 0));
 
         await AgingExportAsync(services, LastDay);
 
