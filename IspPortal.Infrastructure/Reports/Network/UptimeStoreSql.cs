@@ -7,8 +7,28 @@ namespace IspPortal.Infrastructure.Reports.Network;
 /// </summary>
 internal static class UptimeStoreSql
 {
+    /// <summary>
+    /// The logs the days' spans read: those inside the batch and, of the later ones, only each customer's and kind's first (its
+    /// <c>from_value</c> is the state at the batch's end; the rest cannot change the batch's days).
+    /// </summary>
+    private const string BatchLogs = """
+        FROM (
+            SELECT * FROM customer_status_logs WHERE changed_at >= @start AND changed_at < @end
+            UNION ALL
+            (SELECT DISTINCT ON (customer_id, kind) * FROM customer_status_logs WHERE changed_at >= @end ORDER BY customer_id, kind, changed_at, id)
+        ) l JOIN c ON c.id = l.customer_id CROSS JOIN b
+        """;
+
+    private static string WithBatchLogs(string spans)
+    {
+        const string all = "FROM customer_status_logs l JOIN c ON c.id = l.customer_id CROSS JOIN b";
+        if (!spans.Contains(all, StringComparison.Ordinal))
+            throw new InvalidOperationException("The trend's spans no longer read the logs as the batch expects.");
+        return spans.Replace(all, BatchLogs.Trim(), StringComparison.Ordinal);
+    }
+
     /// <summary>Seconds Active and lost per customer and window (<c>i</c>, the window's number from 1). Parameters as the trend's.</summary>
-    public const string DayMinutes = NetworkTrendSql.Spans + """
+    public static readonly string DayMinutes = WithBatchLogs(NetworkTrendSql.Spans) + """
         , m AS (
             SELECT p.customer_id, p.active, p.active * (coalesce(p.offline, '{}'::tstzmultirange) + coalesce(d.spans, '{}'::tstzmultirange)) AS lost
             FROM per p LEFT JOIN down d ON d.router_id = p.router_id
