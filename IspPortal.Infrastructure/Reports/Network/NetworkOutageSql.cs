@@ -26,17 +26,21 @@ internal static class NetworkOutageSql
             SELECT customer_id, from_value AS state, tstzrange(@start, changed_at) AS span FROM logs WHERE n = 1
             UNION ALL
             SELECT customer_id, to_value, tstzrange(changed_at, next_at) FROM logs WHERE changed_at < @end
-            UNION ALL
-            SELECT c.id, c.status::text, tstzrange(@start, NULL)
-            FROM c WHERE NOT EXISTS (SELECT 1 FROM logs l WHERE l.customer_id = c.id)
         ), per AS (
             SELECT s.customer_id, range_agg(s.span * c.win) FILTER (WHERE s.state = 'Active') AS active
             FROM spans s JOIN c ON c.id = s.customer_id
             GROUP BY s.customer_id
         ), g AS MATERIALIZED (
-            SELECT c.router_id, coalesce(p.active, '{}'::tstzmultirange) AS active, count(*) AS n
-            FROM c LEFT JOIN per p ON p.customer_id = c.id
-            GROUP BY 1, 2
+            -- Customers with logs: their spans; without: their current status all along (Active: the whole window since created).
+            SELECT router_id, active, sum(n) AS n FROM (
+                SELECT c.router_id, coalesce(p.active, '{}'::tstzmultirange) AS active, count(*) AS n
+                FROM c JOIN per p ON p.customer_id = c.id
+                GROUP BY 1, 2
+                UNION ALL
+                SELECT c.router_id, CASE WHEN c.status::text = 'Active' THEN tstzmultirange(c.win) ELSE '{}'::tstzmultirange END, count(*)
+                FROM c WHERE NOT EXISTS (SELECT 1 FROM logs l WHERE l.customer_id = c.id)
+                GROUP BY 1, 2
+            ) x GROUP BY 1, 2
         ), a AS (
             SELECT a.id, a.kind::text AS kind, a.router_id, r.code, r.name, a.opened_at, a.resolved_at, a.baseline_sessions,
                    tstzrange(greatest(a.opened_at, @start), least(coalesce(a.resolved_at, 'infinity'), @end)) AS span
