@@ -98,6 +98,10 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<Core.Reports.Receivables.AllocationQuarterTotal> AllocationQuarterTotals => Set<Core.Reports.Receivables.AllocationQuarterTotal>();
     public DbSet<Core.Reports.Saved.ReportSchedule> ReportSchedules => Set<Core.Reports.Saved.ReportSchedule>();
     public DbSet<Core.Reports.Saved.ReportDelivery> ReportDeliveries => Set<Core.Reports.Saved.ReportDelivery>();
+    public DbSet<Core.Reports.Network.UptimeDay> UptimeDays => Set<Core.Reports.Network.UptimeDay>();
+    public DbSet<Core.Reports.Network.UptimeDirtySpan> UptimeDirtySpans => Set<Core.Reports.Network.UptimeDirtySpan>();
+    public DbSet<Core.Reports.Network.UptimeCustomerDay> UptimeCustomerDays => Set<Core.Reports.Network.UptimeCustomerDay>();
+    public DbSet<Core.Reports.Network.UptimeCustomerMonth> UptimeCustomerMonths => Set<Core.Reports.Network.UptimeCustomerMonth>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

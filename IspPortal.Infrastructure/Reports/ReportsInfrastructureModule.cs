@@ -21,6 +21,8 @@ public static class ReportsInfrastructureModule
         services.AddJob<SavedReportDeliveryJob>(schedule => schedule.EveryMinute());
         services.AddScoped<Core.Reports.Revenue.IRevenueQueries, PostgresRevenueQueries>();
         services.AddScoped<INetworkFigures, PostgresNetworkFigures>();
+        services.AddScoped<UptimeDayStore>();
+        services.AddJob<UptimeDaysJob>(schedule => schedule.Hourly().RunOnceAtStart());
         return services;
     }
 }

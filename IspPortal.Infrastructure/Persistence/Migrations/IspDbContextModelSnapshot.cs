@@ -4542,6 +4542,126 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasAnnotation("IspPortal:NotAudited", true);
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Reports.Network.UptimeCustomerDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_id");
+
+                    b.Property<decimal>("ActiveSeconds")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("active_seconds");
+
+                    b.Property<decimal>("LostSeconds")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("lost_seconds");
+
+                    b.HasKey("Day", "CustomerId")
+                        .HasName("pk_uptime_customer_days");
+
+                    b.ToTable("uptime_customer_days", (string)null);
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Reports.Network.UptimeCustomerMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_id");
+
+                    b.Property<decimal>("ActiveSeconds")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("active_seconds");
+
+                    b.Property<decimal>("LostSeconds")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("lost_seconds");
+
+                    b.Property<int>("PlainDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("plain_days");
+
+                    b.HasKey("Month", "CustomerId")
+                        .HasName("pk_uptime_customer_months");
+
+                    b.ToTable("uptime_customer_months", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_uptime_customer_months_month", "extract(day FROM month) = 1");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Reports.Network.UptimeDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("zone");
+
+                    b.HasKey("Day")
+                        .HasName("pk_uptime_days");
+
+                    b.ToTable("uptime_days", (string)null);
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Reports.Network.UptimeDirtySpan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_uptime_dirty_spans");
+
+                    b.ToTable("uptime_dirty_spans", (string)null);
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Reports.Receivables.AllocationQuarterTotal", b =>
                 {
                     b.Property<long>("Id")

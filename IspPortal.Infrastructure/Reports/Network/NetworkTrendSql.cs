@@ -14,7 +14,11 @@ namespace IspPortal.Infrastructure.Reports.Network;
 /// </summary>
 internal static class NetworkTrendSql
 {
-    public const string CustomerMinutes = """
+    /// <summary>
+    /// Up to <c>per</c> (each customer's Active and Offline multiranges, every window's spans cut to it) and <c>down</c> (the routers'
+    /// outages): shared by <see cref="CustomerMinutes"/>, <see cref="UptimeStoreSql"/>'s days and the reports' live days beside stored ones.
+    /// </summary>
+    public const string Spans = """
         WITH w AS (
             SELECT x.i::int AS i, x.s, x.e, tstzrange(x.s, x.e) AS win
             FROM unnest(@starts, @ends) WITH ORDINALITY AS x(s, e, i)
@@ -58,7 +62,11 @@ internal static class NetworkTrendSql
             FROM network_alerts
             WHERE kind = 'RouterUnreachable' AND opened_at < @end AND (resolved_at IS NULL OR resolved_at > @start)
             GROUP BY router_id
-        ), m AS (
+        )
+        """;
+
+    public const string CustomerMinutes = Spans + """
+        , m AS (
             SELECT p.active, p.active * (coalesce(p.offline, '{}'::tstzmultirange) + coalesce(d.spans, '{}'::tstzmultirange)) AS lost
             FROM per p LEFT JOIN down d ON d.router_id = p.router_id
             WHERE p.active IS NOT NULL

@@ -9,7 +9,7 @@ using NpgsqlTypes;
 namespace IspPortal.Infrastructure.Reports.Network;
 
 /// <summary>Each figure of the network reports as one statement (<see cref="NetworkSql"/>), read by position.</summary>
-public sealed class PostgresNetworkFigures(IIspDbFactory dbs) : INetworkFigures
+public sealed partial class PostgresNetworkFigures(IIspDbFactory dbs) : INetworkFigures
 {
     public Task<IReadOnlyList<RouterUptime>> RouterUptimeAsync(NetworkWindow window, NetworkFilter filter, CancellationToken cancellationToken) =>
         ReadAsync(NetworkSql.RouterUptime, window, filter, null, r =>
@@ -23,19 +23,26 @@ public sealed class PostgresNetworkFigures(IIspDbFactory dbs) : INetworkFigures
     public async Task<CustomerUptimePage> CustomerUptimeAsync(NetworkWindow window, NetworkFilter filter, int rows, CancellationToken cancellationToken)
     {
         (int Count, decimal Service, decimal Lost) totals = (0, 0, 0);
-        var list = await ReadAsync(NetworkSql.CustomerUptime, window, filter, Math.Max(rows, 1), r =>
+        var plan = await PlanAsync([window], cancellationToken);
+        var (sql, bounds, parameters) = (NetworkSql.CustomerUptime, window, Array.Empty<NpgsqlParameter>());
+        if (plan.AnyStored)
+        {
+            var live = LiveWindows(plan, window);
+            (sql, bounds, parameters) = (UptimeStoreSql.CustomerUptime, live.Bounds, [.. live.Parameters, .. StoredParameters(plan)]);
+        }
+        var list = await ReadAsync(sql, bounds, filter, Math.Max(rows, 1), r =>
         {
             totals = (r.GetInt32(8), r.GetDecimal(9), r.GetDecimal(10));
             var service = r.GetDecimal(6);
             var lost = r.GetDecimal(7);
             return new CustomerUptime(r.GetInt32(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt32(3),
                 r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), NetworkUptime.Percent(lost, service) ?? 0m, Minutes(lost), Minutes(service));
-        }, cancellationToken);
+        }, cancellationToken, parameters);
         return new CustomerUptimePage([.. list.Take(rows)], totals.Count, totals.Service, totals.Lost);
     }
 
     public Task<IReadOnlyList<OutageImpact>> OutagesAsync(NetworkWindow window, NetworkFilter filter, int rows, CancellationToken cancellationToken) =>
-        ReadAsync(NetworkSql.Outages, window, filter, rows, r => new OutageImpact(
+        ReadAsync(NetworkOutageSql.Outages, window, filter, rows, r => new OutageImpact(
             r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4),
             r.GetFieldValue<DateTimeOffset>(5), r.IsDBNull(6) ? null : r.GetFieldValue<DateTimeOffset>(6),
             Minutes(r.GetDecimal(7)), Math.Round(r.GetDecimal(8), 1, MidpointRounding.AwayFromZero), Minutes(r.GetDecimal(9))), cancellationToken);
@@ -46,10 +53,13 @@ public sealed class PostgresNetworkFigures(IIspDbFactory dbs) : INetworkFigures
             Minutes(r.GetDecimal(5)), r.IsDBNull(6) ? null : r.GetInt32(6),
             r.IsDBNull(7) ? null : Math.Round((decimal)r.GetDouble(7), 1, MidpointRounding.AwayFromZero), r.GetString(8)), cancellationToken);
 
-    public Task<IReadOnlyList<UptimeMinutes>> CustomerMinutesAsync(IReadOnlyList<NetworkWindow> windows, NetworkFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UptimeMinutes>> CustomerMinutesAsync(IReadOnlyList<NetworkWindow> windows, NetworkFilter filter, CancellationToken cancellationToken)
     {
+        var plan = await PlanAsync(windows, cancellationToken);
+        if (plan.AnyStored)
+            return await StoredMinutesAsync(windows, filter, plan, cancellationToken);
         var all = windows[0] with { To = windows[^1].To, End = windows[^1].End };
-        return ReadAsync(NetworkTrendSql.CustomerMinutes, all, filter, null, r =>
+        return await ReadAsync(NetworkTrendSql.CustomerMinutes, all, filter, null, r =>
             {
                 var window = windows[r.GetInt32(0) - 1];
                 return new UptimeMinutes(window.From, window.To, r.GetDecimal(1), r.GetDecimal(2));
