@@ -7,8 +7,9 @@ using NpgsqlTypes;
 namespace IspPortal.Infrastructure.Reports;
 
 /// <summary>
-/// The revenue reports' aggregates in PostgreSQL, one statement each, grouped in the database: a customer-month MRR
-/// (<see cref="MrrMovement"/>) from invoices and their Subscription and Discount lines, then per month sums over it.
+/// The revenue reports' aggregates in PostgreSQL, one statement each, grouped in the database, over the customer-month MRR the
+/// database keeps (<see cref="CustomerMonthRevenue"/>, table <c>customer_month_revenues</c>; <see cref="MrrMovement"/> defines it):
+/// a report reads the paying rows of its months only, never every invoice line.
 /// </summary>
 public sealed class PostgresRevenueQueries(IIspDbFactory dbs) : IRevenueQueries
 {
@@ -19,57 +20,58 @@ public sealed class PostgresRevenueQueries(IIspDbFactory dbs) : IRevenueQueries
         AND (@package IS NULL OR c.service_package_id = @package)
         """;
 
-    // A customer-month's MRR: subscription per month less discounts, of the non-void invoices of the period, never below zero.
-    private const string Mrr = "GREATEST(sum(CASE WHEN l.kind = 'Subscription' THEN round(l.amount / l.quantity, 2) ELSE -l.amount END), 0)";
+    // The paying customer-months (alias r) of the customers the filters keep; without a filter no customer is looked up.
+    private const string Filtered = $"r.customer_id IN (SELECT c.id FROM customers c WHERE {Filter})";
 
-    private const string Recurring = "i.status <> 'Void' AND l.kind IN ('Subscription', 'Discount')";
-
-    private const string MovementSql = $"""
-        WITH paid AS (
-            SELECT i.customer_id, i.period AS month, {Mrr} AS mrr
-            FROM invoices i
-            JOIN invoice_lines l ON l.invoice_id = i.id
-            JOIN customers c ON c.id = i.customer_id
-            WHERE {Recurring} AND i.period <= @to AND {Filter}
-            GROUP BY i.customer_id, i.period
-            HAVING {Mrr} > 0
-        ), firsts AS (
-            SELECT customer_id, min(month) AS first FROM paid GROUP BY customer_id
+    // Each customer's paying months from the month before the range to its end, beside the paying month before and after (within
+    // those months). A paying month in the range is its customer's first ever when there is none before it here and none earlier
+    // (an index probe, only for those rows). The month after a paying month that pays nothing is a churn (prev > 0, cur = 0).
+    private static string MovementSql(string paying, string customers) => $"""
+        WITH seq AS (
+            SELECT r.customer_id, r.month, r.mrr,
+                   lag(r.month) OVER w AS before, lag(r.mrr) OVER w AS before_mrr, lead(r.month) OVER w AS after
+            FROM customer_month_revenues r
+            WHERE r.mrr > 0 AND r.month >= (@from - interval '1 month')::date AND r.month <= @to AND {paying}
+            WINDOW w AS (PARTITION BY r.customer_id ORDER BY r.month)
         ), pairs AS (
-            SELECT coalesce(cur.customer_id, prev.customer_id) AS customer_id, coalesce(cur.month, prev.next) AS month,
-                   coalesce(cur.mrr, 0) AS cur, coalesce(prev.mrr, 0) AS prev
-            FROM (SELECT customer_id, month, mrr FROM paid WHERE month >= @from) cur
-            FULL JOIN (SELECT customer_id, (month + interval '1 month')::date AS next, mrr FROM paid
-                       WHERE month >= (@from - interval '1 month')::date AND month < @to) prev
-              ON prev.customer_id = cur.customer_id AND prev.next = cur.month
+            SELECT s.month, s.mrr AS cur,
+                   CASE WHEN s.before = (s.month - interval '1 month')::date THEN s.before_mrr ELSE 0 END AS prev,
+                   CASE WHEN s.before IS NOT NULL THEN false
+                        ELSE NOT EXISTS (SELECT 1 FROM customer_month_revenues e
+                                         WHERE e.customer_id = s.customer_id AND e.mrr > 0 AND e.month < (@from - interval '1 month')::date)
+                   END AS first
+            FROM seq s WHERE s.month >= @from
+            UNION ALL
+            SELECT (s.month + interval '1 month')::date, 0, s.mrr, false
+            FROM seq s WHERE s.month < @to AND (s.after IS NULL OR s.after <> (s.month + interval '1 month')::date)
         ), moves AS (
             SELECT p.month,
                    sum(p.cur) AS mrr, sum(p.prev) AS opening,
-                   sum(p.cur) FILTER (WHERE p.prev = 0 AND f.first = p.month) AS new,
-                   sum(p.cur) FILTER (WHERE p.prev = 0 AND f.first < p.month) AS reactivated,
+                   sum(p.cur) FILTER (WHERE p.prev = 0 AND p.first) AS new,
+                   sum(p.cur) FILTER (WHERE p.prev = 0 AND p.cur > 0 AND NOT p.first) AS reactivated,
                    sum(p.cur - p.prev) FILTER (WHERE p.prev > 0 AND p.cur > p.prev) AS expansion,
                    sum(p.prev - p.cur) FILTER (WHERE p.cur > 0 AND p.cur < p.prev) AS contraction,
                    sum(p.prev) FILTER (WHERE p.cur = 0) AS churned,
                    count(*) FILTER (WHERE p.cur > 0) AS active,
                    count(*) FILTER (WHERE p.prev > 0) AS active_start,
-                   count(*) FILTER (WHERE p.prev = 0 AND f.first = p.month) AS new_customers,
-                   count(*) FILTER (WHERE p.prev = 0 AND f.first < p.month) AS reactivated_customers,
+                   count(*) FILTER (WHERE p.prev = 0 AND p.first) AS new_customers,
+                   count(*) FILTER (WHERE p.prev = 0 AND p.cur > 0 AND NOT p.first) AS reactivated_customers,
                    count(*) FILTER (WHERE p.prev > 0 AND p.cur > p.prev) AS expansion_customers,
                    count(*) FILTER (WHERE p.cur > 0 AND p.cur < p.prev) AS contraction_customers,
                    count(*) FILTER (WHERE p.cur = 0) AS churned_customers
-            FROM pairs p JOIN firsts f ON f.customer_id = p.customer_id
+            FROM pairs p
             GROUP BY p.month
         ), registered AS (
             SELECT width_bucket(c.registered_at, @bounds) AS n, count(*) AS customers
             FROM customers c
-            WHERE c.registered_at >= @bounds[1] AND c.registered_at < @bounds[cardinality(@bounds)] AND {Filter}
+            WHERE c.registered_at >= @bounds[1] AND c.registered_at < @bounds[cardinality(@bounds)] AND {customers}
             GROUP BY 1
         ), terminated AS (
             SELECT width_bucket(s.changed_at, @bounds) AS n, count(DISTINCT s.customer_id) AS customers
             FROM customer_status_logs s
             JOIN customers c ON c.id = s.customer_id
             WHERE s.kind = 'Lifecycle' AND s.to_value = 'Terminated'
-              AND s.changed_at >= @bounds[1] AND s.changed_at < @bounds[cardinality(@bounds)] AND {Filter}
+              AND s.changed_at >= @bounds[1] AND s.changed_at < @bounds[cardinality(@bounds)] AND {customers}
             GROUP BY 1
         )
         SELECT g.month::date, coalesce(m.mrr, 0), coalesce(m.opening, 0), coalesce(m.new, 0), coalesce(m.reactivated, 0),
@@ -90,13 +92,10 @@ public sealed class PostgresRevenueQueries(IIspDbFactory dbs) : IRevenueQueries
             FROM customers c
             WHERE c.registered_at >= @bounds[1] AND c.registered_at < @bounds[cardinality(@bounds)] AND {Filter}
         ), paid AS (
-            SELECT i.customer_id, (extract(year FROM i.period) * 12 + extract(month FROM i.period))::int
+            SELECT r.customer_id, (extract(year FROM r.month) * 12 + extract(month FROM r.month))::int
                    - (extract(year FROM @from) * 12 + extract(month FROM @from))::int AS n
-            FROM invoices i
-            JOIN invoice_lines l ON l.invoice_id = i.id
-            WHERE {Recurring} AND i.period >= @from AND i.period <= @to AND i.customer_id IN (SELECT id FROM co)
-            GROUP BY i.customer_id, i.period
-            HAVING {Mrr} > 0
+            FROM customer_month_revenues r
+            WHERE r.mrr > 0 AND r.month >= @from AND r.month <= @to AND r.customer_id IN (SELECT id FROM co)
         )
         SELECT cohort, -1, count(*)::int FROM co GROUP BY cohort
         UNION ALL
@@ -106,16 +105,11 @@ public sealed class PostgresRevenueQueries(IIspDbFactory dbs) : IRevenueQueries
         GROUP BY co.cohort, p.n - co.cohort
         """;
 
-    private const string MixSql = $"""
+    private static string MixSql(string paying) => $"""
         WITH paid AS (
-            SELECT i.customer_id, {Mrr} AS mrr,
-                   (array_agg(l.service_package_id ORDER BY l.amount DESC, l.id) FILTER (WHERE l.kind = 'Subscription'))[1] AS package_id
-            FROM invoices i
-            JOIN invoice_lines l ON l.invoice_id = i.id
-            JOIN customers c ON c.id = i.customer_id
-            WHERE {Recurring} AND i.period = @from AND {Filter}
-            GROUP BY i.customer_id
-            HAVING {Mrr} > 0
+            SELECT r.customer_id, r.mrr, r.package_id
+            FROM customer_month_revenues r
+            WHERE r.mrr > 0 AND r.month = @from AND {paying}
         )
         SELECT 0, p.id, coalesce(p.name, 'Tanpa paket'), count(*)::int, sum(paid.mrr)
         FROM paid LEFT JOIN service_packages p ON p.id = paid.package_id GROUP BY p.id, p.name
@@ -127,10 +121,15 @@ public sealed class PostgresRevenueQueries(IIspDbFactory dbs) : IRevenueQueries
         FROM paid JOIN customers c ON c.id = paid.customer_id LEFT JOIN routers r ON r.id = c.router_id GROUP BY r.id, r.name
         """;
 
+    private static readonly string MovementAll = MovementSql("true", "true");
+    private static readonly string MovementFiltered = MovementSql(Filtered, Filter);
+    private static readonly string MixAll = MixSql("true");
+    private static readonly string MixFiltered = MixSql(Filtered);
+
     public async Task<IReadOnlyList<MovementRow>> MovementAsync(MonthRange range, IReadOnlyList<DateTimeOffset> bounds, RevenueFilter filter, CancellationToken cancellationToken)
     {
         var rows = new List<MovementRow>();
-        await ReadAsync(MovementSql, range.From, range.To, filter, reader => rows.Add(new MovementRow(
+        await ReadAsync(IsNone(filter) ? MovementAll : MovementFiltered, range.From, range.To, filter, reader => rows.Add(new MovementRow(
             DateOnly.FromDateTime(reader.GetDateTime(0)), reader.GetDecimal(1), reader.GetDecimal(2), reader.GetDecimal(3), reader.GetDecimal(4),
             reader.GetDecimal(5), reader.GetDecimal(6), reader.GetDecimal(7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10),
             reader.GetInt32(11), reader.GetInt32(12), reader.GetInt32(13), reader.GetInt32(14), reader.GetInt32(15), reader.GetInt32(16))),
@@ -150,11 +149,13 @@ public sealed class PostgresRevenueQueries(IIspDbFactory dbs) : IRevenueQueries
     public async Task<IReadOnlyList<MixRow>> MixAsync(DateOnly month, RevenueFilter filter, CancellationToken cancellationToken)
     {
         var rows = new List<MixRow>();
-        await ReadAsync(MixSql, month, month, filter, reader => rows.Add(new MixRow(
+        await ReadAsync(IsNone(filter) ? MixAll : MixFiltered, month, month, filter, reader => rows.Add(new MixRow(
             (MixDimension)reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), reader.GetString(2), reader.GetInt32(3), reader.GetDecimal(4))),
             [], cancellationToken);
         return rows;
     }
+
+    private static bool IsNone(RevenueFilter filter) => filter is { LocationId: null, RouterId: null, PackageId: null };
 
     private static NpgsqlParameter Bounds(IReadOnlyList<DateTimeOffset> bounds) =>
         new("bounds", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = bounds.Select(b => b.ToUniversalTime()).ToArray() };

@@ -4564,6 +4564,61 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasAnnotation("IspPortal:NotAudited", true);
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Reports.Revenue.CustomerMonthRevenue", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<decimal>("Discount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("discount");
+
+                    b.Property<decimal>("Mrr")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("mrr")
+                        .HasComputedColumnSql("GREATEST(subscription - discount, 0)", true);
+
+                    b.Property<int?>("PackageId")
+                        .HasColumnType("integer")
+                        .HasColumnName("package_id");
+
+                    b.Property<decimal>("Subscription")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("subscription");
+
+                    b.HasKey("CustomerId", "Month")
+                        .HasName("pk_customer_month_revenues");
+
+                    b.HasIndex("PackageId")
+                        .HasDatabaseName("ix_customer_month_revenues_package_id");
+
+                    b.HasIndex("CustomerId", "Month")
+                        .HasDatabaseName("ix_customer_month_revenues_customer_paying")
+                        .HasFilter("mrr > 0");
+
+                    b.HasIndex("Month", "CustomerId")
+                        .HasDatabaseName("ix_customer_month_revenues_paying")
+                        .HasFilter("mrr > 0");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Month", "CustomerId"), new[] { "Mrr" });
+
+                    b.ToTable("customer_month_revenues", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_customer_month_revenues_month", "extract(day FROM month) = 1");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Reports.Saved.ReportDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -6368,6 +6423,22 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_whatsapp_messages_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Reports.Revenue.CustomerMonthRevenue", b =>
+                {
+                    b.HasOne("IspPortal.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_month_revenues_customers_customer_id");
+
+                    b.HasOne("IspPortal.Core.Billing.ServicePackage", null)
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customer_month_revenues_service_packages_package_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Reports.Saved.ReportDelivery", b =>
