@@ -23,44 +23,37 @@ public sealed class PostgresRevenueQueries(IIspDbFactory dbs) : IRevenueQueries
     // The paying customer-months (alias r) of the customers the filters keep; without a filter no customer is looked up.
     private const string Filtered = $"r.customer_id IN (SELECT c.id FROM customers c WHERE {Filter})";
 
-    // Each customer's paying months from the month before the range to its end, beside the paying month before and after (within
-    // those months). A paying month in the range is its customer's first ever when there is none before it here and none earlier
-    // (an index probe, only for those rows). The month after a paying month that pays nothing is a churn (prev > 0, cur = 0).
+    // Per month: the paying customers' MRR and count (also the month before the range: the opening is the month before's MRR, over
+    // the same customers), one index-only range per month; and the rows whose MRR changed from the month before (previous_mrr, kept
+    // with each row), classified. A change from nothing is new when the customer never paid before (an index probe, only for those).
     private static string MovementSql(string paying, string customers) => $"""
-        WITH seq AS (
-            SELECT r.customer_id, r.month, r.mrr,
-                   lag(r.month) OVER w AS before, lag(r.mrr) OVER w AS before_mrr, lead(r.month) OVER w AS after
+        WITH totals AS (
+            SELECT g.month::date AS month, p.mrr, p.active
+            FROM generate_series((@from - interval '1 month')::timestamp, @to::timestamp, interval '1 month') g(month)
+            CROSS JOIN LATERAL (
+                SELECT sum(r.mrr) AS mrr, count(*) AS active FROM customer_month_revenues r
+                WHERE r.mrr > 0 AND r.month = g.month::date AND {paying}
+            ) p
+        ), changes AS MATERIALIZED (
+            SELECT r.month, r.mrr AS cur, r.previous_mrr AS prev,
+                   r.previous_mrr = 0 AND NOT EXISTS (SELECT 1 FROM customer_month_revenues e
+                                                      WHERE e.customer_id = r.customer_id AND e.mrr > 0 AND e.month < r.month) AS first
             FROM customer_month_revenues r
-            WHERE r.mrr > 0 AND r.month >= (@from - interval '1 month')::date AND r.month <= @to AND {paying}
-            WINDOW w AS (PARTITION BY r.customer_id ORDER BY r.month)
-        ), pairs AS (
-            SELECT s.month, s.mrr AS cur,
-                   CASE WHEN s.before = (s.month - interval '1 month')::date THEN s.before_mrr ELSE 0 END AS prev,
-                   CASE WHEN s.before IS NOT NULL THEN false
-                        ELSE NOT EXISTS (SELECT 1 FROM customer_month_revenues e
-                                         WHERE e.customer_id = s.customer_id AND e.mrr > 0 AND e.month < (@from - interval '1 month')::date)
-                   END AS first
-            FROM seq s WHERE s.month >= @from
-            UNION ALL
-            SELECT (s.month + interval '1 month')::date, 0, s.mrr, false
-            FROM seq s WHERE s.month < @to AND (s.after IS NULL OR s.after <> (s.month + interval '1 month')::date)
+            WHERE r.mrr <> r.previous_mrr AND r.month >= @from AND r.month <= @to AND {paying}
         ), moves AS (
-            SELECT p.month,
-                   sum(p.cur) AS mrr, sum(p.prev) AS opening,
-                   sum(p.cur) FILTER (WHERE p.prev = 0 AND p.first) AS new,
-                   sum(p.cur) FILTER (WHERE p.prev = 0 AND p.cur > 0 AND NOT p.first) AS reactivated,
-                   sum(p.cur - p.prev) FILTER (WHERE p.prev > 0 AND p.cur > p.prev) AS expansion,
-                   sum(p.prev - p.cur) FILTER (WHERE p.cur > 0 AND p.cur < p.prev) AS contraction,
-                   sum(p.prev) FILTER (WHERE p.cur = 0) AS churned,
-                   count(*) FILTER (WHERE p.cur > 0) AS active,
-                   count(*) FILTER (WHERE p.prev > 0) AS active_start,
-                   count(*) FILTER (WHERE p.prev = 0 AND p.first) AS new_customers,
-                   count(*) FILTER (WHERE p.prev = 0 AND p.cur > 0 AND NOT p.first) AS reactivated_customers,
-                   count(*) FILTER (WHERE p.prev > 0 AND p.cur > p.prev) AS expansion_customers,
-                   count(*) FILTER (WHERE p.cur > 0 AND p.cur < p.prev) AS contraction_customers,
-                   count(*) FILTER (WHERE p.cur = 0) AS churned_customers
-            FROM pairs p
-            GROUP BY p.month
+            SELECT c.month,
+                   sum(c.cur) FILTER (WHERE c.first) AS new,
+                   sum(c.cur) FILTER (WHERE c.prev = 0 AND NOT c.first) AS reactivated,
+                   sum(c.cur - c.prev) FILTER (WHERE c.prev > 0 AND c.cur > c.prev) AS expansion,
+                   sum(c.prev - c.cur) FILTER (WHERE c.cur > 0 AND c.cur < c.prev) AS contraction,
+                   sum(c.prev) FILTER (WHERE c.cur = 0) AS churned,
+                   count(*) FILTER (WHERE c.first) AS new_customers,
+                   count(*) FILTER (WHERE c.prev = 0 AND NOT c.first) AS reactivated_customers,
+                   count(*) FILTER (WHERE c.prev > 0 AND c.cur > c.prev) AS expansion_customers,
+                   count(*) FILTER (WHERE c.cur > 0 AND c.cur < c.prev) AS contraction_customers,
+                   count(*) FILTER (WHERE c.cur = 0) AS churned_customers
+            FROM changes c
+            GROUP BY c.month
         ), registered AS (
             SELECT width_bucket(c.registered_at, @bounds) AS n, count(*) AS customers
             FROM customers c
@@ -74,57 +67,58 @@ public sealed class PostgresRevenueQueries(IIspDbFactory dbs) : IRevenueQueries
               AND s.changed_at >= @bounds[1] AND s.changed_at < @bounds[cardinality(@bounds)] AND {customers}
             GROUP BY 1
         )
-        SELECT g.month::date, coalesce(m.mrr, 0), coalesce(m.opening, 0), coalesce(m.new, 0), coalesce(m.reactivated, 0),
+        SELECT g.month::date, coalesce(t.mrr, 0), coalesce(o.mrr, 0), coalesce(m.new, 0), coalesce(m.reactivated, 0),
                coalesce(m.expansion, 0), coalesce(m.contraction, 0), coalesce(m.churned, 0),
-               coalesce(m.active, 0)::int, coalesce(m.active_start, 0)::int, coalesce(m.new_customers, 0)::int,
+               coalesce(t.active, 0)::int, coalesce(o.active, 0)::int, coalesce(m.new_customers, 0)::int,
                coalesce(m.reactivated_customers, 0)::int, coalesce(m.expansion_customers, 0)::int, coalesce(m.contraction_customers, 0)::int,
-               coalesce(m.churned_customers, 0)::int, coalesce(r.customers, 0)::int, coalesce(t.customers, 0)::int
+               coalesce(m.churned_customers, 0)::int, coalesce(r.customers, 0)::int, coalesce(d.customers, 0)::int
         FROM generate_series(@from::timestamp, @to::timestamp, interval '1 month') WITH ORDINALITY AS g(month, n)
+        LEFT JOIN totals t ON t.month = g.month::date
+        LEFT JOIN totals o ON o.month = (g.month - interval '1 month')::date
         LEFT JOIN moves m ON m.month = g.month::date
         LEFT JOIN registered r ON r.n = g.n
-        LEFT JOIN terminated t ON t.n = g.n
+        LEFT JOIN terminated d ON d.n = g.n
         ORDER BY g.month
         """;
 
+    // The cohorts' customers, each with their paying months of the range (index-only by customer).
     private const string CohortSql = $"""
-        WITH co AS (
+        WITH co AS MATERIALIZED (
             SELECT c.id, width_bucket(c.registered_at, @bounds) - 1 AS cohort
             FROM customers c
             WHERE c.registered_at >= @bounds[1] AND c.registered_at < @bounds[cardinality(@bounds)] AND {Filter}
         ), paid AS (
-            SELECT r.customer_id, (extract(year FROM r.month) * 12 + extract(month FROM r.month))::int
-                   - (extract(year FROM @from) * 12 + extract(month FROM @from))::int AS n
-            FROM customer_month_revenues r
-            WHERE r.mrr > 0 AND r.month >= @from AND r.month <= @to AND r.customer_id IN (SELECT id FROM co)
+            SELECT co.cohort, (date_part('year', r.month) * 12 + date_part('month', r.month))::int
+                   - (date_part('year', @from) * 12 + date_part('month', @from))::int - co.cohort AS since
+            FROM co JOIN customer_month_revenues r ON r.customer_id = co.id
+            WHERE r.mrr > 0 AND r.month >= @from AND r.month <= @to
         )
         SELECT cohort, -1, count(*)::int FROM co GROUP BY cohort
         UNION ALL
-        SELECT co.cohort, p.n - co.cohort, count(*)::int
-        FROM co JOIN paid p ON p.customer_id = co.id
-        WHERE p.n - co.cohort BETWEEN 0 AND @months - 1
-        GROUP BY co.cohort, p.n - co.cohort
+        SELECT cohort, since, count(*)::int FROM paid WHERE since BETWEEN 0 AND @months - 1 GROUP BY cohort, since
         """;
 
-    private static string MixSql(string paying) => $"""
-        WITH paid AS (
-            SELECT r.customer_id, r.mrr, r.package_id
-            FROM customer_month_revenues r
-            WHERE r.mrr > 0 AND r.month = @from AND {paying}
+    // The month's paying customers with their package billed (index-only) and their location and router (customers read once).
+    private static string MixSql(string filter) => $"""
+        WITH paid AS MATERIALIZED (
+            SELECT r.mrr, r.package_id, c.location_code_id, c.router_id
+            FROM customer_month_revenues r JOIN customers c ON c.id = r.customer_id
+            WHERE r.mrr > 0 AND r.month = @from AND {filter}
         )
         SELECT 0, p.id, coalesce(p.name, 'Tanpa paket'), count(*)::int, sum(paid.mrr)
         FROM paid LEFT JOIN service_packages p ON p.id = paid.package_id GROUP BY p.id, p.name
         UNION ALL
         SELECT 1, lc.id, lc.name, count(*)::int, sum(paid.mrr)
-        FROM paid JOIN customers c ON c.id = paid.customer_id JOIN location_codes lc ON lc.id = c.location_code_id GROUP BY lc.id, lc.name
+        FROM paid JOIN location_codes lc ON lc.id = paid.location_code_id GROUP BY lc.id, lc.name
         UNION ALL
         SELECT 2, r.id, coalesce(r.name, 'Tanpa router'), count(*)::int, sum(paid.mrr)
-        FROM paid JOIN customers c ON c.id = paid.customer_id LEFT JOIN routers r ON r.id = c.router_id GROUP BY r.id, r.name
+        FROM paid LEFT JOIN routers r ON r.id = paid.router_id GROUP BY r.id, r.name
         """;
 
     private static readonly string MovementAll = MovementSql("true", "true");
     private static readonly string MovementFiltered = MovementSql(Filtered, Filter);
     private static readonly string MixAll = MixSql("true");
-    private static readonly string MixFiltered = MixSql(Filtered);
+    private static readonly string MixFiltered = MixSql(Filter);
 
     public async Task<IReadOnlyList<MovementRow>> MovementAsync(MonthRange range, IReadOnlyList<DateTimeOffset> bounds, RevenueFilter filter, CancellationToken cancellationToken)
     {

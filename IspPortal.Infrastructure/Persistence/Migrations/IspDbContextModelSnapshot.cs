@@ -4590,6 +4590,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("package_id");
 
+                    b.Property<decimal>("PreviousMrr")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("previous_mrr");
+
                     b.Property<decimal>("Subscription")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
@@ -4601,15 +4606,21 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("PackageId")
                         .HasDatabaseName("ix_customer_month_revenues_package_id");
 
-                    b.HasIndex("CustomerId", "Month")
+                    b.HasIndex(new[] { "CustomerId", "Month" }, "ix_customer_month_revenues_customer_paying")
                         .HasDatabaseName("ix_customer_month_revenues_customer_paying")
                         .HasFilter("mrr > 0");
 
-                    b.HasIndex("Month", "CustomerId")
+                    b.HasIndex(new[] { "Month", "CustomerId" }, "ix_customer_month_revenues_moving")
+                        .HasDatabaseName("ix_customer_month_revenues_moving")
+                        .HasFilter("mrr <> previous_mrr");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Month", "CustomerId" }, "ix_customer_month_revenues_moving"), new[] { "Mrr", "PreviousMrr" });
+
+                    b.HasIndex(new[] { "Month", "CustomerId" }, "ix_customer_month_revenues_paying")
                         .HasDatabaseName("ix_customer_month_revenues_paying")
                         .HasFilter("mrr > 0");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Month", "CustomerId"), new[] { "Mrr" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Month", "CustomerId" }, "ix_customer_month_revenues_paying"), new[] { "Mrr", "PackageId" });
 
                     b.ToTable("customer_month_revenues", null, t =>
                         {

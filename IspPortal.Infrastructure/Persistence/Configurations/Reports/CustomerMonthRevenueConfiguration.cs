@@ -17,10 +17,15 @@ public class CustomerMonthRevenueConfiguration : IEntityTypeConfiguration<Custom
         builder.Property(r => r.Mrr).HasPrecision(18, 2).HasComputedColumnSql("GREATEST(subscription - discount, 0)", stored: true);
         builder.HasOne<Customer>().WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ServicePackage>().WithMany().HasForeignKey(r => r.PackageId).OnDelete(DeleteBehavior.Restrict);
-        // The reports read the paying customers of a range of months (index-only), and probe a customer's earlier paying months.
-        builder.HasIndex(r => new { r.Month, r.CustomerId }).IncludeProperties(r => r.Mrr).HasFilter("mrr > 0")
-            .HasDatabaseName("ix_customer_month_revenues_paying");
-        builder.HasIndex(r => new { r.CustomerId, r.Month }).HasFilter("mrr > 0").HasDatabaseName("ix_customer_month_revenues_customer_paying");
+        builder.Property(r => r.PreviousMrr).HasPrecision(18, 2);
+        // The reports read (index-only) a month's paying customers, the rows whose MRR changed from the month before, and probe a
+        // customer's earlier paying months.
+        builder.HasIndex(r => new { r.Month, r.CustomerId }, "ix_customer_month_revenues_paying")
+            .IncludeProperties(r => new { r.Mrr, r.PackageId }).HasFilter("mrr > 0").HasDatabaseName("ix_customer_month_revenues_paying");
+        builder.HasIndex(r => new { r.Month, r.CustomerId }, "ix_customer_month_revenues_moving")
+            .IncludeProperties(r => new { r.Mrr, r.PreviousMrr }).HasFilter("mrr <> previous_mrr").HasDatabaseName("ix_customer_month_revenues_moving");
+        builder.HasIndex(r => new { r.CustomerId, r.Month }, "ix_customer_month_revenues_customer_paying").HasFilter("mrr > 0")
+            .HasDatabaseName("ix_customer_month_revenues_customer_paying");
         builder.HasIndex(r => r.PackageId);
     }
 }

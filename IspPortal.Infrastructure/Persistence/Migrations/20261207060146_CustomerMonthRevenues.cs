@@ -14,15 +14,19 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
         // most: ux_invoices_customer_period) and its Subscription and Discount lines, and upserts them in key order. Computing again
         // rather than adding differences keeps it right whatever the order: lines inserted in a later statement than their invoice (EF)
         // or in the same one, voiding and un-voiding, lines deleted with their invoice (the invoice's trigger runs after the cascade). An
-        // invoice's lines are written only in the transaction that creates it, so two transactions never compute one key at once. The
-        // rows already there are computed once here.
+        // invoice's lines are written only in the transaction that creates it, so two transactions never compute one key at once.
+        // Then the next month's previous_mrr is set from the rows just computed (its row added, empty, when the customer paid: the churn
+        // the movement reads). The rows already there are computed once here, with the months after paying ones and previous_mrr.
         private const string KeepRevenues = """
-            CREATE FUNCTION customer_month_revenues_refresh(customer_ids integer[], months date[]) RETURNS void LANGUAGE sql AS $$
-                INSERT INTO customer_month_revenues AS t (customer_id, month, subscription, discount, package_id)
+            CREATE FUNCTION customer_month_revenues_refresh(customer_ids integer[], months date[]) RETURNS void LANGUAGE plpgsql AS $$
+            BEGIN
+                INSERT INTO customer_month_revenues AS t (customer_id, month, subscription, discount, package_id, previous_mrr)
                 SELECT k.customer_id, k.month,
                        coalesce(sum(round(l.amount / l.quantity, 2)) FILTER (WHERE l.kind = 'Subscription'), 0),
                        coalesce(sum(l.amount) FILTER (WHERE l.kind = 'Discount'), 0),
-                       (array_agg(l.service_package_id ORDER BY l.amount DESC, l.id) FILTER (WHERE l.kind = 'Subscription'))[1]
+                       (array_agg(l.service_package_id ORDER BY l.amount DESC, l.id) FILTER (WHERE l.kind = 'Subscription'))[1],
+                       coalesce((SELECT p.mrr FROM customer_month_revenues p
+                                 WHERE p.customer_id = k.customer_id AND p.month = (k.month - interval '1 month')::date), 0)
                 FROM (SELECT DISTINCT customer_id, month FROM unnest(customer_ids, months) AS u(customer_id, month)) k
                 LEFT JOIN invoices i ON i.customer_id = k.customer_id AND i.period = k.month AND i.status <> 'Void'
                 LEFT JOIN invoice_lines l ON l.invoice_id = i.id AND l.kind IN ('Subscription', 'Discount')
@@ -31,7 +35,17 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 ON CONFLICT (customer_id, month) DO UPDATE
                 SET subscription = excluded.subscription, discount = excluded.discount, package_id = excluded.package_id
                 WHERE (t.subscription, t.discount, t.package_id) IS DISTINCT FROM (excluded.subscription, excluded.discount, excluded.package_id);
-            $$;
+
+                INSERT INTO customer_month_revenues AS t (customer_id, month, subscription, discount, previous_mrr)
+                SELECT r.customer_id, (r.month + interval '1 month')::date, 0, 0, r.mrr
+                FROM (SELECT DISTINCT customer_id, month FROM unnest(customer_ids, months) AS u(customer_id, month)) k
+                JOIN customer_month_revenues r ON r.customer_id = k.customer_id AND r.month = k.month
+                WHERE r.mrr > 0 OR EXISTS (SELECT 1 FROM customer_month_revenues n
+                                           WHERE n.customer_id = r.customer_id AND n.month = (r.month + interval '1 month')::date)
+                ORDER BY r.customer_id, r.month
+                ON CONFLICT (customer_id, month) DO UPDATE SET previous_mrr = excluded.previous_mrr
+                WHERE t.previous_mrr <> excluded.previous_mrr;
+            END $$;
 
             CREATE FUNCTION invoice_lines_refresh_revenues_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
@@ -88,14 +102,22 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
             CREATE TRIGGER invoices_revenues_deleted AFTER DELETE ON invoices
                 REFERENCING OLD TABLE AS old_invoices FOR EACH STATEMENT EXECUTE FUNCTION invoices_refresh_revenues_deleted();
 
-            INSERT INTO customer_month_revenues (customer_id, month, subscription, discount, package_id)
+            INSERT INTO customer_month_revenues (customer_id, month, subscription, discount, package_id, previous_mrr)
             SELECT i.customer_id, i.period,
                    coalesce(sum(round(l.amount / l.quantity, 2)) FILTER (WHERE l.kind = 'Subscription'), 0),
                    coalesce(sum(l.amount) FILTER (WHERE l.kind = 'Discount'), 0),
-                   (array_agg(l.service_package_id ORDER BY l.amount DESC, l.id) FILTER (WHERE l.kind = 'Subscription'))[1]
+                   (array_agg(l.service_package_id ORDER BY l.amount DESC, l.id) FILTER (WHERE l.kind = 'Subscription'))[1], 0
             FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id
             WHERE i.status <> 'Void' AND l.kind IN ('Subscription', 'Discount')
             GROUP BY i.customer_id, i.period;
+
+            INSERT INTO customer_month_revenues (customer_id, month, subscription, discount, previous_mrr)
+            SELECT r.customer_id, (r.month + interval '1 month')::date, 0, 0, 0 FROM customer_month_revenues r
+            WHERE r.mrr > 0 AND NOT EXISTS (SELECT 1 FROM customer_month_revenues n
+                                            WHERE n.customer_id = r.customer_id AND n.month = (r.month + interval '1 month')::date);
+
+            UPDATE customer_month_revenues t SET previous_mrr = p.mrr FROM customer_month_revenues p
+            WHERE p.customer_id = t.customer_id AND p.month = (t.month - interval '1 month')::date AND p.mrr > 0;
             """;
 
         private const string DropKeepRevenues = """
@@ -123,6 +145,7 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     subscription = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     discount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     mrr = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false, computedColumnSql: "GREATEST(subscription - discount, 0)", stored: true),
+                    previous_mrr = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     package_id = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
@@ -150,6 +173,13 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 filter: "mrr > 0");
 
             migrationBuilder.CreateIndex(
+                name: "ix_customer_month_revenues_moving",
+                table: "customer_month_revenues",
+                columns: new[] { "month", "customer_id" },
+                filter: "mrr <> previous_mrr")
+                .Annotation("Npgsql:IndexInclude", new[] { "mrr", "previous_mrr" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_customer_month_revenues_package_id",
                 table: "customer_month_revenues",
                 column: "package_id");
@@ -159,7 +189,7 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                 table: "customer_month_revenues",
                 columns: new[] { "month", "customer_id" },
                 filter: "mrr > 0")
-                .Annotation("Npgsql:IndexInclude", new[] { "mrr" });
+                .Annotation("Npgsql:IndexInclude", new[] { "mrr", "package_id" });
 
             migrationBuilder.Sql(KeepRevenues);
         }
