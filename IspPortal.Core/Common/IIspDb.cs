@@ -95,6 +95,8 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<Reports.Receivables.BilledMonthTotal> BilledMonthTotals { get; }
 
     DbSet<Reports.Receivables.AllocationQuarterTotal> AllocationQuarterTotals { get; }
+
+    DbSet<Reports.Revenue.CustomerMonthRevenue> CustomerMonthRevenues { get; }
     DbSet<Reports.Saved.ReportSchedule> ReportSchedules { get; }
     DbSet<Reports.Saved.ReportDelivery> ReportDeliveries { get; }
 

@@ -96,6 +96,8 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<Core.Reports.Receivables.BilledMonthTotal> BilledMonthTotals => Set<Core.Reports.Receivables.BilledMonthTotal>();
 
     public DbSet<Core.Reports.Receivables.AllocationQuarterTotal> AllocationQuarterTotals => Set<Core.Reports.Receivables.AllocationQuarterTotal>();
+
+    public DbSet<Core.Reports.Revenue.CustomerMonthRevenue> CustomerMonthRevenues => Set<Core.Reports.Revenue.CustomerMonthRevenue>();
     public DbSet<Core.Reports.Saved.ReportSchedule> ReportSchedules => Set<Core.Reports.Saved.ReportSchedule>();
     public DbSet<Core.Reports.Saved.ReportDelivery> ReportDeliveries => Set<Core.Reports.Saved.ReportDelivery>();
     public DbSet<Core.Reports.Network.UptimeDay> UptimeDays => Set<Core.Reports.Network.UptimeDay>();

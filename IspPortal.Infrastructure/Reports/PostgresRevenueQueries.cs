@@ -7,8 +7,9 @@ using NpgsqlTypes;
 namespace IspPortal.Infrastructure.Reports;
 
 /// <summary>
-/// The revenue reports' aggregates in PostgreSQL, one statement each, grouped in the database: a customer-month MRR
-/// (<see cref="MrrMovement"/>) from invoices and their Subscription and Discount lines, then per month sums over it.
+/// The revenue reports' aggregates in PostgreSQL, one statement each, grouped in the database, over the customer-month MRR the
+/// database keeps (<see cref="CustomerMonthRevenue"/>, table <c>customer_month_revenues</c>; <see cref="MrrMovement"/> defines it):
+/// a report reads the paying rows of its months only, never every invoice line.
 /// </summary>
 public sealed class PostgresRevenueQueries(IIspDbFactory dbs) : IRevenueQueries
 {
@@ -19,118 +20,110 @@ public sealed class PostgresRevenueQueries(IIspDbFactory dbs) : IRevenueQueries
         AND (@package IS NULL OR c.service_package_id = @package)
         """;
 
-    // A customer-month's MRR: subscription per month less discounts, of the non-void invoices of the period, never below zero.
-    private const string Mrr = "GREATEST(sum(CASE WHEN l.kind = 'Subscription' THEN round(l.amount / l.quantity, 2) ELSE -l.amount END), 0)";
+    // The paying customer-months (alias r) of the customers the filters keep; without a filter no customer is looked up.
+    private const string Filtered = $"r.customer_id IN (SELECT c.id FROM customers c WHERE {Filter})";
 
-    private const string Recurring = "i.status <> 'Void' AND l.kind IN ('Subscription', 'Discount')";
-
-    private const string MovementSql = $"""
-        WITH paid AS (
-            SELECT i.customer_id, i.period AS month, {Mrr} AS mrr
-            FROM invoices i
-            JOIN invoice_lines l ON l.invoice_id = i.id
-            JOIN customers c ON c.id = i.customer_id
-            WHERE {Recurring} AND i.period <= @to AND {Filter}
-            GROUP BY i.customer_id, i.period
-            HAVING {Mrr} > 0
-        ), firsts AS (
-            SELECT customer_id, min(month) AS first FROM paid GROUP BY customer_id
-        ), pairs AS (
-            SELECT coalesce(cur.customer_id, prev.customer_id) AS customer_id, coalesce(cur.month, prev.next) AS month,
-                   coalesce(cur.mrr, 0) AS cur, coalesce(prev.mrr, 0) AS prev
-            FROM (SELECT customer_id, month, mrr FROM paid WHERE month >= @from) cur
-            FULL JOIN (SELECT customer_id, (month + interval '1 month')::date AS next, mrr FROM paid
-                       WHERE month >= (@from - interval '1 month')::date AND month < @to) prev
-              ON prev.customer_id = cur.customer_id AND prev.next = cur.month
+    // Per month: the paying customers' MRR and count (also the month before the range: the opening is the month before's MRR, over
+    // the same customers), one index-only range per month; and the rows whose MRR changed from the month before (previous_mrr, kept
+    // with each row), classified. A change from nothing is new when the customer never paid before (an index probe, only for those).
+    private static string MovementSql(string paying, string customers) => $"""
+        WITH totals AS (
+            SELECT g.month::date AS month, p.mrr, p.active
+            FROM generate_series((@from - interval '1 month')::timestamp, @to::timestamp, interval '1 month') g(month)
+            CROSS JOIN LATERAL (
+                SELECT sum(r.mrr) AS mrr, count(*) AS active FROM customer_month_revenues r
+                WHERE r.mrr > 0 AND r.month = g.month::date AND {paying}
+            ) p
+        ), changes AS MATERIALIZED (
+            SELECT r.month, r.mrr AS cur, r.previous_mrr AS prev,
+                   r.previous_mrr = 0 AND NOT EXISTS (SELECT 1 FROM customer_month_revenues e
+                                                      WHERE e.customer_id = r.customer_id AND e.mrr > 0 AND e.month < r.month) AS first
+            FROM customer_month_revenues r
+            WHERE r.mrr <> r.previous_mrr AND r.month >= @from AND r.month <= @to AND {paying}
         ), moves AS (
-            SELECT p.month,
-                   sum(p.cur) AS mrr, sum(p.prev) AS opening,
-                   sum(p.cur) FILTER (WHERE p.prev = 0 AND f.first = p.month) AS new,
-                   sum(p.cur) FILTER (WHERE p.prev = 0 AND f.first < p.month) AS reactivated,
-                   sum(p.cur - p.prev) FILTER (WHERE p.prev > 0 AND p.cur > p.prev) AS expansion,
-                   sum(p.prev - p.cur) FILTER (WHERE p.cur > 0 AND p.cur < p.prev) AS contraction,
-                   sum(p.prev) FILTER (WHERE p.cur = 0) AS churned,
-                   count(*) FILTER (WHERE p.cur > 0) AS active,
-                   count(*) FILTER (WHERE p.prev > 0) AS active_start,
-                   count(*) FILTER (WHERE p.prev = 0 AND f.first = p.month) AS new_customers,
-                   count(*) FILTER (WHERE p.prev = 0 AND f.first < p.month) AS reactivated_customers,
-                   count(*) FILTER (WHERE p.prev > 0 AND p.cur > p.prev) AS expansion_customers,
-                   count(*) FILTER (WHERE p.cur > 0 AND p.cur < p.prev) AS contraction_customers,
-                   count(*) FILTER (WHERE p.cur = 0) AS churned_customers
-            FROM pairs p JOIN firsts f ON f.customer_id = p.customer_id
-            GROUP BY p.month
+            SELECT c.month,
+                   sum(c.cur) FILTER (WHERE c.first) AS new,
+                   sum(c.cur) FILTER (WHERE c.prev = 0 AND NOT c.first) AS reactivated,
+                   sum(c.cur - c.prev) FILTER (WHERE c.prev > 0 AND c.cur > c.prev) AS expansion,
+                   sum(c.prev - c.cur) FILTER (WHERE c.cur > 0 AND c.cur < c.prev) AS contraction,
+                   sum(c.prev) FILTER (WHERE c.cur = 0) AS churned,
+                   count(*) FILTER (WHERE c.first) AS new_customers,
+                   count(*) FILTER (WHERE c.prev = 0 AND NOT c.first) AS reactivated_customers,
+                   count(*) FILTER (WHERE c.prev > 0 AND c.cur > c.prev) AS expansion_customers,
+                   count(*) FILTER (WHERE c.cur > 0 AND c.cur < c.prev) AS contraction_customers,
+                   count(*) FILTER (WHERE c.cur = 0) AS churned_customers
+            FROM changes c
+            GROUP BY c.month
         ), registered AS (
             SELECT width_bucket(c.registered_at, @bounds) AS n, count(*) AS customers
             FROM customers c
-            WHERE c.registered_at >= @bounds[1] AND c.registered_at < @bounds[cardinality(@bounds)] AND {Filter}
+            WHERE c.registered_at >= @bounds[1] AND c.registered_at < @bounds[cardinality(@bounds)] AND {customers}
             GROUP BY 1
         ), terminated AS (
             SELECT width_bucket(s.changed_at, @bounds) AS n, count(DISTINCT s.customer_id) AS customers
             FROM customer_status_logs s
             JOIN customers c ON c.id = s.customer_id
             WHERE s.kind = 'Lifecycle' AND s.to_value = 'Terminated'
-              AND s.changed_at >= @bounds[1] AND s.changed_at < @bounds[cardinality(@bounds)] AND {Filter}
+              AND s.changed_at >= @bounds[1] AND s.changed_at < @bounds[cardinality(@bounds)] AND {customers}
             GROUP BY 1
         )
-        SELECT g.month::date, coalesce(m.mrr, 0), coalesce(m.opening, 0), coalesce(m.new, 0), coalesce(m.reactivated, 0),
+        SELECT g.month::date, coalesce(t.mrr, 0), coalesce(o.mrr, 0), coalesce(m.new, 0), coalesce(m.reactivated, 0),
                coalesce(m.expansion, 0), coalesce(m.contraction, 0), coalesce(m.churned, 0),
-               coalesce(m.active, 0)::int, coalesce(m.active_start, 0)::int, coalesce(m.new_customers, 0)::int,
+               coalesce(t.active, 0)::int, coalesce(o.active, 0)::int, coalesce(m.new_customers, 0)::int,
                coalesce(m.reactivated_customers, 0)::int, coalesce(m.expansion_customers, 0)::int, coalesce(m.contraction_customers, 0)::int,
-               coalesce(m.churned_customers, 0)::int, coalesce(r.customers, 0)::int, coalesce(t.customers, 0)::int
+               coalesce(m.churned_customers, 0)::int, coalesce(r.customers, 0)::int, coalesce(d.customers, 0)::int
         FROM generate_series(@from::timestamp, @to::timestamp, interval '1 month') WITH ORDINALITY AS g(month, n)
+        LEFT JOIN totals t ON t.month = g.month::date
+        LEFT JOIN totals o ON o.month = (g.month - interval '1 month')::date
         LEFT JOIN moves m ON m.month = g.month::date
         LEFT JOIN registered r ON r.n = g.n
-        LEFT JOIN terminated t ON t.n = g.n
+        LEFT JOIN terminated d ON d.n = g.n
         ORDER BY g.month
         """;
 
+    // The cohorts' customers, each with their paying months of the range (index-only by customer).
     private const string CohortSql = $"""
-        WITH co AS (
+        WITH co AS MATERIALIZED (
             SELECT c.id, width_bucket(c.registered_at, @bounds) - 1 AS cohort
             FROM customers c
             WHERE c.registered_at >= @bounds[1] AND c.registered_at < @bounds[cardinality(@bounds)] AND {Filter}
         ), paid AS (
-            SELECT i.customer_id, (extract(year FROM i.period) * 12 + extract(month FROM i.period))::int
-                   - (extract(year FROM @from) * 12 + extract(month FROM @from))::int AS n
-            FROM invoices i
-            JOIN invoice_lines l ON l.invoice_id = i.id
-            WHERE {Recurring} AND i.period >= @from AND i.period <= @to AND i.customer_id IN (SELECT id FROM co)
-            GROUP BY i.customer_id, i.period
-            HAVING {Mrr} > 0
+            SELECT co.cohort, (date_part('year', r.month) * 12 + date_part('month', r.month))::int
+                   - (date_part('year', @from) * 12 + date_part('month', @from))::int - co.cohort AS since
+            FROM co JOIN customer_month_revenues r ON r.customer_id = co.id
+            WHERE r.mrr > 0 AND r.month >= @from AND r.month <= @to
         )
         SELECT cohort, -1, count(*)::int FROM co GROUP BY cohort
         UNION ALL
-        SELECT co.cohort, p.n - co.cohort, count(*)::int
-        FROM co JOIN paid p ON p.customer_id = co.id
-        WHERE p.n - co.cohort BETWEEN 0 AND @months - 1
-        GROUP BY co.cohort, p.n - co.cohort
+        SELECT cohort, since, count(*)::int FROM paid WHERE since BETWEEN 0 AND @months - 1 GROUP BY cohort, since
         """;
 
-    private const string MixSql = $"""
-        WITH paid AS (
-            SELECT i.customer_id, {Mrr} AS mrr,
-                   (array_agg(l.service_package_id ORDER BY l.amount DESC, l.id) FILTER (WHERE l.kind = 'Subscription'))[1] AS package_id
-            FROM invoices i
-            JOIN invoice_lines l ON l.invoice_id = i.id
-            JOIN customers c ON c.id = i.customer_id
-            WHERE {Recurring} AND i.period = @from AND {Filter}
-            GROUP BY i.customer_id
-            HAVING {Mrr} > 0
+    // The month's paying customers with their package billed (index-only) and their location and router (customers read once).
+    private static string MixSql(string filter) => $"""
+        WITH paid AS MATERIALIZED (
+            SELECT r.mrr, r.package_id, c.location_code_id, c.router_id
+            FROM customer_month_revenues r JOIN customers c ON c.id = r.customer_id
+            WHERE r.mrr > 0 AND r.month = @from AND {filter}
         )
         SELECT 0, p.id, coalesce(p.name, 'Tanpa paket'), count(*)::int, sum(paid.mrr)
         FROM paid LEFT JOIN service_packages p ON p.id = paid.package_id GROUP BY p.id, p.name
         UNION ALL
         SELECT 1, lc.id, lc.name, count(*)::int, sum(paid.mrr)
-        FROM paid JOIN customers c ON c.id = paid.customer_id JOIN location_codes lc ON lc.id = c.location_code_id GROUP BY lc.id, lc.name
+        FROM paid JOIN location_codes lc ON lc.id = paid.location_code_id GROUP BY lc.id, lc.name
         UNION ALL
         SELECT 2, r.id, coalesce(r.name, 'Tanpa router'), count(*)::int, sum(paid.mrr)
-        FROM paid JOIN customers c ON c.id = paid.customer_id LEFT JOIN routers r ON r.id = c.router_id GROUP BY r.id, r.name
+        FROM paid LEFT JOIN routers r ON r.id = paid.router_id GROUP BY r.id, r.name
         """;
+
+    private static readonly string MovementAll = MovementSql("true", "true");
+    private static readonly string MovementFiltered = MovementSql(Filtered, Filter);
+    private static readonly string MixAll = MixSql("true");
+    private static readonly string MixFiltered = MixSql(Filter);
 
     public async Task<IReadOnlyList<MovementRow>> MovementAsync(MonthRange range, IReadOnlyList<DateTimeOffset> bounds, RevenueFilter filter, CancellationToken cancellationToken)
     {
         var rows = new List<MovementRow>();
-        await ReadAsync(MovementSql, range.From, range.To, filter, reader => rows.Add(new MovementRow(
+        await ReadAsync(IsNone(filter) ? MovementAll : MovementFiltered, range.From, range.To, filter, reader => rows.Add(new MovementRow(
             DateOnly.FromDateTime(reader.GetDateTime(0)), reader.GetDecimal(1), reader.GetDecimal(2), reader.GetDecimal(3), reader.GetDecimal(4),
             reader.GetDecimal(5), reader.GetDecimal(6), reader.GetDecimal(7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10),
             reader.GetInt32(11), reader.GetInt32(12), reader.GetInt32(13), reader.GetInt32(14), reader.GetInt32(15), reader.GetInt32(16))),
@@ -150,11 +143,13 @@ public sealed class PostgresRevenueQueries(IIspDbFactory dbs) : IRevenueQueries
     public async Task<IReadOnlyList<MixRow>> MixAsync(DateOnly month, RevenueFilter filter, CancellationToken cancellationToken)
     {
         var rows = new List<MixRow>();
-        await ReadAsync(MixSql, month, month, filter, reader => rows.Add(new MixRow(
+        await ReadAsync(IsNone(filter) ? MixAll : MixFiltered, month, month, filter, reader => rows.Add(new MixRow(
             (MixDimension)reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), reader.GetString(2), reader.GetInt32(3), reader.GetDecimal(4))),
             [], cancellationToken);
         return rows;
     }
+
+    private static bool IsNone(RevenueFilter filter) => filter is { LocationId: null, RouterId: null, PackageId: null };
 
     private static NpgsqlParameter Bounds(IReadOnlyList<DateTimeOffset> bounds) =>
         new("bounds", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = bounds.Select(b => b.ToUniversalTime()).ToArray() };

@@ -4746,6 +4746,72 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasAnnotation("IspPortal:NotAudited", true);
                 });
 
+            modelBuilder.Entity("IspPortal.Core.Reports.Revenue.CustomerMonthRevenue", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<decimal>("Discount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("discount");
+
+                    b.Property<decimal>("Mrr")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("mrr")
+                        .HasComputedColumnSql("GREATEST(subscription - discount, 0)", true);
+
+                    b.Property<int?>("PackageId")
+                        .HasColumnType("integer")
+                        .HasColumnName("package_id");
+
+                    b.Property<decimal>("PreviousMrr")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("previous_mrr");
+
+                    b.Property<decimal>("Subscription")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("subscription");
+
+                    b.HasKey("CustomerId", "Month")
+                        .HasName("pk_customer_month_revenues");
+
+                    b.HasIndex("PackageId")
+                        .HasDatabaseName("ix_customer_month_revenues_package_id");
+
+                    b.HasIndex(new[] { "CustomerId", "Month" }, "ix_customer_month_revenues_customer_paying")
+                        .HasDatabaseName("ix_customer_month_revenues_customer_paying")
+                        .HasFilter("mrr > 0");
+
+                    b.HasIndex(new[] { "Month", "CustomerId" }, "ix_customer_month_revenues_moving")
+                        .HasDatabaseName("ix_customer_month_revenues_moving")
+                        .HasFilter("mrr <> previous_mrr");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Month", "CustomerId" }, "ix_customer_month_revenues_moving"), new[] { "Mrr", "PreviousMrr" });
+
+                    b.HasIndex(new[] { "Month", "CustomerId" }, "ix_customer_month_revenues_paying")
+                        .HasDatabaseName("ix_customer_month_revenues_paying")
+                        .HasFilter("mrr > 0");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Month", "CustomerId" }, "ix_customer_month_revenues_paying"), new[] { "Mrr", "PackageId" });
+
+                    b.ToTable("customer_month_revenues", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_customer_month_revenues_month", "extract(day FROM month) = 1");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Reports.Saved.ReportDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -6560,6 +6626,22 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_whatsapp_messages_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.Reports.Revenue.CustomerMonthRevenue", b =>
+                {
+                    b.HasOne("IspPortal.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_month_revenues_customers_customer_id");
+
+                    b.HasOne("IspPortal.Core.Billing.ServicePackage", null)
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customer_month_revenues_service_packages_package_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Reports.Saved.ReportDelivery", b =>
