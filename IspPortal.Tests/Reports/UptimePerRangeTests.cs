@@ -78,6 +78,37 @@ public sealed class UptimePerRangeTests(DatabaseFixture database) : IClassFixtur
     }
 
     [Fact]
+    public async Task Customers_without_logs_on_a_router_never_down_count_as_the_report_counts_them()
+    {
+        // Router CCC is never down. Without any log: Q1 Active and Offline, created 3 March 06:00; Q2 Active and Online; Q3 Isolated.
+        int ccc;
+        await using (var db = database.CreateDbContext())
+        {
+            var karawang = await db.LocationCodes.SingleAsync(l => l.Code == "KRW");
+            var package = await db.ServicePackages.SingleAsync();
+            var router = new Core.Network.Router("CCC", "Router Gamma", karawang.Id, "10.0.0.3", Core.Network.Router.DefaultApiPort, "api", "", At(-1440))
+                { IsolationProfile = "isolir" };
+            db.Routers.Add(router);
+            await db.SaveChangesAsync();
+            ccc = router.Id;
+            var customers = new[] { At(2 * 1440 + 360), At(-1440), At(-1440) }
+                .Select((created, i) => new Core.Customers.Customer($"KRW-Q{i + 1}", $"Tenang {i + 1}", $"+6281300000{i + 1}", karawang.Id, package.Id, created))
+                .ToArray();
+            foreach (var customer in customers)
+                customer.AssignRouter(ccc);
+            db.Customers.AddRange(customers);
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlRawAsync(
+                "UPDATE customers SET status = CASE code WHEN 'KRW-Q3' THEN 'Isolated' ELSE 'Active' END, connection_state = CASE code WHEN 'KRW-Q1' THEN 'Offline' ELSE 'Online' END WHERE code LIKE 'KRW-Q%'");
+        }
+
+        await AssertEachRangeIsTheReportsFigureAsync(Days(15), NetworkFilter.None);
+        await AssertEachRangeIsTheReportsFigureAsync(Days(15), new NetworkFilter(RouterId: ccc));
+        var days = (await UseAsync(u => u.PerRangeAsync(Days(4), new NetworkFilter(RouterId: ccc)))).Value!;
+        Assert.Equal([(1440m, 0m), (1440m, 0m), (1440m + 1080m, 1080m), (2880m, 1440m)], days.Select(d => (d.ServiceMinutes, d.OutageMinutes)));
+    }
+
+    [Fact]
     public async Task Overlapping_ranges_and_readers_without_the_permission_are_refused()
     {
         var overlapping = await UseAsync(u => u.PerRangeAsync([(From, From.AddDays(2)), (From.AddDays(2), From.AddDays(3))], NetworkFilter.None));

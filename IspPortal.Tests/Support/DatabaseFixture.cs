@@ -9,8 +9,12 @@ namespace IspPortal.Tests.Support;
 
 // A database of its own, copied from the migrated template; dropped when the fixture is disposed.
 // Use as IClassFixture<DatabaseFixture>, and ResetAsync between tests that need an empty database.
+// To study a benchmark's database afterwards (EXPLAIN), run with ISPPORTAL_TEST_DATA=<dir> and ISPPORTAL_KEEP_DATABASE=1:
+// the cluster's files stay in <dir> and the database is kept (its name goes to the standard error).
 public class DatabaseFixture : IAsyncLifetime
 {
+    public const string KeepDatabaseVariable = "ISPPORTAL_KEEP_DATABASE";
+
     private LocalPostgresCluster? _cluster;
     private Respawner? _respawner;
 
@@ -52,6 +56,12 @@ public class DatabaseFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (Environment.GetEnvironmentVariable(KeepDatabaseVariable) == "1")
+        {
+            await Console.Error.WriteLineAsync($"{KeepDatabaseVariable}: kept database {DatabaseName}");
+            return;
+        }
+
         if (_cluster is not null && DatabaseName.Length > 0)
         {
             await _cluster.DropDatabaseAsync(DatabaseName);

@@ -40,30 +40,17 @@ public sealed class ArrearsTrend(IIspDbFactory dbs) : ITrendSource
     /// <summary>The amount more than <see cref="DaysPastDue"/> days past due at the end of each day, in the days' order.</summary>
     internal static async Task<decimal[]> ArrearsAsync(IIspDb db, IReadOnlyList<DateOnly> days, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        IQueryable<DaySum>? all = null;
-        for (var index = 0; index < days.Count; index++)
-        {
-            var day = days[index];
-            var dueBefore = day.AddDays(-DaysPastDue);
-            var position = index;
-            var late = OpenInvoices.Owed(db, day, zone, AgingFilter.None)
-                .Where(x => x.Invoice.DueDate < dueBefore)
-                .Select(x => new DaySum { Index = position, Amount = x.Due });
-            all = all is null ? late : all.Concat(late);
-        }
         var sums = new decimal[days.Count];
-        if (all is null)
+        if (days.Count == 0)
             return sums;
-        var rows = await all.GroupBy(s => s.Index).Select(g => new { g.Key, Amount = g.Sum(s => s.Amount) }).ToListAsync(cancellationToken);
+        var dueBefore = days.Select(d => d.AddDays(-DaysPastDue)).ToArray();
+        var rows = await OpenInvoices.OwedAtEach(db, days, zone, AgingFilter.None)
+            .Where(x => x.Invoice.DueDate < dueBefore[x.Index])
+            .GroupBy(x => x.Index)
+            .Select(g => new { g.Key, Amount = g.Sum(x => x.Due) })
+            .ToListAsync(cancellationToken);
         foreach (var row in rows)
             sums[row.Key] = row.Amount;
         return sums;
-    }
-
-    private sealed class DaySum
-    {
-        public int Index { get; init; }
-
-        public decimal Amount { get; init; }
     }
 }

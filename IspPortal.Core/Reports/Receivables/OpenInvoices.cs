@@ -100,6 +100,34 @@ internal static class OpenInvoices
             .Where(x => x.Invoice.Total != 0);
     }
 
+    /// <summary>
+    /// <see cref="Owed"/> at the end of each of <paramref name="days"/> in one pass over the invoices (each row numbered by its day's
+    /// position): an invoice is read once and joined to the days it was still open at, not read again for every day.
+    /// </summary>
+    public static IQueryable<OwedInvoiceAt> OwedAtEach(IIspDb db, IReadOnlyList<DateOnly> days, TimeZoneInfo zone, AgingFilter filter)
+    {
+        var asOf = days.ToArray();
+        var cutoffs = days.Select(d => IspClock.StartOfDay(d.AddDays(1), zone)).ToArray();
+        var indexes = Enumerable.Range(0, asOf.Length).ToArray();
+        var lastDay = asOf.Max();
+        var firstCutoff = cutoffs.Min();
+        var invoices = Filtered(db.Invoices.AsNoTracking(), filter)
+            .Where(i => i.IssueDate <= lastDay && (i.VoidedAt == null || i.VoidedAt >= firstCutoff) && (i.PaidAt == null || i.PaidAt >= firstCutoff)
+                && i.Total != 0);
+        return from i in invoices
+               from k in indexes.Where(k => i.IssueDate <= asOf[k] && (i.VoidedAt == null || i.VoidedAt >= cutoffs[k]) && (i.PaidAt == null || i.PaidAt >= cutoffs[k]))
+               select new OwedInvoiceAt
+               {
+                   Index = k,
+                   Invoice = i,
+                   Due = i.AmountPaid == 0 && i.CreditedAmount == 0
+                       ? i.Total
+                       : i.Total
+                           - (db.PaymentAllocations.Where(a => a.InvoiceId == i.Id && a.AllocatedAt < cutoffs[k]).Sum(a => (decimal?)a.Amount) ?? 0m)
+                           - (db.CreditNotes.Where(n => n.InvoiceId == i.Id && n.CreatedAt < cutoffs[k]).Sum(n => (decimal?)n.Amount) ?? 0m),
+               };
+    }
+
     public static IQueryable<Billing.Invoice> Filtered(IQueryable<Billing.Invoice> invoices, AgingFilter filter)
     {
         if (filter.LocationId is { } location)
@@ -129,6 +157,16 @@ internal sealed class BucketSum
 /// <summary>An invoice and what it still asked for at a date (a class with settable members so EF can compose it).</summary>
 internal sealed class OwedInvoice
 {
+    public Billing.Invoice Invoice { get; init; } = default!;
+
+    public decimal Due { get; init; }
+}
+
+/// <summary>An invoice and what it still asked for at the end of one of several days (<see cref="Index"/>, the day's position).</summary>
+internal sealed class OwedInvoiceAt
+{
+    public int Index { get; init; }
+
     public Billing.Invoice Invoice { get; init; } = default!;
 
     public decimal Due { get; init; }

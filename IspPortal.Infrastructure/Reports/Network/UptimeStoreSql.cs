@@ -43,6 +43,8 @@ internal static class UptimeStoreSql
                coalesce(sum(extract(epoch FROM upper(p.x * w.win) - lower(p.x * w.win))) FILTER (WHERE NOT p.active), 0) AS lost
         FROM pieces p JOIN w ON p.x && w.win
         GROUP BY p.customer_id, w.i
+        UNION ALL
+        SELECT customer_id, i, active, CASE WHEN offline THEN active ELSE 0 END FROM still
         """;
 
     /// <summary>The batch's days (@days date[], @month, @clear: the bits of the days computed) replace what was stored of them.</summary>
@@ -132,7 +134,9 @@ internal static class UptimeStoreSql
             WHERE p.active IS NOT NULL
         ), sums AS (
             SELECT customer_id, sum(a) / 60 AS service, sum(l) / 60 AS lost
-            FROM (SELECT customer_id, a, l FROM live UNION ALL SELECT customer_id, a, l FROM stored) x
+            FROM (SELECT customer_id, a, l FROM live
+                  UNION ALL SELECT customer_id, active, CASE WHEN offline THEN active ELSE 0 END FROM still
+                  UNION ALL SELECT customer_id, a, l FROM stored) x
             GROUP BY customer_id
         ), t AS (
             SELECT k.id, k.code, k.full_name, k.router_id, r.name AS router, l.name AS location, s.service, s.lost
