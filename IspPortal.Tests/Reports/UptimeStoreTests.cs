@@ -111,6 +111,16 @@ public sealed class UptimeStoreTests(DatabaseFixture database) : IClassFixture<D
         Assert.Equal(UptimeDayStore.HorizonDays, await CountAsync("uptime_days"));
         Assert.Equal(0, await FillAsync()); // nothing left to do
         AssertSame(live, stored);
+        // A short page is the long one's first rows (names read only for those that can be on it), with the same totals.
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var uptime = scope.ServiceProvider.GetRequiredService<NetworkUptime>();
+            var all = (await uptime.ForAsync(new(2025, 2, 1), new(2025, 3, 15), NetworkFilter.None, NetworkUptime.MaxCustomerRows)).Value!;
+            var two = (await uptime.ForAsync(new(2025, 2, 1), new(2025, 3, 15), NetworkFilter.None, 2)).Value!;
+            Assert.True(all.Customers.Count > 2);
+            Assert.Equal(all.Customers.Take(2), two.Customers);
+            Assert.Equal((all.CustomerCount, all.UptimePercent), (two.CustomerCount, two.UptimePercent));
+        }
         // The customers' non-plain days: C2's isolation and outages, C1's router outages, C3 offline until 4 March, C5's first day...
         Assert.True(await CountAsync("uptime_customer_days") > 0);
 
@@ -124,6 +134,21 @@ public sealed class UptimeStoreTests(DatabaseFixture database) : IClassFixture<D
         var before = await FebruaryLostAsync();
         await ExecuteAsync("UPDATE uptime_customer_months SET lost_seconds = lost_seconds + 600 WHERE month = date '2025-02-01' AND customer_id = {0}", _data.Customers[0]);
         Assert.Equal(before + 10m, await FebruaryLostAsync());
+
+        // A run of whole months (April 2024 – February 2025 in the year) is read from the running totals at its last month; the
+        // unfiltered trend from the days' network totals.
+        async Task<(decimal YearLost, decimal FebruaryTrendLost)> StoredReadsAsync()
+        {
+            await using var scope = _services.CreateAsyncScope();
+            var uptime = scope.ServiceProvider.GetRequiredService<NetworkUptime>();
+            var year = (await uptime.ForAsync(new(2024, 3, 16), new(2025, 3, 15), NetworkFilter.None, NetworkUptime.MaxCustomerRows)).Value!;
+            var trend = (await uptime.PerRangeAsync(Months, NetworkFilter.None)).Value!;
+            return (year.Customers.Single(c => c.CustomerId == _data.Customers[0]).OutageMinutes, trend[2].OutageMinutes);
+        }
+        var (yearBefore, trendBefore) = await StoredReadsAsync();
+        await ExecuteAsync("UPDATE uptime_customer_months SET cum_lost_seconds = cum_lost_seconds + 1200 WHERE month = date '2025-02-01' AND customer_id = {0}", _data.Customers[0]);
+        await ExecuteAsync("UPDATE uptime_days SET lost_seconds = lost_seconds + 1800 WHERE day = date '2025-02-10'");
+        Assert.Equal((yearBefore + 20m, trendBefore + 30m), await StoredReadsAsync());
     }
 
     [Fact]

@@ -23,6 +23,12 @@ public class UptimeDay
     public DateTimeOffset EndsAt { get; private set; }
 
     public DateTimeOffset ComputedAt { get; private set; }
+
+    /// <summary>Σ every customer's Active seconds of the day: the network's, read by the unfiltered trend without a row per customer.</summary>
+    public decimal ActiveSeconds { get; private set; }
+
+    /// <summary>Σ every customer's lost seconds of the day.</summary>
+    public decimal LostSeconds { get; private set; }
 }
 
 /// <summary>
@@ -64,6 +70,8 @@ public class UptimeCustomerDay
 /// <summary>
 /// One customer's month (table <c>uptime_customer_months</c>): the bit of day n (1 &lt;&lt; (n − 1)) is set when the day was plain (Active
 /// all 86,400 seconds, nothing lost), and the totals of every stored day of the month (read when the whole month is stored and clean).
+/// A customer has a row for every month from their first stored one to the last stored one (zeros where nothing counted), and each row
+/// carries the running totals of the customer's rows up to it, so whole months A..B are the row at B less the running totals before A.
 /// </summary>
 [NotAudited]
 public class UptimeCustomerMonth
@@ -80,4 +88,10 @@ public class UptimeCustomerMonth
     public decimal ActiveSeconds { get; private set; }
 
     public decimal LostSeconds { get; private set; }
+
+    /// <summary>Σ <see cref="ActiveSeconds"/> of the customer's rows up to and including this month.</summary>
+    public decimal CumActiveSeconds { get; private set; }
+
+    /// <summary>Σ <see cref="LostSeconds"/> of the customer's rows up to and including this month.</summary>
+    public decimal CumLostSeconds { get; private set; }
 }

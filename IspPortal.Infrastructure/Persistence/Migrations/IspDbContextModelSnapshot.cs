@@ -4565,6 +4565,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasKey("Day", "CustomerId")
                         .HasName("pk_uptime_customer_days");
 
+                    b.HasIndex(new[] { "Day", "CustomerId" }, "ix_uptime_customer_days_covering")
+                        .HasDatabaseName("ix_uptime_customer_days_day_customer_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Day", "CustomerId" }, "ix_uptime_customer_days_covering"), new[] { "ActiveSeconds", "LostSeconds" });
+
                     b.ToTable("uptime_customer_days", (string)null);
 
                     b.HasAnnotation("IspPortal:NotAudited", true);
@@ -4585,6 +4590,16 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(20,6)")
                         .HasColumnName("active_seconds");
 
+                    b.Property<decimal>("CumActiveSeconds")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("cum_active_seconds");
+
+                    b.Property<decimal>("CumLostSeconds")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("cum_lost_seconds");
+
                     b.Property<decimal>("LostSeconds")
                         .HasPrecision(20, 6)
                         .HasColumnType("numeric(20,6)")
@@ -4596,6 +4611,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Month", "CustomerId")
                         .HasName("pk_uptime_customer_months");
+
+                    b.HasIndex(new[] { "Month", "CustomerId" }, "ix_uptime_customer_months_covering")
+                        .HasDatabaseName("ix_uptime_customer_months_month_customer_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Month", "CustomerId" }, "ix_uptime_customer_months_covering"), new[] { "PlainDays", "ActiveSeconds", "LostSeconds", "CumActiveSeconds", "CumLostSeconds" });
 
                     b.ToTable("uptime_customer_months", null, t =>
                         {
@@ -4611,6 +4631,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("day");
 
+                    b.Property<decimal>("ActiveSeconds")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("active_seconds");
+
                     b.Property<DateTimeOffset>("ComputedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("computed_at");
@@ -4618,6 +4643,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("EndsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
+
+                    b.Property<decimal>("LostSeconds")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("lost_seconds");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")

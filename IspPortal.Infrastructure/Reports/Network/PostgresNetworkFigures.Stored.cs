@@ -33,8 +33,9 @@ public sealed partial class PostgresNetworkFigures
 
     private static NpgsqlParameter[] StoredParameters(UptimePlan plan) =>
     [
-        ArrayOf("whole_months", NpgsqlDbType.Date, plan.WholeMonths.Select(m => m.Month)),
-        ArrayOf("whole_ranges", NpgsqlDbType.Integer, plan.WholeMonths.Select(m => m.Range)),
+        ArrayOf("run_firsts", NpgsqlDbType.Date, plan.Runs.Select(r => r.First)),
+        ArrayOf("run_lasts", NpgsqlDbType.Date, plan.Runs.Select(r => r.Last)),
+        ArrayOf("run_ranges", NpgsqlDbType.Integer, plan.Runs.Select(r => r.Range)),
         ArrayOf("part_months", NpgsqlDbType.Date, plan.PartMonths.Select(m => m.Month)),
         ArrayOf("part_masks", NpgsqlDbType.Integer, plan.PartMonths.Select(m => m.Mask)),
         ArrayOf("part_month_ranges", NpgsqlDbType.Integer, plan.PartMonths.Select(m => m.Range)),
@@ -50,17 +51,24 @@ public sealed partial class PostgresNetworkFigures
     {
         var service = new decimal[windows.Count];
         var lost = new decimal[windows.Count];
-        foreach (var (range, s, l) in await ReadAsync(UptimeStoreSql.StoredRanges, windows[0], filter, null,
-                     r => (r.GetInt32(0), r.GetDecimal(1), r.GetDecimal(2)), cancellationToken, StoredParameters(plan)))
+        var (sql, parameters) = filter == NetworkFilter.None
+            ? (UptimeStoreSql.NetworkRanges, new[]
+            {
+                ArrayOf("stored_days", NpgsqlDbType.Date, plan.StoredDays.Select(d => d.Day)),
+                ArrayOf("stored_day_ranges", NpgsqlDbType.Integer, plan.StoredDays.Select(d => d.Range)),
+            })
+            : (UptimeStoreSql.StoredRanges, StoredParameters(plan));
+        foreach (var (range, s, l) in await ReadAsync(sql, windows[0], filter, null,
+                     r => (r.GetInt32(0), r.GetDecimal(1), r.GetDecimal(2)), cancellationToken, parameters))
         {
             service[range] += s;
             lost[range] += l;
         }
         if (plan.Live.Count > 0)
         {
-            var (bounds, parameters) = LiveWindows(plan, windows[0]);
+            var (bounds, live) = LiveWindows(plan, windows[0]);
             var minutes = await ReadAsync(NetworkTrendSql.CustomerMinutes, bounds, filter, null,
-                r => (r.GetInt32(0) - 1, r.GetDecimal(1), r.GetDecimal(2)), cancellationToken, parameters);
+                r => (r.GetInt32(0) - 1, r.GetDecimal(1), r.GetDecimal(2)), cancellationToken, live);
             foreach (var (i, s, l) in minutes)
             {
                 service[plan.Live[i].Range] += s;

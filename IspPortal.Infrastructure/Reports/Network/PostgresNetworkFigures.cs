@@ -28,7 +28,7 @@ public sealed partial class PostgresNetworkFigures(IIspDbFactory dbs) : INetwork
         if (plan.AnyStored)
         {
             var live = LiveWindows(plan, window);
-            (sql, bounds, parameters) = (UptimeStoreSql.CustomerUptime, live.Bounds, [.. live.Parameters, .. StoredParameters(plan)]);
+            (sql, bounds, parameters) = (UptimeStoreSql.CustomerUptime(filter != NetworkFilter.None), live.Bounds, [.. live.Parameters, .. StoredParameters(plan)]);
         }
         var list = await ReadAsync(sql, bounds, filter, Math.Max(rows, 1), r =>
         {

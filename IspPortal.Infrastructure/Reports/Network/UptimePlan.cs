@@ -7,7 +7,9 @@ namespace IspPortal.Infrastructure.Reports.Network;
 /// Which days of one or more report windows (ranges, numbered from 0) are read from the stored minutes and which are computed live: a day is
 /// read from the store when it is stored and clean (<see cref="UptimeStoreSql.CleanDays"/>) and ends inside its window; every other day (today,
 /// dirty or missing ones) is computed live, consecutive ones as one window (<see cref="Live"/>, with the range each belongs to).
-/// A month whose every day is in one range and read from the store is read from its totals; the other stored days from their day bits and rows.
+/// A month whose every day is in one range and read from the store is read from its totals, consecutive ones of a range as one run (the
+/// running totals at its last month less those before its first); the other stored days from their day bits and rows. Without a filter,
+/// every stored day is also read from the network's day totals (<see cref="StoredDays"/>).
 /// </summary>
 internal sealed class UptimePlan
 {
@@ -18,6 +20,19 @@ internal sealed class UptimePlan
     public List<(DateOnly Month, int Mask, int Range)> PartMonths { get; } = [];
 
     public List<(DateOnly Day, int Range)> PartDays { get; } = [];
+
+    public List<(DateOnly Day, int Range)> StoredDays { get; } = [];
+
+    /// <summary><see cref="WholeMonths"/> as runs of consecutive months of one range.</summary>
+    public IReadOnlyList<(DateOnly First, DateOnly Last, int Range)> Runs =>
+        WholeMonths.Aggregate(new List<(DateOnly First, DateOnly Last, int Range)>(), (runs, m) =>
+        {
+            if (runs.Count > 0 && runs[^1].Range == m.Range && runs[^1].Last.AddMonths(1) == m.Month)
+                runs[^1] = runs[^1] with { Last = m.Month };
+            else
+                runs.Add((m.Month, m.Month, m.Range));
+            return runs;
+        });
 
     public bool AnyStored => WholeMonths.Count + PartMonths.Count > 0;
 
@@ -46,6 +61,7 @@ internal sealed class UptimePlan
                 live = live is { } open ? (open.Start, end) : (start, end);
             }
             plan.Close(ref live, range);
+            plan.StoredDays.AddRange(stored.Select(d => (d, range)));
             foreach (var month in stored.GroupBy(d => new DateOnly(d.Year, d.Month, 1)))
             {
                 var days = month.ToList();

@@ -47,7 +47,11 @@ internal static class UptimeStoreSql
         SELECT customer_id, i, active, CASE WHEN offline THEN active ELSE 0 END FROM still
         """;
 
-    /// <summary>The batch's days (@days date[], @month, @clear: the bits of the days computed) replace what was stored of them.</summary>
+    /// <summary>
+    /// The batch's days (@days date[], @month, @clear: the bits of the days computed) replace what was stored of them; then every customer's
+    /// months from their first to the last stored one get a row (zeros where nothing counted), the running totals are recomputed from
+    /// @month on (from the month before's, right as every earlier month is), and each day keeps the network's totals.
+    /// </summary>
     public const string StoreBatch = """
         DELETE FROM uptime_customer_days WHERE day = ANY(@days);
         INSERT INTO uptime_customer_days (day, customer_id, active_seconds, lost_seconds)
@@ -66,9 +70,26 @@ internal static class UptimeStoreSql
         FULL JOIN (SELECT customer_id, sum(active_seconds) AS active, sum(lost_seconds) AS lost FROM uptime_customer_days
                    WHERE day >= @month AND day < @month + interval '1 month' GROUP BY customer_id) e ON e.customer_id = m.customer_id
         ON CONFLICT (month, customer_id) DO UPDATE SET active_seconds = excluded.active_seconds, lost_seconds = excluded.lost_seconds;
-        INSERT INTO uptime_days (day, zone, starts_at, ends_at, computed_at)
-        SELECT x.day, @zone, x.s, x.e, @now FROM unnest(@days, @starts, @ends) AS x(day, s, e)
-        ON CONFLICT (day) DO UPDATE SET zone = excluded.zone, starts_at = excluded.starts_at, ends_at = excluded.ends_at, computed_at = excluded.computed_at;
+        INSERT INTO uptime_customer_months (month, customer_id, plain_days, active_seconds, lost_seconds)
+        SELECT g.month::date, f.customer_id, 0, 0, 0
+        FROM (SELECT customer_id, min(month) AS first FROM uptime_customer_months GROUP BY customer_id) f
+        CROSS JOIN LATERAL generate_series(greatest(f.first, @month), (SELECT max(month) FROM uptime_customer_months), interval '1 month') AS g(month)
+        ON CONFLICT (month, customer_id) DO NOTHING;
+        UPDATE uptime_customer_months u SET cum_active_seconds = x.ca, cum_lost_seconds = x.cl
+        FROM (SELECT m.month, m.customer_id,
+                     coalesce(p.cum_active_seconds, 0) + sum(m.active_seconds) OVER k AS ca, coalesce(p.cum_lost_seconds, 0) + sum(m.lost_seconds) OVER k AS cl
+              FROM uptime_customer_months m
+              LEFT JOIN uptime_customer_months p ON p.month = (@month - interval '1 month')::date AND p.customer_id = m.customer_id
+              WHERE m.month >= @month
+              WINDOW k AS (PARTITION BY m.customer_id ORDER BY m.month)) x
+        WHERE u.month = x.month AND u.customer_id = x.customer_id
+          AND (u.cum_active_seconds, u.cum_lost_seconds) IS DISTINCT FROM (x.ca, x.cl);
+        INSERT INTO uptime_days (day, zone, starts_at, ends_at, computed_at, active_seconds, lost_seconds)
+        SELECT x.day, @zone, x.s, x.e, @now, coalesce(t.a, 0), coalesce(t.l, 0)
+        FROM unnest(@days, @starts, @ends) WITH ORDINALITY AS x(day, s, e, i)
+        LEFT JOIN (SELECT i, sum(active) AS a, sum(lost) AS l FROM uptime_batch GROUP BY i) t ON t.i = x.i
+        ON CONFLICT (day) DO UPDATE SET zone = excluded.zone, starts_at = excluded.starts_at, ends_at = excluded.ends_at, computed_at = excluded.computed_at,
+            active_seconds = excluded.active_seconds, lost_seconds = excluded.lost_seconds;
         """;
 
     /// <summary>
@@ -93,40 +114,59 @@ internal static class UptimeStoreSql
         """;
 
     /// <summary>
-    /// The stored seconds (r: the range, customer_id, a: Active, l: lost) of the customers in <c>cs</c>: whole months (@whole_months,
-    /// @whole_ranges), the plain days of other months (@part_months, @part_masks, @part_month_ranges) and their other days (@part_days,
-    /// @part_day_ranges).
+    /// The stored seconds (r: the range, customer_id, a: Active, l: lost) of the customers in <c>cs</c> (every customer without a filter):
+    /// runs of whole months (@run_firsts, @run_lasts, @run_ranges: the running totals at the last less those before the first), the plain
+    /// days of other months (@part_months, @part_masks, @part_month_ranges) and their other days (@part_days, @part_day_ranges). The
+    /// <c>= ANY</c> conditions repeat the joins' for the planner, which reads only those months and days through the keys then.
     /// </summary>
-    public const string Stored = """
-        cs AS (
-            SELECT id FROM customers
-            WHERE (@router IS NULL OR router_id = @router) AND (@location IS NULL OR location_code_id = @location)
-        ), stored AS (
-            SELECT x.r, m.customer_id, m.active_seconds AS a, m.lost_seconds AS l
-            FROM unnest(@whole_months, @whole_ranges) AS x(month, r) JOIN uptime_customer_months m ON m.month = x.month
-            JOIN cs ON cs.id = m.customer_id
-            UNION ALL
-            SELECT x.r, m.customer_id, 86400 * bit_count((m.plain_days & x.mask)::bit(32)), 0
-            FROM unnest(@part_months, @part_masks, @part_month_ranges) AS x(month, mask, r) JOIN uptime_customer_months m ON m.month = x.month
-            JOIN cs ON cs.id = m.customer_id
-            WHERE m.plain_days & x.mask <> 0
-            UNION ALL
-            SELECT x.r, d.customer_id, d.active_seconds, d.lost_seconds
-            FROM unnest(@part_days, @part_day_ranges) AS x(day, r) JOIN uptime_customer_days d ON d.day = x.day
-            JOIN cs ON cs.id = d.customer_id
-        )
+    private static string Stored(bool filtered)
+    {
+        string Of(string alias) => filtered ? $"JOIN cs ON cs.id = {alias}.customer_id" : "";
+        return (filtered ? """
+            cs AS (
+                SELECT id FROM customers
+                WHERE (@router IS NULL OR router_id = @router) AND (@location IS NULL OR location_code_id = @location)
+            ), 
+            """ : "") + $"""
+            stored AS (
+                SELECT x.r, b.customer_id, b.cum_active_seconds - coalesce(a.cum_active_seconds - a.active_seconds, 0) AS a,
+                       b.cum_lost_seconds - coalesce(a.cum_lost_seconds - a.lost_seconds, 0) AS l
+                FROM unnest(@run_firsts, @run_lasts, @run_ranges) AS x(first, last, r)
+                JOIN uptime_customer_months b ON b.month = x.last {Of("b")}
+                LEFT JOIN (SELECT * FROM uptime_customer_months WHERE month = ANY(@run_firsts)) a ON a.month = x.first AND a.customer_id = b.customer_id
+                WHERE b.month = ANY(@run_lasts)
+                UNION ALL
+                SELECT x.r, m.customer_id, 86400 * bit_count((m.plain_days & x.mask)::bit(32)), 0
+                FROM unnest(@part_months, @part_masks, @part_month_ranges) AS x(month, mask, r) JOIN uptime_customer_months m ON m.month = x.month
+                {Of("m")}
+                WHERE m.month = ANY(@part_months) AND m.plain_days & x.mask <> 0
+                UNION ALL
+                SELECT x.r, d.customer_id, d.active_seconds, d.lost_seconds
+                FROM unnest(@part_days, @part_day_ranges) AS x(day, r) JOIN uptime_customer_days d ON d.day = x.day
+                {Of("d")}
+                WHERE d.day = ANY(@part_days)
+            )
+            """;
+    }
+
+    /// <summary>Σ stored Active and lost minutes per range, of the customers in the filter.</summary>
+    public static readonly string StoredRanges = "WITH " + Stored(filtered: true) + """
+        SELECT r, sum(a) / 60, sum(l) / 60 FROM stored GROUP BY r
         """;
 
-    /// <summary>Σ stored Active and lost minutes per range.</summary>
-    public const string StoredRanges = "WITH " + Stored + """
-        SELECT r, sum(a) / 60, sum(l) / 60 FROM stored GROUP BY r
+    /// <summary>Σ stored Active and lost minutes per range of the whole network, from the days' totals (@stored_days, @stored_day_ranges).</summary>
+    public const string NetworkRanges = """
+        SELECT x.r, sum(d.active_seconds) / 60, sum(d.lost_seconds) / 60
+        FROM unnest(@stored_days, @stored_day_ranges) AS x(day, r) JOIN uptime_days d ON d.day = x.day
+        GROUP BY x.r
         """;
 
     /// <summary>
     /// The customer page of <see cref="NetworkSql.CustomerUptime"/> from the stored days plus the live ones (@starts, @ends: the days not
-    /// stored, as the trend's windows); @live false when every day is stored (the live part then reads nothing).
+    /// stored, as the trend's windows; none when every day is stored). The customers' names are read only for the rows that can be on the
+    /// page (those losing at least as much as the last row's, @rows ≥ 1), not for every customer counted.
     /// </summary>
-    public static readonly string CustomerUptime = NetworkTrendSql.Spans + ", " + Stored + $"""
+    public static string CustomerUptime(bool filtered) => NetworkTrendSql.Spans + ", " + Stored(filtered) + $"""
         , live AS (
             SELECT p.customer_id, {NetworkSql.Seconds("p.active")} AS a,
                    {NetworkSql.Seconds("p.active * (coalesce(p.offline, '{}'::tstzmultirange) + coalesce(d.spans, '{}'::tstzmultirange))")} AS l
@@ -138,15 +178,17 @@ internal static class UptimeStoreSql
                   UNION ALL SELECT customer_id, active, CASE WHEN offline THEN active ELSE 0 END FROM still
                   UNION ALL SELECT customer_id, a, l FROM stored) x
             GROUP BY customer_id
-        ), t AS (
-            SELECT k.id, k.code, k.full_name, k.router_id, r.name AS router, l.name AS location, s.service, s.lost
-            FROM sums s JOIN customers k ON k.id = s.customer_id JOIN location_codes l ON l.id = k.location_code_id
-            LEFT JOIN routers r ON r.id = k.router_id
+        ), ranked AS MATERIALIZED (
+            SELECT customer_id, service, lost, count(*) OVER ()::int AS n, sum(service) OVER () AS total_service, sum(lost) OVER () AS total_lost
+            FROM sums WHERE service > 0
+        ), cut AS (
+            SELECT lost FROM ranked ORDER BY lost DESC LIMIT 1 OFFSET @rows - 1
         )
-        SELECT id, code, full_name, router_id, router, location, service, lost,
-               count(*) OVER ()::int, sum(service) OVER (), sum(lost) OVER ()
-        FROM t WHERE service > 0
-        ORDER BY lost DESC, code
+        SELECT k.id, k.code, k.full_name, k.router_id, r.name, l.name, s.service, s.lost, s.n, s.total_service, s.total_lost
+        FROM ranked s JOIN customers k ON k.id = s.customer_id JOIN location_codes l ON l.id = k.location_code_id
+        LEFT JOIN routers r ON r.id = k.router_id
+        WHERE s.lost >= coalesce((SELECT lost FROM cut), 0)
+        ORDER BY s.lost DESC, k.code
         LIMIT @rows
         """;
 }
