@@ -48,11 +48,14 @@ internal static class NetworkTrendSql
             FROM network_alerts
             WHERE kind = 'RouterUnreachable' AND opened_at < @end AND (resolved_at IS NULL OR resolved_at > @start)
             GROUP BY router_id
-        ), quiet AS MATERIALIZED (
-            SELECT c.* FROM c
-            WHERE c.id NOT IN (SELECT customer_id FROM logs) AND (c.router_id IS NULL OR c.router_id NOT IN (SELECT router_id FROM down))
+        ), sorted AS MATERIALIZED (
+            -- Joins, not IN (subquery): a month of logs is too many customers for a hashed subplan in work_mem.
+            SELECT c.*, (x.customer_id IS NOT NULL OR d.router_id IS NOT NULL) AS busy
+            FROM c LEFT JOIN (SELECT DISTINCT customer_id FROM logs) x ON x.customer_id = c.id LEFT JOIN down d ON d.router_id = c.router_id
+        ), quiet AS (
+            SELECT * FROM sorted WHERE NOT busy
         ), busy AS MATERIALIZED (
-            SELECT c.* FROM c WHERE c.id IN (SELECT customer_id FROM logs) OR c.router_id IN (SELECT router_id FROM down)
+            SELECT * FROM sorted WHERE busy
         ), still AS (
             SELECT q.id AS customer_id, w.i, extract(epoch FROM w.e - greatest(w.s, q.created_at)) AS active, q.conn = 'Offline' AS offline
             FROM quiet q JOIN w ON w.e > q.created_at
