@@ -70,6 +70,9 @@ internal static class UptimeStoreSql
         FULL JOIN (SELECT customer_id, sum(active_seconds) AS active, sum(lost_seconds) AS lost FROM uptime_customer_days
                    WHERE day >= @month AND day < @month + interval '1 month' GROUP BY customer_id) e ON e.customer_id = m.customer_id
         ON CONFLICT (month, customer_id) DO UPDATE SET active_seconds = excluded.active_seconds, lost_seconds = excluded.lost_seconds;
+        -- Fresh statistics: a first fill grows the table from nothing within one run, and with an empty table's estimates the running
+        -- totals' join below became nested loops over every customer twice.
+        ANALYZE uptime_customer_months;
         INSERT INTO uptime_customer_months (month, customer_id, plain_days, active_seconds, lost_seconds)
         SELECT g.month::date, f.customer_id, 0, 0, 0
         FROM (SELECT customer_id, min(month) AS first FROM uptime_customer_months GROUP BY customer_id) f
