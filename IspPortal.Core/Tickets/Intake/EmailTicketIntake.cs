@@ -109,7 +109,7 @@ public sealed class EmailTicketIntake(
     /// <summary>Addresses are compared case-insensitively; two customers sharing one address are not guessed between.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1862", Justification = "EF Core translates ToLower() to lower(); string.Equals with a StringComparison does not translate.")]
     private static Task<List<int>> CustomersWithAddressAsync(IIspDb db, string lowerCaseAddress, CancellationToken cancellationToken) =>
-        db.Customers.Where(c => c.Email != null && c.Email.ToLower() == lowerCaseAddress).Select(c => c.Id).Take(2).ToListAsync(cancellationToken);
+        db.Customers.Where(c => c.Email != null && c.Email.ToLower() == lowerCaseAddress).Select(c => c.Id).OrderBy(id => id).Take(2).ToListAsync(cancellationToken);
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 
