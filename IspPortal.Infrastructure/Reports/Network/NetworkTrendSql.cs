@@ -48,17 +48,17 @@ internal static class NetworkTrendSql
             FROM network_alerts
             WHERE kind = 'RouterUnreachable' AND opened_at < @end AND (resolved_at IS NULL OR resolved_at > @start)
             GROUP BY router_id
-        ), sorted AS MATERIALIZED (
+        ), split AS MATERIALIZED (
             -- Joins, not IN (subquery): a month of logs is too many customers for a hashed subplan in work_mem.
             SELECT c.*, (x.customer_id IS NOT NULL OR d.router_id IS NOT NULL) AS busy
             FROM c LEFT JOIN (SELECT DISTINCT customer_id FROM logs) x ON x.customer_id = c.id LEFT JOIN down d ON d.router_id = c.router_id
         ), quiet AS (
-            SELECT * FROM sorted WHERE NOT busy
+            SELECT * FROM split WHERE NOT busy
         ), busy AS MATERIALIZED (
-            SELECT * FROM sorted WHERE busy
+            SELECT * FROM split WHERE busy
         ), still AS (
-            SELECT q.id AS customer_id, w.i, extract(epoch FROM w.e - greatest(w.s, q.created_at)) AS active, q.conn = 'Offline' AS offline
-            FROM quiet q JOIN w ON w.e > q.created_at
+            SELECT q.id AS customer_id, w.i, t.active, CASE WHEN q.conn = 'Offline' THEN t.active ELSE 0 END AS lost
+            FROM quiet q JOIN w ON w.e > q.created_at CROSS JOIN LATERAL (SELECT extract(epoch FROM w.e - greatest(w.s, q.created_at)) AS active) t
             WHERE q.status = 'Active'
         ), spans AS (
             SELECT l.customer_id, l.kind, l.to_value AS state, tstzmultirange(tstzrange(l.changed_at, l.next_at) * w.win) AS span
@@ -97,7 +97,7 @@ internal static class NetworkTrendSql
             FROM w LEFT JOIN pieces p ON p.x && w.win
             GROUP BY w.i
         ), calm AS (
-            SELECT i, sum(active) AS a, coalesce(sum(active) FILTER (WHERE offline), 0) AS l FROM still GROUP BY i
+            SELECT i, sum(active) AS a, sum(lost) AS l FROM still GROUP BY i
         )
         SELECT m.i, (m.a + coalesce(q.a, 0)) / 60 AS service, (m.l + coalesce(q.l, 0)) / 60 AS lost
         FROM moved m LEFT JOIN calm q ON q.i = m.i

@@ -31,17 +31,22 @@ public sealed partial class PostgresNetworkFigures
             ArrayOf("ends", NpgsqlDbType.TimestampTz, plan.Live.Select(l => l.End.UtcDateTime))]);
     }
 
-    private static NpgsqlParameter[] StoredParameters(UptimePlan plan) =>
-    [
-        ArrayOf("run_firsts", NpgsqlDbType.Date, plan.Runs.Select(r => r.First)),
-        ArrayOf("run_lasts", NpgsqlDbType.Date, plan.Runs.Select(r => r.Last)),
-        ArrayOf("run_ranges", NpgsqlDbType.Integer, plan.Runs.Select(r => r.Range)),
-        ArrayOf("part_months", NpgsqlDbType.Date, plan.PartMonths.Select(m => m.Month)),
-        ArrayOf("part_masks", NpgsqlDbType.Integer, plan.PartMonths.Select(m => m.Mask)),
-        ArrayOf("part_month_ranges", NpgsqlDbType.Integer, plan.PartMonths.Select(m => m.Range)),
-        ArrayOf("part_days", NpgsqlDbType.Date, plan.PartDays.Select(d => d.Day)),
-        ArrayOf("part_day_ranges", NpgsqlDbType.Integer, plan.PartDays.Select(d => d.Range)),
-    ];
+    private static NpgsqlParameter[] StoredParameters(UptimePlan plan)
+    {
+        var runs = plan.Runs;
+        return
+        [
+            ArrayOf("run_firsts", NpgsqlDbType.Date, runs.Select(r => r.First)),
+            ArrayOf("run_lasts", NpgsqlDbType.Date, runs.Select(r => r.Last)),
+            ArrayOf("run_ranges", NpgsqlDbType.Integer, runs.Select(r => r.Range)),
+            ArrayOf("part_months", NpgsqlDbType.Date, plan.PartMonths.Select(m => m.Month)),
+            ArrayOf("part_masks", NpgsqlDbType.Integer, plan.PartMonths.Select(m => m.Mask)),
+            ArrayOf("part_month_ranges", NpgsqlDbType.Integer, plan.PartMonths.Select(m => m.Range)),
+            ArrayOf("part_days", NpgsqlDbType.Date, plan.PartDays.Select(d => d.Day)),
+            ArrayOf("part_day_ranges", NpgsqlDbType.Integer, plan.PartDays.Select(d => d.Range)),
+        ];
+    }
+
 
     private static NpgsqlParameter ArrayOf<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>
         new(name, NpgsqlDbType.Array | type) { Value = values.ToArray() };

@@ -44,7 +44,7 @@ internal static class UptimeStoreSql
         FROM pieces p JOIN w ON p.x && w.win
         GROUP BY p.customer_id, w.i
         UNION ALL
-        SELECT customer_id, i, active, CASE WHEN offline THEN active ELSE 0 END FROM still
+        SELECT customer_id, i, active, lost FROM still
         """;
 
     /// <summary>
@@ -178,7 +178,7 @@ internal static class UptimeStoreSql
         ), sums AS (
             SELECT customer_id, sum(a) / 60 AS service, sum(l) / 60 AS lost
             FROM (SELECT customer_id, a, l FROM live
-                  UNION ALL SELECT customer_id, active, CASE WHEN offline THEN active ELSE 0 END FROM still
+                  UNION ALL SELECT customer_id, active, lost FROM still
                   UNION ALL SELECT customer_id, a, l FROM stored) x
             GROUP BY customer_id
         ), ranked AS MATERIALIZED (
