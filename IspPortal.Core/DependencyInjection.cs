@@ -7,6 +7,7 @@ using IspPortal.Core.Identity;
 using IspPortal.Core.Network;
 using IspPortal.Core.Notifications;
 using IspPortal.Core.Reports;
+using IspPortal.Core.SelfService;
 using IspPortal.Core.Settings;
 using IspPortal.Core.Tickets;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,8 @@ public static class DependencyInjection
             .AddTickets()
             .AddIdentity()
             .AddReports()
-            .AddBackups();
+            .AddBackups()
+            .AddSelfService();
         return services;
     }
 }

@@ -9,6 +9,7 @@ using IspPortal.Infrastructure.Persistence;
 using IspPortal.Infrastructure.Persistence.Interceptors;
 using IspPortal.Infrastructure.Reports;
 using IspPortal.Infrastructure.Security;
+using IspPortal.Infrastructure.SelfService;
 using IspPortal.Infrastructure.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -38,7 +39,8 @@ public static class DependencyInjection
             .AddTicketsInfrastructure(configuration)
             .AddFinanceInfrastructure(configuration)
             .AddBackupsInfrastructure(configuration)
-            .AddReportsInfrastructure();
+            .AddReportsInfrastructure()
+            .AddSelfServiceInfrastructure();
     }
 
     /// <param name="services">The scope's services; supplies the audit interceptor's clock and

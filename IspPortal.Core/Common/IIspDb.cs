@@ -27,6 +27,11 @@ public interface IIspDb : IDisposable, IAsyncDisposable
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<Identity.SignIn.SignInAttempt> SignInAttempts { get; }
 
+    DbSet<SelfService.SignInCode> SignInCodes { get; }
+    DbSet<SelfService.SelfServiceSession> SelfServiceSessions { get; }
+    DbSet<SelfService.SelfServiceAttempt> SelfServiceAttempts { get; }
+    DbSet<SelfService.SelfServiceActivity> SelfServiceActivities { get; }
+
     DbSet<Customer> Customers { get; }
     DbSet<CustomerRegistration> CustomerRegistrations { get; }
     DbSet<CustomerLocationHistory> CustomerLocationHistory { get; }

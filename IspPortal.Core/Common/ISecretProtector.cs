@@ -23,6 +23,8 @@ public enum SecretKind
     NotificationCredential,
     /// <summary>Payment gateway server keys (Midtrans).</summary>
     PaymentGatewayCredential,
+    /// <summary>Customers' one-time sign-in codes, read back once by the outbox when it sends them.</summary>
+    SignInCode,
 }
 
 /// <summary>

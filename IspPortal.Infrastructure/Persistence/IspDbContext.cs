@@ -25,6 +25,10 @@ public class IspDbContext(DbContextOptions<IspDbContext> options)
     public DbSet<AuditLog> AuditLogs => Set<AuditLog>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Core.Identity.SignIn.SignInAttempt> SignInAttempts => Set<Core.Identity.SignIn.SignInAttempt>();
+    public DbSet<Core.SelfService.SignInCode> SignInCodes => Set<Core.SelfService.SignInCode>();
+    public DbSet<Core.SelfService.SelfServiceSession> SelfServiceSessions => Set<Core.SelfService.SelfServiceSession>();
+    public DbSet<Core.SelfService.SelfServiceAttempt> SelfServiceAttempts => Set<Core.SelfService.SelfServiceAttempt>();
+    public DbSet<Core.SelfService.SelfServiceActivity> SelfServiceActivities => Set<Core.SelfService.SelfServiceActivity>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Customer> Customers => Set<Customer>();

@@ -14,6 +14,7 @@ public sealed class DataProtectionSecretProtector(IDataProtectionProvider provid
     private readonly IDataProtector _niks = provider.CreateProtector(PurposeOf(SecretKind.Nik));
     private readonly IDataProtector _notificationCredentials = provider.CreateProtector(PurposeOf(SecretKind.NotificationCredential));
     private readonly IDataProtector _paymentGatewayCredentials = provider.CreateProtector(PurposeOf(SecretKind.PaymentGatewayCredential));
+    private readonly IDataProtector _signInCodes = provider.CreateProtector(PurposeOf(SecretKind.SignInCode));
 
     /// <summary>Changing a purpose makes every value protected under it unreadable: never rename.</summary>
     public static string PurposeOf(SecretKind kind) => $"IspPortal.Secrets.{kind}.v1";
@@ -29,6 +30,7 @@ public sealed class DataProtectionSecretProtector(IDataProtectionProvider provid
         SecretKind.Nik => _niks,
         SecretKind.NotificationCredential => _notificationCredentials,
         SecretKind.PaymentGatewayCredential => _paymentGatewayCredentials,
+        SecretKind.SignInCode => _signInCodes,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -77,6 +77,8 @@ public static class WebServices
                 options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, Features.SelfService.Authentication.CustomerTokenAuthenticationHandler>(
+                Features.SelfService.Authentication.CustomerTokenAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
 
         services.ConfigureApplicationCookie(cookie =>
@@ -104,8 +106,16 @@ public static class WebServices
             .AddErrorDescriber<IndonesianIdentityErrors>()
             .AddDefaultTokenProviders();
 
-        services.AddAuthorization(options => options.AddPermissionPolicies());
+        services.AddAuthorization(options =>
+        {
+            options.AddPermissionPolicies();
+            options.AddPolicy(Features.SelfService.Authentication.CustomerTokenAuthenticationHandler.Policy, policy => policy
+                .AddAuthenticationSchemes(Features.SelfService.Authentication.CustomerTokenAuthenticationHandler.SchemeName)
+                .RequireClaim(Features.SelfService.Authentication.CustomerTokenAuthenticationHandler.CustomerClaim));
+        });
         services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
+        services.AddOptions<Core.SelfService.SignIn.SelfServiceThrottleOptions>()
+            .Bind(configuration.GetSection(Core.SelfService.SignIn.SelfServiceThrottleOptions.Section)).ValidateDataAnnotations();
     }
 
     private static async Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -6,6 +6,7 @@ using IspPortal.Web.Features.Identity;
 using IspPortal.Web.Features.Network;
 using IspPortal.Web.Features.Notifications;
 using IspPortal.Web.Features.Reports;
+using IspPortal.Web.Features.SelfService;
 using IspPortal.Web.Features.Tickets;
 using IspPortal.Web.Shell.Settings;
 
@@ -26,5 +27,6 @@ public static class PortalFeatures
         new IdentityFeature(),
         new CompanySettingsFeature(),
         new BackupsFeature(),
+        new SelfServiceFeature(),
     ];
 }

@@ -7,12 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace IspPortal.Core.Billing.Documents;
 
 /// <summary>A rendered PDF and the file name to offer it under.</summary>
+[FeatureApi]
 public sealed record BillingPdf(string FileName, byte[] Content);
 
 /// <summary>
 /// Invoice and receipt PDFs: reads the invoice or payment with the company profile, logo and payment
 /// instructions as they are now, and renders through <see cref="IBillingDocumentRenderer"/>.
 /// </summary>
+[FeatureApi]
 public sealed class BillingDocuments(IIspDbFactory dbs, PortalSettings settings, IspClock ispClock, IBillingDocumentRenderer renderer)
 {
     /// <summary>More in one zip would keep a request busy for minutes; a month of a large ISP is split by status.</summary>

@@ -20,7 +20,8 @@ public sealed record DispatchSummary(int Claimed, int Sent, int Retrying, int Fa
 /// </summary>
 public sealed class DispatchOutbox(
     IIspDbFactory dbs, IOutboxClaims claims, IEnumerable<IWhatsAppSender> whatsAppSenders, IEmailSender email, PortalSettings settings,
-    IspClock ispClock, ISecretProtector secrets, IEnumerable<IMessageDocuments> documents, Tickets.Chat.ITicketChatBus chat, TimeProvider clock)
+    IspClock ispClock, ISecretProtector secrets, IEnumerable<IMessageDocuments> documents, IEnumerable<IMessageSecrets> messageSecrets,
+    Tickets.Chat.ITicketChatBus chat, TimeProvider clock)
 {
     public const int BatchSize = 50;
     public const int Workers = 4;
@@ -116,6 +117,13 @@ public sealed class DispatchOutbox(
             // Credentials are read from the encrypted secret at the last moment and never stored in clear.
             values[NotificationEvents.PppoePassword] = await PppoePasswordAsync(db, message.CustomerId, cancellationToken) ?? "";
             masked[NotificationEvents.PppoePassword] = PasswordMask;
+        }
+        foreach (var source in messageSecrets.Where(s => TemplateText.Placeholders(body).Contains(s.Placeholder)))
+        {
+            if (await source.RevealAsync(db, message, values, cancellationToken) is not { } secret)
+                return ("", new SendResult(SendOutcome.Permanent, ErrorCode: "expired", Error: "Isi rahasia pesan ini sudah tidak berlaku (mis. kode masuk kedaluwarsa); tidak dikirim."));
+            values[source.Placeholder] = secret;
+            masked[source.Placeholder] = PasswordMask;
         }
         message.Body = TemplateText.Fill(body, masked);
         var files = message.Attachments.Select(a => new OutgoingFile(a.FileName, a.ContentType, a.Content)).ToList();

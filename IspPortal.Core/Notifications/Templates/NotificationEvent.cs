@@ -18,6 +18,7 @@ public static class NotificationEvents
 {
     public const string CompanyName = "nama_isp";
     public const string PppoePassword = "password_pppoe";
+    public const string SignInCode = "kode_otp";
 
     public static readonly NotificationEvent CustomerWelcome = new("customer_welcome", "Selamat datang (akun PPPoE)",
         ["nama", "kode_pelanggan", "paket", "username_pppoe", PppoePassword, "tanggal_instalasi"],
@@ -130,13 +131,25 @@ public static class NotificationEvents
         "Halo {nama}, terlampir laporan {laporan} {periode} dari laporan tersimpan \"{nama_laporan}\". Buka di portal: {link_laporan}",
         "Laporan {laporan} — {periode}", Service: true);
 
+    /// <summary>The self-service portal's one-time sign-in code; the code is read from its encrypted row when sent.</summary>
+    public static readonly NotificationEvent PortalOtp = new("portal_otp", "Kode masuk portal pelanggan",
+        ["nama", SignInCode, "menit"],
+        "Kode masuk portal pelanggan {nama_isp}: {kode_otp}. Berlaku {menit} menit. Jangan berikan kode ini kepada siapa pun, termasuk petugas kami.",
+        "Kode masuk portal {nama_isp}", Service: true);
+
+    /// <summary>Sent by staff from the customer's page ("Kirim tautan portal").</summary>
+    public static readonly NotificationEvent PortalLink = new("portal_link", "Tautan portal pelanggan",
+        ["nama", "kode_pelanggan", "link_portal"],
+        "Halo {nama}, cek tagihan, bayar, dan laporkan gangguan sendiri di portal pelanggan {nama_isp}: {link_portal}. Masuk dengan kode pelanggan {kode_pelanggan} atau nomor WhatsApp ini.",
+        "Portal pelanggan {nama_isp}", Service: true);
+
     /// <summary>Free text typed by an agent (API or ticket chat); its only placeholder is the text itself.</summary>
     public static readonly NotificationEvent FreeText = new("text", "Pesan bebas", ["pesan"], "{pesan}", "Pesan dari {nama_isp}", Service: true);
 
     public static readonly IReadOnlyList<NotificationEvent> All =
         [CustomerWelcome, PppoePasswordReset, InvoiceIssued, InvoiceReminder, InvoiceOverdue, IsolationNotice, PaymentReceipt, Reactivation, TicketUpdate, TicketOpened, TicketResolved, TicketRatingRequest, TicketEscalated,
          NetworkAlertOpened, NetworkAlertResolved, NetworkAlertFlapping, BackupFailed, InstallationWorkOrder, InstallationWorkOrderCancelled, BudgetThreshold,
-         ReportDelivery, FreeText];
+         ReportDelivery, PortalOtp, PortalLink, FreeText];
 
     /// <summary>What each placeholder looks like in a real message, for the editor's preview.</summary>
     public static readonly IReadOnlyDictionary<string, string> Examples = new Dictionary<string, string>
@@ -185,6 +198,9 @@ public static class NotificationEvents
         ["jadwal"] = "Senin, 3 Februari 2025",
         ["laporan"] = "Laba rugi",
         ["nama_laporan"] = "Laba rugi bulanan",
+        [SignInCode] = "483920",
+        ["menit"] = "5",
+        ["link_portal"] = "https://portal.netkita.co.id/pelanggan",
         ["link_laporan"] = "https://portal.netkita.co.id/reports/profit-loss?from=2025-01-01&to=2025-01-31",
     };
 

@@ -5024,6 +5024,260 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IspPortal.Core.SelfService.SelfServiceActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("detail");
+
+                    b.HasKey("Id")
+                        .HasName("pk_self_service_activities");
+
+                    b.HasIndex("CustomerId", "At")
+                        .HasDatabaseName("ix_self_service_activities_customer_id_at");
+
+                    b.ToTable("self_service_activities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_self_service_activities_action", "action IN ('CodeRequested', 'SignedIn', 'SignedOut', 'SignedOutEverywhere', 'PaymentStarted', 'TicketOpened', 'TicketMessage', 'TicketConfirmed', 'TicketRated', 'PhoneChanged', 'EmailChanged', 'PreferencesChanged', 'PackageChangeRequested', 'PortalLinkSent')");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.SelfService.SelfServiceAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Login")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("login");
+
+                    b.HasKey("Id")
+                        .HasName("pk_self_service_attempts");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_self_service_attempts_at");
+
+                    b.HasIndex("Address", "At")
+                        .HasDatabaseName("ix_self_service_attempts_address_at");
+
+                    b.HasIndex("Login", "At")
+                        .HasDatabaseName("ix_self_service_attempts_login_at");
+
+                    b.ToTable("self_service_attempts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_self_service_attempts_kind", "kind IN ('CodeRequested', 'WrongCode')");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.SelfService.SelfServiceSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("device");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<bool>("Remembered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("remembered");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength()
+                        .HasAnnotation("IspPortal:Sensitive", true);
+
+                    b.HasKey("Id")
+                        .HasName("pk_self_service_sessions");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_self_service_sessions_customer_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_self_service_sessions_token_hash");
+
+                    b.ToTable("self_service_sessions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_self_service_sessions_channel", "channel IN ('Web', 'Api')");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
+            modelBuilder.Entity("IspPortal.Core.SelfService.SignInCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CodeEncrypted")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("code_encrypted")
+                        .HasAnnotation("IspPortal:Sensitive", true);
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Login")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("login");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<int>("WrongTries")
+                        .HasColumnType("integer")
+                        .HasColumnName("wrong_tries");
+
+                    b.HasKey("Id")
+                        .HasName("pk_self_service_codes");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_self_service_codes_customer_id");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_self_service_codes_expires_at");
+
+                    b.HasIndex("Login", "Id")
+                        .HasDatabaseName("ix_self_service_codes_login_id");
+
+                    b.HasIndex("Phone", "CreatedAt")
+                        .HasDatabaseName("ix_self_service_codes_phone_created_at");
+
+                    b.ToTable("self_service_codes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_self_service_codes_purpose", "purpose IN ('SignIn', 'NewPhone')");
+
+                            t.HasCheckConstraint("ck_self_service_codes_wrong_tries", "wrong_tries BETWEEN 0 AND 5");
+                        });
+
+                    b.HasAnnotation("IspPortal:NotAudited", true);
+                });
+
             modelBuilder.Entity("IspPortal.Core.Settings.Setting", b =>
                 {
                     b.Property<string>("Key")
@@ -6702,6 +6956,36 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_saved_reports_users_owner_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.SelfService.SelfServiceActivity", b =>
+                {
+                    b.HasOne("IspPortal.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_self_service_activities_customers_customer_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.SelfService.SelfServiceSession", b =>
+                {
+                    b.HasOne("IspPortal.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_self_service_sessions_customers_customer_id");
+                });
+
+            modelBuilder.Entity("IspPortal.Core.SelfService.SignInCode", b =>
+                {
+                    b.HasOne("IspPortal.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_self_service_codes_customers_customer_id");
                 });
 
             modelBuilder.Entity("IspPortal.Core.Tickets.Chat.TicketRead", b =>

@@ -12,6 +12,15 @@ public sealed record StandInMessage(
     string Wamid, string To, string Type, string? Text, string? TemplateName, IReadOnlyList<string> TemplateParameters, DateTimeOffset ReceivedAt,
     StandInMedia? Document = null);
 
+/// <summary>One message as <c>GET /messages</c> lists it.</summary>
+public sealed record StandInListedMessage(
+    [property: System.Text.Json.Serialization.JsonPropertyName("to")] string To,
+    [property: System.Text.Json.Serialization.JsonPropertyName("type")] string Type,
+    [property: System.Text.Json.Serialization.JsonPropertyName("text")] string? Text,
+    [property: System.Text.Json.Serialization.JsonPropertyName("template")] string? Template,
+    [property: System.Text.Json.Serialization.JsonPropertyName("parameters")] IReadOnlyList<string> Parameters,
+    [property: System.Text.Json.Serialization.JsonPropertyName("at")] DateTimeOffset At);
+
 /// <summary>A file uploaded to the media endpoint; a message names it by id.</summary>
 public sealed record StandInMedia(string Id, string FileName, string ContentType, byte[] Content);
 
@@ -28,6 +37,8 @@ public sealed class WhatsAppCloudStandIn : IAsyncDisposable
     private readonly string _accessToken;
     private LoopbackHost _host = null!;
     private int _sequence;
+
+    public const string MessagesPath = "/messages";
 
     private WhatsAppCloudStandIn(string accessToken) => _accessToken = accessToken;
 
@@ -46,6 +57,8 @@ public sealed class WhatsAppCloudStandIn : IAsyncDisposable
         {
             app.MapPost("/{version}/{phoneNumberId}/messages", (Delegate)standIn.SendAsync);
             app.MapPost("/{version}/{phoneNumberId}/media", (Delegate)standIn.UploadAsync);
+            // Not a Cloud API path: what a demo user or a test reads to see what was "sent" (a sign-in code).
+            app.MapGet(MessagesPath, (string? to) => Results.Json(standIn.Listing(to)));
         }, cancellationToken);
         return standIn;
     }
@@ -81,6 +94,15 @@ public sealed class WhatsAppCloudStandIn : IAsyncDisposable
                 messages = new[] { new { from = fromE164.TrimStart('+'), id = messageId ?? $"wamid.IN{Guid.NewGuid():N}", timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), type = "text", text = new { body = text } } },
             } } } } },
         });
+
+    /// <summary>Every message received, oldest first, in the shape of <c>GET /messages</c>; <paramref name="to"/> in any form filters by number.</summary>
+    public IReadOnlyList<StandInListedMessage> Listing(string? to = null)
+    {
+        var digits = to is null ? null : new string(to.Where(char.IsAsciiDigit).ToArray());
+        return [.. _received
+            .Where(m => string.IsNullOrEmpty(digits) || m.To.TrimStart('+') == digits)
+            .Select(m => new StandInListedMessage(m.To, m.Type, m.Text, m.TemplateName, m.TemplateParameters, m.ReceivedAt))];
+    }
 
     public static string Signature(byte[] body, string appSecret) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body));

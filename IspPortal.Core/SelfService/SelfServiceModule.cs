@@ -1,0 +1,22 @@
+using IspPortal.Core.Notifications.Sending;
+using IspPortal.Core.SelfService.Account;
+using IspPortal.Core.SelfService.SignIn;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IspPortal.Core.SelfService;
+
+public static class SelfServiceModule
+{
+    public static IServiceCollection AddSelfService(this IServiceCollection services)
+    {
+        services.AddScoped<SelfServiceThrottle>();
+        services.AddScoped<RequestSignInCode>();
+        services.AddScoped<VerifySignInCode>();
+        services.AddScoped<CustomerSessions>();
+        services.AddScoped<IMessageSecrets, SignInCodeSecrets>();
+
+        services.AddScoped<CustomerHome>();
+        services.AddScoped<CustomerDocuments>();
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+using IspPortal.Infrastructure.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IspPortal.Infrastructure.SelfService;
+
+public static class SelfServiceInfrastructureModule
+{
+    public static IServiceCollection AddSelfServiceInfrastructure(this IServiceCollection services)
+    {
+        services.AddJob<SelfServiceCleanupJob>(schedule => schedule.Hourly());
+        return services;
+    }
+}
