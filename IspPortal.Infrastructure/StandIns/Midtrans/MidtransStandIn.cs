@@ -159,6 +159,7 @@ public sealed class MidtransStandIn : IAsyncDisposable
             },
             BillerCode = paymentType == MidtransCharges.Echannel ? StandInOrder.MandiriBillerCode : null,
             QrString = paymentType is MidtransCharges.Qris or MidtransCharges.GoPay ? QrisPayload(orderId, gross) : null,
+            CallbackUrl = json.TryGetProperty(paymentType, out var wallet) ? MidtransGateway.Text(wallet, "callback_url") : null,
             DeeplinkUrl = paymentType is MidtransCharges.GoPay or MidtransCharges.ShopeePay
                 ? new Uri(BaseAddress, $"{DemoOrderPath.TrimStart('/')}{orderId}?app={paymentType}").ToString()
                 : null,

@@ -29,6 +29,9 @@ public sealed record StandInOrder(string OrderId, string TransactionId, long Gro
     /// <summary>Where an e-wallet's <c>deeplink-redirect</c> action points.</summary>
     public string? DeeplinkUrl { get; init; }
 
+    /// <summary>The e-wallet's <c>callback_url</c>: where its app sends the customer back.</summary>
+    public string? CallbackUrl { get; init; }
+
     /// <summary>Midtrans writes amounts as strings with two decimals.</summary>
     [JsonIgnore]
     public string GrossAmountText => GrossAmount.ToString("0.00", CultureInfo.InvariantCulture);
