@@ -21,6 +21,15 @@ public sealed class MidtransStandIn : IAsyncDisposable
     public const string DemoPayPath = "/demo/pay/";
     public const string DemoOrderPath = "/demo/orders/";
 
+    private static readonly Dictionary<string, string> ChargeMessages = new(StringComparer.Ordinal)
+    {
+        [MidtransCharges.Qris] = "QRIS transaction is created",
+        [MidtransCharges.BankTransfer] = "Success, Bank Transfer transaction is created",
+        [MidtransCharges.Echannel] = "OK, Mandiri Bill transaction is successful",
+        [MidtransCharges.GoPay] = "GoPay transaction is created",
+        [MidtransCharges.ShopeePay] = "ShopeePay transaction is created",
+    };
+
     private readonly ConcurrentDictionary<string, StandInOrder> _orders = new();
     private readonly HttpClient _notifications = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly string _serverKey;
@@ -188,15 +197,6 @@ public sealed class MidtransStandIn : IAsyncDisposable
             answer["actions"] = actions;
         return Results.Json(With(answer, order.PaymentFields()));
     }
-
-    private static readonly Dictionary<string, string> ChargeMessages = new(StringComparer.Ordinal)
-    {
-        [MidtransCharges.Qris] = "QRIS transaction is created",
-        [MidtransCharges.BankTransfer] = "Success, Bank Transfer transaction is created",
-        [MidtransCharges.Echannel] = "OK, Mandiri Bill transaction is successful",
-        [MidtransCharges.GoPay] = "GoPay transaction is created",
-        [MidtransCharges.ShopeePay] = "ShopeePay transaction is created",
-    };
 
     private object[] Actions(StandInOrder order)
     {
