@@ -35,6 +35,7 @@ public static class BillingModule
         services.AddScoped<ReviewTransfer>();
         services.AddScoped<PaymentList>();
         services.AddScoped<CustomerBilling>();
+        services.AddScoped<CreateGatewayPayment>();
         services.AddScoped<CreateQrisPayment>();
         services.AddScoped<ReceiveGatewayNotification>();
         services.AddScoped<ReconcileGatewayPayments>();

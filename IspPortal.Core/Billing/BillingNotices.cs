@@ -93,6 +93,8 @@ public static class BillingNotices
         PaymentMethod.Cash => "tunai",
         PaymentMethod.BankTransfer => "transfer bank",
         PaymentMethod.Qris => "QRIS",
+        PaymentMethod.VirtualAccount => "virtual account",
+        PaymentMethod.EWallet => "e-wallet",
         _ => method.ToString(),
     };
 

@@ -148,7 +148,7 @@ public sealed record PaymentGatewaySettings : ISettingsGroup<PaymentGatewaySetti
     /// <summary>Sandbox by default, so a new portal never charges real money by accident.</summary>
     public string MidtransBaseUrl { get; init; } = MidtransSandboxUrl;
 
-    /// <summary>How long a QRIS code can be paid.</summary>
+    /// <summary>How long a QRIS code or an e-wallet payment can be paid (a virtual account stays open a day).</summary>
     public int QrisExpiryMinutes { get; init; } = 60;
 
     public bool IsConfigured => Provider == PaymentGatewayProvider.Midtrans && MidtransServerKeyEncrypted is not null;

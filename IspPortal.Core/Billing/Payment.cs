@@ -1,3 +1,4 @@
+using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 
@@ -23,6 +24,11 @@ public class Payment
     public const int IdempotencyKeyMaxLength = 64;
     /// <summary>QRIS payloads are a few hundred characters (EMVCo, at most 512).</summary>
     public const int GatewayQrMaxLength = 1024;
+    public const int GatewayChannelMaxLength = PaymentChannels.CodeMaxLength;
+    /// <summary>Virtual account numbers are up to 18 digits (BRI), Mandiri bill keys 12.</summary>
+    public const int GatewayVaNumberMaxLength = 32;
+    public const int GatewayBillerCodeMaxLength = 16;
+    public const int GatewayActionUrlMaxLength = 1024;
 
     private Payment() { }
 
@@ -37,7 +43,7 @@ public class Payment
         RecordedById = recordedById;
         CreatedAt = receivedAt;
         UpdatedAt = receivedAt;
-        // Cash is in the cashier's hand; transfers and QRIS wait for Finance or the gateway.
+        // Cash is in the cashier's hand; transfers and gateway payments wait for Finance or the gateway.
         Status = method == PaymentMethod.Cash ? PaymentStatus.Confirmed : PaymentStatus.Pending;
         ConfirmedAt = method == PaymentMethod.Cash ? receivedAt : null;
         ConfirmedById = method == PaymentMethod.Cash ? recordedById : null;
@@ -49,7 +55,7 @@ public class Payment
 
     public int CustomerId { get; private set; }
 
-    /// <summary>The invoice the customer meant to pay (a QRIS code is made for one); may be null.</summary>
+    /// <summary>The invoice the customer meant to pay (a gateway charge is made for one); may be null.</summary>
     public int? InvoiceId { get; set; }
 
     public PaymentMethod Method { get; private set; }
@@ -74,6 +80,18 @@ public class Payment
     public string? GatewayQrString { get; private set; }
 
     public DateTimeOffset? GatewayExpiresAt { get; private set; }
+
+    /// <summary>The <see cref="PaymentChannels"/> code the customer chose, e.g. <c>va_bca</c>; null for payments not made through the gateway.</summary>
+    public string? GatewayChannel { get; private set; }
+
+    /// <summary>The virtual account number to transfer to; for Mandiri, the bill key.</summary>
+    public string? GatewayVaNumber { get; private set; }
+
+    /// <summary>Mandiri's company code, entered before the bill key.</summary>
+    public string? GatewayBillerCode { get; private set; }
+
+    /// <summary>The e-wallet's link that opens its app on this payment.</summary>
+    public string? GatewayActionUrl { get; private set; }
 
     /// <summary>The key the recording screen or API call sent: the same key twice records one payment.</summary>
     public string? IdempotencyKey { get; set; }
@@ -120,11 +138,41 @@ public class Payment
         UpdatedAt = at;
     }
 
-    public void ShowQr(string qrString, DateTimeOffset? expiresAt)
+    /// <summary>The customer chose how to pay this gateway payment; the channel's method must be the payment's.</summary>
+    public void UseChannel(string channelCode)
     {
-        GatewayQrString = qrString;
+        var channel = PaymentChannels.Find(channelCode) ?? throw new ArgumentException($"Unknown payment channel '{channelCode}'.", nameof(channelCode));
+        if (channel.Method != Method)
+        {
+            throw new InvalidOperationException($"Payment {Number} is {Method}; channel {channel.Code} is {channel.Method}.");
+        }
+        if (GatewayChannel is not null && GatewayChannel != channel.Code)
+        {
+            throw new InvalidOperationException($"Payment {Number} is already paid through {GatewayChannel}.");
+        }
+        GatewayChannel = channel.Code;
+    }
+
+    /// <summary>What the gateway gave the customer to pay with: what the channel needs must be there.</summary>
+    public void ShowCharge(string? qrString, string? vaNumber, string? billerCode, string? actionUrl, DateTimeOffset? expiresAt)
+    {
+        if (Gateway is null || GatewayChannel is null || Status != PaymentStatus.Pending)
+        {
+            throw new InvalidOperationException($"Payment {Number} ({Status}, channel {GatewayChannel ?? "none"}): only a pending gateway payment with a channel shows a charge.");
+        }
+        if (!PaymentChannels.Find(GatewayChannel)!.IsPayableWith(qrString, vaNumber, billerCode, actionUrl))
+        {
+            throw new ArgumentException($"The gateway's charge for {GatewayChannel} lacks what the customer needs to pay.");
+        }
+        GatewayQrString = Fitting(qrString, GatewayQrMaxLength);
+        GatewayVaNumber = Fitting(vaNumber, GatewayVaNumberMaxLength);
+        GatewayBillerCode = Fitting(billerCode, GatewayBillerCodeMaxLength);
+        GatewayActionUrl = Fitting(actionUrl, GatewayActionUrlMaxLength);
         GatewayExpiresAt = expiresAt;
     }
+
+    private static string? Fitting(string? text, int maxLength, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(text))] string name = "") =>
+        text is null || text.Length <= maxLength ? text : throw new ArgumentException($"{name} is longer than {maxLength} characters.", name);
 
     public void Confirm(Guid? byUserId, DateTimeOffset at, string? gatewayStatus = null)
     {
@@ -208,6 +256,8 @@ public enum PaymentMethod
     Cash,
     BankTransfer,
     Qris,
+    VirtualAccount,
+    EWallet,
 }
 
 public enum PaymentStatus

@@ -181,6 +181,7 @@ public sealed class DemoBilling(IspDbContext db, IDocumentSequences sequences, L
                 break;
             case PaymentMethod.Qris:
                 payment.LinkGateway(PaymentGatewayNames.Midtrans, $"demo-{number.Replace('/', '-')}", $"{invoice.Number.Replace('/', '-')}-{_payments.Count}", "settlement", at);
+                payment.UseChannel(PaymentChannels.Qris);
                 payment.Confirm(null, at, "settlement");
                 _qrisFor[payment] = invoice;
                 break;

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace IspPortal.Infrastructure.Demo;
 
 /// <summary>
-/// The demo ISP's QRIS: the Midtrans stand-in on loopback, with the payment gateway settings pointed
+/// The demo ISP's payment gateway (QRIS, virtual accounts, e-wallets): the Midtrans stand-in on loopback, with the payment gateway settings pointed
 /// at it (unless an admin chose a real gateway), and its notifications going to the portal's own
 /// endpoint, so a demo visitor can "pay" an invoice from the pay page and watch it turn LUNAS.
 /// </summary>

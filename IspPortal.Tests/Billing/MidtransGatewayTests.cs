@@ -50,7 +50,7 @@ public sealed class MidtransGatewayTests(DatabaseFixture database) : IClassFixtu
         await using var scope = _services.CreateAsyncScope();
         var gateway = Gateway(scope);
 
-        var charge = await gateway.CreateQrisAsync(new QrisChargeRequest("INV-2025-02-000001-1", 275_000m, "Tagihan INV/2025/02/000001", "Siti", null, "+6281234567890", TimeSpan.FromMinutes(60)));
+        var charge = await gateway.CreateChargeAsync(QrisRequest("INV-2025-02-000001-1", 275_000m, "Tagihan INV/2025/02/000001", "Siti", null, "+6281234567890", TimeSpan.FromMinutes(60)));
 
         var order = _midtrans.Order("INV-2025-02-000001-1");
         Assert.Equal((order.TransactionId, order.QrString, "pending", 275_000L), (charge.TransactionId, charge.QrString, charge.Status, order.GrossAmount));
@@ -63,13 +63,13 @@ public sealed class MidtransGatewayTests(DatabaseFixture database) : IClassFixtu
     {
         await using var scope = _services.CreateAsyncScope();
         var gateway = Gateway(scope);
-        await gateway.CreateQrisAsync(new QrisChargeRequest("INV-2025-02-000002-1", 100_000m, "Tagihan", "Siti", null, null, TimeSpan.FromMinutes(15)));
+        await gateway.CreateChargeAsync(QrisRequest("INV-2025-02-000002-1", 100_000m, "Tagihan", "Siti", null, null, TimeSpan.FromMinutes(15)));
 
         var duplicate = await Assert.ThrowsAsync<PaymentGatewayException>(() =>
-            gateway.CreateQrisAsync(new QrisChargeRequest("INV-2025-02-000002-1", 100_000m, "Tagihan", "Siti", null, null, TimeSpan.FromMinutes(15))));
+            gateway.CreateChargeAsync(QrisRequest("INV-2025-02-000002-1", 100_000m, "Tagihan", "Siti", null, null, TimeSpan.FromMinutes(15))));
         await SaveServerKeyAsync(scope, "SB-Mid-server-WRONG");
         var unknownKey = await Assert.ThrowsAsync<PaymentGatewayException>(() =>
-            gateway.CreateQrisAsync(new QrisChargeRequest("INV-2025-02-000003-1", 100_000m, "Tagihan", "Siti", null, null, TimeSpan.FromMinutes(15))));
+            gateway.CreateChargeAsync(QrisRequest("INV-2025-02-000003-1", 100_000m, "Tagihan", "Siti", null, null, TimeSpan.FromMinutes(15))));
         await SaveServerKeyAsync(scope, QrisBilling.ServerKey);
 
         Assert.Contains("(406)", duplicate.Message, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class MidtransGatewayTests(DatabaseFixture database) : IClassFixtu
     {
         await using var scope = _services.CreateAsyncScope();
         var gateway = Gateway(scope);
-        await gateway.CreateQrisAsync(new QrisChargeRequest("INV-2025-02-000004-1", 150_000m, "Tagihan", "Siti", null, null, TimeSpan.FromMinutes(15)));
+        await gateway.CreateChargeAsync(QrisRequest("INV-2025-02-000004-1", 150_000m, "Tagihan", "Siti", null, null, TimeSpan.FromMinutes(15)));
 
         var pending = await gateway.GetStatusAsync("INV-2025-02-000004-1");
         _midtrans.Order("INV-2025-02-000004-1").Status = "settlement";
@@ -113,6 +113,9 @@ public sealed class MidtransGatewayTests(DatabaseFixture database) : IClassFixtu
     [Fact]
     public void Midtrans_times_are_Jakarta_time() =>
         Assert.Equal(new DateTimeOffset(2025, 2, 1, 0, 30, 0, TimeSpan.Zero), MidtransGateway.ParseTime("2025-02-01 07:30:00"));
+
+    private static ChargeRequest QrisRequest(string orderId, decimal amount, string itemName, string customerName, string? email, string? phone, TimeSpan expiresIn) =>
+        new(orderId, amount, itemName, customerName, email, phone, PaymentChannels.Qris, expiresIn);
 
     private static IPaymentGateway Gateway(AsyncServiceScope scope) =>
         scope.ServiceProvider.GetServices<IPaymentGateway>().Single(g => g.Name == MidtransGateway.GatewayName);

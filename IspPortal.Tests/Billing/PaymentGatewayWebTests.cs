@@ -81,6 +81,32 @@ public sealed class PaymentGatewayWebTests(PortalFactory portal) : IClassFixture
         Assert.Equal(PaymentStatus.Pending, (await after.Payments.SingleAsync(p => p.GatewayOrderId == unconfirmable.OrderId)).Status);
     }
 
+    [Theory]
+    [InlineData(PaymentChannels.VaMandiri)]
+    [InlineData(PaymentChannels.ShopeePay)]
+    public async Task A_virtual_account_or_e_wallet_paid_on_the_stand_ins_demo_path_is_confirmed_through_the_portals_endpoint(string channel)
+    {
+        var (_, invoiceNumber) = await InvoiceAsync();
+        GatewayPaymentToPay toPay;
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<CreateGatewayPayment>().ExecuteAsync(invoiceNumber, channel);
+            Assert.True(outcome.Succeeded, outcome.FirstError);
+            toPay = outcome.Value!;
+        }
+        using var client = new HttpClient();
+
+        using var paid = await client.PostAsync(new Uri(_midtrans.BaseAddress, MidtransStandIn.DemoPayPath.TrimStart('/') + toPay.OrderId), null);
+        var looked = await client.GetStringAsync(new Uri(_midtrans.BaseAddress, MidtransStandIn.DemoOrderPath.TrimStart('/') + toPay.OrderId));
+
+        Assert.Contains("\"notification_status\":200", await paid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"settlement\"", looked, StringComparison.Ordinal);
+        await using var db = portal.Database.CreateDbContext();
+        var payment = await db.Payments.SingleAsync(p => p.GatewayOrderId == toPay.OrderId);
+        Assert.Equal((PaymentStatus.Confirmed, channel), (payment.Status, payment.GatewayChannel));
+        Assert.Equal(InvoiceStatus.Paid, (await db.Invoices.SingleAsync(i => i.Number == invoiceNumber)).Status);
+    }
+
     [Fact]
     public async Task The_pay_page_shows_the_invoice_makes_a_QRIS_code_on_request_and_LUNAS_once_paid()
     {

@@ -149,7 +149,7 @@ public sealed class ReceiveGatewayNotification(
             case GatewayPaymentState.Expired or GatewayPaymentState.Failed when payment.Status == PaymentStatus.Pending:
                 payment.LinkGateway(gatewayName, NullIfEmpty(notification.TransactionId), notification.OrderId, notification.GatewayStatus, now);
                 payment.Reject(notification.State == GatewayPaymentState.Expired ? PaymentStatus.Expired : PaymentStatus.Failed,
-                    notification.State == GatewayPaymentState.Expired ? "QRIS kedaluwarsa sebelum dibayar." : $"Pembayaran gagal di {gatewayName} ({notification.GatewayStatus}).",
+                    notification.State == GatewayPaymentState.Expired ? "Batas waktu pembayaran habis sebelum dibayar." : $"Pembayaran gagal di {gatewayName} ({notification.GatewayStatus}).",
                     null, now, notification.GatewayStatus);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace IspPortal.Core.Billing.Payments;
 
 /// <summary>
-/// Asks the gateway about QRIS codes that expired without a final word from it: a lost
+/// Asks the gateway about charges (QRIS codes, virtual accounts, e-wallet payments) that expired without a final word from it: a lost
 /// notification would otherwise leave money taken and the customer isolated. Settled ones are
 /// confirmed exactly as a notification would (<see cref="ReceiveGatewayNotification"/>), expired ones closed.
-/// Runs with the billing job; a few codes per tick, oldest first, for two days after they were made.
+/// Runs with the billing job; a few charges per tick, oldest first, for two days after they were made.
 /// </summary>
 public sealed class ReconcileGatewayPayments(
     IIspDbFactory dbs, IEnumerable<IPaymentGateway> gateways, ReceiveGatewayNotification notifications, TimeProvider clock, ILogger<ReconcileGatewayPayments> logger)
@@ -27,7 +27,7 @@ public sealed class ReconcileGatewayPayments(
         await using (var db = await dbs.CreateAsync(cancellationToken))
         {
             stale = (await db.Payments.AsNoTracking()
-                .Where(p => p.Method == PaymentMethod.Qris && p.Status == PaymentStatus.Pending && p.Gateway != null && p.GatewayOrderId != null)
+                .Where(p => p.Status == PaymentStatus.Pending && p.Gateway != null && p.GatewayOrderId != null)
                 .Where(p => p.GatewayExpiresAt < expiredBefore && p.CreatedAt > madeAfter)
                 .OrderBy(p => p.GatewayExpiresAt).Take(PerTick)
                 .Select(p => new { p.Gateway, p.GatewayOrderId, p.CustomerId })

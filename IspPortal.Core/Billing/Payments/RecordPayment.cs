@@ -89,7 +89,8 @@ public sealed class RecordPayment(
     private FieldErrors Check(PaymentInput input, DateOnly today)
     {
         var errors = new FieldErrors()
-            .When(input.Method == PaymentMethod.Qris, nameof(PaymentInput.Method), "Pembayaran QRIS dicatat otomatis oleh payment gateway, tidak diinput manual.")
+            .When(input.Method is not (PaymentMethod.Cash or PaymentMethod.BankTransfer), nameof(PaymentInput.Method),
+                $"Pembayaran {BillingNotices.MethodLabel(input.Method)} dicatat otomatis oleh payment gateway, tidak diinput manual.")
             .When(input.Amount <= 0, nameof(PaymentInput.Amount), "Jumlah harus lebih dari 0.")
             .When(input.Amount > MaxAmount, nameof(PaymentInput.Amount), $"Jumlah paling banyak {Rupiah.Format(MaxAmount)}.")
             .When(decimal.Truncate(input.Amount) != input.Amount, nameof(PaymentInput.Amount), "Jumlah harus dalam rupiah penuh, tanpa sen.")

@@ -216,6 +216,8 @@ public sealed class PdfSharpBillingDocumentRenderer : IBillingDocumentRenderer
         PaymentMethod.Cash => "Tunai",
         PaymentMethod.BankTransfer => "Transfer bank",
         PaymentMethod.Qris => "QRIS",
+        PaymentMethod.VirtualAccount => "Virtual account",
+        PaymentMethod.EWallet => "E-wallet",
         _ => method.ToString(),
     };
 

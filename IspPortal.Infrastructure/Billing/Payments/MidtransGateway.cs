@@ -12,7 +12,7 @@ using IspPortal.Core.Settings;
 namespace IspPortal.Infrastructure.Billing.Payments;
 
 /// <summary>
-/// Midtrans Core API: QRIS charges (<c>POST /v2/charge</c>), status (<c>GET /v2/{order_id}/status</c>)
+/// Midtrans Core API: charges by QRIS, virtual account and e-wallet (<c>POST /v2/charge</c>, shapes in <see cref="MidtransCharges"/>), status (<c>GET /v2/{order_id}/status</c>)
 /// and the HTTP notification, whose <c>signature_key</c> is SHA-512 of order id, status code, gross
 /// amount (as received) and the server key. Settings are read per call, so a new key applies at once.
 /// </summary>
@@ -25,35 +25,26 @@ public sealed class MidtransGateway(IHttpClientFactory http, PortalSettings sett
     public static readonly TimeSpan Wib = TimeSpan.FromHours(7);
     public const string TimeFormat = "yyyy-MM-dd HH:mm:ss";
 
-    /// <summary>Midtrans' limits for an item name and a customer's first name.</summary>
-    private const int NameMaxLength = 50;
-
     public string Name => GatewayName;
 
-    public async Task<QrisCharge> CreateQrisAsync(QrisChargeRequest request, CancellationToken cancellationToken = default)
+    public async Task<GatewayCharge> CreateChargeAsync(ChargeRequest request, CancellationToken cancellationToken = default)
     {
+        var channel = PaymentChannels.Find(request.Channel);
+        if (channel is null || MidtransCharges.KindOf(request.Channel) is not { } kind)
+            throw new PaymentGatewayException($"Metode pembayaran {request.Channel} tidak tersedia di Midtrans.");
+        var (paymentType, bank) = kind;
         if (request.Amount != decimal.Truncate(request.Amount) || request.Amount <= 0)
-            throw new PaymentGatewayException($"QRIS hanya untuk rupiah utuh; jumlah {request.Amount} tidak bisa ditagihkan.");
-        var grossAmount = (long)request.Amount;
-        var body = new
-        {
-            payment_type = "qris",
-            transaction_details = new { order_id = request.OrderId, gross_amount = grossAmount },
-            item_details = new[] { new { id = request.OrderId, price = grossAmount, quantity = 1, name = Shorten(request.ItemName) } },
-            customer_details = new { first_name = Shorten(request.CustomerName), email = request.CustomerEmail, phone = request.CustomerPhone },
-            qris = new { acquirer = "gopay" },
-            custom_expiry = new { expiry_duration = (int)Math.Ceiling(request.ExpiresIn.TotalMinutes), unit = "minute" },
-        };
-        var json = await SendAsync(HttpMethod.Post, "v2/charge", JsonContent.Create(body), cancellationToken);
+            throw new PaymentGatewayException($"{channel.Label} hanya untuk rupiah utuh; jumlah {request.Amount} tidak bisa ditagihkan.");
+        var json = await SendAsync(HttpMethod.Post, "v2/charge", JsonContent.Create(MidtransCharges.Body(request, paymentType, bank)), cancellationToken);
         var statusCode = Text(json, "status_code");
         if (statusCode is not ("200" or "201"))
-            throw new PaymentGatewayException($"Midtrans menolak QRIS ({statusCode}): {Text(json, "status_message") ?? "tanpa keterangan"}");
-        var qr = Text(json, "qr_string");
-        var transactionId = Text(json, "transaction_id");
-        if (qr is null || transactionId is null)
-            throw new PaymentGatewayException("Jawaban Midtrans tidak memuat transaction_id dan qr_string.");
+            throw new PaymentGatewayException($"Midtrans menolak {channel.Label} ({statusCode}): {Text(json, "status_message") ?? "tanpa keterangan"}");
+        var (qr, vaNumber, billerCode, actionUrl) = MidtransCharges.PayableOf(json, paymentType, bank);
+        if (Text(json, "transaction_id") is not { } transactionId || !channel.IsPayableWith(qr, vaNumber, billerCode, actionUrl))
+            throw new PaymentGatewayException($"Jawaban Midtrans untuk {channel.Label} tidak memuat transaction_id dan cara membayarnya.");
         var expiresAt = ParseTime(Text(json, "expiry_time")) ?? clock.GetUtcNow().Add(request.ExpiresIn);
-        return new QrisCharge(transactionId, Text(json, "order_id") ?? request.OrderId, qr, expiresAt, Text(json, "transaction_status") ?? "pending");
+        return new GatewayCharge(transactionId, Text(json, "order_id") ?? request.OrderId, channel.Code, qr, vaNumber, billerCode, actionUrl, expiresAt,
+            Text(json, "transaction_status") ?? "pending");
     }
 
     public async Task<GatewayNotification?> ReadNotificationAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
@@ -144,8 +135,6 @@ public sealed class MidtransGateway(IHttpClientFactory http, PortalSettings sett
         return configured.MidtransServerKeyEncrypted is { } stored ? secrets.Unprotect(SecretKind.PaymentGatewayCredential, stored) : null;
     }
 
-    private static string Shorten(string text) => text.Length > NameMaxLength ? text[..NameMaxLength] : text;
-
-    private static string? Text(JsonElement element, string name) =>
+    internal static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? JsonText.CleanedOrNull(value) : null;
 }

@@ -8,33 +8,34 @@ using Microsoft.AspNetCore.Http;
 
 namespace IspPortal.Infrastructure.StandIns.Midtrans;
 
-/// <summary>One QRIS order the stand-in accepted.</summary>
-public sealed record StandInOrder(string OrderId, string TransactionId, long GrossAmount, string QrString, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt)
-{
-    public string Status { get; set; } = "pending";
-
-    /// <summary>What the status API reports as paid; a test sets another amount to play a gateway that settled the wrong one.</summary>
-    public long GrossAmount { get; set; } = GrossAmount;
-
-    /// <summary>Midtrans writes amounts as strings with two decimals.</summary>
-    public string GrossAmountText => GrossAmount.ToString("0.00", CultureInfo.InvariantCulture);
-}
-
 /// <summary>
-/// A loopback HTTP server with Midtrans Core API's QRIS paths and JSON shapes, for the tests and the
-/// demo: it checks the Basic-auth server key, answers charges with a QRIS payload, refuses a repeated
-/// order id (406) as Midtrans does, reports status, and "pays" an order by posting the signed
+/// A loopback HTTP server with Midtrans Core API's charge and status paths and JSON shapes, for the
+/// tests and the demo: it checks the Basic-auth server key, answers charges by QRIS (a QRIS payload),
+/// bank transfer (a virtual account number), Mandiri bill (bill key and biller code), GoPay and
+/// ShopeePay (deeplinks on its own address), refuses an unknown payment type or bank (400) and a
+/// repeated order id (406) as Midtrans does, reports status, and "pays" an order by posting the signed
 /// notification to <see cref="NotificationUrl"/>, as often as asked.
 /// </summary>
 public sealed class MidtransStandIn : IAsyncDisposable
 {
     public const string DemoPayPath = "/demo/pay/";
+    public const string DemoOrderPath = "/demo/orders/";
+
+    private static readonly Dictionary<string, string> ChargeMessages = new(StringComparer.Ordinal)
+    {
+        [MidtransCharges.Qris] = "QRIS transaction is created",
+        [MidtransCharges.BankTransfer] = "Success, Bank Transfer transaction is created",
+        [MidtransCharges.Echannel] = "OK, Mandiri Bill transaction is successful",
+        [MidtransCharges.GoPay] = "GoPay transaction is created",
+        [MidtransCharges.ShopeePay] = "ShopeePay transaction is created",
+    };
 
     private readonly ConcurrentDictionary<string, StandInOrder> _orders = new();
     private readonly HttpClient _notifications = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly string _serverKey;
     private LoopbackHost _host = null!;
     private int _charges;
+    private long _vaSequence;
 
     private MidtransStandIn(string serverKey) => _serverKey = serverKey;
 
@@ -62,6 +63,9 @@ public sealed class MidtransStandIn : IAsyncDisposable
                 using var delivered = await standIn.PayAsync(orderId);
                 return Results.Json(new { order_id = orderId, notification_status = (int)delivered.StatusCode });
             });
+            // For a demo visitor to look an order up (the e-wallets' deeplinks lead here too); it pays nothing.
+            app.MapGet(DemoOrderPath + "{orderId}", (string orderId) =>
+                standIn._orders.TryGetValue(orderId, out var order) ? Results.Json(order) : Results.NotFound());
         }, cancellationToken);
         return standIn;
     }
@@ -97,16 +101,10 @@ public sealed class MidtransStandIn : IAsyncDisposable
         var order = _orders[orderId];
         if (grossAmount is null && serverKey is null)
             order.Status = transactionStatus;
-        var statusCode = transactionStatus switch
-        {
-            "pending" => "201",
-            "deny" or "failure" => "202",
-            "expire" => "407",
-            _ => "200",
-        };
+        var statusCode = StatusCodeOf(transactionStatus);
         var gross = grossAmount ?? order.GrossAmountText;
         var now = MidtransGateway.FormatTime(DateTimeOffset.UtcNow);
-        return JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string?>
+        var body = new Dictionary<string, object?>
         {
             ["transaction_time"] = MidtransGateway.FormatTime(order.CreatedAt),
             ["transaction_status"] = transactionStatus,
@@ -115,15 +113,15 @@ public sealed class MidtransStandIn : IAsyncDisposable
             ["status_code"] = statusCode,
             ["signature_key"] = MidtransGateway.Signature(orderId, statusCode, gross, serverKey ?? _serverKey),
             ["settlement_time"] = transactionStatus == "settlement" ? now : null,
-            ["payment_type"] = "qris",
+            ["payment_type"] = order.PaymentType,
             ["order_id"] = orderId,
             ["merchant_id"] = "G000000000",
             ["gross_amount"] = gross,
             ["fraud_status"] = "accept",
             ["currency"] = "IDR",
-            ["acquirer"] = "gopay",
             ["expiry_time"] = MidtransGateway.FormatTime(order.ExpiresAt),
-        });
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(With(body, order.PaymentFields()));
     }
 
     public async ValueTask DisposeAsync()
@@ -143,36 +141,79 @@ public sealed class MidtransStandIn : IAsyncDisposable
         if (!Authorized(context))
             return Refusal("401", "Unknown Merchant server_key/id");
         var json = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body);
-        if (!json.TryGetProperty("payment_type", out var type) || type.GetString() != "qris"
+        if (MidtransGateway.Text(json, "payment_type") is not { } paymentType || !ChargeMessages.TryGetValue(paymentType, out var created)
             || !json.TryGetProperty("transaction_details", out var details)
-            || !details.TryGetProperty("order_id", out var orderIdElement) || orderIdElement.GetString() is not { Length: > 0 } orderId
+            || MidtransGateway.Text(details, "order_id") is not { Length: > 0 } orderId
             || !details.TryGetProperty("gross_amount", out var grossElement) || grossElement.ValueKind != JsonValueKind.Number || !grossElement.TryGetInt64(out var gross) || gross < 1)
             return Refusal("400", "One or more parameters in the payload is invalid.");
+        var bank = paymentType == MidtransCharges.BankTransfer && json.TryGetProperty("bank_transfer", out var transfer) ? MidtransGateway.Text(transfer, "bank") : null;
+        if (paymentType == MidtransCharges.BankTransfer && !MidtransCharges.TransferBanks.Contains(bank))
+            return Refusal("400", "One or more parameters in the payload is invalid. bank_transfer.bank is not supported.");
+        if (paymentType == MidtransCharges.Echannel
+            && (!json.TryGetProperty("echannel", out var bill) || MidtransGateway.Text(bill, "bill_info1") is null || MidtransGateway.Text(bill, "bill_info2") is null))
+            return Refusal("400", "One or more parameters in the payload is invalid. echannel.bill_info1 and bill_info2 are required.");
+
         var minutes = json.TryGetProperty("custom_expiry", out var expiry) && expiry.TryGetProperty("expiry_duration", out var duration) ? duration.GetInt32() : 15;
         var now = DateTimeOffset.UtcNow;
         var transactionId = Guid.NewGuid().ToString();
-        var order = new StandInOrder(orderId, transactionId, gross, QrisPayload(orderId, gross), now, now.AddMinutes(minutes));
+        var sequence = Interlocked.Increment(ref _vaSequence);
+        var order = new StandInOrder(orderId, transactionId, gross, paymentType, now, now.AddMinutes(minutes))
+        {
+            Bank = bank,
+            VaNumber = paymentType switch
+            {
+                MidtransCharges.BankTransfer => StandInOrder.VaNumberFor(bank!, sequence),
+                MidtransCharges.Echannel => StandInOrder.VaNumberFor("mandiri", sequence),
+                _ => null,
+            },
+            BillerCode = paymentType == MidtransCharges.Echannel ? StandInOrder.MandiriBillerCode : null,
+            QrString = paymentType is MidtransCharges.Qris or MidtransCharges.GoPay ? QrisPayload(orderId, gross) : null,
+            CallbackUrl = json.TryGetProperty(paymentType, out var wallet) ? MidtransGateway.Text(wallet, "callback_url") : null,
+            DeeplinkUrl = paymentType is MidtransCharges.GoPay or MidtransCharges.ShopeePay
+                ? new Uri(BaseAddress, $"{DemoOrderPath.TrimStart('/')}{orderId}?app={paymentType}").ToString()
+                : null,
+        };
         if (!_orders.TryAdd(orderId, order))
             return Refusal("406", "The request could not be completed due to a conflict with the current state of the target resource, please try again");
         Interlocked.Increment(ref _charges);
-        return Results.Json(new
+        var answer = new Dictionary<string, object?>
         {
-            status_code = "201",
-            status_message = "QRIS transaction is created",
-            transaction_id = transactionId,
-            order_id = orderId,
-            merchant_id = "G000000000",
-            gross_amount = order.GrossAmountText,
-            currency = "IDR",
-            payment_type = "qris",
-            transaction_time = MidtransGateway.FormatTime(now),
-            transaction_status = "pending",
-            fraud_status = "accept",
-            actions = new[] { new { name = "generate-qr-code", method = "GET", url = new Uri(BaseAddress, $"v2/qris/{transactionId}/qr-code").ToString() } },
-            acquirer = "gopay",
-            qr_string = order.QrString,
-            expiry_time = MidtransGateway.FormatTime(order.ExpiresAt),
-        });
+            ["status_code"] = "201",
+            ["status_message"] = created,
+            ["transaction_id"] = transactionId,
+            ["order_id"] = orderId,
+            ["merchant_id"] = "G000000000",
+            ["gross_amount"] = order.GrossAmountText,
+            ["currency"] = "IDR",
+            ["payment_type"] = paymentType,
+            ["transaction_time"] = MidtransGateway.FormatTime(now),
+            ["transaction_status"] = "pending",
+            ["fraud_status"] = "accept",
+            ["expiry_time"] = MidtransGateway.FormatTime(order.ExpiresAt),
+        };
+        if (order.QrString is not null)
+            answer["qr_string"] = order.QrString;
+        if (Actions(order) is { Length: > 0 } actions)
+            answer["actions"] = actions;
+        return Results.Json(With(answer, order.PaymentFields()));
+    }
+
+    private object[] Actions(StandInOrder order)
+    {
+        object Action(string name, string method, string path) => new { name, method, url = new Uri(BaseAddress, path).ToString() };
+        return order.PaymentType switch
+        {
+            MidtransCharges.Qris => [Action(MidtransCharges.QrCodeAction, "GET", $"v2/qris/{order.TransactionId}/qr-code")],
+            MidtransCharges.GoPay =>
+            [
+                Action(MidtransCharges.QrCodeAction, "GET", $"v2/gopay/{order.TransactionId}/qr-code"),
+                new { name = MidtransCharges.DeeplinkAction, method = "GET", url = order.DeeplinkUrl },
+                Action("get-status", "GET", $"v2/{order.TransactionId}/status"),
+                Action("cancel", "POST", $"v2/{order.TransactionId}/cancel"),
+            ],
+            MidtransCharges.ShopeePay => [new { name = MidtransCharges.DeeplinkAction, method = "GET", url = order.DeeplinkUrl }],
+            _ => [],
+        };
     }
 
     private IResult Status(HttpContext context, string orderId)
@@ -181,19 +222,34 @@ public sealed class MidtransStandIn : IAsyncDisposable
             return Refusal("401", "Unknown Merchant server_key/id");
         if (!_orders.TryGetValue(orderId, out var order))
             return Refusal("404", "Transaction doesn't exist.");
-        return Results.Json(new
+        return Results.Json(With(new Dictionary<string, object?>
         {
-            status_code = order.Status switch { "pending" => "201", "expire" => "407", "deny" or "failure" => "202", _ => "200" },
-            transaction_id = order.TransactionId,
-            order_id = orderId,
-            gross_amount = order.GrossAmountText,
-            currency = "IDR",
-            payment_type = "qris",
-            transaction_time = MidtransGateway.FormatTime(order.CreatedAt),
-            transaction_status = order.Status,
-            fraud_status = "accept",
-            expiry_time = MidtransGateway.FormatTime(order.ExpiresAt),
-        });
+            ["status_code"] = StatusCodeOf(order.Status),
+            ["transaction_id"] = order.TransactionId,
+            ["order_id"] = orderId,
+            ["gross_amount"] = order.GrossAmountText,
+            ["currency"] = "IDR",
+            ["payment_type"] = order.PaymentType,
+            ["transaction_time"] = MidtransGateway.FormatTime(order.CreatedAt),
+            ["transaction_status"] = order.Status,
+            ["fraud_status"] = "accept",
+            ["expiry_time"] = MidtransGateway.FormatTime(order.ExpiresAt),
+        }, order.PaymentFields()));
+    }
+
+    private static string StatusCodeOf(string transactionStatus) => transactionStatus switch
+    {
+        "pending" => "201",
+        "deny" or "failure" => "202",
+        "expire" => "407",
+        _ => "200",
+    };
+
+    private static Dictionary<string, object?> With(Dictionary<string, object?> body, IReadOnlyDictionary<string, object?> fields)
+    {
+        foreach (var (name, value) in fields)
+            body[name] = value;
+        return body;
     }
 
     /// <summary>A dynamic QRIS payload in EMVCo's tag-length-value form with its CRC, as a real one looks.</summary>

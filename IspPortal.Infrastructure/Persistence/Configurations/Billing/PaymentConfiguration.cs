@@ -1,4 +1,5 @@
 using IspPortal.Core.Billing;
+using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,6 +17,8 @@ public class PaymentConfiguration : IEntityTypeConfiguration<Payment>
             t.HasCheckConstraint("ck_payments_amount", "amount > 0");
             t.HasCheckConstraint("ck_payments_gateway", "gateway IS NOT NULL OR (gateway_transaction_id IS NULL AND gateway_order_id IS NULL)");
             t.HasCheckConstraint("ck_payments_confirmed", "status <> 'Confirmed' OR confirmed_at IS NOT NULL");
+            t.HasCheckConstraint("ck_payments_gateway_channel",
+                $"gateway_channel IS NULL OR (gateway IS NOT NULL AND gateway_channel IN ({string.Join(", ", PaymentChannels.Codes.Select(c => $"'{c}'"))}))");
         });
 
         builder.Property(p => p.Number).HasMaxLength(Payment.NumberMaxLength);
@@ -28,6 +31,10 @@ public class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.RejectionReason).HasMaxLength(Payment.ReasonMaxLength);
         builder.Property(p => p.IdempotencyKey).HasMaxLength(Payment.IdempotencyKeyMaxLength);
         builder.Property(p => p.GatewayQrString).HasMaxLength(Payment.GatewayQrMaxLength);
+        builder.Property(p => p.GatewayChannel).HasMaxLength(Payment.GatewayChannelMaxLength);
+        builder.Property(p => p.GatewayVaNumber).HasMaxLength(Payment.GatewayVaNumberMaxLength);
+        builder.Property(p => p.GatewayBillerCode).HasMaxLength(Payment.GatewayBillerCodeMaxLength);
+        builder.Property(p => p.GatewayActionUrl).HasMaxLength(Payment.GatewayActionUrlMaxLength);
         builder.Ignore(p => p.AllocatedAmount);
 
         builder.HasOne(p => p.Customer).WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);

@@ -36,6 +36,8 @@ public static class ChartPalette
         PaymentMethod.Cash => Success,
         PaymentMethod.BankTransfer => Info,
         PaymentMethod.Qris => Primary,
+        PaymentMethod.VirtualAccount => Dark,
+        PaymentMethod.EWallet => Warning,
         _ => Neutral,
     };
 
