@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IspPortal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(IspDbContext))]
-    [Migration("20261207163739_SelfServiceSignIn")]
+    [Migration("20261207165318_SelfServiceSignIn")]
     partial class SelfServiceSignIn
     {
         /// <inheritdoc />
@@ -617,6 +617,21 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("gateway");
 
+                    b.Property<string>("GatewayActionUrl")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("gateway_action_url");
+
+                    b.Property<string>("GatewayBillerCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("gateway_biller_code");
+
+                    b.Property<string>("GatewayChannel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("gateway_channel");
+
                     b.Property<DateTimeOffset?>("GatewayExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("gateway_expires_at");
@@ -640,6 +655,11 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("gateway_transaction_id");
+
+                    b.Property<string>("GatewayVaNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("gateway_va_number");
 
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(64)
@@ -745,7 +765,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_payments_gateway", "gateway IS NOT NULL OR (gateway_transaction_id IS NULL AND gateway_order_id IS NULL)");
 
-                            t.HasCheckConstraint("ck_payments_method", "method IN ('Cash', 'BankTransfer', 'Qris')");
+                            t.HasCheckConstraint("ck_payments_gateway_channel", "gateway_channel IS NULL OR (gateway IS NOT NULL AND gateway_channel IN ('qris', 'va_bca', 'va_bni', 'va_bri', 'va_mandiri', 'va_permata', 'gopay', 'shopeepay'))");
+
+                            t.HasCheckConstraint("ck_payments_method", "method IN ('Cash', 'BankTransfer', 'Qris', 'VirtualAccount', 'EWallet')");
 
                             t.HasCheckConstraint("ck_payments_status", "status IN ('Pending', 'Confirmed', 'Rejected', 'Failed', 'Expired', 'Refunded')");
                         });
@@ -4737,7 +4759,7 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.ToTable("allocation_quarter_totals", null, t =>
                         {
-                            t.HasCheckConstraint("ck_allocation_quarter_totals_method", "method IN ('Cash', 'BankTransfer', 'Qris')");
+                            t.HasCheckConstraint("ck_allocation_quarter_totals_method", "method IN ('Cash', 'BankTransfer', 'Qris', 'VirtualAccount', 'EWallet')");
 
                             t.HasCheckConstraint("ck_allocation_quarter_totals_quarter", "extract(epoch FROM quarter)::bigint % 900 = 0");
                         });
