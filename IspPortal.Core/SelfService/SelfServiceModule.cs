@@ -17,6 +17,7 @@ public static class SelfServiceModule
 
         services.AddScoped<CustomerHome>();
         services.AddScoped<CustomerDocuments>();
+        services.AddScoped<CustomerPayments>();
         return services;
     }
 }

@@ -14,6 +14,7 @@ namespace IspPortal.Core.Billing.Payments;
 /// <param name="VaNumber">Virtual accounts: the number to transfer to; Mandiri: the bill key.</param>
 /// <param name="BillerCode">Mandiri: the company code, entered before the bill key.</param>
 /// <param name="ActionUrl">E-wallets: the link that opens the app on this payment.</param>
+[FeatureApi]
 public sealed record GatewayPaymentToPay(
     string PaymentNumber, string OrderId, string Channel, decimal Amount, string? QrString, string? VaNumber, string? BillerCode, string? ActionUrl,
     DateTimeOffset? ExpiresAt);
@@ -25,6 +26,7 @@ public sealed record GatewayPaymentToPay(
 /// the gateway is called, so its order id is on record whatever the gateway does; a refusal leaves it
 /// Failed. Attempts for one invoice take turns (a second click waits, then reuses the first click's charge).
 /// </summary>
+[FeatureApi]
 public sealed partial class CreateGatewayPayment(
     IIspDbFactory dbs, IEnumerable<IPaymentGateway> gateways, IDocumentSequences sequences, IDatabaseLocks locks, PaymentPosting posting,
     PortalSettings settings, IspClock ispClock, TimeProvider clock, ILogger<CreateGatewayPayment> logger)

@@ -1,9 +1,12 @@
+using IspPortal.Core.Common;
+
 namespace IspPortal.Core.Billing.Payments;
 
 /// <summary>
 /// One way a customer can pay an invoice through the gateway: its code (what the portal sends and
 /// <c>payments.gateway_channel</c> stores), its Indonesian label and how to pay, step by step.
 /// </summary>
+[FeatureApi]
 public sealed record PaymentChannel(string Code, string Label, PaymentMethod Method, IReadOnlyList<string> Instructions)
 {
     /// <summary>Whether a charge gives the customer what this channel needs: a QR, a VA number (Mandiri: bill key and biller code) or the app's link.</summary>
@@ -18,6 +21,7 @@ public sealed record PaymentChannel(string Code, string Label, PaymentMethod Met
 }
 
 /// <summary>The channels a customer can choose to pay an invoice through the gateway.</summary>
+[FeatureApi]
 public static class PaymentChannels
 {
     public const int CodeMaxLength = 16;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.SelfService;
 using IspPortal.Core.SelfService.Account;
 using IspPortal.Core.SelfService.SignIn;
@@ -16,6 +17,9 @@ public sealed record OtpAccepted(string Message);
 public sealed record SessionRequest(string? Login, string? Code);
 
 public sealed record SessionResponse(string Token, DateTimeOffset ExpiresAt);
+
+/// <param name="Method">qris, va_bca, va_bni, va_bri, va_mandiri, va_permata, gopay or shopeepay.</param>
+public sealed record PaymentRequest(string? Method);
 
 /// <summary>
 /// <c>/api/portal</c>: the customers' API for a mobile app. Signing in is open (and throttled);
@@ -83,6 +87,18 @@ public static class PortalApiEndpoints
                 ? Results.File(pdf.Content, "application/pdf", pdf.FileName)
                 : NotFound("Tagihan tidak ditemukan."))
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/invoices/{number}/payments", async (string number, PaymentRequest request, HttpContext context, CustomerPayments payments, CancellationToken cancellationToken) =>
+        {
+            var started = await payments.StartAsync(CustomerTokenAuthenticationHandler.CallerOf(context), Uri.UnescapeDataString(number), request.Method,
+                ClientAddress.Of(context), null, cancellationToken);
+            return started switch
+            {
+                null => NotFound(CustomerPayments.NotFound),
+                { Succeeded: false } refused => Invalid(refused.Errors.ContainsKey("") && PaymentChannels.Find(request.Method) is null ? "method" : "request", refused.FirstError),
+                _ => Results.Ok(PortalPayment.From(started.Value!)),
+            };
+        }).Produces<PortalPayment>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/receipts", async (HttpContext context, CustomerDocuments documents, CancellationToken cancellationToken) =>
             Results.Ok((await documents.ListAsync(CustomerTokenAuthenticationHandler.CallerOf(context), cancellationToken)).Receipts.Select(PortalReceipt.From)))

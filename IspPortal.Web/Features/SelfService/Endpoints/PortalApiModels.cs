@@ -1,3 +1,4 @@
+using IspPortal.Core.Billing.Payments;
 using IspPortal.Core.SelfService.Account;
 
 namespace IspPortal.Web.Features.SelfService.Endpoints;
@@ -28,4 +29,18 @@ public sealed record PortalInvoice(string Number, DateOnly Period, DateOnly DueD
 public sealed record PortalReceipt(string Number, decimal Amount, DateTimeOffset At, string Method, IReadOnlyList<string> Invoices)
 {
     public static PortalReceipt From(PortalReceiptView receipt) => new(receipt.Number, receipt.Amount, receipt.At, receipt.Method.ToString(), receipt.Invoices);
+}
+
+/// <param name="VaNumber">Virtual accounts: the number to pay to; Mandiri: the bill key (with <paramref name="BillerCode"/>).</param>
+/// <param name="ActionUrl">E-wallets: opens the app on this payment.</param>
+public sealed record PortalPayment(
+    string PaymentNumber, string Method, string Label, decimal Amount, string? QrString, string? VaNumber, string? BillerCode, string? ActionUrl,
+    DateTimeOffset? ExpiresAt, IReadOnlyList<string> Instructions)
+{
+    public static PortalPayment From(GatewayPaymentToPay payment)
+    {
+        var channel = PaymentChannels.Find(payment.Channel)!;
+        return new(payment.PaymentNumber, payment.Channel, channel.Label, payment.Amount, payment.QrString, payment.VaNumber, payment.BillerCode, payment.ActionUrl,
+            payment.ExpiresAt, channel.Instructions);
+    }
 }
