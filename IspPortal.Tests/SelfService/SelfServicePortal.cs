@@ -48,6 +48,13 @@ public static partial class SelfServicePortal
     public static async Task<IReadOnlyList<string>> CodesSentToAsync(WhatsAppCloudStandIn standIn, string phone)
     {
         using var client = new HttpClient { BaseAddress = standIn.BaseAddress };
+        return await CodesSentAsync(client, phone);
+    }
+
+    /// <summary>The codes a stand-in at <paramref name="standIn"/>'s address received for <paramref name="phone"/>.</summary>
+    public static async Task<IReadOnlyList<string>> CodesSentAsync(HttpClient standIn, string phone)
+    {
+        var client = standIn;
         var listed = await client.GetFromJsonAsync<JsonElement>($"messages?to={Uri.EscapeDataString(phone)}");
         return [.. listed.EnumerateArray()
             .Select(m => string.Join(' ', [m.GetProperty("text").GetString() ?? "", .. m.GetProperty("parameters").EnumerateArray().Select(p => p.GetString())]))

@@ -41,16 +41,23 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     // A page in a context of its own (no cookies shared with other tests). Close page.Context when done.
-    public async Task<IPage> NewPageAsync(Uri? baseAddress = null)
+    public async Task<IPage> NewPageAsync(Uri? baseAddress = null, bool phone = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress?.ToString() });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress?.ToString(),
+            // A common phone's screen (390×844 CSS pixels) for the pages customers open on their phones.
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : null,
+            IsMobile = phone,
+            HasTouch = phone,
+        });
         return await context.NewPageAsync();
     }
 
     // Runs a test on a fresh page; when it fails, a screenshot is saved to TestResults/screenshots.
-    public async Task OnPageAsync(Func<IPage, Task> test, Uri? baseAddress = null, [CallerMemberName] string testName = "")
+    public async Task OnPageAsync(Func<IPage, Task> test, Uri? baseAddress = null, [CallerMemberName] string testName = "", bool phone = false)
     {
-        var page = await NewPageAsync(baseAddress);
+        var page = await NewPageAsync(baseAddress, phone);
         try
         {
             await test(page);
@@ -58,7 +65,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         catch
         {
             var screenshot = Path.Combine(RepositoryFolder.PathTo("TestResults"), "screenshots", $"{testName}-{DateTime.UtcNow:HHmmssfff}.png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+            try
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true, Timeout = 10_000 });
+            }
+            catch (Exception exception) when (exception is TimeoutException or PlaywrightException)
+            {
+                // A page too busy to be photographed must not hide why the test failed.
+            }
             throw;
         }
         finally

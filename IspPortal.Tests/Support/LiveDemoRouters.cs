@@ -12,16 +12,16 @@ namespace IspPortal.Tests.Support;
 /// <summary>Reaching the live demo's simulated routers from tests: the simulator itself, or an API connection as the portal opens it.</summary>
 public static class LiveDemoRouters
 {
-    public static RouterOsSimulator Simulator(this LiveDemoPortalFactory portal, string routerCode) =>
+    public static RouterOsSimulator Simulator(this PortalFactory portal, string routerCode) =>
         portal.Services.GetRequiredService<DemoRouterSimulators>().Running.Single(s => s.Router.Identity == routerCode);
 
-    public static async Task<int> RouterIdAsync(this LiveDemoPortalFactory portal, string routerCode)
+    public static async Task<int> RouterIdAsync(this PortalFactory portal, string routerCode)
     {
         await using var db = portal.Database.CreateDbContext();
         return (await db.Routers.SingleAsync(r => r.Code == routerCode)).Id;
     }
 
-    public static async Task<IRouterConnection> OpenRouterAsync(this LiveDemoPortalFactory portal, string routerCode)
+    public static async Task<IRouterConnection> OpenRouterAsync(this PortalFactory portal, string routerCode)
     {
         await using var db = portal.Database.CreateDbContext();
         var router = await db.Routers.SingleAsync(r => r.Code == routerCode);
@@ -34,7 +34,7 @@ public static class LiveDemoRouters
     /// oldest first), with its PPPoE username and its package's profile.
     /// </summary>
     public static async Task<(string Code, string Username, string PackageProfile)> ActiveCustomerAsync(
-        this LiveDemoPortalFactory portal, string routerCode, ConnectionState state, int skip = 0)
+        this PortalFactory portal, string routerCode, ConnectionState state, int skip = 0)
     {
         await using var db = portal.Database.CreateDbContext();
         var routerId = (await db.Routers.SingleAsync(r => r.Code == routerCode)).Id;
@@ -47,7 +47,7 @@ public static class LiveDemoRouters
     }
 
     /// <summary>Points a router at another port (e.g. a free one, to make it unreachable); returns the old port.</summary>
-    public static async Task<int> MoveRouterAsync(this LiveDemoPortalFactory portal, string routerCode, int port)
+    public static async Task<int> MoveRouterAsync(this PortalFactory portal, string routerCode, int port)
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var id = await portal.RouterIdAsync(routerCode);

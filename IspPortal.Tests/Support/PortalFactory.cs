@@ -124,3 +124,18 @@ public sealed class PaymentGatewayDemoPortalFactory() : PortalFactory(demoEnable
         builder.UseSetting("Demo:PaymentGatewayStandIn", "true");
     }
 }
+
+/// <summary>
+/// The demo as a customer meets it: simulated routers, the WhatsApp stand-in that receives sign-in
+/// codes and the Midtrans stand-in that takes payments.
+/// </summary>
+public sealed class CustomerPortalDemoFactory() : PortalFactory(demoEnabled: true)
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Demo:RouterSimulators", "true");
+        builder.UseSetting("Demo:WhatsAppStandIn", "true");
+        builder.UseSetting("Demo:PaymentGatewayStandIn", "true");
+    }
+}

@@ -83,7 +83,15 @@ public static class PortalHost
         foreach (var feature in PortalFeatures.All)
             feature.MapEndpoints(app);
         app.MapPortalApi(PortalFeatures.All);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+            // The circuit itself is open to anonymous visitors (the customer portal runs interactively for
+            // customers, who are no staff principal); every page in it is still authorized by
+            // AuthorizeRouteView on each navigation, and the customer pages check the customer's session.
+            .Add(endpoint =>
+            {
+                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } pattern } && pattern.StartsWith("/_blazor", StringComparison.Ordinal))
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+            });
         // Tests drive the jobs' use cases themselves; a background tick would race them.
         if (app.Configuration.GetValue("Jobs:Enabled", true))
             app.Services.UseJobs();

@@ -24,7 +24,9 @@ public static class WebServices
 
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .RegisterPersistentService<Features.SelfService.Components.CustomerPortalSession>(Microsoft.AspNetCore.Components.Web.RenderMode.InteractiveServer);
+        services.AddScoped<Features.SelfService.Components.CustomerPortalSession>();
         services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;

@@ -9,5 +9,6 @@ public sealed class SelfServiceFeature : IPortalFeature
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPortalApiEndpoints();
+        endpoints.MapSelfServicePageEndpoints();
     }
 }

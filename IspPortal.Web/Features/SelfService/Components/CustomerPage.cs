@@ -1,0 +1,30 @@
+using IspPortal.Core.SelfService;
+using Microsoft.AspNetCore.Components;
+
+namespace IspPortal.Web.Features.SelfService.Components;
+
+/// <summary>
+/// A page of the customer portal: open to anonymous requests as far as the staff authorization goes,
+/// and closed here instead, to everyone but a signed-in customer, who is sent to sign in.
+/// </summary>
+public abstract class CustomerPage : ComponentBase
+{
+    [Inject] protected CustomerPortalSession Session { get; set; } = default!;
+
+    [Inject] protected NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter] private HttpContext? HttpContext { get; set; }
+
+    /// <summary>Null until <see cref="SignedInAsync"/> found the customer.</summary>
+    protected SelfServiceCaller? Caller { get; private set; }
+
+    /// <returns>False when the visitor was sent to sign in.</returns>
+    protected async Task<bool> SignedInAsync()
+    {
+        Session.ReadFrom(HttpContext);
+        Caller = await Session.CallerAsync();
+        if (Caller is null)
+            Navigation.NavigateTo(CustomerPortalSession.SignInPath, forceLoad: true);
+        return Caller is not null;
+    }
+}
