@@ -63,6 +63,7 @@ public static class PortalApiEndpoints
             .DisableAntiforgery()
             .RefuseUnsafeText()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+        api.MapPortalTicketEndpoints();
 
         api.MapDelete("/session", async (HttpContext context, CustomerSessions sessions, CancellationToken cancellationToken) =>
         {
