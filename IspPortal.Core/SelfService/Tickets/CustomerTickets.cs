@@ -38,8 +38,8 @@ public sealed class CustomerTickets(IIspDbFactory dbs)
     public async Task<IReadOnlyList<PortalTicketSummary>> ListAsync(SelfServiceCaller caller, CancellationToken cancellationToken = default)
     {
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var rows = await Summaries(db, db.Tickets.Where(t => t.CustomerId == caller.CustomerId))
-            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(MaxRows)
+        var rows = await Summaries(db, db.Tickets.Where(t => t.CustomerId == caller.CustomerId)
+                .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(MaxRows))
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => r.ToSummary())];
     }
