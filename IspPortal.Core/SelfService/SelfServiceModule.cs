@@ -1,6 +1,7 @@
 using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.SelfService.Account;
 using IspPortal.Core.SelfService.SignIn;
+using IspPortal.Core.SelfService.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Core.SelfService;
@@ -18,6 +19,10 @@ public static class SelfServiceModule
         services.AddScoped<CustomerHome>();
         services.AddScoped<CustomerDocuments>();
         services.AddScoped<CustomerPayments>();
+
+        services.AddScoped<CustomerTickets>();
+        services.AddScoped<OpenCustomerTicket>();
+        services.AddScoped<CustomerTicketChat>();
         return services;
     }
 }

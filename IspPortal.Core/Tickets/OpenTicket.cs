@@ -60,10 +60,10 @@ public sealed class OpenTicket(IIspDbFactory dbs, IDocumentSequences sequences, 
     /// Triage, deadlines and a number for a checked ticket, added to <paramref name="db"/> in its open
     /// transaction (the number is reserved there); the caller saves.
     /// </summary>
-    public async Task<Ticket> CreateAsync(IIspDb db, TicketInput input, int? customerId, CancellationToken cancellationToken)
+    /// <param name="chosen">The active category the reporter picked (the customer portal); null: the keyword rules pick.</param>
+    public async Task<Ticket> CreateAsync(IIspDb db, TicketInput input, int? customerId, CancellationToken cancellationToken, TicketCategory? chosen = null)
     {
-        var categories = await db.TicketCategories.Where(c => c.IsActive).ToListAsync(cancellationToken);
-        var category = TicketTriage.Categorise(categories, input.Subject, input.Description);
+        var category = chosen ?? TicketTriage.Categorise(await db.TicketCategories.Where(c => c.IsActive).ToListAsync(cancellationToken), input.Subject, input.Description);
         var priority = input.Priority ?? category?.DefaultPriority ?? TicketPriority.Medium;
         var actor = await currentUser.GetAsync(cancellationToken);
         var now = clock.GetUtcNow();

@@ -28,7 +28,13 @@ public sealed class FileTicketAttachmentStore : ITicketAttachmentStore
 
     public string Folder { get; }
 
-    public async Task<Outcome<StoredAttachment>> SaveAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
+    public Task<Outcome<StoredAttachment>> SaveAsync(Stream content, string fileName, CancellationToken cancellationToken = default) =>
+        SaveAsync(content, fileName, imagesOnly: false, cancellationToken);
+
+    public Task<Outcome<StoredAttachment>> SaveImageAsync(Stream content, string fileName, CancellationToken cancellationToken = default) =>
+        SaveAsync(content, fileName, imagesOnly: true, cancellationToken);
+
+    private async Task<Outcome<StoredAttachment>> SaveAsync(Stream content, string fileName, bool imagesOnly, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
@@ -39,14 +45,14 @@ public sealed class FileTicketAttachmentStore : ITicketAttachmentStore
         if (bytes.Length > ITicketAttachmentStore.MaxBytes)
             return Refused($"Lampiran terlalu besar: maksimal {ITicketAttachmentStore.MaxBytes / 1024 / 1024} MB.");
 
-        if (bytes.AsSpan().StartsWith(PdfMagic))
+        if (!imagesOnly && bytes.AsSpan().StartsWith(PdfMagic))
         {
             var stored = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + PdfExtension;
             await File.WriteAllBytesAsync(Path.Combine(Folder, stored), bytes, cancellationToken);
             return Outcome.Done(new StoredAttachment(stored, Path.ChangeExtension(name, PdfExtension), "application/pdf", bytes.Length));
         }
         if (!LooksLikeImage(bytes))
-            return Refused("Lampiran harus gambar (JPEG, PNG, WebP) atau PDF.");
+            return Refused(imagesOnly ? "Foto harus gambar JPEG, PNG atau WebP." : "Lampiran harus gambar (JPEG, PNG, WebP) atau PDF.");
         var photo = await _photos.SaveAsync(new MemoryStream(bytes, writable: false), cancellationToken);
         if (!photo.Succeeded)
             return Refused(photo.FirstError);

@@ -22,6 +22,7 @@ public interface ITicketChatBus
     IDisposable Subscribe(Action<TicketChatEvent> subscriber);
 }
 
+[FeatureApi]
 public static class TicketChatBusExtensions
 {
     /// <summary>

@@ -150,6 +150,7 @@ public sealed class SendTicketReply(
 }
 
 /// <summary>What a reply and a note share: the checks, the attachment, the comment.</summary>
+[FeatureApi]
 internal static class ChatInput
 {
     public const string AttachmentField = "Attachment";
@@ -186,6 +187,7 @@ internal static class ChatInput
 }
 
 /// <summary>A ticket's status as the customer reads it (the <c>status</c> of <c>ticket_update</c>) and as the chat shows it.</summary>
+[FeatureApi]
 public static class TicketStatusText
 {
     public static string Of(TicketStatus status) => status switch

@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 namespace IspPortal.Core.Tickets.Chat;
 
 /// <param name="FileName">The uploader's name for the file, for the download.</param>
+[FeatureApi]
 public sealed record TicketAttachmentFile(Stream Content, string ContentType, string FileName);
 
 /// <summary>The file on a ticket message, opened for a member of staff to download.</summary>
+[FeatureApi]
 public sealed class TicketAttachmentDownload(IIspDbFactory dbs, ITicketAttachmentStore files)
 {
     /// <summary>A file kept without the uploader's name is offered under this one.</summary>

@@ -14,8 +14,10 @@ public sealed record CustomerTicketView(
 /// the fix (verified, then closed, which asks for a rating), say it is not fixed (back in progress,
 /// with their words as the note), or rate a closed ticket once. The customer acts as nobody: the
 /// activities carry no user. The page's link opens nothing once revoked or
-/// <see cref="TicketSettings.CustomerLinkDaysAfterClosed"/> after the ticket was closed.
+/// <see cref="TicketSettings.CustomerLinkDaysAfterClosed"/> after the ticket was closed. The
+/// signed-in customer portal answers through the same rules.
 /// </summary>
+[FeatureApi]
 public sealed class CustomerTicketAnswers(IIspDbFactory dbs, ITicketLinks links, PortalSettings settings, Chat.ITicketChatBus chat, TimeProvider clock)
 {
     public const string LinkClosed = "Tautan tiket ini sudah tidak berlaku.";
@@ -42,29 +44,48 @@ public sealed class CustomerTicketAnswers(IIspDbFactory dbs, ITicketLinks links,
 
     public async Task<Outcome<TicketStatus>> AnswerAsync(string token, bool isFixed, string? comment, CancellationToken cancellationToken = default)
     {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        return await AnswerAsync(db, await OpenTicketAsync(db, token, cancellationToken), LinkClosed, "halaman tiket", isFixed, comment, cancellationToken);
+    }
+
+    public async Task<Outcome<int>> RateAsync(string token, int stars, string? comment, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        return await RateAsync(db, await OpenTicketAsync(db, token, cancellationToken), LinkClosed, stars, comment, cancellationToken);
+    }
+
+    /// <summary>
+    /// The customer confirms the fix of their resolved <paramref name="ticket"/> (tracked in
+    /// <paramref name="db"/>) or says it is not fixed: saved, and the ticket's page told, on
+    /// <paramref name="db"/>, so inside the caller's transaction when it opened one. The one rule for
+    /// the ticket link and the signed-in portal.
+    /// </summary>
+    /// <param name="ticket">Null when the customer cannot reach it: refused with <paramref name="missing"/>.</param>
+    /// <param name="via">Where the customer answered, for the note ("halaman tiket").</param>
+    public async Task<Outcome<TicketStatus>> AnswerAsync(IIspDb db, Ticket? ticket, string missing, string via, bool isFixed, string? comment, CancellationToken cancellationToken)
+    {
         if (!isFixed && comment is { Length: > TicketActivity.NoteMaxLength - 40 })
             return Outcome.Refused<TicketStatus>("Comment", $"Keterangan maksimal {TicketActivity.NoteMaxLength - 40} karakter.");
-        await using var db = await dbs.CreateAsync(cancellationToken);
-        if (await OpenTicketAsync(db, token, cancellationToken) is not { } ticket)
-            return Outcome.Refused<TicketStatus>("", LinkClosed);
+        if (ticket is null)
+            return Outcome.Refused<TicketStatus>("", missing);
         if (ticket.Status != TicketStatus.Resolved)
             return Outcome.Refused<TicketStatus>("", "Tiket ini tidak sedang menunggu konfirmasi Anda.");
-        Answer(ticket, isFixed ? new CustomerReply.Fixed() : new CustomerReply.NotFixed(comment?.Trim() ?? ""), "halaman tiket", clock.GetUtcNow());
+        Answer(ticket, isFixed ? new CustomerReply.Fixed() : new CustomerReply.NotFixed(comment?.Trim() ?? ""), via, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await chat.PublishAsync(db, new Chat.ChatTicketChanged(ticket.Id), cancellationToken);
         return Outcome.Done(ticket.Status);
     }
 
-    public async Task<Outcome<int>> RateAsync(string token, int stars, string? comment, CancellationToken cancellationToken = default)
+    /// <summary>The customer rates their solved <paramref name="ticket"/> once, 1–5; saved and published as <see cref="AnswerAsync(IIspDb, Ticket?, string, string, bool, string?, CancellationToken)"/>.</summary>
+    public async Task<Outcome<int>> RateAsync(IIspDb db, Ticket? ticket, string missing, int stars, string? comment, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors()
             .When(stars is < 1 or > 5, "Rating", "Pilih nilai 1 sampai 5.")
             .When(comment is { Length: > TicketActivity.NoteMaxLength }, "Comment", $"Komentar maksimal {TicketActivity.NoteMaxLength} karakter.");
         if (errors.Any)
             return Outcome.Refused<int>(errors);
-        await using var db = await dbs.CreateAsync(cancellationToken);
-        if (await OpenTicketAsync(db, token, cancellationToken) is not { } ticket)
-            return Outcome.Refused<int>("", LinkClosed);
+        if (ticket is null)
+            return Outcome.Refused<int>("", missing);
         if (!MayRate(ticket.Status, ticket.ResolvedAt, ticket.Rating))
             return Outcome.Refused<int>("", ticket.Rating is null ? "Tiket ini belum bisa dinilai." : "Tiket ini sudah Anda nilai. Terima kasih.");
         ticket.Rate(stars, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), clock.GetUtcNow());
@@ -121,7 +142,8 @@ public sealed class CustomerTicketAnswers(IIspDbFactory dbs, ITicketLinks links,
         return closed;
     }
 
-    private static bool MayRate(TicketStatus status, DateTimeOffset? resolvedAt, int? rating) =>
+    /// <summary>A solved ticket (resolved, then verified or closed) that has no rating yet.</summary>
+    public static bool MayRate(TicketStatus status, DateTimeOffset? resolvedAt, int? rating) =>
         rating is null && resolvedAt is not null && status is TicketStatus.Verified or TicketStatus.Closed;
 
     private static void Answer(Ticket ticket, CustomerReply reply, string via, DateTimeOffset at)

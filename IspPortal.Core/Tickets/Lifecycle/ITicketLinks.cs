@@ -6,6 +6,7 @@ namespace IspPortal.Core.Tickets.Lifecycle;
 /// Links in ticket messages: the customer's public page for a ticket (confirm the fix, rate it),
 /// which carries a token nobody can guess or turn into another ticket's, and the staff page.
 /// </summary>
+[FeatureApi]
 public interface ITicketLinks
 {
     /// <summary>The customer's page, <c>{link_tiket}</c> in customer messages.</summary>

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.Json;
+using IspPortal.Core.Common;
 using IspPortal.Core.Notifications;
 using IspPortal.Core.Notifications.Templates;
 
@@ -7,6 +8,7 @@ namespace IspPortal.Core.Tickets.Lifecycle;
 
 /// <summary>Who a ticket's messages go to: the customer on file, or the contact who reported it.</summary>
 /// <param name="LinkVersion">The ticket's <see cref="Ticket.CustomerLinkVersion"/>, for the link in the message.</param>
+[FeatureApi]
 public sealed record TicketContact(int TicketId, string Number, string Subject, TicketChannel Channel, int? CustomerId, string? Name, string? Phone, string? Email, int LinkVersion)
 {
     public static readonly Expression<Func<Ticket, TicketContact>> Projection = t => new TicketContact(
@@ -23,6 +25,7 @@ public sealed record TicketContact(int TicketId, string Number, string Subject, 
 /// other when the first is unknown. One channel per message: a customer is told once. Each key names
 /// the ticket and the occasion, so a job that runs twice queues nothing twice.
 /// </summary>
+[FeatureApi]
 public static class TicketNotices
 {
     public static OutboxMessage? Opened(TicketContact contact, string link, DateTimeOffset now) =>

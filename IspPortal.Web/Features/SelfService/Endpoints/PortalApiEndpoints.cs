@@ -67,6 +67,7 @@ public static class PortalApiEndpoints
             .DisableAntiforgery()
             .RefuseUnsafeText()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+        api.MapPortalTicketEndpoints();
 
         api.MapDelete("/session", async (HttpContext context, CustomerSessions sessions, CancellationToken cancellationToken) =>
         {
