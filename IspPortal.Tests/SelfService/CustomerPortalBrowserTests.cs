@@ -102,17 +102,10 @@ public sealed class CustomerPortalBrowserTests(CustomerPortalDemoFactory portal,
         return number;
     }
 
-    /// <summary>Sends what the outbox holds and reads the newest code the demo's WhatsApp stand-in received for the customer.</summary>
     private async Task<string> CodeSentAsync(string customerCode)
     {
         await SelfServicePortal.DispatchAsync(portal);
-        await using var scope = portal.Services.CreateAsyncScope();
-        var whatsApp = await scope.ServiceProvider.GetRequiredService<PortalSettings>().GetAsync<IspPortal.Core.Notifications.NotificationSettings>();
-        await using var db = portal.Database.CreateDbContext();
-        var phone = await db.Customers.Where(c => c.Code == customerCode).Select(c => c.Phone).SingleAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(whatsApp.CloudApiBaseUrl!) };
-        var codes = await SelfServicePortal.CodesSentAsync(client, phone);
-        return codes[^1];
+        return await SelfServicePortal.CodeSentToCustomerAsync(portal, customerCode);
     }
 
     private async Task PayInTheStandInAsync(string invoiceNumber)

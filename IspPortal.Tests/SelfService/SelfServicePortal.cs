@@ -78,6 +78,18 @@ public static partial class SelfServicePortal
         return (await session.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }
 
+    /// <summary>The newest code the demo's WhatsApp stand-in (the one the notification settings name) received for a customer.</summary>
+    public static async Task<string> CodeSentToCustomerAsync(PortalFactory portal, string customerCode)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var whatsApp = await scope.ServiceProvider.GetRequiredService<PortalSettings>().GetAsync<IspPortal.Core.Notifications.NotificationSettings>();
+        await using var db = portal.Database.CreateDbContext();
+        var phone = db.Customers.Where(c => c.Code == customerCode).Select(c => c.Phone).Single();
+        using var client = new HttpClient { BaseAddress = new Uri(whatsApp.CloudApiBaseUrl!) };
+        var codes = await CodesSentAsync(client, phone);
+        return codes[^1];
+    }
+
     private static int _addresses;
 
     /// <summary>A client whose requests come, through the trusted loopback proxy, from <paramref name="address"/>.</summary>

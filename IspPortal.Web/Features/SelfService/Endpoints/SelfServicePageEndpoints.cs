@@ -1,6 +1,7 @@
 using IspPortal.Core.Identity;
 using IspPortal.Core.SelfService.Account;
 using IspPortal.Core.SelfService.SignIn;
+using IspPortal.Core.SelfService.Tickets;
 using IspPortal.Web.Features.Identity.Endpoints;
 using IspPortal.Web.Features.SelfService.Components;
 using IspPortal.Web.Shell;
@@ -23,6 +24,9 @@ public static class SelfServicePageEndpoints
     public static string InvoicePdf(string number) => "/pelanggan/dokumen/tagihan/" + Uri.EscapeDataString(number.Replace('/', '-'));
 
     public static string ReceiptPdf(string number) => "/pelanggan/dokumen/kuitansi/" + Uri.EscapeDataString(number.Replace('/', '-'));
+
+    public static string TicketAttachment(string ticketNumber, long commentId) =>
+        $"/pelanggan/dokumen/tiket/{Uri.EscapeDataString(ticketNumber.Replace('/', '-'))}/{commentId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     public static IEndpointRouteBuilder MapSelfServicePageEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -69,6 +73,16 @@ public static class SelfServicePageEndpoints
             await CustomerPortalSession.FromCookieAsync(context, sessions) is not { } caller ? Results.LocalRedirect(CustomerPortalSession.SignInPath)
             : await documents.ReceiptPdfAsync(caller, number, context.RequestAborted) is { } pdf ? Results.File(pdf.Content, "application/pdf", pdf.FileName)
             : Results.NotFound());
+        pages.MapGet("/dokumen/tiket/{number}/{commentId:long}", async (string number, long commentId, HttpContext context, CustomerSessions sessions, CustomerTicketChat chat) =>
+        {
+            if (await CustomerPortalSession.FromCookieAsync(context, sessions) is not { } caller)
+                return Results.LocalRedirect(CustomerPortalSession.SignInPath);
+            if (await chat.AttachmentAsync(caller, number, commentId, context.RequestAborted) is not { } file)
+                return Results.NotFound();
+            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return Results.File(file.Content, file.ContentType, file.FileName);
+        });
         return endpoints;
     }
 }
