@@ -19,6 +19,7 @@ public static class SelfServiceModule
         services.AddScoped<CustomerHome>();
         services.AddScoped<CustomerDocuments>();
         services.AddScoped<CustomerPayments>();
+        services.AddScoped<CustomerAccount>();
 
         services.AddScoped<CustomerTickets>();
         services.AddScoped<OpenCustomerTicket>();

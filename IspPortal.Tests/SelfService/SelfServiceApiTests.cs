@@ -5,6 +5,7 @@ using System.Text.Json;
 using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 using IspPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Tests.SelfService;
 
@@ -185,6 +186,30 @@ public sealed class SelfServiceApiTests(PortalFactory portal) : IClassFixture<Po
 
         Assert.All([noToken, forgedToken, withKey, customerOnStaffApi, afterSignOut], r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
         Assert.Equal("application/problem+json", noToken.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Signing_out_everywhere_ends_every_session_of_the_customer_and_only_theirs()
+    {
+        var mine = await CustomerAsync();
+        var theirs = await CustomerAsync();
+        var phone = await SelfServicePortal.SignInAsync(portal, _whatsApp, mine.Code, mine.Phone);
+        var laptop = await SelfServicePortal.SignInAsync(portal, _whatsApp, mine.Phone, mine.Phone);
+        var other = await SelfServicePortal.SignInAsync(portal, _whatsApp, theirs.Code, theirs.Phone);
+
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var sessions = scope.ServiceProvider.GetRequiredService<IspPortal.Core.SelfService.SignIn.CustomerSessions>();
+            var caller = await sessions.AuthenticateAsync(phone);
+            Assert.Equal(2, await sessions.SignOutEverywhereAsync(caller!, "198.51.100.9"));
+        }
+
+        foreach (var (token, expected) in new[] { (phone, HttpStatusCode.Unauthorized), (laptop, HttpStatusCode.Unauthorized), (other, HttpStatusCode.OK) })
+        {
+            using var client = SelfServicePortal.ClientFor(portal, token);
+            using var me = await client.GetAsync("api/portal/me");
+            Assert.Equal(expected, me.StatusCode);
+        }
     }
 
     private static string PdfPath(string number) => $"api/portal/invoices/{Uri.EscapeDataString(number)}/pdf";
