@@ -113,7 +113,7 @@ public sealed class PortalStaffTests(DatabaseFixture database) : IClassFixture<D
         var terminated = await SendAsync(customer.Code);
 
         Assert.Equal("Pelanggan KCB-TIDAKADA-999 tidak ditemukan.", unknown.FirstError);
-        Assert.Equal($"Pelanggan {customer.Code} sudah berhenti berlangganan.", terminated.FirstError);
+        Assert.Equal("Pelanggan sudah berhenti berlangganan.", terminated.FirstError);
         await using var after = database.CreateDbContext();
         Assert.False(await after.OutboxMessages.AnyAsync(m => m.CustomerId == customer.Id));
     }

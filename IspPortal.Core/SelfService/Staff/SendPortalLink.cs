@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using IspPortal.Core.Common;
-using IspPortal.Core.Customers.Service;
+using IspPortal.Core.Customers;
 using IspPortal.Core.Identity;
 using IspPortal.Core.Notifications;
 using IspPortal.Core.Notifications.Templates;
@@ -23,6 +23,7 @@ public sealed record PortalLinkSent(string CustomerCode, IReadOnlyList<string> R
 public sealed class SendPortalLink(IIspDbFactory dbs, ICurrentUser currentUser, PortalAddress portal, IDatabaseErrors errors, TimeProvider clock)
 {
     public const string PortalPath = "/pelanggan";
+    public const string Terminated = "Pelanggan sudah berhenti berlangganan.";
 
     public async Task<Outcome<PortalLinkSent>> ExecuteAsync(string customerCode, CancellationToken cancellationToken = default)
     {
@@ -31,9 +32,12 @@ public sealed class SendPortalLink(IIspDbFactory dbs, ICurrentUser currentUser, 
             return Outcome.Refused<PortalLinkSent>("", Actor.NotPermitted);
 
         await using var db = await dbs.CreateAsync(cancellationToken);
-        var (customer, refusal) = await ServicedCustomer.FindAsync(db, customerCode.Trim(), cancellationToken);
+        var code = customerCode.Trim();
+        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
         if (customer is null)
-            return Outcome.Refused<PortalLinkSent>("", refusal);
+            return Outcome.Refused<PortalLinkSent>("", $"Pelanggan {code} tidak ditemukan.");
+        if (customer.Status == CustomerStatus.Terminated)
+            return Outcome.Refused<PortalLinkSent>("", Terminated);
 
         var now = clock.GetUtcNow();
         var key = $"portal-link:{customer.Code}:{now.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture)}";
