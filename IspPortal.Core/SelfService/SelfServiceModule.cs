@@ -1,6 +1,7 @@
 using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.SelfService.Account;
 using IspPortal.Core.SelfService.SignIn;
+using IspPortal.Core.SelfService.Staff;
 using IspPortal.Core.SelfService.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +25,9 @@ public static class SelfServiceModule
         services.AddScoped<CustomerTickets>();
         services.AddScoped<OpenCustomerTicket>();
         services.AddScoped<CustomerTicketChat>();
+
+        services.AddScoped<SendPortalLink>();
+        services.AddScoped<PortalActivityList>();
         return services;
     }
 }
