@@ -22,9 +22,15 @@ public abstract class CustomerPage : ComponentBase
     protected async Task<bool> SignedInAsync()
     {
         Session.ReadFrom(HttpContext);
+        return await CallerOrSignInAsync() is not null;
+    }
+
+    /// <summary>The session checked again before an action (it may have ended elsewhere); null when the visitor was sent to sign in.</summary>
+    protected async Task<SelfServiceCaller?> CallerOrSignInAsync()
+    {
         Caller = await Session.CallerAsync();
         if (Caller is null)
             Navigation.NavigateTo(CustomerPortalSession.SignInPath, forceLoad: true);
-        return Caller is not null;
+        return Caller;
     }
 }
