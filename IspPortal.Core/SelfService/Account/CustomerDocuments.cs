@@ -50,7 +50,7 @@ public sealed class CustomerDocuments(IIspDbFactory dbs, BillingDocuments docume
     public async Task<PortalInvoiceView?> InvoiceAsync(SelfServiceCaller caller, string number, CancellationToken cancellationToken = default)
     {
         await using var db = await dbs.CreateAsync(cancellationToken);
-        return await db.Invoices.AsNoTracking().Where(i => i.CustomerId == caller.CustomerId && (i.Number == number || i.Number.Replace("/", "-") == number))
+        return await OwnInvoice(db, caller, number)
             .Select(i => new PortalInvoiceView(i.Number, i.Period, i.DueDate, i.Total, i.AmountPaid, i.CreditedAmount, i.Total - i.AmountPaid - i.CreditedAmount, i.Status))
             .SingleOrDefaultAsync(cancellationToken);
     }
@@ -59,10 +59,14 @@ public sealed class CustomerDocuments(IIspDbFactory dbs, BillingDocuments docume
     {
         int? id;
         await using (var db = await dbs.CreateAsync(cancellationToken))
-            id = await db.Invoices.AsNoTracking().Where(i => i.CustomerId == caller.CustomerId && (i.Number == number || i.Number.Replace("/", "-") == number))
+            id = await OwnInvoice(db, caller, number)
                 .Select(i => (int?)i.Id).SingleOrDefaultAsync(cancellationToken);
         return id is null ? null : await documents.InvoicePdfAsync(id.Value, cancellationToken);
     }
+
+    /// <summary>The caller's invoice with this number, as printed or in its file-name form (dashes for slashes).</summary>
+    internal static IQueryable<Invoice> OwnInvoice(IIspDb db, SelfServiceCaller caller, string key) =>
+        db.Invoices.AsNoTracking().Where(i => i.CustomerId == caller.CustomerId && (i.Number == key || i.Number.Replace("/", "-") == key));
 
     public async Task<BillingPdf?> ReceiptPdfAsync(SelfServiceCaller caller, string paymentNumber, CancellationToken cancellationToken = default)
     {

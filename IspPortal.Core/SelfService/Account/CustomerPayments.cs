@@ -37,8 +37,6 @@ public sealed class CustomerPayments(IIspDbFactory dbs, CreateGatewayPayment gat
     private async Task<string?> NumberAsync(SelfServiceCaller caller, string key, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateAsync(cancellationToken);
-        return await db.Invoices.AsNoTracking()
-            .Where(i => i.CustomerId == caller.CustomerId && (i.Number == key || i.Number.Replace("/", "-") == key))
-            .Select(i => i.Number).SingleOrDefaultAsync(cancellationToken);
+        return await CustomerDocuments.OwnInvoice(db, caller, key).Select(i => i.Number).SingleOrDefaultAsync(cancellationToken);
     }
 }
