@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers.Registration;
 
@@ -50,12 +49,9 @@ public sealed record CustomerProfile(
         if (phoneError is not null)
             errors.Add(nameof(input.Phone), phoneError);
 
-        var email = Optional(input.Email);
-        if (email is not null && (email.Length > Customer.EmailMaxLength || !MailAddress.TryCreate(email, out var parsed)
-            || parsed.Address != email || !parsed.Host.Contains('.', StringComparison.Ordinal)))
-        {
-            errors.Add(nameof(input.Email), "Alamat email tidak valid (contoh: nama@domain.co.id).");
-        }
+        var (email, emailError) = CustomerEmail.Normalise(input.Email);
+        if (emailError is not null)
+            errors.Add(nameof(input.Email), emailError);
 
         var address = Collapse(input.Address);
         errors.When(address.Length < AddressMinLength, nameof(input.Address), $"Alamat wajib diisi (minimal {AddressMinLength} karakter).")

@@ -1,5 +1,6 @@
 using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.SelfService.Account;
+using IspPortal.Core.SelfService.Profile;
 using IspPortal.Core.SelfService.SignIn;
 using IspPortal.Core.SelfService.Staff;
 using IspPortal.Core.SelfService.Tickets;
@@ -21,6 +22,8 @@ public static class SelfServiceModule
         services.AddScoped<CustomerDocuments>();
         services.AddScoped<CustomerPayments>();
         services.AddScoped<CustomerAccount>();
+        services.AddScoped<ChangeCustomerPhone>();
+        services.AddScoped<CustomerContactChoices>();
 
         services.AddScoped<CustomerTickets>();
         services.AddScoped<OpenCustomerTicket>();

@@ -7,7 +7,8 @@ namespace IspPortal.Core.Notifications.Templates;
 /// default text used until an admin edits it.
 /// </summary>
 /// <param name="Key">Stored in <c>notification_outbox.template</c>, e.g. <c>invoice_reminder</c>.</param>
-/// <param name="Service">A service message (credentials): sent even to customers who opted out.</param>
+/// <param name="Service">A service message (credentials, isolation, payments, tickets, the portal): sent even to customers
+/// who opted out; what is left (invoice notices, reminders, and any promotion) is what they can switch off.</param>
 /// <param name="QuietHours">Held back during the quiet hours from the settings (reminders, not receipts).</param>
 [FeatureApi]
 public sealed record NotificationEvent(
@@ -49,37 +50,37 @@ public static class NotificationEvents
     public static readonly NotificationEvent IsolationNotice = new("isolation_notice", "Pemberitahuan isolir",
         ["nama", "kode_pelanggan", "alasan"],
         "Halo {nama}, layanan internet {kode_pelanggan} diisolir: {alasan}. Setelah pembayaran diterima, layanan aktif kembali otomatis.",
-        "Layanan {kode_pelanggan} diisolir");
+        "Layanan {kode_pelanggan} diisolir", Service: true);
 
     public static readonly NotificationEvent PaymentReceipt = new("payment_receipt", "Tanda terima pembayaran",
         ["nama", "nomor_tagihan", "jumlah", "tanggal_bayar", "metode"],
         "Terima kasih {nama}, pembayaran {jumlah} untuk tagihan {nomor_tagihan} via {metode} telah kami terima pada {tanggal_bayar}.",
-        "Pembayaran {nomor_tagihan} diterima");
+        "Pembayaran {nomor_tagihan} diterima", Service: true);
 
     public static readonly NotificationEvent Reactivation = new("reactivation", "Layanan aktif kembali",
         ["nama", "kode_pelanggan"],
         "Halo {nama}, layanan internet {kode_pelanggan} telah aktif kembali. Terima kasih.",
-        "Layanan {kode_pelanggan} aktif kembali");
+        "Layanan {kode_pelanggan} aktif kembali", Service: true);
 
     public static readonly NotificationEvent TicketUpdate = new("ticket_update", "Perkembangan tiket",
         ["nama", "nomor_tiket", "status", "pesan"],
         "Halo {nama}, tiket {nomor_tiket} ({status}): {pesan}",
-        "Tiket {nomor_tiket}: {status}");
+        "Tiket {nomor_tiket}: {status}", Service: true);
 
     public static readonly NotificationEvent TicketOpened = new("ticket_opened", "Tiket diterima",
         ["nama", "nomor_tiket", "subjek", "link_tiket"],
         "Halo {nama}, laporan Anda kami terima dengan nomor tiket {nomor_tiket} ({subjek}). Kami segera menindaklanjutinya. Pantau perkembangannya di {link_tiket}.",
-        "[{nomor_tiket}] {subjek}");
+        "[{nomor_tiket}] {subjek}", Service: true);
 
     public static readonly NotificationEvent TicketResolved = new("ticket_resolved", "Tiket selesai, minta konfirmasi",
         ["nama", "nomor_tiket", "subjek", "catatan", "hari", "link_tiket"],
         "Halo {nama}, tiket {nomor_tiket} ({subjek}) telah kami selesaikan: {catatan}. Balas YA bila layanan sudah normal atau BELUM bila masih bermasalah, atau buka {link_tiket}. Tanpa jawaban, tiket kami tutup dalam {hari} hari.",
-        "[{nomor_tiket}] Selesai: {subjek}");
+        "[{nomor_tiket}] Selesai: {subjek}", Service: true);
 
     public static readonly NotificationEvent TicketRatingRequest = new("ticket_rating", "Permintaan penilaian tiket",
         ["nama", "nomor_tiket", "subjek", "link_tiket"],
         "Terima kasih {nama}, tiket {nomor_tiket} ({subjek}) telah ditutup. Seberapa puas Anda dengan penanganan kami? Balas angka 1 (kecewa) sampai 5 (sangat puas), atau beri nilai di {link_tiket}.",
-        "[{nomor_tiket}] Bagaimana penanganan kami?");
+        "[{nomor_tiket}] Bagaimana penanganan kami?", Service: true);
 
     /// <summary>To staff in the category's escalation role, and the assignee.</summary>
     public static readonly NotificationEvent TicketEscalated = new("ticket_escalated", "Eskalasi tiket (ke petugas)",
@@ -137,6 +138,18 @@ public static class NotificationEvents
         "Kode masuk portal pelanggan {nama_isp}: {kode_otp}. Berlaku {menit} menit. Jangan berikan kode ini kepada siapa pun, termasuk petugas kami.",
         "Kode masuk portal {nama_isp}", Service: true);
 
+    /// <summary>Proves the customer holds a new WhatsApp number before it replaces the old one (sent to the new number only).</summary>
+    public static readonly NotificationEvent PortalPhoneCode = new("portal_phone_code", "Kode verifikasi nomor WhatsApp baru",
+        ["nama", SignInCode, "menit"],
+        "Kode verifikasi nomor WhatsApp baru untuk portal pelanggan {nama_isp}: {kode_otp}. Berlaku {menit} menit. Abaikan pesan ini bila Anda tidak sedang mengganti nomor.",
+        "Kode verifikasi nomor baru {nama_isp}", Service: true);
+
+    /// <summary>To the old number once a new one is confirmed, so a hijacked account does not go unnoticed.</summary>
+    public static readonly NotificationEvent PortalPhoneChanged = new("portal_phone_changed", "Nomor WhatsApp pelanggan diganti",
+        ["nama", "kode_pelanggan", "nomor_baru"],
+        "Halo {nama}, nomor WhatsApp untuk pelanggan {kode_pelanggan} di {nama_isp} telah diganti ke {nomor_baru} lewat portal pelanggan. Bila bukan Anda yang menggantinya, segera hubungi kami.",
+        "Nomor WhatsApp {kode_pelanggan} diganti", Service: true);
+
     /// <summary>Sent by staff from the customer's page ("Kirim tautan portal").</summary>
     public static readonly NotificationEvent PortalLink = new("portal_link", "Tautan portal pelanggan",
         ["nama", "kode_pelanggan", "link_portal"],
@@ -149,7 +162,7 @@ public static class NotificationEvents
     public static readonly IReadOnlyList<NotificationEvent> All =
         [CustomerWelcome, PppoePasswordReset, InvoiceIssued, InvoiceReminder, InvoiceOverdue, IsolationNotice, PaymentReceipt, Reactivation, TicketUpdate, TicketOpened, TicketResolved, TicketRatingRequest, TicketEscalated,
          NetworkAlertOpened, NetworkAlertResolved, NetworkAlertFlapping, BackupFailed, InstallationWorkOrder, InstallationWorkOrderCancelled, BudgetThreshold,
-         ReportDelivery, PortalOtp, PortalLink, FreeText];
+         ReportDelivery, PortalOtp, PortalPhoneCode, PortalPhoneChanged, PortalLink, FreeText];
 
     /// <summary>What each placeholder looks like in a real message, for the editor's preview.</summary>
     public static readonly IReadOnlyDictionary<string, string> Examples = new Dictionary<string, string>
@@ -201,6 +214,7 @@ public static class NotificationEvents
         [SignInCode] = "483920",
         ["menit"] = "5",
         ["link_portal"] = "https://portal.netkita.co.id/pelanggan",
+        ["nomor_baru"] = "+62813****5678",
         ["link_laporan"] = "https://portal.netkita.co.id/reports/profit-loss?from=2025-01-01&to=2025-01-31",
     };
 

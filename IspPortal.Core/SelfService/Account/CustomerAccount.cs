@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.SelfService.Account;
 
+/// <param name="PendingPhone">A new WhatsApp number a live code was sent to, waiting for that code.</param>
 /// <param name="RememberedDevices">Other sessions still open (phones and browsers signed in), which "sign out everywhere" ends.</param>
 public sealed record CustomerAccountView(
-    string Code, string FullName, string Phone, string? Email, string? Address, bool RemindersOptedOut, int RememberedDevices);
+    string Code, string FullName, string Phone, string? Email, string? Address, bool RemindersOptedOut, string? PendingPhone, int RememberedDevices);
 
 /// <summary>The Profil page: who the portal knows the customer as, and the sessions open in their name.</summary>
 public sealed class CustomerAccount(IIspDbFactory dbs, TimeProvider clock)
@@ -19,6 +20,11 @@ public sealed class CustomerAccount(IIspDbFactory dbs, TimeProvider clock)
             .SingleAsync(cancellationToken);
         var others = await db.SelfServiceSessions.CountAsync(
             s => s.CustomerId == caller.CustomerId && s.Id != caller.SessionId && s.EndedAt == null && s.ExpiresAt > now, cancellationToken);
-        return new CustomerAccountView(customer.Code, customer.FullName, customer.Phone, customer.Email, customer.Address, customer.NotificationsOptOut, others);
+        var pending = await db.SignInCodes.AsNoTracking()
+            .Where(c => c.CustomerId == caller.CustomerId && c.Purpose == SignInCodePurpose.NewPhone && c.UsedAt == null
+                && c.WrongTries < SignInCode.MaxWrongTries && c.ExpiresAt > now)
+            .OrderByDescending(c => c.Id).Select(c => c.Phone).FirstOrDefaultAsync(cancellationToken);
+        return new CustomerAccountView(customer.Code, customer.FullName, customer.Phone, customer.Email, customer.Address, customer.NotificationsOptOut,
+            pending, others);
     }
 }

@@ -48,7 +48,7 @@ public sealed class RequestSignInCode(
             return new CodeRequestResult(CodeRequestStatus.Accepted);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await locks.LockForTransactionAsync(db, CodeLock(normalised), cancellationToken);
-        await SupersedeAsync(db, normalised, now, cancellationToken);
+        await SupersedeAsync(db, normalised, SignInCodePurpose.SignIn, now, cancellationToken);
         var code = new SignInCode(customer.Id, SignInCodePurpose.SignIn, normalised, customer.Phone, secrets.Protect(SecretKind.SignInCode, SignInCode.NewCode()), now);
         db.SignInCodes.Add(code);
         await db.SaveChangesAsync(cancellationToken);
@@ -61,14 +61,17 @@ public sealed class RequestSignInCode(
 
     internal static string CodeLock(string login) => $"self-service-code:{login}";
 
-    /// <summary>Only the newest code of a login opens.</summary>
-    internal static async Task SupersedeAsync(IIspDb db, string login, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Only the newest code of a login opens (a sign-in code and a new number's code do not replace each other).</summary>
+    internal static async Task SupersedeAsync(IIspDb db, string login, SignInCodePurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var older in await db.SignInCodes.Where(c => c.Login == login && c.UsedAt == null && c.ExpiresAt > now).ToListAsync(cancellationToken))
+        foreach (var older in await db.SignInCodes.Where(c => c.Login == login && c.Purpose == purpose && c.UsedAt == null && c.ExpiresAt > now).ToListAsync(cancellationToken))
             older.Supersede(now);
     }
 
-    /// <summary>The code's message, keyed by its row so the outbox finds the code (and a retried job queues nothing twice).</summary>
+    /// <summary>
+    /// The code's message, keyed by its row so the outbox finds the code (and a retried job queues nothing twice).
+    /// A new number's code goes to that number only: the e-mail proves nothing about it.
+    /// </summary>
     internal static void QueueCode(IIspDb db, SignInCode code, string name, string? email, DateTimeOffset now)
     {
         var parameters = JsonSerializer.Serialize(new Dictionary<string, string>
@@ -77,8 +80,9 @@ public sealed class RequestSignInCode(
             ["menit"] = ((int)SignInCode.Lifetime.TotalMinutes).ToString(CultureInfo.InvariantCulture),
             [SignInCodeSecrets.CodeIdParameter] = code.Id.ToString(CultureInfo.InvariantCulture),
         });
+        var template = code.Purpose == SignInCodePurpose.SignIn ? NotificationEvents.PortalOtp : NotificationEvents.PortalPhoneCode;
         db.OutboxMessages.AddRange(OutboxMessage.ToPhoneAndEmail($"portal-otp:{code.Id}", code.Phone,
-            code.Purpose == SignInCodePurpose.SignIn ? email : null, NotificationEvents.PortalOtp.Key, parameters, now, code.CustomerId));
+            code.Purpose == SignInCodePurpose.SignIn ? email : null, template.Key, parameters, now, code.CustomerId));
     }
 
     private static async Task<Customer?> CustomerForAsync(IIspDb db, string login, bool isPhone, CancellationToken cancellationToken)

@@ -34,11 +34,19 @@ public sealed class SelfServiceThrottle(IIspDbFactory dbs, TimeProvider clock, I
     }
 
     /// <summary>Codes sent to one number, whichever login asked for them.</summary>
-    public async Task<bool> AllowsCodeToAsync(IIspDb db, string phone, CancellationToken cancellationToken = default)
+    public Task<bool> AllowsCodeToAsync(IIspDb db, string phone, CancellationToken cancellationToken = default) =>
+        WithinCodeLimitsAsync(db.SignInCodes.Where(c => c.Phone == phone), cancellationToken);
+
+    /// <summary>Codes a signed-in customer asked for to prove new numbers, whichever numbers they went to.</summary>
+    public Task<bool> AllowsNewPhoneCodeAsync(IIspDb db, int customerId, CancellationToken cancellationToken = default) =>
+        WithinCodeLimitsAsync(db.SignInCodes.Where(c => c.CustomerId == customerId && c.Purpose == SignInCodePurpose.NewPhone), cancellationToken);
+
+    /// <summary>The per-login limits, applied to codes already sent (in the window, and in a day).</summary>
+    private async Task<bool> WithinCodeLimitsAsync(IQueryable<SignInCode> codes, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var (since, dayAgo) = (now - Limits.Window, now - Day);
-        var sent = await db.SignInCodes.AsNoTracking().Where(c => c.Phone == phone && c.CreatedAt > dayAgo).Select(c => c.CreatedAt).ToListAsync(cancellationToken);
+        var sent = await codes.AsNoTracking().Where(c => c.CreatedAt > dayAgo).Select(c => c.CreatedAt).ToListAsync(cancellationToken);
         return sent.Count(at => at > since) < Limits.CodesPerLogin && sent.Count < Limits.CodesPerLoginPerDay;
     }
 

@@ -15,6 +15,9 @@ public abstract class CustomerPage : ComponentBase
 
     [CascadingParameter] private HttpContext? HttpContext { get; set; }
 
+    /// <summary>The customer's address as the request that opened the page showed it (limits on codes count by it).</summary>
+    protected string ClientAddress => Session.Address ?? "";
+
     /// <summary>Null until <see cref="SignedInAsync"/> found the customer.</summary>
     protected SelfServiceCaller? Caller { get; private set; }
 

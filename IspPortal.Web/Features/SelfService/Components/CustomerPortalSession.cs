@@ -19,10 +19,16 @@ public sealed class CustomerPortalSession(CustomerSessions sessions)
     [PersistentState]
     public string? Token { get; set; }
 
+    /// <summary>The client address seen when the page was requested, for the limits on codes (the circuit has no request of its own).</summary>
+    [PersistentState]
+    public string? Address { get; set; }
+
     public void ReadFrom(HttpContext? context)
     {
-        if (context is not null)
-            Token = context.Request.Cookies[CookieName];
+        if (context is null)
+            return;
+        Token = context.Request.Cookies[CookieName];
+        Address = Shell.ClientAddress.Of(context);
     }
 
     public async Task<SelfServiceCaller?> CallerAsync(CancellationToken cancellationToken = default) =>

@@ -68,6 +68,7 @@ public static class PortalApiEndpoints
             .RefuseUnsafeText()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapPortalTicketEndpoints();
+        api.MapPortalProfileEndpoints();
 
         api.MapDelete("/session", async (HttpContext context, CustomerSessions sessions, CancellationToken cancellationToken) =>
         {
@@ -122,7 +123,7 @@ public static class PortalApiEndpoints
 
     private static IResult NotFound(string detail) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Tidak ditemukan", detail: detail);
 
-    private static IResult TooMany(HttpContext context, string message, TimeSpan? retryAfter)
+    internal static IResult TooMany(HttpContext context, string message, TimeSpan? retryAfter)
     {
         context.Response.Headers.RetryAfter = ((int)(retryAfter ?? TimeSpan.FromMinutes(15)).TotalSeconds).ToString(CultureInfo.InvariantCulture);
         return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Terlalu banyak permintaan", detail: message);
