@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace IspPortal.Tests.SelfService;
 
-/// <summary>A customer on a phone opens a ticket with a photo and chats with an agent in another browser, live on both sides.</summary>
+/// <summary>A customer on a phone opens a ticket with a photo and chats (text and a photo) with an agent in another browser, live on both sides.</summary>
 [Trait(TestCategory.Name, TestCategory.Browser)]
 public sealed class CustomerTicketBrowserTests(CustomerPortalDemoFactory portal, BrowserFixture browser)
     : IClassFixture<CustomerPortalDemoFactory>, IClassFixture<BrowserFixture>
@@ -22,7 +22,7 @@ public sealed class CustomerTicketBrowserTests(CustomerPortalDemoFactory portal,
         {
             await browser.OnPageAsync(async customer =>
             {
-                await SignInAsync(customer, code);
+                await SelfServicePortal.SignInOnPageAsync(portal, customer, code);
                 await customer.GetByTestId("customer-nav-tickets").ClickAsync();
                 await customer.GetByTestId("customer-ticket-new").ClickAsync();
                 await customer.Input("customer-ticket-description").FillAsync("Internet putus sejak pagi, lampu LOS merah.");
@@ -48,24 +48,20 @@ public sealed class CustomerTicketBrowserTests(CustomerPortalDemoFactory portal,
                 await customer.Input("customer-chat-text").FillAsync("Terima kasih, saya tunggu di rumah.");
                 await customer.GetByTestId("customer-chat-send").ClickAsync();
                 await Expect(agent.GetByTestId("chat-messages")).ToContainTextAsync("Terima kasih, saya tunggu di rumah.");
+
+                // A photo alone, from the chat's camera button, reaches the agent as an attachment.
+                await customer.Locator("input[type=file][data-testid=customer-chat-photo]")
+                    .SetInputFilesAsync(new FilePayload { Name = "lampu-los.png", MimeType = "image/png", Buffer = Png });
+                await Expect(customer.GetByTestId("customer-chat-photo-name")).ToContainTextAsync("lampu-los.png");
+                await customer.GetByTestId("customer-chat-send").ClickAsync();
+                await Expect(customer.GetByTestId("customer-chat-attachment")).ToHaveCountAsync(2);
+                await Expect(customer.GetByTestId("customer-chat-photo-name")).ToHaveCountAsync(0);
+                await Expect(agent.GetByTestId("chat-messages").GetByTestId("chat-attachment")).ToHaveCountAsync(2);
             }, portal.BaseAddress, phone: true);
         }
         finally
         {
             await agent.Context.CloseAsync();
         }
-    }
-
-    private async Task SignInAsync(IPage page, string customerCode)
-    {
-        await page.GotoAsync("pelanggan/masuk");
-        await page.GetByTestId("customer-login").FillAsync(customerCode);
-        await page.GetByTestId("customer-send-code").ClickAsync();
-        await Expect(page.GetByTestId("customer-code-sent")).ToBeVisibleAsync();
-        await SelfServicePortal.DispatchAsync(portal);
-        await page.GetByTestId("customer-code").FillAsync(await SelfServicePortal.CodeSentToCustomerAsync(portal, customerCode));
-        await page.GetByTestId("customer-enter").ClickAsync();
-        await page.WaitForURLAsync("**/pelanggan");
-        await page.WaitForCircuitAsync();
     }
 }

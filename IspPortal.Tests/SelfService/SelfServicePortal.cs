@@ -10,6 +10,7 @@ using IspPortal.Core.Settings;
 using IspPortal.Infrastructure.StandIns.WhatsAppCloud;
 using IspPortal.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace IspPortal.Tests.SelfService;
 
@@ -81,13 +82,32 @@ public static partial class SelfServicePortal
     /// <summary>The newest code the demo's WhatsApp stand-in (the one the notification settings name) received for a customer.</summary>
     public static async Task<string> CodeSentToCustomerAsync(PortalFactory portal, string customerCode)
     {
+        await using var db = portal.Database.CreateDbContext();
+        return await CodeSentToPhoneAsync(portal, db.Customers.Where(c => c.Code == customerCode).Select(c => c.Phone).Single());
+    }
+
+    /// <summary>The newest code the demo's WhatsApp stand-in received for <paramref name="phone"/>.</summary>
+    public static async Task<string> CodeSentToPhoneAsync(PortalFactory portal, string phone)
+    {
         await using var scope = portal.Services.CreateAsyncScope();
         var whatsApp = await scope.ServiceProvider.GetRequiredService<PortalSettings>().GetAsync<IspPortal.Core.Notifications.NotificationSettings>();
-        await using var db = portal.Database.CreateDbContext();
-        var phone = db.Customers.Where(c => c.Code == customerCode).Select(c => c.Phone).Single();
         using var client = new HttpClient { BaseAddress = new Uri(whatsApp.CloudApiBaseUrl!) };
         var codes = await CodesSentAsync(client, phone);
         return codes[^1];
+    }
+
+    /// <summary>Signs a customer in on the portal's sign-in page, with the code the demo's stand-in received, and waits for the Beranda's circuit.</summary>
+    public static async Task SignInOnPageAsync(PortalFactory portal, IPage page, string customerCode)
+    {
+        await page.GotoAsync("pelanggan/masuk");
+        await page.GetByTestId("customer-login").FillAsync(customerCode);
+        await page.GetByTestId("customer-send-code").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("customer-code-sent")).ToBeVisibleAsync();
+        await DispatchAsync(portal);
+        await page.GetByTestId("customer-code").FillAsync(await CodeSentToCustomerAsync(portal, customerCode));
+        await page.GetByTestId("customer-enter").ClickAsync();
+        await page.WaitForURLAsync("**/pelanggan");
+        await page.WaitForCircuitAsync();
     }
 
     private static int _addresses;

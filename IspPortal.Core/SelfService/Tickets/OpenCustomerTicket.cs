@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace IspPortal.Core.SelfService.Tickets;
 
 /// <summary>A photo the customer picked; the store reads it to the end and decides whether it is one.</summary>
-public sealed record PortalPhoto(string FileName, Stream Content);
+public sealed record PortalPhoto(string FileName, Stream Content)
+{
+    /// <summary>A phone photo; a page refuses larger files before it reads them.</summary>
+    public const long MaxBytes = 10 * 1024 * 1024;
+}
 
 /// <summary>
 /// A signed-in customer reports a problem: a ticket on the customer portal channel, in the category
