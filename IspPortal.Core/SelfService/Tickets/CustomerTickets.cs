@@ -27,7 +27,7 @@ public sealed record PortalTicketSummary(
 /// lookup is by ticket number within the caller's customer (as printed, or with dashes for slashes),
 /// so another customer's number answers exactly as one that does not exist.
 /// </summary>
-public sealed class CustomerTickets(IIspDbFactory dbs)
+public sealed class CustomerTickets(IIspDbFactory dbs, CustomerTicketAnswers links)
 {
     /// <summary>What every refusal says for a number the caller has no ticket with.</summary>
     public const string NotFound = "Tiket tidak ditemukan.";
@@ -59,6 +59,18 @@ public sealed class CustomerTickets(IIspDbFactory dbs)
     }
 
     /// <summary>The active categories a customer may pick when opening a ticket, in the settings' order.</summary>
+    /// <summary>
+    /// The caller's ticket a WhatsApp or e-mail link opens, so a signed-in customer who taps it lands in
+    /// the portal's conversation; null for someone else's ticket or a link that no longer opens.
+    /// </summary>
+    public async Task<string?> NumberByLinkAsync(SelfServiceCaller caller, string token, CancellationToken cancellationToken = default)
+    {
+        if (await links.OpenNumberAsync(token, cancellationToken) is not { } number)
+            return null;
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        return await Owned(db, caller, number).AnyAsync(cancellationToken) ? number : null;
+    }
+
     public async Task<IReadOnlyList<PortalTicketCategory>> CategoriesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbs.CreateAsync(cancellationToken);

@@ -94,6 +94,14 @@ public sealed class CustomerTicketAnswers(IIspDbFactory dbs, ITicketLinks links,
         return Outcome.Done(stars);
     }
 
+    /// <summary>The number of the ticket a link opens; null when it no longer opens (revoked, expired, forged).</summary>
+    public async Task<string?> OpenNumberAsync(string token, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateAsync(cancellationToken);
+        var (state, number) = await JudgeAsync(db, token, cancellationToken);
+        return state == LinkState.Open ? number : null;
+    }
+
     /// <returns>The tracked ticket when the link still opens it.</returns>
     private async Task<Ticket?> OpenTicketAsync(IIspDb db, string token, CancellationToken cancellationToken)
     {

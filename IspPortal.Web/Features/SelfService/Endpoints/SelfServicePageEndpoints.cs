@@ -66,23 +66,27 @@ public static class SelfServicePageEndpoints
 
         pages.MapGet("/dokumen/tagihan/{number}", async (string number, HttpContext context, CustomerSessions sessions, CustomerDocuments documents) =>
             await CustomerPortalSession.FromCookieAsync(context, sessions) is not { } caller ? Results.LocalRedirect(CustomerPortalSession.SignInPath)
-            : await documents.InvoicePdfAsync(caller, number, context.RequestAborted) is { } pdf ? Results.File(pdf.Content, "application/pdf", pdf.FileName)
-            : Results.NotFound());
+            : await documents.InvoicePdfAsync(caller, Uri.UnescapeDataString(number), context.RequestAborted) is { } pdf ? Results.File(pdf.Content, "application/pdf", pdf.FileName)
+            : DocumentNotFound("Tagihan tidak ditemukan."));
 
         pages.MapGet("/dokumen/kuitansi/{number}", async (string number, HttpContext context, CustomerSessions sessions, CustomerDocuments documents) =>
             await CustomerPortalSession.FromCookieAsync(context, sessions) is not { } caller ? Results.LocalRedirect(CustomerPortalSession.SignInPath)
-            : await documents.ReceiptPdfAsync(caller, number, context.RequestAborted) is { } pdf ? Results.File(pdf.Content, "application/pdf", pdf.FileName)
-            : Results.NotFound());
+            : await documents.ReceiptPdfAsync(caller, Uri.UnescapeDataString(number), context.RequestAborted) is { } pdf ? Results.File(pdf.Content, "application/pdf", pdf.FileName)
+            : DocumentNotFound("Kuitansi tidak ditemukan."));
         pages.MapGet("/dokumen/tiket/{number}/{commentId:long}", async (string number, long commentId, HttpContext context, CustomerSessions sessions, CustomerTicketChat chat) =>
         {
             if (await CustomerPortalSession.FromCookieAsync(context, sessions) is not { } caller)
                 return Results.LocalRedirect(CustomerPortalSession.SignInPath);
-            if (await chat.AttachmentAsync(caller, number, commentId, context.RequestAborted) is not { } file)
-                return Results.NotFound();
+            if (await chat.AttachmentAsync(caller, Uri.UnescapeDataString(number), commentId, context.RequestAborted) is not { } file)
+                return DocumentNotFound(CustomerTickets.NotFound);
             context.Response.Headers.CacheControl = "no-store";
             context.Response.Headers.XContentTypeOptions = "nosniff";
             return Results.File(file.Content, file.ContentType, file.FileName);
         });
         return endpoints;
     }
+
+    /// <summary>With a body, so the staff "not found" page (which asks a staff sign-in) is not shown in its place.</summary>
+    private static IResult DocumentNotFound(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Tidak ditemukan", detail: detail);
 }
