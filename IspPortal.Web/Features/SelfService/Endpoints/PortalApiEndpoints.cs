@@ -68,6 +68,7 @@ public static class PortalApiEndpoints
             .RefuseUnsafeText()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapPortalTicketEndpoints();
+        api.MapPortalPackageEndpoints();
 
         api.MapDelete("/session", async (HttpContext context, CustomerSessions sessions, CancellationToken cancellationToken) =>
         {
