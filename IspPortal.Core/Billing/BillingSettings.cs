@@ -34,6 +34,12 @@ public sealed record BillingSettings : ISettingsGroup<BillingSettings>
     /// <summary>How a new customer's first month is billed on the invoice made at registration.</summary>
     public FirstInvoiceMode FirstInvoice { get; init; } = FirstInvoiceMode.Prorated;
 
+    /// <summary>
+    /// Customers change their package themselves in the portal, from the next month (the invoice run
+    /// bills it, a job applies it on the month's first day); off: their request opens an UPGRADE ticket.
+    /// </summary>
+    public bool CustomersChangePackage { get; init; }
+
     public const decimal MaxInstallationFee = 1_000_000_000m;
 
     public FieldErrors Validate()

@@ -99,6 +99,12 @@ public class Customer
     /// <summary>Changed through <see cref="ChangePackage"/>.</summary>
     public int ServicePackageId { get; private set; }
 
+    /// <summary>The package the customer chose in the portal, from <see cref="PendingPackageFrom"/> on; both or neither are set.</summary>
+    public int? PendingServicePackageId { get; private set; }
+
+    /// <summary>The first day of the month the pending package is billed and applied.</summary>
+    public DateOnly? PendingPackageFrom { get; private set; }
+
     public int LocationCodeId { get; set; }
 
     /// <summary>The router that serves the customer; null only until one is chosen (<see cref="AssignRouter"/>).</summary>
@@ -152,6 +158,8 @@ public class Customer
 
     public Billing.ServicePackage? ServicePackage { get; private set; }
 
+    public Billing.ServicePackage? PendingServicePackage { get; private set; }
+
     public LocationCode? LocationCode { get; private set; }
 
     public Network.Router? Router { get; private set; }
@@ -172,11 +180,37 @@ public class Customer
 
     public void StartBillingOn(DateOnly? day) => BillingStartsOn = day;
 
+    /// <summary>The package now; a change scheduled for later is dropped, since it was chosen against the old package.</summary>
     public void ChangePackage(int servicePackageId, DateTimeOffset at)
     {
         ServicePackageId = servicePackageId;
+        PendingServicePackageId = null;
+        PendingPackageFrom = null;
         UpdatedAt = at;
     }
+
+    /// <summary>Moves the customer to <paramref name="servicePackageId"/> from the month starting <paramref name="from"/>, replacing an earlier choice.</summary>
+    public void SchedulePackageChange(int servicePackageId, DateOnly from, DateTimeOffset at)
+    {
+        if (from.Day != 1)
+            throw new ArgumentOutOfRangeException(nameof(from), from, "A package change starts on a month's first day.");
+        if (servicePackageId == ServicePackageId)
+            throw new InvalidOperationException($"Customer {Code} already has package {servicePackageId}.");
+        PendingServicePackageId = servicePackageId;
+        PendingPackageFrom = from;
+        UpdatedAt = at;
+    }
+
+    public void CancelPackageChange(DateTimeOffset at)
+    {
+        PendingServicePackageId = null;
+        PendingPackageFrom = null;
+        UpdatedAt = at;
+    }
+
+    /// <summary>The package billed for the month starting <paramref name="month"/>: the pending one from its first month on.</summary>
+    public int PackageIdFor(DateOnly month) =>
+        PendingPackageFrom is { } from && month >= from ? PendingServicePackageId!.Value : ServicePackageId;
 
     /// <summary>Staff changed the customer's data (profile, photos, isolation exemption) at <paramref name="at"/>.</summary>
     public void MarkEdited(DateTimeOffset at) => UpdatedAt = at;

@@ -1,5 +1,6 @@
 using IspPortal.Core.Notifications.Sending;
 using IspPortal.Core.SelfService.Account;
+using IspPortal.Core.SelfService.Package;
 using IspPortal.Core.SelfService.Profile;
 using IspPortal.Core.SelfService.SignIn;
 using IspPortal.Core.SelfService.Staff;
@@ -28,6 +29,12 @@ public static class SelfServiceModule
         services.AddScoped<CustomerTickets>();
         services.AddScoped<OpenCustomerTicket>();
         services.AddScoped<CustomerTicketChat>();
+
+        services.AddScoped<CustomerPackages>();
+        services.AddScoped<RequestPackageChange>();
+        services.AddScoped<CancelPackageChange>();
+        services.AddScoped<ApplyPackageChanges>();
+        services.AddScoped<ScheduledPackageChanges>();
 
         services.AddScoped<SendPortalLink>();
         services.AddScoped<PortalActivityList>();

@@ -8,6 +8,7 @@ public static class SelfServiceInfrastructureModule
     public static IServiceCollection AddSelfServiceInfrastructure(this IServiceCollection services)
     {
         services.AddJob<SelfServiceCleanupJob>(schedule => schedule.Hourly());
+        services.AddJob<PackageChangeJob>(schedule => schedule.EveryFifteenMinutes());
         return services;
     }
 }

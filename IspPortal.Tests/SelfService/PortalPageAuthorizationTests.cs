@@ -18,7 +18,7 @@ namespace IspPortal.Tests.SelfService;
 /// </summary>
 public sealed class PortalPageAuthorizationTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
-    private static readonly string[] OwnPages = ["pelanggan", "pelanggan/tagihan", "pelanggan/tiket", "pelanggan/tiket/baru", "pelanggan/profil"];
+    private static readonly string[] OwnPages = ["pelanggan", "pelanggan/tagihan", "pelanggan/tiket", "pelanggan/tiket/baru", "pelanggan/profil", "pelanggan/paket"];
     private WhatsAppCloudStandIn _whatsApp = default!;
 
     public async Task InitializeAsync()

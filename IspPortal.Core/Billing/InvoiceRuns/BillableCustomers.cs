@@ -37,6 +37,7 @@ public static class BillableCustomers
             .OrderBy(c => c.Id)
             .Take(size)
             .Include(c => c.ServicePackage)
+            .Include(c => c.PendingServicePackage)
             .ToListAsync(cancellationToken);
 
     /// <summary>Billable customers who already have their invoice for the month.</summary>
@@ -50,7 +51,11 @@ public static class BillableCustomers
 
     /// <returns>Null for a customer whose service starts after the month.</returns>
     public static MonthlyBill? BillFor(Customer customer, DateOnly month, DateOnly issueDate, BillingSettings billing, TimeZoneInfo zone) =>
-        MonthlyCharges.For(customer.ServicePackage!, ServiceStart(customer, zone), month, issueDate, billing);
+        MonthlyCharges.For(PackageFor(customer, month), ServiceStart(customer, zone), month, issueDate, billing);
+
+    /// <summary>The package the month is billed at: a change the customer scheduled counts from its first month, applied or not yet.</summary>
+    public static ServicePackage PackageFor(Customer customer, DateOnly month) =>
+        customer.PackageIdFor(month) == customer.ServicePackageId ? customer.ServicePackage! : customer.PendingServicePackage!;
 
     /// <summary>The first day the service is billed: installation (or registration), or later when the first month was given away.</summary>
     public static DateOnly ServiceStart(Customer customer, TimeZoneInfo zone)

@@ -61,7 +61,7 @@ public sealed class InvoiceRunPreview(IIspDbFactory dbs, PortalSettings settings
                 prorated += isProrated ? 1 : 0;
                 withCharges += hasCharges ? 1 : 0;
                 if (first.Count < SampleSize)
-                    first.Add(new PlannedInvoice(customer.Id, customer.Code, customer.FullName, customer.ServicePackage!.Name, invoice.Total, isProrated, hasCharges));
+                    first.Add(new PlannedInvoice(customer.Id, customer.Code, customer.FullName, BillableCustomers.PackageFor(customer, month).Name, invoice.Total, isProrated, hasCharges));
             }
         }
         var already = await BillableCustomers.CountInvoicedAsync(db, month, cancellationToken);

@@ -11,6 +11,7 @@ namespace IspPortal.Core.Customers.Service;
 /// together, then the routers follow (the session is dropped so the new speed applies at once).
 /// An isolated customer keeps the isolation profile until activated, then gets the new package's.
 /// </summary>
+[FeatureApi]
 public sealed class ChangeCustomerPackage(IIspDbFactory dbs, ProvisionCustomer provisioning, TimeProvider clock)
 {
     public async Task<Outcome<string>> ExecuteAsync(string customerCode, int servicePackageId, CancellationToken cancellationToken = default)

@@ -61,14 +61,25 @@ public sealed class OpenCustomerTicket(IIspDbFactory dbs, OpenTicket open, ITick
         if (errors.Any)
             return Outcome.Refused<PortalTicketSummary>(errors);
 
-        var now = clock.GetUtcNow();
-        var subject = Subject(category, text);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ticket = await WriteAsync(db, caller, category, Subject(category, text), text, stored, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome.Done((await CustomerTickets.FindAsync(db, caller, ticket.Number, cancellationToken))!);
+    }
+
+    /// <summary>
+    /// The ticket of checked input in <paramref name="db"/>'s open transaction: its first messages, the
+    /// <c>ticket_opened</c> notice and the timeline line, saved; the caller commits.
+    /// </summary>
+    internal async Task<Ticket> WriteAsync(IIspDb db, SelfServiceCaller caller, TicketCategory? category, string subject, string text,
+        IReadOnlyList<StoredAttachment> stored, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
         var ticket = await open.CreateAsync(db, new TicketInput(caller.CustomerCode, subject, text, TicketChannel.CustomerPortal), caller.CustomerId, cancellationToken, category);
         ticket.RecordCustomerMessage(now);
         await db.SaveChangesAsync(cancellationToken);
         // One file per message, as e-mail intake does: the first rides with the description, the rest follow.
-        db.TicketComments.Add(ChatInput.Attach(new TicketComment(ticket.Id, CommentAuthor.Customer, null, text, false, now), stored.FirstOrDefault()));
+        db.TicketComments.Add(ChatInput.Attach(new TicketComment(ticket.Id, CommentAuthor.Customer, null, text, false, now), stored.Count > 0 ? stored[0] : null));
         foreach (var photo in stored.Skip(1))
             db.TicketComments.Add(ChatInput.Attach(new TicketComment(ticket.Id, CommentAuthor.Customer, null, "", false, now), photo));
         var contact = await db.Tickets.Where(t => t.Id == ticket.Id).Select(TicketContact.Projection).SingleAsync(cancellationToken);
@@ -77,8 +88,7 @@ public sealed class OpenCustomerTicket(IIspDbFactory dbs, OpenTicket open, ITick
         db.SelfServiceActivities.Add(new SelfServiceActivity(caller.CustomerId, SelfServiceAction.TicketOpened, ticket.Number, null, now));
         await db.SaveChangesAsync(cancellationToken);
         await chat.PublishCustomerMessageAsync(db, ticket.Id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Outcome.Done((await CustomerTickets.FindAsync(db, caller, ticket.Number, cancellationToken))!);
+        return ticket;
     }
 
     /// <summary>"Gangguan: Internet mati sejak pagi, lampu LOS…": the category and the first words, cut at a word.</summary>

@@ -1041,6 +1041,14 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("notifications_opt_out");
 
+                    b.Property<DateOnly?>("PendingPackageFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("pending_package_from");
+
+                    b.Property<int?>("PendingServicePackageId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pending_service_package_id");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1129,6 +1137,13 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("NikHash")
                         .HasDatabaseName("ix_customers_nik_hash");
 
+                    b.HasIndex("PendingPackageFrom")
+                        .HasDatabaseName("ix_customers_pending_package_from")
+                        .HasFilter("pending_package_from IS NOT NULL");
+
+                    b.HasIndex("PendingServicePackageId")
+                        .HasDatabaseName("ix_customers_pending_service_package_id");
+
                     b.HasIndex("Phone")
                         .HasDatabaseName("ix_customers_phone");
 
@@ -1164,6 +1179,10 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                             t.HasCheckConstraint("ck_customers_nik_hash", "nik_hash ~ '^[0-9a-f]{64}$'");
 
                             t.HasCheckConstraint("ck_customers_nik_together", "(nik_encrypted IS NULL) = (nik_hash IS NULL)");
+
+                            t.HasCheckConstraint("ck_customers_pending_package", "(pending_service_package_id IS NULL) = (pending_package_from IS NULL)");
+
+                            t.HasCheckConstraint("ck_customers_pending_package_month", "extract(day FROM pending_package_from) = 1");
 
                             t.HasCheckConstraint("ck_customers_phone_e164", "phone ~ '^\\+[1-9][0-9]{6,14}$'");
 
@@ -6218,6 +6237,12 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_customers_location_codes_location_code_id");
 
+                    b.HasOne("IspPortal.Core.Billing.ServicePackage", "PendingServicePackage")
+                        .WithMany()
+                        .HasForeignKey("PendingServicePackageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customers_service_packages_pending_service_package_id");
+
                     b.HasOne("IspPortal.Core.Network.Router", "Router")
                         .WithMany()
                         .HasForeignKey("RouterId")
@@ -6244,6 +6269,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_customers_users_technician_id");
 
                     b.Navigation("LocationCode");
+
+                    b.Navigation("PendingServicePackage");
 
                     b.Navigation("Router");
 

@@ -22,6 +22,8 @@ public class CustomerConfiguration : IEntityTypeConfiguration<Customer>
             t.HasCheckConstraint("ck_customers_nik_hash", "nik_hash ~ '^[0-9a-f]{64}$'");
             t.HasCheckConstraint("ck_customers_nik_together", "(nik_encrypted IS NULL) = (nik_hash IS NULL)");
             t.HasCheckConstraint("ck_customers_exempt_until", "isolation_exempt OR isolation_exempt_until IS NULL");
+            t.HasCheckConstraint("ck_customers_pending_package", "(pending_service_package_id IS NULL) = (pending_package_from IS NULL)");
+            t.HasCheckConstraint("ck_customers_pending_package_month", "extract(day FROM pending_package_from) = 1");
             t.HasCheckConstraint("ck_customers_terminated_at", "(status = 'Terminated') = (terminated_at IS NOT NULL)");
         });
 
@@ -42,6 +44,7 @@ public class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Version).IsXminRowVersion();
 
         builder.HasOne(c => c.ServicePackage).WithMany().HasForeignKey(c => c.ServicePackageId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.PendingServicePackage).WithMany().HasForeignKey(c => c.PendingServicePackageId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.LocationCode).WithMany().HasForeignKey(c => c.LocationCodeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Router).WithMany().HasForeignKey(c => c.RouterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<RouterPool>().WithMany().HasForeignKey(c => c.RouterPoolId).OnDelete(DeleteBehavior.Restrict);
@@ -54,6 +57,8 @@ public class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => new { c.RouterId, c.ConnectionState });
         builder.HasIndex(c => c.LocationCodeId);
         builder.HasIndex(c => c.ServicePackageId);
+        builder.HasIndex(c => c.PendingServicePackageId);
+        builder.HasIndex(c => c.PendingPackageFrom).HasFilter("pending_package_from IS NOT NULL");
         builder.HasIndex(c => c.RouterPoolId);
         builder.HasIndex(c => c.TechnicianId);
         builder.HasIndex(c => c.FullName);

@@ -69,6 +69,7 @@ public static class PortalApiEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapPortalTicketEndpoints();
         api.MapPortalProfileEndpoints();
+        api.MapPortalPackageEndpoints();
 
         api.MapDelete("/session", async (HttpContext context, CustomerSessions sessions, CancellationToken cancellationToken) =>
         {
