@@ -192,7 +192,9 @@ public sealed class RouterOsSimulator : IAsyncDisposable
                             var command = new RunningCommand(sentence.Tag, CancellationTokenSource.CreateLinkedTokenSource(_closed.Token));
                             if (command.Tag is not null)
                                 _running[command.Tag] = command;
-                            _ = Task.Run(() => ExecuteAsync(sentence, command));
+                            // Run here until the command first has to wait (a full socket, a stall), then the next
+                            // command is read: a quick command costs no thread hop, a slow one still runs alongside.
+                            _ = ExecuteAsync(sentence, command);
                             break;
                     }
                 }
@@ -281,6 +283,7 @@ public sealed class RouterOsSimulator : IAsyncDisposable
             {
                 if (command.Tag is not null)
                     _running.TryRemove(new KeyValuePair<string, RunningCommand>(command.Tag, command));
+                await command.EndAsync();
             }
         }
 
@@ -360,6 +363,21 @@ public sealed class RouterOsSimulator : IAsyncDisposable
                 if (sentences.Count > 0 && sentences[^1].Type == "!done")
                     _finished = true;
                 return true;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        /// <summary>Releases the command's cancellation, which hangs on the connection's until disposed.</summary>
+        public async Task EndAsync()
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                _finished = true;
+                cancellation.Dispose();
             }
             finally
             {
