@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Security;
@@ -22,12 +21,10 @@ namespace IspPortal.Infrastructure.Network.RouterOs;
 /// </summary>
 public sealed class RouterOsConnection : IAsyncDisposable
 {
-    // Rows a slow consumer may fall behind before the read loop waits for it (back-pressure through TCP).
-    private const int RepliesBuffered = 256;
-
     private readonly TcpClient _tcp;
     private readonly Stream _stream;
     private readonly ApiSentenceReader _reader;
+    private readonly ApiSentenceWriter _writer;
     private readonly RouterOsOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -45,6 +42,8 @@ public sealed class RouterOsConnection : IAsyncDisposable
         _tcp = tcp;
         _stream = stream;
         _reader = new ApiSentenceReader(stream, options.MaxWordBytes);
+        _writer = new ApiSentenceWriter(stream);
+        NoDelay = tcp.Client.NoDelay;
         _options = options;
         _time = time;
         _logger = logger;
@@ -54,6 +53,9 @@ public sealed class RouterOsConnection : IAsyncDisposable
     public bool IsAlive => Volatile.Read(ref _fault) is null;
 
     public int InFlight => _pending.Count;
+
+    /// <summary>Whether the socket sends each sentence at once (TCP_NODELAY) instead of holding it for Nagle's algorithm.</summary>
+    public bool NoDelay { get; }
 
     public static async Task<RouterOsConnection> OpenAsync(RouterEndpoint endpoint, RouterOsOptions options, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
@@ -107,25 +109,37 @@ public sealed class RouterOsConnection : IAsyncDisposable
     /// <summary>Runs a command to its <c>!done</c> (which carries <c>=ret=</c> for <c>add</c>), ignoring rows.</summary>
     public async Task<ApiSentence> RunAsync(IReadOnlyList<string> words, CancellationToken cancellationToken = default)
     {
-        ApiSentence? done = null;
-        await foreach (var reply in RepliesAsync(words, cancellationToken))
-            done = reply;
-        return done!;
+        var command = await StartAsync(words, cancellationToken);
+        try
+        {
+            while (true)
+            {
+                var reply = await NextAsync(command, cancellationToken);
+                if (reply.Type != "!done")
+                    continue;
+                command.Finished = true;
+                command.ThrowIfTrapped(_name);
+                return reply;
+            }
+        }
+        finally
+        {
+            await EndAsync(command);
+        }
     }
 
     /// <summary>The command's rows, then its <c>!done</c> last; a trap throws at the <c>!done</c>.</summary>
     private async IAsyncEnumerable<ApiSentence> RepliesAsync(IReadOnlyList<string> words, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var command = await StartAsync(words, cancellationToken);
-        var finished = false;
         try
         {
-            while (!finished)
+            while (!command.Finished)
             {
                 var reply = await NextAsync(command, cancellationToken);
                 if (reply.Type == "!done")
                 {
-                    finished = true;
+                    command.Finished = true;
                     command.ThrowIfTrapped(_name);
                 }
                 yield return reply;
@@ -133,8 +147,7 @@ public sealed class RouterOsConnection : IAsyncDisposable
         }
         finally
         {
-            if (!finished)
-                await AbandonAsync(command);
+            await EndAsync(command);
         }
     }
 
@@ -159,7 +172,7 @@ public sealed class RouterOsConnection : IAsyncDisposable
 
     private async Task<ApiSentence> LoginStepAsync(ApiSentence request, CancellationToken cancellationToken)
     {
-        await WriteAsync(request, cancellationToken);
+        await WriteAsync(request.Words, null, cancellationToken);
         string? trap = null;
         while (true)
         {
@@ -243,21 +256,23 @@ public sealed class RouterOsConnection : IAsyncDisposable
     private async ValueTask<PendingCommand> StartAsync(IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
         var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
-        var command = new PendingCommand(tag, words[0]);
+        var command = new PendingCommand(tag, words[0], _options.CommandTimeout, _time);
         _pending[tag] = command;
         if (Volatile.Read(ref _fault) is { } fault)
         {
             _pending.TryRemove(tag, out _);
             throw Copy(fault);
         }
-        _logger.LogDebug("RouterOS {Router} <- {Command} (tag {Tag})", _name, words[0], tag);
+        if (_logger.IsEnabled(LogLevel.Debug))
+            _logger.LogDebug("RouterOS {Router} <- {Command} (tag {Tag})", _name, words[0], tag);
         try
         {
-            await WriteAsync(new ApiSentence([.. words, ".tag=" + tag]), cancellationToken);
+            await WriteAsync(words, ".tag=" + tag, cancellationToken);
         }
         catch
         {
             _pending.TryRemove(tag, out _);
+            command.Dispose();
             throw;
         }
         return command;
@@ -284,17 +299,16 @@ public sealed class RouterOsConnection : IAsyncDisposable
     private async ValueTask<ApiSentence> WaitAsync(PendingCommand command, CancellationToken cancellationToken)
     {
         var waitingSince = _time.GetTimestamp();
-        using var timeout = new CancellationTokenSource(_options.CommandTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var token = command.StartWaiting(cancellationToken);
         try
         {
-            while (await command.Replies.Reader.WaitToReadAsync(linked.Token))
+            while (await command.Replies.Reader.WaitToReadAsync(token))
             {
                 if (command.Replies.Reader.TryRead(out var reply))
                     return reply;
             }
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (command.TimedOut && !cancellationToken.IsCancellationRequested)
         {
             // Nothing at all on the connection while we waited: the link or the router is gone, not just this command.
             if (Volatile.Read(ref _lastReceived) <= waitingSince)
@@ -308,9 +322,10 @@ public sealed class RouterOsConnection : IAsyncDisposable
         throw Copy(Volatile.Read(ref _fault) ?? new RouterOsException(RouterOsErrorCategory.Unreachable, $"The connection to {_name} was closed."));
     }
 
-    private async ValueTask AbandonAsync(PendingCommand command)
+    private async ValueTask EndAsync(PendingCommand command)
     {
-        if (!_pending.TryRemove(command.Tag, out _))
+        command.Dispose();
+        if (command.Finished || !_pending.TryRemove(command.Tag, out _))
             return;
         command.Replies.Writer.TryComplete();
         if (!IsAlive)
@@ -318,25 +333,21 @@ public sealed class RouterOsConnection : IAsyncDisposable
         try
         {
             // Untagged, so the read loop drops its !done; the cancelled command's trap and !done are dropped by tag.
-            await WriteAsync(ApiSentence.Of("/cancel", "=tag=" + command.Tag), CancellationToken.None);
+            await WriteAsync(["/cancel", "=tag=" + command.Tag], null, CancellationToken.None);
         }
         catch (RouterOsException)
         {
         }
     }
 
-    private async Task WriteAsync(ApiSentence sentence, CancellationToken cancellationToken)
+    private async ValueTask WriteAsync(IReadOnlyList<string> words, string? tagWord, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        sentence.WriteTo(buffer);
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             if (Volatile.Read(ref _fault) is { } fault)
                 throw Copy(fault);
-            // Never cancelled half-way: a partly written sentence would corrupt the stream for every command.
-            await _stream.WriteAsync(buffer.WrittenMemory, CancellationToken.None);
-            await _stream.FlushAsync(CancellationToken.None);
+            await _writer.WriteAsync(words, tagWord);
         }
         catch (Exception error) when (error is IOException or SocketException or ObjectDisposedException)
         {
@@ -372,24 +383,4 @@ public sealed class RouterOsConnection : IAsyncDisposable
     // librouteros reads the reason as the bare word after !fatal; some servers send =message= instead.
     private static string FatalReason(ApiSentence fatal) =>
         fatal["message"] ?? fatal.Words.Skip(1).FirstOrDefault(w => !w.StartsWith('.')) ?? "no reason given";
-
-    private sealed class PendingCommand(string tag, string name)
-    {
-        public string Tag => tag;
-
-        public string Name => name;
-
-        public Channel<ApiSentence> Replies { get; } = Channel.CreateBounded<ApiSentence>(
-            new BoundedChannelOptions(RepliesBuffered) { SingleReader = true, SingleWriter = true });
-
-        public ApiSentence? Trap { get; set; }
-
-        public void ThrowIfTrapped(string router)
-        {
-            if (Trap is null)
-                return;
-            var message = Trap["message"] ?? "unknown error";
-            throw new RouterOsException(RouterOsException.Classify(message), $"{router} refused {name}: {message}", message);
-        }
-    }
 }

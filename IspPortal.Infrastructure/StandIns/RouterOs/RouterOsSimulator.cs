@@ -16,7 +16,7 @@ namespace IspPortal.Infrastructure.StandIns.RouterOs;
 /// commands, <c>/cancel</c>, <c>/quit</c>) over a <see cref="SimulatedRouter"/>, so any RouterOS API
 /// client can use it as a router. Test knobs: <see cref="DropConnections"/> and <see cref="StallNextReply"/>.
 /// </summary>
-public sealed class RouterOsSimulator : IAsyncDisposable
+public sealed partial class RouterOsSimulator : IAsyncDisposable
 {
     // Rows are written in batches of about this size: fast for big prints, still streamed.
     private const int FlushBytes = 32 * 1024;
@@ -122,15 +122,6 @@ public sealed class RouterOsSimulator : IAsyncDisposable
         }
     }
 
-    private sealed class Stall(int afterRows)
-    {
-        public int AfterRows => afterRows;
-
-        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
     [SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never used holds nothing to release.")]
     private sealed class ClientSession(RouterOsSimulator server, TcpClient tcp)
     {
@@ -192,7 +183,8 @@ public sealed class RouterOsSimulator : IAsyncDisposable
                             var command = new RunningCommand(sentence.Tag, CancellationTokenSource.CreateLinkedTokenSource(_closed.Token));
                             if (command.Tag is not null)
                                 _running[command.Tag] = command;
-                            _ = Task.Run(() => ExecuteAsync(sentence, command));
+                            // Runs here until it first waits (full socket, stall): a quick command costs no thread hop.
+                            _ = ExecuteAsync(sentence, command);
                             break;
                     }
                 }
@@ -281,6 +273,7 @@ public sealed class RouterOsSimulator : IAsyncDisposable
             {
                 if (command.Tag is not null)
                     _running.TryRemove(new KeyValuePair<string, RunningCommand>(command.Tag, command));
+                await command.EndAsync();
             }
         }
 
@@ -331,58 +324,5 @@ public sealed class RouterOsSimulator : IAsyncDisposable
         private static string[] TagWord(string? tag) => tag is null ? [] : [".tag=" + tag];
 
         private static ApiSentence Reply(string type, string? tag, params string[] words) => new([type, .. words, .. TagWord(tag)]);
-    }
-
-    /// <summary>A command whose replies are still being written; /cancel takes its remaining replies over.</summary>
-    [SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never used holds nothing to release.")]
-    private sealed class RunningCommand(string? tag, CancellationTokenSource cancellation)
-    {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-
-        public string? Tag => tag;
-
-        public CancellationTokenSource Cancellation => cancellation;
-
-        public bool Interrupted { get; private set; }
-
-        private bool _finished;
-
-        /// <returns>False when the command was interrupted before it could finish.</returns>
-        public async Task<bool> SendAsync(ClientSession session, List<ApiSentence> sentences)
-        {
-            await _gate.WaitAsync();
-            try
-            {
-                if (Interrupted)
-                    return false;
-                if (sentences.Count > 0)
-                    await session.SendAsync(sentences);
-                if (sentences.Count > 0 && sentences[^1].Type == "!done")
-                    _finished = true;
-                return true;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
-
-        /// <returns>True when the command was still running and is now interrupted.</returns>
-        public async Task<bool> StopAsync()
-        {
-            await _gate.WaitAsync();
-            try
-            {
-                if (_finished)
-                    return false;
-                Interrupted = true;
-                await cancellation.CancelAsync();
-                return true;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
     }
 }

@@ -1,46 +1,36 @@
 using System.Globalization;
-using IspPortal.Core.Network.RouterOs;
 using IspPortal.Infrastructure.Network.RouterOs;
+using static IspPortal.Infrastructure.StandIns.RouterOs.SimulatorMenus;
 
 namespace IspPortal.Infrastructure.StandIns.RouterOs;
 
 /// <summary>
-/// The in-memory router behind <see cref="RouterOsSimulator"/>: PPP secrets, sessions and profiles,
-/// address lists, interfaces with growing counters, resource and identity. Thread-safe; time comes
-/// from the <see cref="TimeProvider"/>, so tests drive redials and churn by advancing a clock.
+/// The in-memory router behind <see cref="RouterOsSimulator"/>: the menus of <see cref="SimulatorMenus"/>
+/// with <c>print</c>, <c>add</c>, <c>set</c>, <c>unset</c>, <c>remove</c>, <c>enable</c> and <c>disable</c>
+/// driven by each menu's property table, plus the PPP behaviour of sessions (SimulatedRouter.Ppp.cs).
+/// Thread-safe; time comes from the <see cref="TimeProvider"/>, so tests drive redials and churn by
+/// advancing a clock.
 /// </summary>
-public sealed class SimulatedRouter : IDisposable
+public sealed partial class SimulatedRouter : IDisposable
 {
     public const string IsolationProfile = "isolir";
-
-    private const string Secret = "/ppp/secret";
-    private const string Active = "/ppp/active";
-    private const string Profile = "/ppp/profile";
-    private const string AddressList = "/ip/firewall/address-list";
-    private const string Interface = "/interface";
-
-    private static readonly Dictionary<string, MenuRules> Rules = new()
-    {
-        [Secret] = new(["name", "password", "service", "profile", "caller-id", "local-address", "remote-address", "routes", "limit-bytes-in", "limit-bytes-out", "comment", "disabled"], ["name"], CanAdd: true),
-        [Active] = new([], [], CanAdd: false),
-        [Profile] = new(["name", "local-address", "remote-address", "rate-limit", "address-list", "only-one", "dns-server", "comment"], ["name"], CanAdd: true),
-        [AddressList] = new(["list", "address", "timeout", "comment", "disabled"], ["list", "address"], CanAdd: true),
-        [Interface] = new(["name", "comment", "disabled", "mtu"], [], CanAdd: false),
-    };
 
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;
     private readonly RouterOsSimulatorOptions _options;
     private readonly DateTimeOffset _bootedAt;
     private readonly Random _random;
-    private readonly Dictionary<string, List<Item>> _menus = Rules.Keys.ToDictionary(k => k, _ => new List<Item>());
-    private readonly Dictionary<string, Item> _secretsByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimulatorMenu> _menus;
+    private readonly SimulatorMenu _secrets;
+    private readonly SimulatorMenu _sessions;
+    private readonly SimulatorMenu _profiles;
+    private readonly SimulatorMenu _addressLists;
+    private readonly SimulatorMenu _interfaces;
+    private readonly SimulatorMenu _pools;
+    private readonly SimulatorItem _identity;
     private readonly HashSet<ITimer> _timers = [];
     private readonly ITimer? _churn;
-    private string _identity;
     private int _nextId = 1;
-    private uint _nextSession = 0x81A00001;
-    private int _nextAddress = 2;
 
     public SimulatedRouter(RouterOsSimulatorOptions options, TimeProvider time)
     {
@@ -48,7 +38,17 @@ public sealed class SimulatedRouter : IDisposable
         _time = time;
         _bootedAt = time.GetUtcNow();
         _random = new Random(options.Seed);
-        _identity = options.Identity;
+        _secrets = SimulatorMenus.Secrets();
+        _sessions = SimulatorMenus.Sessions(SessionValue);
+        _profiles = SimulatorMenus.Profiles();
+        _addressLists = SimulatorMenus.AddressLists();
+        _interfaces = SimulatorMenus.Interfaces(InterfaceValue);
+        _pools = SimulatorMenus.Pools();
+        var resources = SimulatorMenus.Resources(ResourceValue);
+        var identities = SimulatorMenus.Identities();
+        _menus = new[] { _secrets, _sessions, _profiles, _addressLists, _interfaces, _pools, resources, identities }.ToDictionary(m => m.Path, StringComparer.Ordinal);
+        AddItem(resources, "*1", []);
+        _identity = AddItem(identities, "*1", new() { ["name"] = options.Identity });
         SeedAsNew();
         if (options.ChurnPerMinute > 0)
         {
@@ -59,8 +59,8 @@ public sealed class SimulatedRouter : IDisposable
 
     public string Identity
     {
-        get { lock (_lock) return _identity; }
-        set { lock (_lock) _identity = value; }
+        get { lock (_lock) return _identity["name"]!; }
+        set { lock (_lock) _identity.Props["name"] = value; }
     }
 
     public TimeSpan Uptime => _time.GetUtcNow() - _bootedAt;
@@ -71,8 +71,8 @@ public sealed class SimulatedRouter : IDisposable
         {
             lock (_lock)
             {
-                return _menus[Secret].Select(s => new SimulatedSecret(
-                    s.Id, s["name"]!, s["password"] ?? "", s["profile"] ?? "", s["disabled"] == "true", s["comment"])).ToList();
+                return _secrets.Items.Values.Select(s => new SimulatedSecret(
+                    s.Id, s["name"]!, _secrets.Value(s, "password")!, _secrets.Value(s, "profile")!, _secrets.Value(s, "disabled") == "true", s["comment"])).ToList();
             }
         }
     }
@@ -82,7 +82,7 @@ public sealed class SimulatedRouter : IDisposable
         get
         {
             lock (_lock)
-                return _menus[Active].Select(a => new SimulatedSession(a.Id, a["name"]!, a["address"]!, a.Profile!, a.Since)).ToList();
+                return _sessions.Items.Values.Select(a => new SimulatedSession(a.Id, a["name"]!, a["address"]!, a.Profile!, a.Since)).ToList();
         }
     }
 
@@ -91,7 +91,21 @@ public sealed class SimulatedRouter : IDisposable
         get
         {
             lock (_lock)
-                return _menus[AddressList].Select(e => new SimulatedAddressListEntry(e.Id, e["list"]!, e["address"]!, e["comment"], e["dynamic"] == "true")).ToList();
+            {
+                return _addressLists.Items.Values.Select(e => new SimulatedAddressListEntry(
+                    e.Id, e["list"]!, e["address"]!, e["comment"], _addressLists.Value(e, "dynamic") == "true")).ToList();
+            }
+        }
+    }
+
+    /// <summary>Every row of a menu as a full <c>print</c> shows it (defaults included), for tests that check the router's state.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Rows(string path)
+    {
+        lock (_lock)
+        {
+            var menu = _menus[path];
+            return menu.Items.Values.Select(item => (IReadOnlyDictionary<string, string>)Row(menu, item, null)
+                .Select(word => word.Split('=', 3)).ToDictionary(parts => parts[1], parts => parts[2], StringComparer.Ordinal)).ToList();
         }
     }
 
@@ -99,8 +113,10 @@ public sealed class SimulatedRouter : IDisposable
     {
         lock (_lock)
         {
-            var item = NewSecret(name, password, profile, disabled, comment);
-            return item.Id;
+            var values = new Dictionary<string, string> { ["name"] = name, ["password"] = password, ["profile"] = profile, ["service"] = "pppoe", ["disabled"] = disabled ? "true" : "false" };
+            if (comment is not null)
+                values["comment"] = comment;
+            return NewSecret(values).Id;
         }
     }
 
@@ -120,27 +136,18 @@ public sealed class SimulatedRouter : IDisposable
         var verb = word[(slash + 1)..];
         lock (_lock)
         {
-            switch (path)
-            {
-                case "/system/resource" when verb is "print" or "getall":
-                    return Print([ResourceRow()], command);
-                case "/system/identity" when verb is "print" or "getall":
-                    return Print([new Dictionary<string, string> { ["name"] = _identity }], command);
-                case "/system/identity" when verb == "set":
-                    _identity = command["name"] ?? _identity;
-                    return SimulatorReply.Done();
-            }
-            if (!_menus.TryGetValue(path, out var items))
-                return SimulatorReply.Failed("no such command", "0");
+            if (!_menus.TryGetValue(path, out var menu))
+                return SimulatorReply.NoSuchCommand();
             return verb switch
             {
-                "print" or "getall" => Print(items.Select(View), command),
-                "add" when Rules[path].CanAdd => Add(path, command),
-                "set" => Set(path, command),
-                "remove" when path != Interface => Remove(path, command),
-                "enable" => Set(path, command, disabled: "false"),
-                "disable" => Set(path, command, disabled: "true"),
-                _ => SimulatorReply.Failed("no such command", "0"),
+                "print" or "getall" => Print(menu, command),
+                "add" when menu.Answers(MenuVerbs.Add) => Add(menu, command),
+                "set" when menu.Answers(MenuVerbs.Set) => Set(menu, command, null),
+                "unset" when menu.Answers(MenuVerbs.Set) => Unset(menu, command),
+                "remove" when menu.Answers(MenuVerbs.Remove) => Remove(menu, command),
+                "enable" when menu.Answers(MenuVerbs.Toggle) => Set(menu, command, "false"),
+                "disable" when menu.Answers(MenuVerbs.Toggle) => Set(menu, command, "true"),
+                _ => SimulatorReply.NoSuchCommand(),
             };
         }
     }
@@ -156,385 +163,193 @@ public sealed class SimulatedRouter : IDisposable
         }
     }
 
-    private void SeedAsNew()
+    private static SimulatorReply Print(SimulatorMenu menu, ApiSentence command)
     {
-        AddItem(Profile, "*0", new() { ["name"] = "default", ["local-address"] = "10.10.0.1", ["remote-address"] = "pool-default", ["only-one"] = "default", ["address-list"] = "" });
-        AddItem(Profile, "*FFFFFFFE", new() { ["name"] = "default-encryption", ["use-encryption"] = "yes", ["only-one"] = "default", ["address-list"] = "" });
-        NewItem(Profile, new() { ["name"] = "10M", ["local-address"] = "10.10.0.1", ["remote-address"] = "pool-10M", ["rate-limit"] = "5M/10M", ["only-one"] = "yes", ["address-list"] = "" });
-        NewItem(Profile, new() { ["name"] = "20M", ["local-address"] = "10.10.0.1", ["remote-address"] = "pool-20M", ["rate-limit"] = "10M/20M", ["only-one"] = "yes", ["address-list"] = "" });
-        NewItem(Profile, new() { ["name"] = IsolationProfile, ["local-address"] = "10.99.0.1", ["remote-address"] = "pool-isolir", ["rate-limit"] = "256k/256k", ["only-one"] = "yes", ["address-list"] = IsolationProfile });
-        AddInterface("ether1", "ether", rxPerSecond: 40_000_000, txPerSecond: 120_000_000);
-        AddInterface("ether2", "ether", rxPerSecond: 2_000_000, txPerSecond: 6_000_000);
-        const string letters = "abcdefghjkmnpqrstuvwxyz23456789";
-        for (var i = 0; i < _options.Secrets; i++)
+        List<string>? queries = null;
+        for (var i = 1; i < command.Words.Count; i++)
         {
-            var password = string.Create(8, _random, (span, random) =>
-            {
-                for (var c = 0; c < span.Length; c++)
-                    span[c] = letters[random.Next(letters.Length)];
-            });
-            NewSecret(_options.SecretPrefix + (100 + i).ToString(CultureInfo.InvariantCulture), password, i % 3 == 0 ? "20M" : "10M", false, null);
+            if (command.Words[i].StartsWith('?'))
+                (queries ??= []).Add(command.Words[i]);
         }
-        foreach (var secret in _menus[Secret].Take(_options.Active).ToList())
-            TryConnect(secret["name"]!);
-    }
-
-    private static SimulatorReply Print(IEnumerable<IReadOnlyDictionary<string, string>> items, ApiSentence command)
-    {
-        var queries = command.Words.Where(w => w.StartsWith('?')).ToList();
         var properties = command[".proplist"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var countOnly = command["count-only"] is not null;
-        var rows = new List<IReadOnlyList<string>>();
+        var rows = new List<IReadOnlyList<string>>(countOnly ? 0 : menu.Items.Count);
         var count = 0;
-        foreach (var item in items)
+        foreach (var item in menu.Items.Values)
         {
-            if (queries.Count > 0 && !SimulatorQuery.Matches(queries, name => item.GetValueOrDefault(name)))
+            if (queries is not null && !SimulatorQuery.Matches(queries, name => menu.Value(item, name)))
                 continue;
             count++;
-            if (countOnly)
-                continue;
-            rows.Add(properties is null
-                ? item.Select(p => "=" + p.Key + "=" + p.Value).ToList()
-                : properties.Where(item.ContainsKey).Select(name => "=" + name + "=" + item[name]).ToList());
+            if (!countOnly)
+                rows.Add(Row(menu, item, properties));
         }
         return countOnly ? SimulatorReply.Done(count.ToString(CultureInfo.InvariantCulture)) : new SimulatorReply(rows, null, null, null);
     }
 
-    private SimulatorReply Add(string path, ApiSentence command)
+    private static List<string> Row(SimulatorMenu menu, SimulatorItem item, string[]? properties)
     {
-        var values = new Dictionary<string, string>();
+        var words = new List<string>(properties?.Length ?? menu.Properties.Count + 1);
+        if (properties is null && !menu.Singleton)
+            words.Add("=.id=" + item.Id);
+        if (properties is null)
+        {
+            foreach (var property in menu.Properties)
+            {
+                if (menu.Value(item, property.Name) is { } value)
+                    words.Add("=" + property.Name + "=" + value);
+            }
+            return words;
+        }
+        foreach (var name in properties)
+        {
+            if (menu.Value(item, name) is { } value)
+                words.Add("=" + name + "=" + value);
+        }
+        return words;
+    }
+
+    private SimulatorReply Add(SimulatorMenu menu, ApiSentence command)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in command.Attributes)
         {
-            if (!Rules[path].Writable.Contains(name))
-                return SimulatorReply.Failed("unknown parameter " + name);
-            values[name] = name == "disabled" ? Flag(value) : value;
+            if (Accept(menu, name, value) is not { } accepted)
+                return Refuse(menu, name);
+            values[name] = accepted;
         }
-        foreach (var mandatory in Rules[path].Mandatory.Where(m => !values.ContainsKey(m)))
-            return SimulatorReply.Failed($"missing value(s) of argument(s) {mandatory}");
-        if (Validate(path, values, null) is { } problem)
+        foreach (var mandatory in menu.Properties.Where(p => p.Mandatory && !values.ContainsKey(p.Name)))
+            return SimulatorReply.Failed($"missing value(s) of argument(s) {mandatory.Name}");
+        if (Validate(menu, values, null) is { } problem)
             return problem;
-        var item = path switch
-        {
-            Secret => NewSecret(values["name"], values.GetValueOrDefault("password", ""), values.GetValueOrDefault("profile", "default"), values.GetValueOrDefault("disabled") == "true", values.GetValueOrDefault("comment"), values),
-            AddressList => NewItem(AddressList, new() { ["list"] = values["list"], ["address"] = values["address"], ["dynamic"] = "false", ["disabled"] = "false", ["creation-time"] = Now() }, values),
-            _ => NewItem(path, values),
-        };
+        var item = menu == _secrets ? NewSecret(values)
+            : menu == _addressLists ? NewItem(menu, new(values) { ["creation-time"] = Now() })
+            : NewItem(menu, values);
         return SimulatorReply.Done(item.Id);
     }
 
-    private SimulatorReply Set(string path, ApiSentence command, string? disabled = null)
+    /// <param name="disabled">For <c>enable</c>/<c>disable</c>, which take nothing but the items.</param>
+    private SimulatorReply Set(SimulatorMenu menu, ApiSentence command, string? disabled)
     {
-        if (Resolve(path, command) is not { } targets)
+        if (Targets(menu, command) is not { } targets)
             return SimulatorReply.Failed("no such item");
-        var values = new Dictionary<string, string>();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in command.Attributes)
         {
             if (name is ".id" or "numbers")
                 continue;
-            if (disabled is not null || !Rules[path].Writable.Contains(name))
-                return SimulatorReply.Failed("unknown parameter " + name);
-            values[name] = name == "disabled" ? Flag(value) : value;
+            if (disabled is not null || Accept(menu, name, value) is not { } accepted)
+                return Refuse(menu, name);
+            values[name] = accepted;
         }
         if (disabled is not null)
             values["disabled"] = disabled;
         foreach (var item in targets)
         {
-            if (Validate(path, values, item) is { } problem)
+            if (Validate(menu, values, item) is { } problem)
                 return problem;
         }
         foreach (var item in targets)
         {
-            if (path == Secret && values.TryGetValue("name", out var newName))
-            {
-                _secretsByName.Remove(item["name"]!);
-                _secretsByName[newName] = item;
-            }
+            Changing(menu, item, values);
             foreach (var (name, value) in values)
                 item.Props[name] = value;
-            // A disabled secret loses its session at once; other changes wait for the next dial (ROUTEROS.md §6).
-            if (path == Secret && values.GetValueOrDefault("disabled") == "true")
-                DisconnectUser(item["name"]!, "nas-request", redial: false);
+            Changed(menu, item);
         }
         return SimulatorReply.Done();
     }
 
-    private SimulatorReply Remove(string path, ApiSentence command)
+    /// <summary><c>unset =.id= =value-name=</c>: the named properties (a comma list) go back to their defaults.</summary>
+    private SimulatorReply Unset(SimulatorMenu menu, ApiSentence command)
     {
-        if (Resolve(path, command) is not { } targets)
+        if (Targets(menu, command) is not { } targets)
+            return SimulatorReply.Failed("no such item");
+        string[] names = [];
+        foreach (var (name, value) in command.Attributes)
+        {
+            if (name is ".id" or "numbers")
+                continue;
+            if (name != "value-name")
+                return SimulatorReply.Failed("unknown parameter " + name);
+            names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+        if (names.Length == 0)
+            return SimulatorReply.Failed("missing value(s) of argument(s) value-name");
+        // value-name is a choice among the properties that can be cleared; anything else is a bad value, as for any choice.
+        if (names.Any(n => menu.Property(n) is not { ReadOnly: false, Mandatory: false }))
+            return SimulatorReply.Failed("input does not match any value of value-name", "1");
+        foreach (var item in targets)
+        {
+            foreach (var name in names)
+                item.Props.Remove(name);
+            Changed(menu, item);
+        }
+        return SimulatorReply.Done();
+    }
+
+    private SimulatorReply Remove(SimulatorMenu menu, ApiSentence command)
+    {
+        if (Targets(menu, command) is not { } targets)
             return SimulatorReply.Failed("no such item");
         foreach (var item in targets)
         {
-            switch (path)
+            if (menu == _sessions)
             {
-                case Active:
-                    Disconnect(item, "nas-request", redial: true);
-                    break;
-                case Secret:
-                    DisconnectUser(item["name"]!, "nas-request", redial: false);
-                    _secretsByName.Remove(item["name"]!);
-                    _menus[Secret].Remove(item);
-                    break;
-                default:
-                    _menus[path].Remove(item);
-                    break;
+                Disconnect(item, "nas-request", redial: true);
+                continue;
             }
+            if (menu == _secrets)
+            {
+                DisconnectUser(item["name"]!, "nas-request", redial: false);
+                _secretsByName.Remove(item["name"]!);
+            }
+            menu.Items.Remove(item.Id);
         }
         return SimulatorReply.Done();
     }
 
-    private SimulatorReply? Validate(string path, Dictionary<string, string> values, Item? existing)
-    {
-        switch (path)
-        {
-            case Secret:
-                if (values.TryGetValue("profile", out var profile) && !_menus[Profile].Any(p => p["name"] == profile))
-                    return SimulatorReply.Failed("input does not match any value of profile", "1");
-                if (values.TryGetValue("name", out var name) && _secretsByName.TryGetValue(name, out var same) && same != existing)
-                    return SimulatorReply.Failed("failure: secret with the same name already exists");
-                break;
-            case Profile:
-                if (values.TryGetValue("name", out var profileName) && _menus[Profile].Any(p => p["name"] == profileName && p != existing))
-                    return SimulatorReply.Failed("failure: already have such name");
-                break;
-            case AddressList:
-                var list = values.GetValueOrDefault("list", existing?["list"] ?? "");
-                var address = values.GetValueOrDefault("address", existing?["address"] ?? "");
-                if (_menus[AddressList].Any(e => e["list"] == list && e["address"] == address && e != existing))
-                    return SimulatorReply.Failed("failure: already have such entry");
-                break;
-        }
-        return null;
-    }
-
-    /// <summary><c>=.id=</c> or <c>=numbers=</c>, comma-separated; each an id or, as RouterOS allows, a name.</summary>
-    private List<Item>? Resolve(string path, ApiSentence command)
+    /// <summary><c>=.id=</c> or <c>=numbers=</c>, comma-separated, each an id or a name; a singleton needs neither.</summary>
+    private static List<SimulatorItem>? Targets(SimulatorMenu menu, ApiSentence command)
     {
         var ids = command[".id"] ?? command["numbers"];
+        if (menu.Singleton && string.IsNullOrEmpty(ids))
+            return [.. menu.Items.Values];
         if (string.IsNullOrEmpty(ids))
             return null;
-        var found = new List<Item>();
+        var found = new List<SimulatorItem>();
         foreach (var id in ids.Split(','))
         {
-            var item = _menus[path].Find(i => i.Id == id) ?? _menus[path].Find(i => i["name"] == id);
-            if (item is null)
+            if (menu.Find(id) is not { } item)
                 return null;
             found.Add(item);
         }
         return found;
     }
 
-    private Item NewSecret(string name, string password, string profile, bool disabled, string? comment, Dictionary<string, string>? extra = null)
+    /// <summary>The value as stored, or null when the menu has no such writable property or the value does not fit it.</summary>
+    private static string? Accept(SimulatorMenu menu, string name, string value) => menu.Property(name) switch
     {
-        var props = new Dictionary<string, string>
-        {
-            ["name"] = name,
-            ["service"] = "pppoe",
-            ["caller-id"] = "",
-            ["password"] = password,
-            ["profile"] = profile,
-            ["routes"] = "",
-            ["limit-bytes-in"] = "0",
-            ["limit-bytes-out"] = "0",
-            ["disabled"] = disabled ? "true" : "false",
-        };
-        var item = NewItem(Secret, props, extra);
-        if (comment is not null)
-            item.Props["comment"] = comment;
-        _secretsByName[name] = item;
-        return item;
-    }
-
-    private bool TryConnect(string name)
-    {
-        if (!_secretsByName.TryGetValue(name, out var secret) || secret["disabled"] == "true" || _menus[Active].Any(a => a["name"] == name))
-            return false;
-        var profileName = secret["profile"] ?? "default";
-        var profile = _menus[Profile].Find(p => p["name"] == profileName);
-        var address = secret["remote-address"] is { Length: > 0 } fixedAddress
-            ? fixedAddress
-            : (profileName == IsolationProfile ? "10.99." : "10.10.") + (_nextAddress / 250 % 250).ToString(CultureInfo.InvariantCulture) + "." + (_nextAddress++ % 250 + 2).ToString(CultureInfo.InvariantCulture);
-        var session = NewItem(Active, new()
-        {
-            ["name"] = name,
-            ["service"] = "pppoe",
-            ["caller-id"] = MacFor(name),
-            ["address"] = address,
-            ["uptime"] = "0s",
-            ["encoding"] = "",
-            ["session-id"] = "0x" + (_nextSession++).ToString("X8", CultureInfo.InvariantCulture),
-            ["limit-bytes-in"] = "0",
-            ["limit-bytes-out"] = "0",
-            ["radius"] = "false",
-        });
-        session.Profile = profileName;
-        var iface = AddInterface("<pppoe-" + name + ">", "pppoe-in", rxPerSecond: 20_000 + _random.Next(200_000), txPerSecond: 100_000 + _random.Next(2_000_000));
-        iface.Owner = session.Id;
-        if (profile?["address-list"] is { Length: > 0 } list)
-        {
-            var entry = NewItem(AddressList, new() { ["list"] = list, ["address"] = address, ["dynamic"] = "true", ["disabled"] = "false", ["creation-time"] = Now() });
-            entry.Owner = session.Id;
-        }
-        return true;
-    }
-
-    private void DisconnectUser(string name, string reason, bool redial)
-    {
-        foreach (var session in _menus[Active].Where(a => a["name"] == name).ToList())
-            Disconnect(session, reason, redial);
-    }
-
-    private void Disconnect(Item session, string reason, bool redial)
-    {
-        _menus[Active].Remove(session);
-        _menus[Interface].RemoveAll(i => i.Owner == session.Id);
-        _menus[AddressList].RemoveAll(e => e.Owner == session.Id);
-        var name = session["name"]!;
-        if (_secretsByName.TryGetValue(name, out var secret))
-        {
-            secret.Props["last-logged-out"] = Now();
-            secret.Props["last-disconnect-reason"] = reason;
-        }
-        if (!redial)
-            return;
-        ITimer? timer = null;
-        timer = _time.CreateTimer(_ =>
-        {
-            lock (_lock)
-            {
-                // The CPE dials again with whatever the secret says now: a new profile bites here.
-                TryConnect(name);
-                if (timer is not null && _timers.Remove(timer))
-                    timer.Dispose();
-            }
-        }, null, _options.RedialDelay, Timeout.InfiniteTimeSpan);
-        _timers.Add(timer);
-    }
-
-    private void Churn()
-    {
-        lock (_lock)
-        {
-            var active = _menus[Active];
-            if (active.Count > 0 && (_random.Next(2) == 0 || active.Count >= _secretsByName.Count))
-            {
-                Disconnect(active[_random.Next(active.Count)], "hung-up", redial: false);
-                return;
-            }
-            var secrets = _menus[Secret];
-            for (var attempt = 0; attempt < 20 && secrets.Count > 0; attempt++)
-            {
-                if (TryConnect(secrets[_random.Next(secrets.Count)]["name"]!))
-                    return;
-            }
-        }
-    }
-
-    private Item AddInterface(string name, string type, long rxPerSecond, long txPerSecond)
-    {
-        var item = NewItem(Interface, new() { ["name"] = name, ["type"] = type, ["mtu"] = type == "ether" ? "1500" : "1480", ["running"] = "true", ["disabled"] = "false", ["dynamic"] = type == "pppoe-in" ? "true" : "false" });
-        item.RxPerSecond = rxPerSecond;
-        item.TxPerSecond = txPerSecond;
-        return item;
-    }
-
-    private Item NewItem(string path, Dictionary<string, string> props, Dictionary<string, string>? extra = null) =>
-        AddItem(path, "*" + (_nextId++).ToString("X", CultureInfo.InvariantCulture), props, extra);
-
-    private Item AddItem(string path, string id, Dictionary<string, string> props, Dictionary<string, string>? extra = null)
-    {
-        var item = new Item(id, _time.GetUtcNow());
-        item.Props[".id"] = id;
-        foreach (var (key, value) in props)
-            item.Props[key] = value;
-        foreach (var (key, value) in extra ?? [])
-            item.Props[key] = value;
-        _menus[path].Add(item);
-        return item;
-    }
-
-    private IReadOnlyDictionary<string, string> View(Item item)
-    {
-        if (item.RxPerSecond == 0 && !item.Props.ContainsKey("uptime"))
-            return item.Props;
-        var view = new Dictionary<string, string>(item.Props);
-        var seconds = (long)(_time.GetUtcNow() - item.Since).TotalSeconds;
-        if (view.ContainsKey("uptime"))
-            view["uptime"] = RouterOsDuration.Format(TimeSpan.FromSeconds(seconds));
-        if (item.RxPerSecond > 0)
-        {
-            view["rx-byte"] = (item.RxPerSecond * seconds).ToString(CultureInfo.InvariantCulture);
-            view["tx-byte"] = (item.TxPerSecond * seconds).ToString(CultureInfo.InvariantCulture);
-        }
-        return view;
-    }
-
-    private Dictionary<string, string> ResourceRow() => new()
-    {
-        ["uptime"] = RouterOsDuration.Format(Uptime),
-        ["version"] = "7.16.2 (stable)",
-        ["build-time"] = "2024-11-29 14:51:13",
-        ["free-memory"] = (812_347_392 - _menus[Active].Count * 4096L).ToString(CultureInfo.InvariantCulture),
-        ["total-memory"] = "1073741824",
-        ["cpu"] = "ARMv7",
-        ["cpu-count"] = "4",
-        ["cpu-frequency"] = "1400",
-        ["cpu-load"] = Math.Min(100, 3 + _menus[Active].Count / 100).ToString(CultureInfo.InvariantCulture),
-        ["free-hdd-space"] = "431734784",
-        ["total-hdd-space"] = "536870912",
-        ["architecture-name"] = "arm",
-        ["board-name"] = "RB4011iGS+",
-        ["platform"] = "MikroTik",
+        null or { ReadOnly: true } => null,
+        { Kind: PropertyKind.Flag } => value switch { "yes" or "true" => "true", "no" or "false" => "false", _ => null },
+        { Kind: PropertyKind.Number } => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? value : null,
+        _ => value,
     };
+
+    private static SimulatorReply Refuse(SimulatorMenu menu, string name) => menu.Property(name) is { ReadOnly: false }
+        ? SimulatorReply.Failed("invalid value for argument " + name, "1")
+        : SimulatorReply.Failed("unknown parameter " + name);
+
+    private SimulatorItem NewItem(SimulatorMenu menu, Dictionary<string, string> values) =>
+        AddItem(menu, "*" + (_nextId++).ToString("X", CultureInfo.InvariantCulture), values);
+
+    private SimulatorItem AddItem(SimulatorMenu menu, string id, Dictionary<string, string> values)
+    {
+        var item = new SimulatorItem(id, _time.GetUtcNow());
+        foreach (var (key, value) in values)
+            item.Props[key] = value;
+        menu.Items.Add(id, item);
+        return item;
+    }
 
     // RouterOS 7.10+ writes dates in ISO form.
     private string Now() => _time.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-    private static string Flag(string value) => value is "yes" or "true" ? "true" : "false";
-
-    private static string MacFor(string name)
-    {
-        var hash = (uint)name.Aggregate(17, (h, c) => unchecked(h * 31 + c));
-        return string.Create(CultureInfo.InvariantCulture, $"AC:84:C6:{hash >> 16 & 0xFF:X2}:{hash >> 8 & 0xFF:X2}:{hash & 0xFF:X2}");
-    }
-
-    private sealed record MenuRules(string[] Writable, string[] Mandatory, bool CanAdd);
-
-    private sealed class Item(string id, DateTimeOffset since)
-    {
-        public string Id => id;
-
-        public DateTimeOffset Since => since;
-
-        public Dictionary<string, string> Props { get; } = new(StringComparer.Ordinal);
-
-        /// <summary>The session a dynamic interface or address-list entry belongs to.</summary>
-        public string? Owner { get; set; }
-
-        /// <summary>The profile a session dialled in with (not a /ppp/active property, kept for tests).</summary>
-        public string? Profile { get; set; }
-
-        public long RxPerSecond { get; set; }
-
-        public long TxPerSecond { get; set; }
-
-        public string? this[string name] => Props.GetValueOrDefault(name);
-    }
 }
-
-/// <summary>What the router answers to one command: rows (each a list of <c>=name=value</c> words), then
-/// a trap or a <c>!done</c> that may carry <c>=ret=</c>.</summary>
-public sealed record SimulatorReply(IReadOnlyList<IReadOnlyList<string>> Rows, string? Ret, string? Trap, string? TrapCategory)
-{
-    public static SimulatorReply Done(string? ret = null) => new([], ret, null, null);
-
-    public static SimulatorReply Failed(string message, string? category = null) => new([], null, message, category);
-}
-
-public sealed record SimulatedSecret(string Id, string Name, string Password, string Profile, bool Disabled, string? Comment)
-{
-    public override string ToString() => $"SimulatedSecret {{ Id = {Id}, Name = {Name}, Profile = {Profile}, Disabled = {Disabled} }}";
-}
-
-public sealed record SimulatedSession(string Id, string Name, string Address, string Profile, DateTimeOffset Since);
-
-public sealed record SimulatedAddressListEntry(string Id, string List, string Address, string? Comment, bool Dynamic);

@@ -93,6 +93,14 @@ public sealed class RouterOsClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Connections_send_without_waiting_for_Nagle()
+    {
+        var connection = await _gateway.AcquireAsync(Endpoint(), CancellationToken.None);
+
+        Assert.True(connection.NoDelay);
+    }
+
+    [Fact]
     public async Task A_duplicate_secret_is_AlreadyExists_with_the_routers_text()
     {
         var router = await _gateway.OpenAsync(Endpoint());

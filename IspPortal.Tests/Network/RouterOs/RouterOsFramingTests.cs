@@ -204,6 +204,35 @@ public sealed class RouterOsFramingTests
     public void Durations_format_like_the_router() =>
         Assert.Equal("1w2d3h4m5s", RouterOsDuration.Format(TimeSpan.FromSeconds(788645)));
 
+    [Fact]
+    public async Task Each_sentence_leaves_in_one_write_even_with_a_large_word_and_the_tag()
+    {
+        var recording = new RecordingStream();
+        var writer = new ApiSentenceWriter(recording);
+        string[] words = ["/ppp/secret/set", "=.id=*1A", "=comment=" + new string('k', 0x4000)];
+
+        await writer.WriteAsync(words, ".tag=7");
+        await writer.WriteAsync(["/ppp/active/print"]);
+
+        Assert.Equal(2, recording.Writes.Count);
+        Assert.Equal(new ApiSentence([.. words, ".tag=7"]).ToBytes(), recording.Writes[0]);
+        Assert.Equal(ApiSentence.Of("/ppp/active/print").ToBytes(), recording.Writes[1]);
+    }
+
+    /// <summary>Keeps every write it is given, to show how a sentence reaches the socket.</summary>
+    private sealed class RecordingStream : MemoryStream
+    {
+        public List<byte[]> Writes { get; } = [];
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Writes.Add(buffer.ToArray());
+            return ValueTask.CompletedTask;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Writes.Add(buffer[offset..(offset + count)]);
+    }
+
     /// <summary>Hands out one byte per read, like a slow link, to prove the reader loops until a word is whole.</summary>
     private sealed class TrickleStream(byte[] bytes) : MemoryStream(bytes)
     {
