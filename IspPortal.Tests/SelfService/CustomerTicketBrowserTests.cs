@@ -26,8 +26,8 @@ public sealed class CustomerTicketBrowserTests(CustomerPortalDemoFactory portal,
                 await customer.GetByTestId("customer-nav-tickets").ClickAsync();
                 await customer.GetByTestId("customer-ticket-new").ClickAsync();
                 await customer.Input("customer-ticket-description").FillAsync("Internet putus sejak pagi, lampu LOS merah.");
-                await customer.Locator("input[type=file][data-testid=customer-ticket-photos]")
-                    .SetInputFilesAsync(new FilePayload { Name = "modem.png", MimeType = "image/png", Buffer = Png });
+                await customer.PickFileAsync("customer-ticket-photos", new FilePayload { Name = "modem.png", MimeType = "image/png", Buffer = Png },
+                    customer.GetByTestId("customer-ticket-photo-count"));
                 await Expect(customer.GetByTestId("customer-ticket-photo-count")).ToContainTextAsync("1");
                 await customer.GetByTestId("customer-ticket-submit").ClickAsync();
                 await Expect(customer.GetByTestId("customer-chat")).ToContainTextAsync("Internet putus sejak pagi");
@@ -50,8 +50,8 @@ public sealed class CustomerTicketBrowserTests(CustomerPortalDemoFactory portal,
                 await Expect(agent.GetByTestId("chat-messages")).ToContainTextAsync("Terima kasih, saya tunggu di rumah.");
 
                 // A photo alone, from the chat's camera button, reaches the agent as an attachment.
-                await customer.Locator("input[type=file][data-testid=customer-chat-photo]")
-                    .SetInputFilesAsync(new FilePayload { Name = "lampu-los.png", MimeType = "image/png", Buffer = Png });
+                await customer.PickFileAsync("customer-chat-photo", new FilePayload { Name = "lampu-los.png", MimeType = "image/png", Buffer = Png },
+                    customer.GetByTestId("customer-chat-photo-name"));
                 await Expect(customer.GetByTestId("customer-chat-photo-name")).ToContainTextAsync("lampu-los.png");
                 await customer.GetByTestId("customer-chat-send").ClickAsync();
                 await Expect(customer.GetByTestId("customer-chat-attachment")).ToHaveCountAsync(2);

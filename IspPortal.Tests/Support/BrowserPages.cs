@@ -17,6 +17,27 @@ public static partial class BrowserPages
         await Assertions.Expect(page).ToHaveURLAsync(DashboardUrl());
     }
 
+    /// <summary>
+    /// Sets a file on a Blazor <c>InputFile</c> until the page shows it (<paramref name="shown"/>): the input
+    /// listens only after its script ran following the first render, so a file set just before that is
+    /// missed and set again.
+    /// </summary>
+    public static async Task PickFileAsync(this IPage page, string inputTestId, FilePayload file, ILocator shown)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator($"input[type=file][data-testid={inputTestId}]").SetInputFilesAsync(file);
+            try
+            {
+                await Assertions.Expect(shown).ToBeVisibleAsync(new() { Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
     /// <summary>The page is interactive once MainLayout renders its marker over the live circuit.</summary>
     public static Task WaitForCircuitAsync(this IPage page) =>
         page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
