@@ -39,7 +39,7 @@ public sealed class PostgresLiveBus : BackgroundService, ILiveBus
         _source = NpgsqlDataSource.Create(builder.ConnectionString);
         _services = services;
         _logger = logger;
-        _codecs = [new NetworkChangesCodec(), new WhatsAppActivityCodec()];
+        _codecs = [new NetworkChangesCodec(), new WhatsAppActivityCodec(), new PaymentCodec()];
     }
 
     /// <summary>Whether this instance's <c>LISTEN</c> connection is up (what is published now reaches it).</summary>

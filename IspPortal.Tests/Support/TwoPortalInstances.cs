@@ -16,9 +16,11 @@ public sealed class TwoPortalInstances : IAsyncDisposable
 
     /// <summary>Returns once both instances' listeners are connected, so what is published from now on reaches both.</summary>
     /// <param name="clock">One clock both instances see (a <see cref="ManualTimeProvider"/> for scheduled jobs).</param>
-    public static async Task<TwoPortalInstances> StartAsync(string connectionString, TimeProvider? clock = null)
+    /// <param name="configure">More services on both instances (e.g. a job that counts its runs).</param>
+    public static async Task<TwoPortalInstances> StartAsync(string connectionString, TimeProvider? clock = null, Action<IServiceCollection>? configure = null)
     {
-        var instances = new TwoPortalInstances(CoreServices.Build(connectionString, clock), CoreServices.Build(connectionString, clock));
+        var instances = new TwoPortalInstances(CoreServices.Build(connectionString, clock, configure: configure),
+            CoreServices.Build(connectionString, clock, configure: configure));
         foreach (var services in instances.Both)
             foreach (var listener in Listeners(services))
                 await listener.StartAsync(CancellationToken.None);
