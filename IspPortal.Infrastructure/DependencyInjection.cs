@@ -3,6 +3,7 @@ using IspPortal.Infrastructure.Backups;
 using IspPortal.Infrastructure.Billing;
 using IspPortal.Infrastructure.Customers;
 using IspPortal.Infrastructure.Finance;
+using IspPortal.Infrastructure.Live;
 using IspPortal.Infrastructure.Network;
 using IspPortal.Infrastructure.Notifications;
 using IspPortal.Infrastructure.Persistence;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         return services
             .AddPersistence(configuration)
+            .AddLiveBus(configuration)
             .AddSecurity(configuration)
             .AddCustomersInfrastructure(configuration)
             .AddNetworkInfrastructure(configuration)

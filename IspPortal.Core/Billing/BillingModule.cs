@@ -15,6 +15,7 @@ public static class BillingModule
 {
     public static IServiceCollection AddBilling(this IServiceCollection services)
     {
+        services.AddSingleton<Payments.PaymentFeed>();
         services.AddScoped<ServicePackageList>();
         services.AddScoped<SaveServicePackage>();
         services.AddScoped<DeleteServicePackage>();

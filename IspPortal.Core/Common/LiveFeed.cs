@@ -3,11 +3,13 @@ using Microsoft.Extensions.Logging;
 namespace IspPortal.Core.Common;
 
 /// <summary>
-/// An in-process publisher of things that just happened, for live screens. Components subscribe and
-/// must dispose the subscription with themselves; a subscriber that throws does not stop the others
-/// or the code that published.
+/// A publisher of things that just happened, for live screens. With an <see cref="ILiveBus"/> that is
+/// listening, <see cref="Publish"/> goes through it to every instance of the portal (this one included),
+/// which hands it to its subscribers with <see cref="Deliver"/>; without one it is delivered in-process.
+/// Components subscribe and must dispose the subscription with themselves; a subscriber that throws
+/// does not stop the others or the code that published.
 /// </summary>
-public abstract class LiveFeed<T>(ILogger logger)
+public abstract class LiveFeed<T>(ILogger logger, ILiveBus? bus = null)
 {
     private readonly Lock _lock = new();
     private ImmutableSubscribers _subscribers = new([]);
@@ -21,7 +23,15 @@ public abstract class LiveFeed<T>(ILogger logger)
 
     public int SubscriberCount => _subscribers.Items.Count;
 
+    /// <summary>Publishes to every instance's subscribers (after the change is saved).</summary>
     public void Publish(T item)
+    {
+        if (bus is null || !bus.TrySend(this, item))
+            Deliver(item);
+    }
+
+    /// <summary>Hands <paramref name="item"/> to this instance's subscribers only (the bus, for what it received).</summary>
+    public void Deliver(T item)
     {
         foreach (var subscriber in _subscribers.Items)
         {
@@ -49,4 +59,17 @@ public abstract class LiveFeed<T>(ILogger logger)
     {
         public void Dispose() => feed.Unsubscribe(subscriber);
     }
+}
+
+/// <summary>
+/// Carries live feeds between the portal's instances (docs/decisions/0024): what one instance
+/// publishes reaches the subscribers on all of them.
+/// </summary>
+public interface ILiveBus
+{
+    /// <summary>
+    /// Queues <paramref name="item"/> for every instance, in order; false when this instance is not
+    /// listening (not started, connection lost), and then the feed delivers it in-process.
+    /// </summary>
+    bool TrySend<T>(LiveFeed<T> feed, T item);
 }

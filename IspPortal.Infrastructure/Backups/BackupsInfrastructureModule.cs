@@ -17,7 +17,7 @@ public static class BackupsInfrastructureModule
         services.AddSingleton<IOffsiteBackupCopy, S3OffsiteBackupCopy>();
         services.AddSingleton<IBackgroundBackups, BackgroundBackups>();
         services.AddSingleton<PortalRestore>();
-        services.AddJob<BackupJob>(schedule => schedule.EveryMinute());
+        services.AddJob<BackupJob>(Every.Minute);
         return services;
     }
 }

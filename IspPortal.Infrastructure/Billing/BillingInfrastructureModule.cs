@@ -21,7 +21,7 @@ public static class BillingInfrastructureModule
         services.AddSingleton<IBillingDocumentRenderer, PdfSharpBillingDocumentRenderer>();
         services.AddHttpClient(MidtransGateway.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
         services.AddScoped<IPaymentGateway, MidtransGateway>();
-        services.AddJob<BillingJob>(schedule => schedule.EveryMinute());
+        services.AddJob<BillingJob>(Every.Minute);
         return services;
     }
 }

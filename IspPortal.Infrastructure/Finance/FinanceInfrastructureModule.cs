@@ -15,16 +15,16 @@ public static class FinanceInfrastructureModule
     {
         services.AddSingleton<IJournalWriter, PostgresJournalWriter>();
         services.AddSingleton<IStandardChartSeeder, PostgresStandardChartSeeder>();
-        services.AddJob<BudgetAlertJob>(schedule => schedule.Hourly());
+        services.AddJob<BudgetAlertJob>(Every.Hour);
         services.AddSingleton<ILedgerPeriodLock, PostgresLedgerPeriodLock>();
         services.AddSingleton<IFinanceCategorySeeder, PostgresFinanceCategorySeeder>();
         services.AddSingleton<IExpenseReceiptStore>(sp => new FileExpenseReceiptStore(
             configuration.StorageFolder(FileExpenseReceiptStore.FolderKey, "expense-receipts"), sp.GetRequiredService<ICustomerPhotoStore>()));
         services.AddSingleton<IAssetCategorySeeder, PostgresAssetCategorySeeder>();
-        services.AddJob<DepreciationJob>(schedule => schedule.Daily().RunOnceAtStart());
-        services.AddJob<RecurringExpenseJob>(schedule => schedule.Daily().RunOnceAtStart());
+        services.AddJob<DepreciationJob>(Every.Day.AndAtStart);
+        services.AddJob<RecurringExpenseJob>(Every.Day.AndAtStart);
         services.AddScoped<ILedgerTotalsCompactor, PostgresLedgerTotalsCompactor>();
-        services.AddJob<LedgerTotalsJob>(schedule => schedule.EveryTenMinutes());
+        services.AddJob<LedgerTotalsJob>(Every.TenMinutes);
         return services;
     }
 }

@@ -17,9 +17,9 @@ public static class NetworkInfrastructureModule
         services.AddSingleton<RouterGateway>();
         services.AddSingleton<IRouterGateway>(sp => sp.GetRequiredService<RouterGateway>());
         services.AddSingleton<IRouterCertificateProbe, RouterCertificateProbe>();
-        services.AddJob<RouterSyncJob>(schedule => schedule.EveryMinute());
+        services.AddJob<RouterSyncJob>(Every.Minute);
         services.AddScoped<Health.RouterHealthRollup>();
-        services.AddJob<Health.RouterHealthRollupJob>(schedule => schedule.EveryFiveMinutes());
+        services.AddJob<Health.RouterHealthRollupJob>(Every.FiveMinutes);
         return services;
     }
 }

@@ -19,7 +19,7 @@ public static class NotificationsInfrastructureModule
         services.AddSingleton<IWhatsAppSender, CloudApiWhatsAppSender>();
         services.AddSingleton<IWhatsAppSender, HttpGatewayWhatsAppSender>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
-        services.AddJob<OutboxDispatchJob>(schedule => schedule.EverySeconds(10));
+        services.AddJob<OutboxDispatchJob>(Every.TenSeconds);
         return services;
     }
 }

@@ -30,7 +30,7 @@ public static class PersistenceModule
             .Validate(o => o.IsValid, "Retention: months must be 0 (keep) to 1200, health samples 1 to 3650 days, health aggregates at least 1 month.")
             .ValidateOnStart();
         services.AddScoped<PartitionRetention>();
-        services.AddJob<LogPartitionsJob>(schedule => schedule.Hourly().RunOnceAtStart());
+        services.AddJob<LogPartitionsJob>(Every.Hour.AndAtStart);
         return services;
     }
 }

@@ -18,11 +18,11 @@ public static class ReportsInfrastructureModule
         services.AddSingleton<IReportWriter, PdfReportWriter>();
         services.AddSingleton<IAllocationTotals, PostgresAllocationTotals>();
         services.AddSingleton<IReportDeliveryClaims, PostgresReportDeliveryClaims>();
-        services.AddJob<SavedReportDeliveryJob>(schedule => schedule.EveryMinute());
+        services.AddJob<SavedReportDeliveryJob>(Every.Minute);
         services.AddScoped<Core.Reports.Revenue.IRevenueQueries, PostgresRevenueQueries>();
         services.AddScoped<INetworkFigures, PostgresNetworkFigures>();
         services.AddScoped<UptimeDayStore>();
-        services.AddJob<UptimeDaysJob>(schedule => schedule.Hourly().RunOnceAtStart());
+        services.AddJob<UptimeDaysJob>(Every.Hour.AndAtStart);
         return services;
     }
 }

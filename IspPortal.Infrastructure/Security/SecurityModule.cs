@@ -27,7 +27,7 @@ public static class SecurityModule
         }
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddSingleton<IKeyedHasher, HmacKeyedHasher>();
-        services.AddJob<Identity.SignInAttemptCleanupJob>(schedule => schedule.Hourly());
+        services.AddJob<Identity.SignInAttemptCleanupJob>(Every.Hour);
         return services;
     }
 }

@@ -7,8 +7,8 @@ public static class SelfServiceInfrastructureModule
 {
     public static IServiceCollection AddSelfServiceInfrastructure(this IServiceCollection services)
     {
-        services.AddJob<SelfServiceCleanupJob>(schedule => schedule.Hourly());
-        services.AddJob<PackageChangeJob>(schedule => schedule.EveryFifteenMinutes());
+        services.AddJob<SelfServiceCleanupJob>(Every.Hour);
+        services.AddJob<PackageChangeJob>(Every.FifteenMinutes);
         return services;
     }
 }

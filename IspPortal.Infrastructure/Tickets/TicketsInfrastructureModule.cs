@@ -27,8 +27,8 @@ public static class TicketsInfrastructureModule
         services.AddSingleton<ITicketChatBus>(sp => sp.GetRequiredService<PostgresTicketChatBus>());
         services.AddHostedService(sp => sp.GetRequiredService<PostgresTicketChatBus>());
 
-        services.AddJob<TicketEscalationJob>(schedule => schedule.EveryMinute());
-        services.AddJob<TicketFollowUpJob>(schedule => schedule.EveryMinute());
+        services.AddJob<TicketEscalationJob>(Every.Minute);
+        services.AddJob<TicketFollowUpJob>(Every.Minute);
         return services;
     }
 }

@@ -75,7 +75,8 @@ public sealed class WhatsAppWebhookTests(DemoPortalFactory portal) : IClassFixtu
         var stored = await after.WhatsAppMessages.SingleAsync(m => m.ProviderMessageId == "wamid.IN-1");
         Assert.Equal((MessageDirection.Inbound, customer.Id, "Internet saya mati sejak pagi", "Pak Budi"), (stored.Direction, stored.CustomerId, stored.Body, stored.ContactName));
         Assert.NotNull((await after.Customers.SingleAsync(c => c.Id == customer.Id)).LastInboundMessageAt);
-        // Published once for the ticket chat, after it was saved; the repeat publishes nothing.
+        // Published once for the ticket chat, after it was saved (through the live bus); the repeat publishes nothing.
+        await Eventually.TrueAsync(() => !published.IsEmpty);
         var received = Assert.IsType<WhatsAppMessageReceived>(Assert.Single(published));
         Assert.Equal((stored.Id, customer.Id, customer.Phone, "Internet saya mati sejak pagi"), (received.MessageId, received.CustomerId, received.Phone, received.Body));
     }
@@ -109,6 +110,7 @@ public sealed class WhatsAppWebhookTests(DemoPortalFactory portal) : IClassFixtu
         var logs = await after.NotificationLogs.Where(l => l.OutboxMessageId == id).Select(l => l.Status).OrderBy(s => s).ToListAsync();
         Assert.Equal([NotificationLogStatus.Delivered, NotificationLogStatus.Read], logs);
         // The late "delivered" is news (logged) but the message stays read; the repeated "read" is not published.
+        await Eventually.TrueAsync(() => published.Count >= 2);
         Assert.Equal([(id, OutboxStatus.Read), (id, OutboxStatus.Read)],
             published.Cast<WhatsAppDeliveryChanged>().Select(p => (p.OutboxMessageId, p.Status)));
     }

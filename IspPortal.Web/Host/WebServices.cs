@@ -61,7 +61,8 @@ public static class WebServices
             return Task.CompletedTask;
         }));
         services.AddPortalRateLimits();
-        services.AddHealthChecks().AddNpgSql(
+        services.AddSingleton<Draining>().AddHostedService(sp => sp.GetRequiredService<Draining>());
+        services.AddHealthChecks().AddCheck<Draining>("draining").AddNpgSql(
             sp => sp.GetRequiredService<IConfiguration>().GetConnectionString(Infrastructure.DependencyInjection.ConnectionStringName)!,
             name: "database",
             timeout: TimeSpan.FromSeconds(5));

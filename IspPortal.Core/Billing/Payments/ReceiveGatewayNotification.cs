@@ -35,7 +35,7 @@ public sealed record NotificationResult(NotificationVerdict Verdict, string? Ord
 /// confirmed and changes nothing. Money the gateway took is confirmed even after we gave up on the code.
 /// </summary>
 public sealed class ReceiveGatewayNotification(
-    IIspDbFactory dbs, IEnumerable<IPaymentGateway> gateways, PaymentPosting posting, ArrearsReactivation reactivation, TimeProvider clock,
+    IIspDbFactory dbs, IEnumerable<IPaymentGateway> gateways, PaymentPosting posting, ArrearsReactivation reactivation, PaymentFeed feed, TimeProvider clock,
     ILogger<ReceiveGatewayNotification> logger)
 {
     public async Task<NotificationResult> ExecuteAsync(string gatewayName, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
@@ -80,7 +80,7 @@ public sealed class ReceiveGatewayNotification(
 
         var result = await ApplyAsync(gateway.Name, confirmed, customerId, cancellationToken);
         if (result.Verdict == NotificationVerdict.Confirmed)
-            await ReactivateAsync(customerId, cancellationToken);
+            await ConfirmedAsync(customerId, cancellationToken);
         return result;
     }
 
@@ -92,7 +92,7 @@ public sealed class ReceiveGatewayNotification(
     {
         var result = await ApplyAsync(gatewayName, status, customerId, cancellationToken);
         if (result.Verdict == NotificationVerdict.Confirmed)
-            await ReactivateAsync(customerId, cancellationToken);
+            await ConfirmedAsync(customerId, cancellationToken);
         return result;
     }
 
@@ -158,6 +158,12 @@ public sealed class ReceiveGatewayNotification(
             default:
                 return Result(NotificationVerdict.Unchanged);
         }
+    }
+
+    private async Task ConfirmedAsync(int customerId, CancellationToken cancellationToken)
+    {
+        feed.Publish(new PaymentConfirmed(customerId, clock.GetUtcNow()));
+        await ReactivateAsync(customerId, cancellationToken);
     }
 
     /// <summary>The payment is committed whatever the router says: a reactivation that fails here is logged, and a run of ArrearsReactivation for every customer picks it up.</summary>

@@ -21,12 +21,18 @@ public sealed record CustomerConnectionChange(
         new(customer.Id, customer.Code, customer.RouterId ?? 0, customer.ConnectionState, customer.CurrentIp, at, customer.Status, customer.Latitude, customer.Longitude);
 }
 
-/// <summary>What one router's sync changed; published after it is saved.</summary>
-public sealed record NetworkChanges(int RouterId, string RouterCode, RouterHealth Health, IReadOnlyList<CustomerConnectionChange> Customers);
+/// <summary>
+/// What one router's sync changed; published after it is saved. <see cref="IsResync"/>: changes may
+/// have been missed (the bus reconnected), every screen re-reads what it shows.
+/// </summary>
+public sealed record NetworkChanges(int RouterId, string RouterCode, RouterHealth Health, IReadOnlyList<CustomerConnectionChange> Customers, bool IsResync = false)
+{
+    public static NetworkChanges Resync { get; } = new(0, "", RouterHealth.Unknown, [], IsResync: true);
+}
 
-/// <summary>The in-process publisher of network changes (sync, isolir, registration) for the map and dashboards.</summary>
+/// <summary>The publisher of network changes (sync, isolir, registration) for the map and dashboards, on every instance.</summary>
 [FeatureApi]
-public sealed class NetworkChangeFeed(ILogger<NetworkChangeFeed> logger) : LiveFeed<NetworkChanges>(logger)
+public sealed class NetworkChangeFeed(ILogger<NetworkChangeFeed> logger, ILiveBus? bus = null) : LiveFeed<NetworkChanges>(logger, bus)
 {
     /// <summary>One customer changed outside a sync; the router's health is passed on as it is.</summary>
     public void PublishCustomer(Router router, Customer customer, DateTimeOffset at) =>

@@ -14,5 +14,8 @@ public sealed record WhatsAppMessageReceived(long MessageId, int? CustomerId, st
 public sealed record WhatsAppDeliveryChanged(long OutboxMessageId, int? CustomerId, OutboxStatus Status, DateTimeOffset At)
     : WhatsAppActivity(CustomerId, At);
 
-/// <summary>The in-process publisher of webhook activity; published after it is saved, never for a duplicate.</summary>
-public sealed class WhatsAppFeed(ILogger<WhatsAppFeed> logger) : LiveFeed<WhatsAppActivity>(logger);
+/// <summary>Activity may have been missed (the bus reconnected): re-read what is shown.</summary>
+public sealed record WhatsAppResync(DateTimeOffset At) : WhatsAppActivity(null, At);
+
+/// <summary>The publisher of webhook activity on every instance; published after it is saved, never for a duplicate.</summary>
+public sealed class WhatsAppFeed(ILogger<WhatsAppFeed> logger, ILiveBus? bus = null) : LiveFeed<WhatsAppActivity>(logger, bus);

@@ -46,4 +46,16 @@ public sealed class LiveRefresh : IDisposable
     }
 
     public void Dispose() => _subscription.Dispose();
+
+    /// <summary>Several feeds' subscriptions as one, for a screen that follows more than one feed.</summary>
+    public static IDisposable All(params IDisposable[] subscriptions) => new Subscriptions(subscriptions);
+
+    private sealed class Subscriptions(IDisposable[] subscriptions) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var subscription in subscriptions)
+                subscription.Dispose();
+        }
+    }
 }
