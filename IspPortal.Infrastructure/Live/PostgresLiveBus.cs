@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using IspPortal.Core.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using IspPortal.Infrastructure.Persistence;
 using Npgsql;
 
 namespace IspPortal.Infrastructure.Live;
@@ -22,15 +23,13 @@ public sealed class PostgresLiveBus : BackgroundService, ILiveBus
     public const string Channel = "live_feed";
     /// <summary>PostgreSQL refuses payloads of 8000 bytes or more.</summary>
     public const int MaxPayloadBytes = 7999;
-    public static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
-
     private readonly NpgsqlDataSource _source;
+    private readonly PostgresListener _listener;
     private readonly IServiceProvider _services;
     private readonly ILogger<PostgresLiveBus> _logger;
     private readonly IReadOnlyList<LiveFeedCodec> _codecs;
     private readonly Channel<Outgoing> _outgoing = System.Threading.Channels.Channel.CreateUnbounded<Outgoing>(new() { SingleReader = true });
     private readonly Channel<string?> _incoming = System.Threading.Channels.Channel.CreateUnbounded<string?>(new() { SingleReader = true });
-    private volatile bool _listening;
 
     public PostgresLiveBus(string connectionString, IServiceProvider services, ILogger<PostgresLiveBus> logger)
     {
@@ -40,14 +39,15 @@ public sealed class PostgresLiveBus : BackgroundService, ILiveBus
         _services = services;
         _logger = logger;
         _codecs = [new NetworkChangesCodec(), new WhatsAppActivityCodec(), new PaymentCodec()];
+        _listener = new PostgresListener(_source, Channel, "Live feed", logger);
     }
 
     /// <summary>Whether this instance's <c>LISTEN</c> connection is up (what is published now reaches it).</summary>
-    public bool IsListening => _listening;
+    public bool IsListening => _listener.IsListening;
 
     public bool TrySend<T>(LiveFeed<T> feed, T item)
     {
-        if (!_listening || item is null || _codecs.FirstOrDefault(c => c.FeedType == feed.GetType()) is not { } codec)
+        if (!_listener.IsListening || item is null || _codecs.FirstOrDefault(c => c.FeedType == feed.GetType()) is not { } codec)
             return false;
         var payload = Envelope(codec.Kind, codec.Encode(item));
         return _outgoing.Writer.TryWrite(new Outgoing(payload, () => feed.Deliver(item)));
@@ -131,52 +131,8 @@ public sealed class PostgresLiveBus : BackgroundService, ILiveBus
         await known.DeliverAsync(envelope.B, _services, cancellationToken);
     }
 
-    private async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await _source.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, args) => _incoming.Writer.TryWrite(args.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                _listening = true;
-                if (failures > 0)
-                    _logger.LogInformation("Live feed listener is back after {Failures} failed attempts", failures);
-                failures = 0;
-                _incoming.Writer.TryWrite(null);
-                while (true)
-                    await connection.WaitAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                // Whatever broke the connection, the listener must come back: a background service
-                // that throws would stop the whole portal.
-                _listening = false;
-                failures++;
-                var pause = TimeSpan.FromSeconds(Math.Min(LongestPause.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 10))));
-                _logger.LogWarning(exception, "Live feed listener lost its connection; retrying in {Pause}", pause);
-                try
-                {
-                    await Task.Delay(pause, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-            finally
-            {
-                _listening = false;
-            }
-        }
-    }
+    private Task ListenAsync(CancellationToken stoppingToken) =>
+        _listener.RunAsync((_, args) => _incoming.Writer.TryWrite(args.Payload), () => _incoming.Writer.TryWrite(null), stoppingToken);
 
     public override void Dispose()
     {

@@ -5,6 +5,7 @@ using IspPortal.Core.Tickets.Chat;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using IspPortal.Infrastructure.Persistence;
 using Npgsql;
 
 namespace IspPortal.Infrastructure.Tickets;
@@ -22,14 +23,13 @@ public sealed class PostgresTicketChatBus : BackgroundService, ITicketChatBus
     public const string Channel = "ticket_chat";
     /// <summary>PostgreSQL refuses payloads of 8000 bytes or more.</summary>
     public const int MaxPayloadBytes = 7999;
-    public static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly NpgsqlDataSource _source;
     private readonly TicketChatFeed _feed;
     private readonly ILogger<PostgresTicketChatBus> _logger;
-    private volatile bool _listening;
+    private readonly PostgresListener _listener;
 
     public PostgresTicketChatBus(string connectionString, TicketChatFeed feed, ILogger<PostgresTicketChatBus> logger)
     {
@@ -38,10 +38,11 @@ public sealed class PostgresTicketChatBus : BackgroundService, ITicketChatBus
         _source = NpgsqlDataSource.Create(builder.ConnectionString);
         _feed = feed;
         _logger = logger;
+        _listener = new PostgresListener(_source, Channel, "Ticket chat", logger);
     }
 
     /// <summary>Whether this instance's <c>LISTEN</c> connection is up (events published now reach it).</summary>
-    public bool IsListening => _listening;
+    public bool IsListening => _listener.IsListening;
 
     public async Task PublishAsync(IIspDb db, TicketChatEvent chatEvent, CancellationToken cancellationToken = default)
     {
@@ -83,52 +84,8 @@ public sealed class PostgresTicketChatBus : BackgroundService, ITicketChatBus
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await _source.OpenConnectionAsync(stoppingToken);
-                connection.Notification += OnNotification;
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                _listening = true;
-                if (failures > 0)
-                    _logger.LogInformation("Ticket chat listener is back after {Failures} failed attempts", failures);
-                failures = 0;
-                _feed.Publish(new ChatResync());
-                while (true)
-                    await connection.WaitAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                // Whatever broke the connection (database restart, network, a bug in a handler), the
-                // listener must come back: a background service that throws would stop the whole portal.
-                _listening = false;
-                failures++;
-                var pause = TimeSpan.FromSeconds(Math.Min(LongestPause.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 10))));
-                _logger.LogWarning(exception, "Ticket chat listener lost its connection; retrying in {Pause}", pause);
-                try
-                {
-                    await Task.Delay(pause, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-            finally
-            {
-                _listening = false;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        _listener.RunAsync(OnNotification, () => _feed.Publish(new ChatResync()), stoppingToken);
 
     private void OnNotification(object sender, NpgsqlNotificationEventArgs args)
     {
