@@ -1,4 +1,5 @@
 using IspPortal.Core.Common;
+using Microsoft.EntityFrameworkCore;
 
 namespace IspPortal.Core.SelfService;
 
@@ -89,6 +90,17 @@ public class SignInCode
         }
         UsedAt = now;
         return CodeCheck.Accepted;
+    }
+
+    /// <summary>Six ASCII digits, as typed (trimmed); anything else is refused before a code is looked at.</summary>
+    public static bool IsWellFormed(string given) => given.Length == Digits && given.All(char.IsAsciiDigit);
+
+    /// <summary>Checks <paramref name="given"/> against the newest of <paramref name="codes"/> (tracked, so a wrong try is counted on save).</summary>
+    internal static async Task<(SignInCode? Newest, CodeCheck Verdict)> CheckNewestAsync(
+        IQueryable<SignInCode> codes, ISecretProtector secrets, string given, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var newest = await codes.OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        return (newest, newest is null ? CodeCheck.Dead : newest.Check(secrets.Unprotect(SecretKind.SignInCode, newest.CodeEncrypted), given, now));
     }
 
     public static string NewCode() =>

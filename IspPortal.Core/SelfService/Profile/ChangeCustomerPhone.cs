@@ -63,7 +63,7 @@ public sealed class ChangeCustomerPhone(
     public async Task<PhoneChangeResult> ConfirmAsync(SelfServiceCaller caller, string? code, string address, CancellationToken cancellationToken = default)
     {
         var given = (code ?? "").Trim();
-        if (given.Length != SignInCode.Digits || !given.All(char.IsAsciiDigit))
+        if (!SignInCode.IsWellFormed(given))
             return new PhoneChangeResult(PhoneChangeStatus.Refused, WrongCode, "code");
         if (!await throttle.AllowsCodeCheckAsync(address, cancellationToken))
             return new PhoneChangeResult(PhoneChangeStatus.Throttled, SelfServiceThrottle.TooManyTries, RetryAfter: throttle.RetryAfter);
@@ -72,9 +72,8 @@ public sealed class ChangeCustomerPhone(
         await using var db = await dbs.CreateAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await locks.LockForTransactionAsync(db, CodeLock(caller.CustomerId), cancellationToken);
-        var sent = await db.SignInCodes.Where(c => c.CustomerId == caller.CustomerId && c.Purpose == SignInCodePurpose.NewPhone)
-            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
-        var verdict = sent is null ? CodeCheck.Dead : sent.Check(secrets.Unprotect(SecretKind.SignInCode, sent.CodeEncrypted), given, now);
+        var (sent, verdict) = await SignInCode.CheckNewestAsync(
+            db.SignInCodes.Where(c => c.CustomerId == caller.CustomerId && c.Purpose == SignInCodePurpose.NewPhone), secrets, given, now, cancellationToken);
         if (verdict != CodeCheck.Accepted)
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -29,7 +29,7 @@ public sealed class VerifySignInCode(
     {
         var (normalised, _) = CustomerLogin.Normalise(login);
         var given = (code ?? "").Trim();
-        if (normalised is null || given.Length != SignInCode.Digits || !given.All(char.IsAsciiDigit))
+        if (normalised is null || !SignInCode.IsWellFormed(given))
             return new SignInResult(CodeVerdict.Refused, Message: WrongCode);
         if (!await throttle.AllowsCodeCheckAsync(address, cancellationToken))
             return new SignInResult(CodeVerdict.Throttled, Message: SelfServiceThrottle.TooManyTries, RetryAfter: throttle.RetryAfter);
@@ -38,10 +38,8 @@ public sealed class VerifySignInCode(
         await using var db = await dbs.CreateAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await locks.LockForTransactionAsync(db, RequestSignInCode.CodeLock(normalised), cancellationToken);
-        var sent = await db.SignInCodes
-            .Where(c => c.Login == normalised && c.Purpose == SignInCodePurpose.SignIn)
-            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
-        var verdict = sent is null ? CodeCheck.Dead : sent.Check(secrets.Unprotect(SecretKind.SignInCode, sent.CodeEncrypted), given, now);
+        var (sent, verdict) = await SignInCode.CheckNewestAsync(
+            db.SignInCodes.Where(c => c.Login == normalised && c.Purpose == SignInCodePurpose.SignIn), secrets, given, now, cancellationToken);
         if (verdict != CodeCheck.Accepted
             || await db.Customers.AnyAsync(c => c.Id == sent!.CustomerId && c.Status == CustomerStatus.Terminated, cancellationToken))
         {
