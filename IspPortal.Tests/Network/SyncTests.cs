@@ -17,8 +17,8 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
     {
         await SyncAllAsync();
         var (code, username, _) = await portal.ActiveCustomerAsync("CKP", ConnectionState.Online);
-        var published = new List<NetworkChanges>();
-        using var subscription = portal.Services.GetRequiredService<NetworkChangeFeed>().Subscribe(published.Add);
+        var published = new System.Collections.Concurrent.ConcurrentQueue<NetworkChanges>();
+        using var subscription = portal.Services.GetRequiredService<NetworkChangeFeed>().Subscribe(published.Enqueue);
         await using var db = portal.Database.CreateDbContext();
         var customerId = (await db.Customers.SingleAsync(c => c.Code == code)).Id;
         var logsBefore = await db.CustomerStatusLogs.CountAsync(l => l.CustomerId == customerId);
@@ -49,7 +49,8 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
         var log = await after.CustomerStatusLogs.Where(l => l.CustomerId == customerId).OrderByDescending(l => l.ChangedAt).FirstAsync();
         Assert.Equal((StatusChangeKind.Connection, "Online", "Disabled", StatusChangeSource.Sync, customer.ConnectionChangedAt),
             (log.Kind, log.FromValue, log.ToValue, log.Source, (DateTimeOffset?)log.ChangedAt));
-        Assert.Contains(published.SelectMany(p => p.Customers), c => c.CustomerCode == code && c.State == ConnectionState.Disabled);
+        // The feed crosses instances through the live bus, so it arrives after the sync returns.
+        await Eventually.TrueAsync(() => published.SelectMany(p => p.Customers).Any(c => c.CustomerCode == code && c.State == ConnectionState.Disabled));
     }
 
     [Fact]
@@ -117,6 +118,7 @@ public sealed class SyncTests(LiveDemoPortalFactory portal) : IClassFixture<Live
             newCode = registered.Value!.Code;
         }
 
+        await Eventually.TrueAsync(() => { lock (published) return published.Any(c => c.CustomerCode == code) && published.Any(c => c.CustomerCode == newCode); });
         lock (published)
         {
             var isolated = published.Last(c => c.CustomerCode == code);
