@@ -14,6 +14,7 @@ namespace IspPortal.Tests.Support;
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly bool _demoEnabled;
+    private readonly PortalFactory? _first;
     private Uri? _baseAddress;
 
     public PortalFactory()
@@ -27,9 +28,19 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         UseKestrel(0);
     }
 
+    /// <summary>Another instance of <paramref name="first"/>'s portal (see <see cref="ReplicaPortalFactory"/>).</summary>
+    protected PortalFactory(PortalFactory first)
+        : this(demoEnabled: false)
+    {
+        _first = first;
+        Database = first.Database;
+        PhotoFolder = first.PhotoFolder;
+        FirstRouterPort = first.FirstRouterPort;
+    }
+
     public DatabaseFixture Database { get; } = new();
 
-    /// <summary>This portal's own photo folder, removed with it.</summary>
+    /// <summary>This portal's own photo folder, removed with it (a replica shares its first instance's).</summary>
     public string PhotoFolder { get; } = Path.Combine(Path.GetTempPath(), "ispportal-test-photos", Guid.NewGuid().ToString("N"));
 
     /// <summary>
@@ -42,12 +53,13 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Database.InitializeAsync();
+        if (_first is null)
+            await Database.InitializeAsync();
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         _baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         ClientOptions.BaseAddress = _baseAddress;
-        if (!KeepsMandatoryTwoFactor)
+        if (_first is null && !KeepsMandatoryTwoFactor)
             await WithoutMandatoryTwoFactorAsync();
     }
 
@@ -69,6 +81,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_first is not null)
+            return;
         await Database.DisposeAsync();
         if (Directory.Exists(PhotoFolder))
             Directory.Delete(PhotoFolder, recursive: true);
@@ -94,6 +108,14 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 }
 
 public sealed class DemoPortalFactory() : PortalFactory(demoEnabled: true);
+
+/// <summary>
+/// A second instance of <paramref name="first"/>'s portal, as a second replica behind the load
+/// balancer: its own Kestrel port, circuits, caches and live-bus listener; the same database (and so
+/// the same Data Protection keys), files and routers. It seeds nothing and runs no simulators: the
+/// first instance's demo is the one both serve. Start it after the first; dispose it before.
+/// </summary>
+public sealed class ReplicaPortalFactory(PortalFactory first) : PortalFactory(first);
 
 /// <summary>The demo with its simulated routers running, on the ports of its own it was seeded with.</summary>
 public sealed class LiveDemoPortalFactory() : PortalFactory(demoEnabled: true)

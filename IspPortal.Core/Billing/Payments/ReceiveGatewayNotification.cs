@@ -162,7 +162,7 @@ public sealed class ReceiveGatewayNotification(
 
     private async Task ConfirmedAsync(int customerId, CancellationToken cancellationToken)
     {
-        feed.Publish(new PaymentConfirmed(customerId, clock.GetUtcNow()));
+        feed.Publish(new PaymentsChanged(customerId, clock.GetUtcNow()));
         await ReactivateAsync(customerId, cancellationToken);
     }
 

@@ -24,7 +24,7 @@ public sealed record RecordedPayment(long Id, string Number, PaymentStatus Statu
 /// </summary>
 public sealed class RecordPayment(
     IIspDbFactory dbs, IDocumentSequences sequences, PaymentPosting posting, ArrearsReactivation reactivation, ICustomerPhotoStore proofs,
-    IDatabaseErrors errors, IspClock ispClock, ICurrentUser currentUser, TimeProvider clock)
+    IDatabaseErrors errors, IspClock ispClock, ICurrentUser currentUser, PaymentFeed feed, TimeProvider clock)
 {
     public const decimal MaxAmount = 1_000_000_000m;
     public const int MaxDaysBack = 90;
@@ -73,6 +73,7 @@ public sealed class RecordPayment(
                 result = await posting.PostWithReceiptAsync(db, payment, cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
+            feed.Publish(new PaymentsChanged(customer.Id, now));
 
             if (result is not null)
                 await reactivation.ExecuteAsync(customer.Id, cancellationToken);

@@ -11,7 +11,7 @@ namespace IspPortal.Core.Billing.Payments;
 /// rejected money never counted. Either decision is final and audited.
 /// </summary>
 public sealed class ReviewTransfer(
-    IIspDbFactory dbs, PaymentPosting posting, ArrearsReactivation reactivation, ICurrentUser currentUser, TimeProvider clock)
+    IIspDbFactory dbs, PaymentPosting posting, ArrearsReactivation reactivation, ICurrentUser currentUser, PaymentFeed feed, TimeProvider clock)
 {
     public async Task<Outcome<RecordedPayment>> ConfirmAsync(long paymentId, CancellationToken cancellationToken = default)
     {
@@ -35,6 +35,7 @@ public sealed class ReviewTransfer(
             result = await posting.PostWithReceiptAsync(db, payment, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        feed.Publish(new PaymentsChanged(payment.CustomerId, clock.GetUtcNow()));
         await reactivation.ExecuteAsync(payment.CustomerId, cancellationToken);
         return Outcome.Done(new RecordedPayment(payment.Id, payment.Number, payment.Status, payment.Amount, result, false));
     }
@@ -57,6 +58,7 @@ public sealed class ReviewTransfer(
         payment.Reject(PaymentStatus.Rejected, reason, actor.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        feed.Publish(new PaymentsChanged(payment.CustomerId, clock.GetUtcNow()));
         return Outcome.Done(new RecordedPayment(payment.Id, payment.Number, payment.Status, payment.Amount, null, false));
     }
 
