@@ -10,13 +10,15 @@ using Npgsql;
 namespace IspPortal.Infrastructure.Live;
 
 /// <summary>
-/// The live feeds (network, WhatsApp) across the portal's instances over PostgreSQL
+/// The live feeds (network, WhatsApp, payments) across the portal's instances over PostgreSQL
 /// <c>LISTEN/NOTIFY</c> on one channel (docs/decisions/0024). A feed's <c>Publish</c> queues the
 /// item; one sender, in order, sends it as <c>{kind, body}</c> with <c>pg_notify</c> on a pooled
-/// connection (publishers publish after their commit). One long-lived connection listens; what it
-/// hears is decoded, expanded if it is a reference (a sync diff too large to inline), and delivered
-/// to the feed's in-process subscribers, in order, off the listener's thread. After a reconnection
-/// every feed delivers its resync item, since what was sent meanwhile is gone.
+/// connection (publishers publish after their commit). An event too large for a notification (a
+/// sync's diff) is stored in <c>live_feed_payloads</c> and the notification carries its id,
+/// <c>{kind, ref}</c>, in the same statement. One long-lived connection listens; what it hears is
+/// read (a reference from the table), decoded and delivered to the feed's in-process subscribers,
+/// in order, off the listener's thread. After a reconnection every feed delivers its resync item,
+/// since what was sent meanwhile is gone.
 /// </summary>
 public sealed class PostgresLiveBus : BackgroundService, ILiveBus
 {
@@ -49,18 +51,12 @@ public sealed class PostgresLiveBus : BackgroundService, ILiveBus
     {
         if (!_listener.IsListening || item is null || _codecs.FirstOrDefault(c => c.FeedType == feed.GetType()) is not { } codec)
             return false;
-        var payload = Envelope(codec.Kind, codec.Encode(item));
-        return _outgoing.Writer.TryWrite(new Outgoing(payload, () => feed.Deliver(item)));
+        var payload = JsonSerializer.Serialize(new WireEnvelope(codec.Kind, codec.Encode(item), null), LiveFeedCodec.Json);
+        return _outgoing.Writer.TryWrite(new Outgoing(codec.Kind, payload, () => feed.Deliver(item)));
     }
 
-    /// <summary>The notification for <paramref name="body"/>; refuses one PostgreSQL would refuse.</summary>
-    public static string Envelope(string kind, JsonElement body)
-    {
-        var payload = JsonSerializer.Serialize(new WireEnvelope(kind, body), LiveFeedCodec.Json);
-        if (Encoding.UTF8.GetByteCount(payload) > MaxPayloadBytes)
-            throw new InvalidOperationException($"A live {kind} event of {Encoding.UTF8.GetByteCount(payload)} bytes is too large for NOTIFY: send a reference.");
-        return payload;
-    }
+    /// <summary>Whether <paramref name="payload"/> travels in the notification itself rather than by reference.</summary>
+    public static bool FitsNotification(string payload) => Encoding.UTF8.GetByteCount(payload) <= MaxPayloadBytes;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(ListenAsync(stoppingToken), SendAsync(stoppingToken), ReceiveAsync(stoppingToken));
@@ -74,9 +70,16 @@ public sealed class PostgresLiveBus : BackgroundService, ILiveBus
             {
                 try
                 {
-                    await using var command = _source.CreateCommand("SELECT pg_notify($1, $2)");
+                    await using var command = FitsNotification(outgoing.Payload)
+                        ? _source.CreateCommand("SELECT pg_notify($1, $2)")
+                        : _source.CreateCommand(SendByReference);
                     command.Parameters.Add(new NpgsqlParameter { Value = Channel });
                     command.Parameters.Add(new NpgsqlParameter { Value = outgoing.Payload });
+                    if (!FitsNotification(outgoing.Payload))
+                    {
+                        command.Parameters.Add(new NpgsqlParameter { Value = outgoing.Kind });
+                        command.Parameters.Add(new NpgsqlParameter { Value = LiveFeedPayload.KeptFor });
+                    }
                     await command.ExecuteNonQueryAsync(stoppingToken);
                 }
                 catch (Exception exception) when (exception is not OutOfMemoryException and not OperationCanceledException)
@@ -128,7 +131,25 @@ public sealed class PostgresLiveBus : BackgroundService, ILiveBus
             _logger.LogWarning("Ignored a live notification of no known kind: {Payload}", payload);
             return;
         }
+        if (envelope.R is { } reference)
+        {
+            if (await StoredAsync(reference, cancellationToken) is not { } stored)
+            {
+                // Read too late (deleted after LiveFeedPayload.KeptFor): the screens re-read instead.
+                _logger.LogWarning("A live {Kind} event {Reference} was gone before it was read; resyncing", envelope.K, reference);
+                known.DeliverResync(_services);
+                return;
+            }
+            envelope = JsonSerializer.Deserialize<WireEnvelope>(stored, LiveFeedCodec.Json) ?? envelope;
+        }
         await known.DeliverAsync(envelope.B, _services, cancellationToken);
+    }
+
+    private async Task<string?> StoredAsync(long reference, CancellationToken cancellationToken)
+    {
+        await using var command = _source.CreateCommand("SELECT body FROM live_feed_payloads WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = reference });
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     private Task ListenAsync(CancellationToken stoppingToken) =>
@@ -140,7 +161,18 @@ public sealed class PostgresLiveBus : BackgroundService, ILiveBus
         _source.Dispose();
     }
 
-    private sealed record Outgoing(string Payload, Action DeliverLocally);
+    /// <summary>
+    /// Stores the event, forgets those every instance has had time to read, and notifies its id: one
+    /// statement, so the row is committed when the notification is delivered.
+    /// </summary>
+    private const string SendByReference = """
+        WITH stored AS (INSERT INTO live_feed_payloads (body, created_at) VALUES ($2, now()) RETURNING id),
+             forgotten AS (DELETE FROM live_feed_payloads WHERE created_at < now() - $4::interval)
+        SELECT pg_notify($1, json_build_object('k', $3::text, 'r', stored.id)::text) FROM stored
+        """;
 
-    private sealed record WireEnvelope(string K, JsonElement B);
+    private sealed record Outgoing(string Kind, string Payload, Action DeliverLocally);
+
+    /// <summary>A feed's kind with its body (<c>B</c>), or with the id of the stored event (<c>R</c>).</summary>
+    private sealed record WireEnvelope(string K, JsonElement B, long? R);
 }

@@ -5949,6 +5949,33 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.ToTable("job_ticks", (string)null);
                 });
 
+            modelBuilder.Entity("IspPortal.Infrastructure.Live.LiveFeedPayload", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_live_feed_payloads");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_live_feed_payloads_created_at");
+
+                    b.ToTable("live_feed_payloads", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
