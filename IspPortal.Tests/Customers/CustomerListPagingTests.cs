@@ -10,8 +10,23 @@ namespace IspPortal.Tests.Customers;
 public sealed class CustomerListPagingTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
     private const int Customers = CustomerList.ExactCountLimit + 60;
+    private static readonly SemaphoreSlim Seeding = new(1, 1);
 
-    public async Task InitializeAsync() => await BenchmarkCustomers.InsertSearchableAsync(portal, Customers, routers: 2);
+    // xunit makes a class per test; the portal and its customers are the fixture's, seeded once.
+    public async Task InitializeAsync()
+    {
+        await Seeding.WaitAsync();
+        try
+        {
+            await using var db = portal.Database.CreateDbContext();
+            if (!await db.Customers.AnyAsync())
+                await BenchmarkCustomers.InsertSearchableAsync(portal, Customers, routers: 2);
+        }
+        finally
+        {
+            Seeding.Release();
+        }
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
