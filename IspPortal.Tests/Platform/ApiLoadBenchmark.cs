@@ -49,6 +49,12 @@ public sealed class ApiLoadBenchmark(ApiLoadBenchmark.LoadPortal portal, ITestOu
         using var client = new HttpClient(handler) { BaseAddress = portal.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Add("X-Api-Key", await portal.IssueApiKeyAsync(Permissions.CustomersRead, Permissions.BillingRead, Permissions.TicketsWrite));
 
+        var idleCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var idle = Stopwatch.StartNew();
+        using (var second = new PeriodicTimer(TimeSpan.FromSeconds(2)))
+            await second.WaitForNextTickAsync();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"idle: {(Process.GetCurrentProcess().TotalProcessorTime - idleCpu).TotalMilliseconds / idle.Elapsed.TotalSeconds:F0} ms CPU a second in this process with no requests; {Environment.ProcessorCount} cores"));
         await OneAtATimeAsync(client, print: false);
         await OneAtATimeAsync(client, print: true);
         await RunAsync(client, WarmUp);
