@@ -13,4 +13,16 @@ public sealed record PageRequest(int Page = 0, int PageSize = 25, string? Search
     public string? SearchTerm => string.IsNullOrWhiteSpace(Search) ? null : SafeText.Clean(Search).Trim() is { Length: > 0 } term ? term : null;
 }
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);
+/// <param name="TotalKind">Whether <paramref name="Total"/> was counted or, for a large list, estimated (docs/decisions/0025).</param>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, TotalKind TotalKind = TotalKind.Exact);
+
+public enum TotalKind
+{
+    Exact,
+
+    /// <summary>The planner's estimate of a list too large to count on every page (shown as "± 100.000").</summary>
+    Estimated,
+
+    /// <summary>More than the total, which is the counting limit; the estimate was lower (shown as "lebih dari 10.000").</summary>
+    AtLeast,
+}

@@ -23,6 +23,7 @@ public static class PersistenceModule
         services.AddScoped<IIspDb>(sp => sp.GetRequiredService<IspDbContext>());
         services.AddScoped<IDatabaseErrors, PostgresErrors>();
         services.AddSingleton<IDatabaseLocks, PostgresLocks>();
+        services.AddSingleton<IRowEstimates, PlannerRowEstimates>();
         services.AddScoped<AuditInterceptor>();
 
         services.AddScoped<PartitionMaintenance>();

@@ -1,20 +1,17 @@
 using System.Diagnostics;
+using System.Globalization;
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
-using IspPortal.Core.Customers.LocationCodes;
-using IspPortal.Core.Billing.ServicePackages;
-using IspPortal.Core.Network;
-using IspPortal.Core.Network.Routers;
 using IspPortal.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace IspPortal.Tests.Customers;
 
 /// <summary>
-/// The customer list at 100,000 customers: first page, searches (name part, phone as typed, code
-/// part, PPPoE username, NIK) and filters, each the median of several runs.
+/// The customer list at 100,000 customers: first page, page 2,000 of 4,000 (reached with Next from the
+/// page before it, keyset, and jumped to, OFFSET over an index-only scan), sorts, searches (name part,
+/// phone as typed, code part, PPPoE username, NIK) and filters, each the median of several runs.
 /// Run with: dotnet test --filter "FullyQualifiedName~CustomerListBenchmark" (prints the figures).
 /// </summary>
 [Trait(TestCategory.Name, TestCategory.Benchmark)]
@@ -23,89 +20,103 @@ public sealed class CustomerListBenchmark(PortalFactory portal, ITestOutputHelpe
     private const int Customers = 100_000;
     private const int Routers = 20;
     private const int Runs = 7;
+    private const double TargetMs = 30;
+    private const int DeepPage = 1999;
 
     [Fact]
     public async Task Customer_list_at_100k_customers()
     {
-        var (routerId, nik) = await SeedAsync();
+        var (routerId, nik) = await BenchmarkCustomers.InsertSearchableAsync(portal, Customers, Routers);
         await using var scope = portal.Services.CreateAsyncScope();
         var list = scope.ServiceProvider.GetRequiredService<CustomerList>();
-        var cases = new (string Name, PageRequest Request, CustomerFilter Filter, int AtLeast)[]
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"customers: {Customers:N0} on {Routers} routers; median of {Runs} runs"));
+
+        var first = await MeasureAsync(list, "first page, newest first", new PageRequest(), new CustomerFilter(), 25);
+        var deep = Math.Max(
+            await MeasureBesideAsync(list, "page 2,000 of 4,000 by Next (keyset)", new PageRequest(DeepPage - 1), new PageRequest(DeepPage)),
+            await MeasureBesideAsync(list, "page 2,000 of 4,000 by Previous (keyset)", new PageRequest(DeepPage + 1), new PageRequest(DeepPage)));
+        deep = Math.Max(deep, await MeasureAsync(list, "page 2,000 of 4,000 jumped to (offset)", new PageRequest(DeepPage), new CustomerFilter(), 25));
+        var active = new CustomerFilter(Status: CustomerStatus.Active);
+        deep = Math.Max(deep, await MeasureBesideAsync(list, "active (66,667), page 1,000 by Next (keyset)", new PageRequest(998), new PageRequest(999), active));
+        // Not a target: a jump deep into a filtered list walks the sort's index past the rows the filter drops.
+        await MeasureAsync(list, "active (66,667), page 1,000 jumped to", new PageRequest(999), active, 25);
+        await AssertKeysetMatchesOffsetAsync(list, new PageRequest(DeepPage));
+        await AssertKeysetMatchesOffsetAsync(list, new PageRequest(DeepPage, SortBy: nameof(CustomerRow.FullName)));
+
+        var searches = new (string Name, PageRequest Request, CustomerFilter Filter, int AtLeast)[]
         {
-            ("first page, newest first", new PageRequest(), new CustomerFilter(), 25),
-            ("page 2,000 of 4,000", new PageRequest(Page: 1999), new CustomerFilter(), 25),
             ("sorted by name", new PageRequest(SortBy: nameof(CustomerRow.FullName)), new CustomerFilter(), 25),
+            ("sorted by code, descending", new PageRequest(SortBy: nameof(CustomerRow.Code), Descending: true), new CustomerFilter(), 25),
+            ("sorted by status", new PageRequest(SortBy: nameof(CustomerRow.Status)), new CustomerFilter(), 25),
             ("search name part 'wati sapu'", new PageRequest(Search: "wati sapu"), new CustomerFilter(), 1),
             ("search phone as typed '0812 0004 56'", new PageRequest(Search: "0812 0004 56"), new CustomerFilter(), 1),
             ("search code part 'RH-0042'", new PageRequest(Search: "RH-0042"), new CustomerFilter(), 1),
             ("search PPPoE username 'brh142'", new PageRequest(Search: "brh142"), new CustomerFilter(), 1),
             ("search NIK", new PageRequest(Search: nik), new CustomerFilter(), 1),
+            ("search with no match 'sri rahayux'", new PageRequest(Search: "sri rahayux"), new CustomerFilter(), 0),
             ("filter suspended on one router", new PageRequest(), new CustomerFilter(Status: CustomerStatus.Suspended, RouterId: routerId), 1),
             ("filter offline + search 'sri'", new PageRequest(Search: "sri"), new CustomerFilter(Connection: ConnectionState.Offline), 1),
         };
+        var slowestSearch = 0.0;
+        foreach (var (name, request, filter, atLeast) in searches)
+            slowestSearch = Math.Max(slowestSearch, await MeasureAsync(list, name, request, filter, atLeast));
 
-        output.WriteLine($"customers: {Customers:N0} on {Routers} routers; median of {Runs} runs");
-        var slowest = TimeSpan.Zero;
-        foreach (var (name, request, filter, atLeast) in cases)
-        {
-            var timings = new List<TimeSpan>();
-            PagedResult<CustomerRow>? page = null;
-            for (var run = 0; run < Runs; run++)
-            {
-                var watch = Stopwatch.StartNew();
-                page = await list.PageAsync(request, filter);
-                timings.Add(watch.Elapsed);
-            }
-            var median = timings.Order().ElementAt(Runs / 2);
-            slowest = median > slowest ? median : slowest;
-            output.WriteLine($"{name,-40} {median.TotalMilliseconds,7:F1} ms   {page!.Total,7:N0} matches");
-            Assert.True(page.Items.Count >= atLeast, $"{name}: {page.Items.Count} rows");
-        }
-        output.WriteLine($"slowest median: {slowest.TotalMilliseconds:F1} ms");
+        Bench("customer_list_first_page_ms", first);
+        Bench("customer_list_deep_page_ms", deep);
+        Bench("customer_search_slowest_ms", slowestSearch);
+        Assert.True(first < TargetMs, $"first page {first:F1} ms");
+        Assert.True(deep < TargetMs, $"deep page {deep:F1} ms");
+        Assert.True(slowestSearch < TargetMs, $"slowest search or sort {slowestSearch:F1} ms");
     }
 
-    private async Task<(int RouterId, string Nik)> SeedAsync()
+    private async Task<double> MeasureAsync(CustomerList list, string name, PageRequest request, CustomerFilter filter, int atLeast)
     {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var location = await services.GetRequiredService<SaveLocationCode>().ExecuteAsync(new LocationCodeInput(null, "BNC", "Benchmark", null, null));
-        var package = await services.GetRequiredService<SaveServicePackage>().ExecuteAsync(new ServicePackageInput(null, "BENCH-20", "Bench", 20, 20, "20M", 200_000m, false, null));
-        for (var i = 0; i < Routers; i++)
-        {
-            var saved = await services.GetRequiredService<SaveRouter>().ExecuteAsync(new RouterInput(null, $"BR{(char)('A' + i)}", $"Bench {i}", location.Value!.Id, null,
-                "127.0.0.1", 8728, false, null, "admin", "secret", IsolationMethod.Profile, "isolir", null, null));
-            Assert.True(saved.Succeeded, saved.FirstError);
-        }
-        var nik = "3201014501900001";
-        var nikHash = await services.GetRequiredService<IKeyedHasher>().HashAsync(nik);
-        await using var db = portal.Database.CreateDbContext();
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
-        string[] given = ["Ahmad", "Budi", "Citra", "Dedi", "Eka", "Fajar", "Gita", "Hadi", "Indah", "Joko", "Sri", "Wati"];
-        string[] family = ["Saputra", "Wijaya", "Hidayat", "Lestari", "Kurniawan", "Susanto", "Rahayu", "Setiawan"];
-        // Only constants and ids generated above go into this SQL.
-        var seed = $"""
-            WITH gen AS (
-                SELECT g, r.id AS router_id, r.code AS router_code
-                FROM generate_series(0, {Customers - 1}) g JOIN routers r ON r.code = 'BR' || chr(65 + g % {Routers})),
-            added AS (
-                INSERT INTO customers (code, full_name, phone, status, status_changed_at, connection_state, service_package_id, location_code_id,
-                                       notifications_opt_out, isolation_exempt, credit_balance, registered_at, created_at, updated_at, router_id)
-                SELECT 'BNC-' || router_code || '-' || lpad((g / {Routers})::text, 4, '0'),
-                       (ARRAY['{string.Join("','", given)}'])[1 + g % {given.Length}] || ' ' || (ARRAY['{string.Join("','", family)}'])[1 + (g / 7) % {family.Length}],
-                       '+62812' || lpad(g::text, 8, '0'),
-                       (ARRAY['Active','Active','Active','Active','Isolated','Suspended'])[1 + g % 6], now(),
-                       (ARRAY['Online','Online','Offline','Disabled'])[1 + g % 4], {package.Value!.Id}, {location.Value!.Id}, false, false, 0,
-                       now() - (g || ' minutes')::interval, now(), now(), router_id
-                FROM gen
-                RETURNING id, router_id, code)
-            INSERT INTO pppoe_secrets (router_id, customer_id, username, password_encrypted, profile, is_disabled, status, is_replica, provisioning_attempts, created_at, updated_at)
-            SELECT router_id, id, split_part(code, '-', 2) || (100 + (split_part(code, '-', 3)::int % 900)), 'x', '20M', false, 'Provisioned', false, 1, now(), now()
-            FROM added
-            ON CONFLICT DO NOTHING
-            """;
-        await db.Database.ExecuteSqlRawAsync(seed);
-        await db.Database.ExecuteSqlAsync($"UPDATE customers SET nik_hash = {nikHash}, nik_encrypted = 'x' WHERE code = 'BNC-BRH-0042'");
-        await db.Database.ExecuteSqlRawAsync("ANALYZE customers; ANALYZE pppoe_secrets;");
-        return (await db.Routers.Where(r => r.Code == "BRH").Select(r => r.Id).SingleAsync(), nik);
+        PagedResult<CustomerRow>? page = null;
+        var median = await MedianAsync(async () => page = await list.PageAsync(request, filter));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-44} {median,7:F1} ms   {Total(page!),14} matches"));
+        Assert.True(page!.Items.Count >= atLeast, $"{name}: {page.Items.Count} rows");
+        return median;
     }
+
+    private async Task<double> MeasureBesideAsync(CustomerList list, string name, PageRequest shownRequest, PageRequest request, CustomerFilter? filter = null)
+    {
+        filter ??= new CustomerFilter();
+        var shown = CustomerListPosition.Of(shownRequest, filter, await list.PageAsync(shownRequest, filter));
+        PagedResult<CustomerRow>? page = null;
+        var median = await MedianAsync(async () => page = await list.PageAsync(request, filter, shown));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-44} {median,7:F1} ms   {Total(page!),14} matches"));
+        Assert.Equal(request.Take, page!.Items.Count);
+        return median;
+    }
+
+    private static async Task AssertKeysetMatchesOffsetAsync(CustomerList list, PageRequest request)
+    {
+        var before = request with { Page = request.Page - 1 };
+        var shown = CustomerListPosition.Of(before, new CustomerFilter(), await list.PageAsync(before, new CustomerFilter()));
+        var bySeek = await list.PageAsync(request, new CustomerFilter(), shown);
+        var byOffset = await list.PageAsync(request, new CustomerFilter());
+        Assert.Equal(byOffset.Items.Select(r => r.Id), bySeek.Items.Select(r => r.Id));
+    }
+
+    private static async Task<double> MedianAsync(Func<Task> run)
+    {
+        var timings = new List<double>();
+        for (var i = 0; i < Runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await run();
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        return timings.Order().ElementAt(Runs / 2);
+    }
+
+    private static string Total(PagedResult<CustomerRow> page) => page.TotalKind switch
+    {
+        TotalKind.Estimated => string.Create(CultureInfo.InvariantCulture, $"± {page.Total:N0}"),
+        TotalKind.AtLeast => string.Create(CultureInfo.InvariantCulture, $"> {page.Total:N0}"),
+        _ => page.Total.ToString("N0", CultureInfo.InvariantCulture),
+    };
+
+    private void Bench(string name, double ms) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"BENCH {name} {ms:F1} ms target {TargetMs}"));
 }

@@ -1128,9 +1128,6 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_customers_code");
 
-                    b.HasIndex("FullName")
-                        .HasDatabaseName("ix_customers_full_name");
-
                     b.HasIndex("LocationCodeId")
                         .HasDatabaseName("ix_customers_location_code_id");
 
@@ -1153,14 +1150,20 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("ServicePackageId")
                         .HasDatabaseName("ix_customers_service_package_id");
 
-                    b.HasIndex("Status")
-                        .HasDatabaseName("ix_customers_status");
-
                     b.HasIndex("TechnicianId")
                         .HasDatabaseName("ix_customers_technician_id");
 
+                    b.HasIndex("FullName", "Id")
+                        .HasDatabaseName("ix_customers_full_name_id");
+
+                    b.HasIndex("RegisteredAt", "Id")
+                        .HasDatabaseName("ix_customers_registered_at_id");
+
                     b.HasIndex("RouterId", "ConnectionState")
                         .HasDatabaseName("ix_customers_router_id_connection_state");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_customers_status_id");
 
                     b.ToTable("customers", null, t =>
                         {

@@ -36,6 +36,7 @@ public class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasMany(i => i.Lines).WithOne(l => l.Invoice).HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Cascade);
 
         builder.HasIndex(i => i.Number).IsUnique().HasDatabaseName("ux_invoices_number");
+        // The search's trigram index on lower(number) is an expression index EF cannot model: see the CustomerListPaging migration.
         builder.HasIndex(i => new { i.CustomerId, i.Period }).IsUnique().HasDatabaseName("ux_invoices_customer_period");
         builder.HasIndex(i => new { i.Status, i.DueDate });
         builder.HasIndex(i => i.Period);

@@ -53,7 +53,9 @@ public class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => c.Code).IsUnique().HasDatabaseName("ux_customers_code");
         builder.HasIndex(c => c.NikHash);
         builder.HasIndex(c => c.Phone);
-        builder.HasIndex(c => c.Status);
+        // The list's sort orders end in id (keyset paging, docs/decisions/0025); each also serves its column alone.
+        builder.HasIndex(c => new { c.Status, c.Id });
+        builder.HasIndex(c => new { c.RegisteredAt, c.Id });
         builder.HasIndex(c => new { c.RouterId, c.ConnectionState });
         builder.HasIndex(c => c.LocationCodeId);
         builder.HasIndex(c => c.ServicePackageId);
@@ -61,7 +63,7 @@ public class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => c.PendingPackageFrom).HasFilter("pending_package_from IS NOT NULL");
         builder.HasIndex(c => c.RouterPoolId);
         builder.HasIndex(c => c.TechnicianId);
-        builder.HasIndex(c => c.FullName);
+        builder.HasIndex(c => new { c.FullName, c.Id });
         // The search box's trigram indexes on lower(full_name), lower(code) and phone are expression
         // indexes EF cannot model: see the CustomerSearch migration.
     }

@@ -29,7 +29,7 @@ public static class CustomerEndpoints
         customers.MapGet("/", async (CustomerList list, int? page, int? pageSize, string? search, CustomerStatus? status, CancellationToken cancellationToken) =>
             {
                 var result = await list.PageAsync(new PageRequest(page ?? 0, Math.Clamp(pageSize ?? 25, 1, PageRequest.MaxPageSize), search), new CustomerFilter(Status: status), cancellationToken);
-                return TypedResults.Ok(new CustomerPage(result.Items.Select(CustomerSummary.From).ToList(), result.Total, page ?? 0, Math.Clamp(pageSize ?? 25, 1, PageRequest.MaxPageSize)));
+                return TypedResults.Ok(new CustomerPage(result.Items.Select(CustomerSummary.From).ToList(), result.Total, result.TotalKind.ToString(), page ?? 0, Math.Clamp(pageSize ?? 25, 1, PageRequest.MaxPageSize)));
             })
             .RequireAuthorization(Permissions.CustomersRead)
             .WithSummary("Customers, newest first; search by code, name, phone, PPPoE username or NIK");
@@ -143,7 +143,8 @@ public sealed record UploadedPhoto(string Name);
 
 public sealed record ActivateRequest(string? Reason);
 
-public sealed record CustomerPage(IReadOnlyList<CustomerSummary> Items, int Total, int Page, int PageSize);
+/// <param name="TotalKind">Exact; Estimated (the database's estimate, for more than 10,000 matches); or AtLeast (more than Total).</param>
+public sealed record CustomerPage(IReadOnlyList<CustomerSummary> Items, int Total, string TotalKind, int Page, int PageSize);
 
 public sealed record CustomerSummary(int Id, string Code, string FullName, string Phone, string? PppoeUsername, string Status, string Connection, string Package, string? RouterCode, string LocationCode, DateTimeOffset RegisteredAt)
 {
