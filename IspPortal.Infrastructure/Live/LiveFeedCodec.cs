@@ -39,8 +39,14 @@ public abstract class LiveFeedCodec<TFeed, TItem> : LiveFeedCodec
 
     public override JsonElement Encode(object item) => Encode((TItem)item);
 
-    public override async Task DeliverAsync(JsonElement body, IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<TFeed>().Deliver(await DecodeAsync(body, services, cancellationToken));
+    public override async Task DeliverAsync(JsonElement body, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var feed = services.GetRequiredService<TFeed>();
+        // Nobody on this instance shows the feed: a reference (a router's every customer) is not worth reading.
+        if (feed.SubscriberCount == 0)
+            return;
+        feed.Deliver(await DecodeAsync(body, services, cancellationToken));
+    }
 
     public override void DeliverResync(IServiceProvider services) => services.GetRequiredService<TFeed>().Deliver(Resync(services));
 

@@ -16,10 +16,15 @@ namespace IspPortal.Infrastructure.Live;
 /// </summary>
 public sealed class NetworkChangesCodec : LiveFeedCodec<NetworkChangeFeed, NetworkChanges>
 {
+    /// <summary>More customers than this never fit inline (each takes well over 60 bytes of JSON): not worth serialising to find out.</summary>
+    public const int MaxInlineCustomers = MaxInlineBytes / 60;
+
     public override string Kind => "network";
 
     protected override JsonElement Encode(NetworkChanges item)
     {
+        if (item.Customers.Count > MaxInlineCustomers)
+            return ToElement(new Wire(item.RouterId, item.RouterCode, item.Health, Latest(item.Customers), null));
         var inline = ToElement(new Wire(item.RouterId, item.RouterCode, item.Health, item.Customers.Count == 0 ? null : Latest(item.Customers),
             [.. item.Customers.Select(c => new CustomerWire(c.CustomerId, c.CustomerCode, c.RouterId, c.State, c.Address?.ToString(), c.At, c.Status, c.Latitude, c.Longitude))]));
         return Fits(inline) ? inline : ToElement(new Wire(item.RouterId, item.RouterCode, item.Health, Latest(item.Customers), null));

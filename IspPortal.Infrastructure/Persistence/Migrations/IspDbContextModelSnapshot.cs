@@ -1147,6 +1147,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("Phone")
                         .HasDatabaseName("ix_customers_phone");
 
+                    b.HasIndex("RouterId")
+                        .HasDatabaseName("ix_customers_router_id");
+
                     b.HasIndex("RouterPoolId")
                         .HasDatabaseName("ix_customers_router_pool_id");
 
@@ -1158,9 +1161,6 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TechnicianId")
                         .HasDatabaseName("ix_customers_technician_id");
-
-                    b.HasIndex("RouterId", "ConnectionState")
-                        .HasDatabaseName("ix_customers_router_id_connection_state");
 
                     b.ToTable("customers", null, t =>
                         {
@@ -1192,6 +1192,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_customers_terminated_at", "(status = 'Terminated') = (terminated_at IS NOT NULL)");
                         });
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("IspPortal.Core.Customers.CustomerLocationHistory", b =>
