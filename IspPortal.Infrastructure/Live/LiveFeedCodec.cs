@@ -20,6 +20,9 @@ public abstract class LiveFeedCodec
     /// <summary>Decodes (expanding a reference) and hands the item to this instance's feed.</summary>
     public abstract Task DeliverAsync(JsonElement body, IServiceProvider services, CancellationToken cancellationToken);
 
+    /// <summary>Whether anything on this instance subscribes to the feed (if not, what arrives is not worth reading).</summary>
+    public abstract bool IsFollowed(IServiceProvider services);
+
     /// <summary>Tells this instance's subscribers to re-read: what was sent while the listener was away is gone.</summary>
     public abstract void DeliverResync(IServiceProvider services);
 
@@ -41,6 +44,8 @@ public abstract class LiveFeedCodec<TFeed, TItem> : LiveFeedCodec
 
     public override async Task DeliverAsync(JsonElement body, IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<TFeed>().Deliver(await DecodeAsync(body, services, cancellationToken));
+
+    public override bool IsFollowed(IServiceProvider services) => services.GetRequiredService<TFeed>().SubscriberCount > 0;
 
     public override void DeliverResync(IServiceProvider services) => services.GetRequiredService<TFeed>().Deliver(Resync(services));
 

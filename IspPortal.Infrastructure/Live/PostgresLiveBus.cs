@@ -51,8 +51,9 @@ public sealed class PostgresLiveBus : BackgroundService, ILiveBus
     {
         if (!_listener.IsListening || item is null || _codecs.FirstOrDefault(c => c.FeedType == feed.GetType()) is not { } codec)
             return false;
-        var payload = JsonSerializer.Serialize(new WireEnvelope(codec.Kind, codec.Encode(item), null), LiveFeedCodec.Json);
-        return _outgoing.Writer.TryWrite(new Outgoing(codec.Kind, payload, () => feed.Deliver(item)));
+        // Encoded by the sender, in order: a sync's diff of thousands of customers is not serialised on the sync's time.
+        return _outgoing.Writer.TryWrite(new Outgoing(codec.Kind,
+            () => JsonSerializer.Serialize(new WireEnvelope(codec.Kind, codec.Encode(item), null), LiveFeedCodec.Json), () => feed.Deliver(item)));
     }
 
     /// <summary>Whether <paramref name="payload"/> travels in the notification itself rather than by reference.</summary>
@@ -70,12 +71,12 @@ public sealed class PostgresLiveBus : BackgroundService, ILiveBus
             {
                 try
                 {
-                    await using var command = FitsNotification(outgoing.Payload)
-                        ? _source.CreateCommand("SELECT pg_notify($1, $2)")
-                        : _source.CreateCommand(SendByReference);
+                    var payload = outgoing.Encode();
+                    var inline = FitsNotification(payload);
+                    await using var command = _source.CreateCommand(inline ? "SELECT pg_notify($1, $2)" : SendByReference);
                     command.Parameters.Add(new NpgsqlParameter { Value = Channel });
-                    command.Parameters.Add(new NpgsqlParameter { Value = outgoing.Payload });
-                    if (!FitsNotification(outgoing.Payload))
+                    command.Parameters.Add(new NpgsqlParameter { Value = payload });
+                    if (!inline)
                     {
                         command.Parameters.Add(new NpgsqlParameter { Value = outgoing.Kind });
                         command.Parameters.Add(new NpgsqlParameter { Value = LiveFeedPayload.KeptFor });
@@ -133,6 +134,8 @@ public sealed class PostgresLiveBus : BackgroundService, ILiveBus
         }
         if (envelope.R is { } reference)
         {
+            if (!known.IsFollowed(_services))
+                return;
             if (await StoredAsync(reference, cancellationToken) is not { } stored)
             {
                 // Read too late (deleted after LiveFeedPayload.KeptFor): the screens re-read instead.
@@ -171,7 +174,7 @@ public sealed class PostgresLiveBus : BackgroundService, ILiveBus
         SELECT pg_notify($1, json_build_object('k', $3::text, 'r', stored.id)::text) FROM stored
         """;
 
-    private sealed record Outgoing(string Kind, string Payload, Action DeliverLocally);
+    private sealed record Outgoing(string Kind, Func<string> Encode, Action DeliverLocally);
 
     /// <summary>A feed's kind with its body (<c>B</c>), or with the id of the stored event (<c>R</c>).</summary>
     private sealed record WireEnvelope(string K, JsonElement B, long? R);

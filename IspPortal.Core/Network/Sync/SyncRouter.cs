@@ -26,6 +26,9 @@ public sealed class SyncRouter(
     IIspDbFactory dbs, ISecretProtector secrets, IRouterGateway gateway, IConnectionWriter connections, NetworkChangeFeed feed, PortalSettings settings,
     Monitoring.AlertNotices notices, PortalMetrics metrics, TimeProvider clock)
 {
+    /// <summary>Up to this many pending secrets are looked up one by one rather than reading every secret of the router.</summary>
+    public const int PendingLookedUpByName = 20;
+
     public async Task<RouterSyncResult> ExecuteAsync(int routerId, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
@@ -46,12 +49,21 @@ public sealed class SyncRouter(
                 if (router.UplinkInterface is null || link.Name == router.UplinkInterface)
                     (rxBytes, txBytes) = (rxBytes + link.RxBytes, txBytes + link.TxBytes);
             }
+            var pending = await db.PppoeSecrets
+                .Where(s => s.RouterId == router.Id && (s.Status == PppoeSecretStatus.Pending || s.Status == PppoeSecretStatus.Failed))
+                .ToListAsync(cancellationToken);
+            // The connection states need only the disabled secrets, and a few pending ones are looked up by
+            // name: a router then sends a handful of secrets instead of its thousands. Many pending ones
+            // (a router back after a wave of registrations) are cheaper read in one print.
+            var secretQuery = pending.Count > PendingLookedUpByName
+                ? new RouterSecretQuery(Properties: SecretProvisioning.ComparedProperties)
+                : new RouterSecretQuery(Disabled: true, Properties: SecretProvisioning.ComparedProperties);
             var onRouter = new Dictionary<string, RouterSecret>(StringComparer.Ordinal);
-            await foreach (var secret in connection.GetSecretsAsync(new RouterSecretQuery(Properties: SecretProvisioning.ComparedProperties), cancellationToken))
+            await foreach (var secret in connection.GetSecretsAsync(secretQuery, cancellationToken))
                 onRouter.TryAdd(secret.Name, secret);
 
             var now = clock.GetUtcNow();
-            var repaired = await RepairPendingAsync(db, connection, router, onRouter, now, cancellationToken);
+            var repaired = await RepairPendingAsync(db, connection, pending, onRouter, now, cancellationToken);
             // Opened after the router calls above: no transaction waits on a router's network.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var (writes, changes) = await ObserveConnectionsAsync(db, router, sessions, onRouter, now, cancellationToken);
@@ -138,12 +150,12 @@ public sealed class SyncRouter(
     /// Applies what the portal decided but the router does not show yet (the database is the source
     /// of truth), and moves customers waiting for their first secret on to active.
     /// </summary>
+    /// <param name="onRouter">The router's secrets as read (maybe only the disabled ones): a pending secret missing here is looked up by name.</param>
     private async Task<int> RepairPendingAsync(
-        IIspDb db, IRouterConnection connection, Router router, Dictionary<string, RouterSecret> onRouter, DateTimeOffset now, CancellationToken cancellationToken)
+        IIspDb db, IRouterConnection connection, List<PppoeSecret> pending, Dictionary<string, RouterSecret> onRouter, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var pending = await db.PppoeSecrets
-            .Where(s => s.RouterId == router.Id && (s.Status == PppoeSecretStatus.Pending || s.Status == PppoeSecretStatus.Failed))
-            .ToListAsync(cancellationToken);
+        if (pending.Count == 0)
+            return 0;
         var pendingCustomers = pending.Select(s => s.CustomerId).Distinct().ToList();
         var terminated = (await db.Customers.Where(c => pendingCustomers.Contains(c.Id) && c.Status == CustomerStatus.Terminated)
             .Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();

@@ -10,6 +10,8 @@ namespace IspPortal.Infrastructure.Network.Sync;
 /// <summary>
 /// Two set-based statements per call, whatever the number of customers: an <c>UPDATE … FROM
 /// unnest(…)</c> for the connections and an <c>INSERT … SELECT unnest(…)</c> for the status logs.
+/// The update's redundant <c>c.id = ANY(@ids)</c> lets PostgreSQL find a router's customers through
+/// the primary key instead of joining the unnested rows to a scan of every customer.
 /// </summary>
 public sealed class PostgresConnectionWriter : IConnectionWriter
 {
@@ -18,7 +20,7 @@ public sealed class PostgresConnectionWriter : IConnectionWriter
         SET connection_state = v.state, current_ip = v.ip, session_started_at = v.started,
             last_seen_at = v.last_seen, connection_changed_at = v.changed_at
         FROM unnest(@ids, @states, @ips, @started, @last_seen, @changed_at) AS v(id, state, ip, started, last_seen, changed_at)
-        WHERE c.id = v.id
+        WHERE c.id = v.id AND c.id = ANY(@ids)
         """;
 
     private const string InsertLogs = """

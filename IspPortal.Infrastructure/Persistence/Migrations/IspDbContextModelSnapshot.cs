@@ -1144,6 +1144,9 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
                     b.HasIndex("Phone")
                         .HasDatabaseName("ix_customers_phone");
 
+                    b.HasIndex("RouterId")
+                        .HasDatabaseName("ix_customers_router_id");
+
                     b.HasIndex("RouterPoolId")
                         .HasDatabaseName("ix_customers_router_pool_id");
 
@@ -1158,9 +1161,6 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("RegisteredAt", "Id")
                         .HasDatabaseName("ix_customers_registered_at_id");
-
-                    b.HasIndex("RouterId", "ConnectionState")
-                        .HasDatabaseName("ix_customers_router_id_connection_state");
 
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_customers_status_id");
@@ -1195,6 +1195,8 @@ namespace IspPortal.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_customers_terminated_at", "(status = 'Terminated') = (terminated_at IS NOT NULL)");
                         });
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("IspPortal.Core.Customers.CustomerLocationHistory", b =>

@@ -241,13 +241,22 @@ public sealed partial class RouterOsSimulator : IAsyncDisposable
                 var batch = new List<ApiSentence>();
                 var batchBytes = 0;
                 var sent = 0;
+                var tagWord = command.Tag is null ? null : ".tag=" + command.Tag;
                 foreach (var row in reply.Rows)
                 {
                     if (stall is not null && sent == stall.AfterRows)
                         await StallAsync(stall, batch, command);
-                    var rowSentence = new ApiSentence(["!re", .. row, .. TagWord(command.Tag)]);
-                    batch.Add(rowSentence);
-                    batchBytes += row.Sum(w => w.Length) + 16;
+                    var words = new string[row.Count + (tagWord is null ? 1 : 2)];
+                    words[0] = "!re";
+                    for (var i = 0; i < row.Count; i++)
+                    {
+                        words[i + 1] = row[i];
+                        batchBytes += row[i].Length + 1;
+                    }
+                    if (tagWord is not null)
+                        words[^1] = tagWord;
+                    batch.Add(new ApiSentence(words));
+                    batchBytes += 16;
                     sent++;
                     if (batchBytes >= FlushBytes)
                     {
