@@ -118,5 +118,5 @@ public sealed class CustomerListBenchmark(PortalFactory portal, ITestOutputHelpe
     };
 
     private void Bench(string name, double ms) =>
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"BENCH {name} {ms:F1} ms target {TargetMs}"));
+        output.WriteLine(Support.Bench.Line(name, ms, "ms", TargetMs));
 }

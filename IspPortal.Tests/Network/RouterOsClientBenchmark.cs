@@ -97,7 +97,7 @@ public sealed class RouterOsClientBenchmark(ITestOutputHelper output) : IAsyncLi
 
     private void Report(string name, double milliseconds)
     {
-        var line = string.Create(CultureInfo.InvariantCulture, $"BENCH {name} {milliseconds:F1} ms target {TargetMs:0}");
+        var line = Bench.Line(name, milliseconds, "ms", TargetMs);
         output.WriteLine(line);
         Console.WriteLine(line);
     }

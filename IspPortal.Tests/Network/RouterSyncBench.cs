@@ -96,7 +96,7 @@ public sealed class RouterSyncBench(PortalFactory portal, ITestOutputHelper outp
     /// <summary>Prints <c>BENCH name value s target t</c>; the caller asserts after printing every figure.</summary>
     public bool Report(string name, TimeSpan elapsed, double targetSeconds)
     {
-        var line = string.Create(CultureInfo.InvariantCulture, $"BENCH {name} {elapsed.TotalSeconds:F2} s target {targetSeconds:0.###}");
+        var line = Bench.Line(name, elapsed.TotalSeconds, "s", targetSeconds);
         output.WriteLine(line);
         Console.WriteLine(line);
         return elapsed.TotalSeconds < targetSeconds;

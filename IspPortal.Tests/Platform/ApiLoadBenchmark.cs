@@ -71,7 +71,7 @@ public sealed class ApiLoadBenchmark(ApiLoadBenchmark.LoadPortal portal, ITestOu
         var p95 = Percentile(samples, 95);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"all: n={samples.Count}  p50 {Percentile(samples, 50):F1}  p95 {p95:F1}  p99 {Percentile(samples, 99):F1}  max {samples.Max(s => s.Ms):F1} ms  errors {errors}  throughput {samples.Count / elapsed.TotalSeconds:F1} requests/s"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"BENCH api_p95_200rps_ms {p95:F1} ms target {TargetP95Ms}"));
+        output.WriteLine(Support.Bench.Line("api_p95_200rps_ms", p95, "ms", TargetP95Ms));
         Assert.Equal(0, errors);
         Assert.True(p95 < TargetP95Ms, $"p95 {p95:F1} ms");
     }
