@@ -3,13 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Infrastructure.Live;
 
-/// <summary>How one feed's items travel on the bus: small JSON, or a reference the receiver expands by querying.</summary>
+/// <summary>How one feed's items travel on the bus as JSON (the bus sends a body too large for a notification by reference).</summary>
 public abstract class LiveFeedCodec
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    /// <summary>A body over this many bytes is sent as a reference (the envelope's few bytes stay below NOTIFY's limit).</summary>
-    public const int MaxInlineBytes = 7000;
 
     public abstract string Kind { get; }
 
@@ -17,8 +14,8 @@ public abstract class LiveFeedCodec
 
     public abstract JsonElement Encode(object item);
 
-    /// <summary>Decodes (expanding a reference) and hands the item to this instance's feed.</summary>
-    public abstract Task DeliverAsync(JsonElement body, IServiceProvider services, CancellationToken cancellationToken);
+    /// <summary>Decodes the item and hands it to this instance's feed.</summary>
+    public abstract void Deliver(JsonElement body, IServiceProvider services);
 
     /// <summary>Whether anything on this instance subscribes to the feed (if not, what arrives is not worth reading).</summary>
     public abstract bool IsFollowed(IServiceProvider services);
@@ -27,8 +24,6 @@ public abstract class LiveFeedCodec
     public abstract void DeliverResync(IServiceProvider services);
 
     protected static JsonElement ToElement<TWire>(TWire wire) => JsonSerializer.SerializeToElement(wire, Json);
-
-    protected static bool Fits(JsonElement body) => System.Text.Encoding.UTF8.GetByteCount(body.GetRawText()) <= MaxInlineBytes;
 
     protected static TWire Read<TWire>(JsonElement body) =>
         body.Deserialize<TWire>(Json) ?? throw new JsonException($"An empty {typeof(TWire).Name}.");
@@ -42,8 +37,7 @@ public abstract class LiveFeedCodec<TFeed, TItem> : LiveFeedCodec
 
     public override JsonElement Encode(object item) => Encode((TItem)item);
 
-    public override async Task DeliverAsync(JsonElement body, IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<TFeed>().Deliver(await DecodeAsync(body, services, cancellationToken));
+    public override void Deliver(JsonElement body, IServiceProvider services) => services.GetRequiredService<TFeed>().Deliver(Decode(body));
 
     public override bool IsFollowed(IServiceProvider services) => services.GetRequiredService<TFeed>().SubscriberCount > 0;
 
@@ -51,7 +45,7 @@ public abstract class LiveFeedCodec<TFeed, TItem> : LiveFeedCodec
 
     protected abstract JsonElement Encode(TItem item);
 
-    protected abstract Task<TItem> DecodeAsync(JsonElement body, IServiceProvider services, CancellationToken cancellationToken);
+    protected abstract TItem Decode(JsonElement body);
 
     protected abstract TItem Resync(IServiceProvider services);
 }

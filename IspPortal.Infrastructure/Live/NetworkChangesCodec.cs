@@ -19,11 +19,11 @@ public sealed class NetworkChangesCodec : LiveFeedCodec<NetworkChangeFeed, Netwo
         ToElement(new Wire(item.RouterId, item.RouterCode, item.Health,
             [.. item.Customers.Select(c => new CustomerWire(c.CustomerId, c.CustomerCode, c.RouterId, c.State, c.Address?.ToString(), c.At, c.Status, c.Latitude, c.Longitude))]));
 
-    protected override Task<NetworkChanges> DecodeAsync(JsonElement body, IServiceProvider services, CancellationToken cancellationToken)
+    protected override NetworkChanges Decode(JsonElement body)
     {
         var wire = Read<Wire>(body);
-        return Task.FromResult(new NetworkChanges(wire.R, wire.C, wire.H,
-            [.. wire.X.Select(c => new CustomerConnectionChange(c.I, c.C, c.R, c.S, c.A is null ? null : IPAddress.Parse(c.A), c.T, c.St, c.La, c.Lo))]));
+        return new NetworkChanges(wire.R, wire.C, wire.H,
+            [.. wire.X.Select(c => new CustomerConnectionChange(c.I, c.C, c.R, c.S, c.A is null ? null : IPAddress.Parse(c.A), c.T, c.St, c.La, c.Lo))]);
     }
 
     protected override NetworkChanges Resync(IServiceProvider services) => NetworkChanges.Resync;

@@ -23,8 +23,6 @@ namespace IspPortal.Infrastructure.Live;
 public sealed class PostgresLiveBus : BackgroundService, ILiveBus
 {
     public const string Channel = "live_feed";
-    /// <summary>PostgreSQL refuses payloads of 8000 bytes or more.</summary>
-    public const int MaxPayloadBytes = 7999;
     private readonly NpgsqlDataSource _source;
     private readonly PostgresListener _listener;
     private readonly IServiceProvider _services;
@@ -35,9 +33,7 @@ public sealed class PostgresLiveBus : BackgroundService, ILiveBus
 
     public PostgresLiveBus(string connectionString, IServiceProvider services, ILogger<PostgresLiveBus> logger)
     {
-        // Keepalives let a listener behind a silent network failure notice it and reconnect.
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 30, Enlist = false };
-        _source = NpgsqlDataSource.Create(builder.ConnectionString);
+        _source = PostgresListener.DataSource(connectionString);
         _services = services;
         _logger = logger;
         _codecs = [new NetworkChangesCodec(), new WhatsAppActivityCodec(), new PaymentCodec()];
@@ -57,7 +53,7 @@ public sealed class PostgresLiveBus : BackgroundService, ILiveBus
     }
 
     /// <summary>Whether <paramref name="payload"/> travels in the notification itself rather than by reference.</summary>
-    public static bool FitsNotification(string payload) => Encoding.UTF8.GetByteCount(payload) <= MaxPayloadBytes;
+    public static bool FitsNotification(string payload) => PostgresListener.FitsNotification(payload);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(ListenAsync(stoppingToken), SendAsync(stoppingToken), ReceiveAsync(stoppingToken));
@@ -145,7 +141,7 @@ public sealed class PostgresLiveBus : BackgroundService, ILiveBus
             }
             envelope = JsonSerializer.Deserialize<WireEnvelope>(stored, LiveFeedCodec.Json) ?? envelope;
         }
-        await known.DeliverAsync(envelope.B, _services, cancellationToken);
+        known.Deliver(envelope.B, _services);
     }
 
     private async Task<string?> StoredAsync(long reference, CancellationToken cancellationToken)

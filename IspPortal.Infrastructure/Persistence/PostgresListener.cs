@@ -14,6 +14,15 @@ internal sealed class PostgresListener(NpgsqlDataSource source, string channel, 
 {
     public static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
 
+    /// <summary>PostgreSQL refuses NOTIFY payloads of 8000 bytes or more.</summary>
+    public const int MaxPayloadBytes = 7999;
+
+    /// <summary>The data source a bus listens and notifies on: keepalives let a listener behind a silent network failure notice it and reconnect.</summary>
+    public static NpgsqlDataSource DataSource(string connectionString) =>
+        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 30, Enlist = false }.ConnectionString);
+
+    public static bool FitsNotification(string payload) => System.Text.Encoding.UTF8.GetByteCount(payload) <= MaxPayloadBytes;
+
     private volatile bool _listening;
 
     /// <summary>Whether the <c>LISTEN</c> connection is up (what is published now reaches this instance).</summary>

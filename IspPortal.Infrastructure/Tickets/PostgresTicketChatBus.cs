@@ -21,8 +21,6 @@ namespace IspPortal.Infrastructure.Tickets;
 public sealed class PostgresTicketChatBus : BackgroundService, ITicketChatBus
 {
     public const string Channel = "ticket_chat";
-    /// <summary>PostgreSQL refuses payloads of 8000 bytes or more.</summary>
-    public const int MaxPayloadBytes = 7999;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -33,9 +31,7 @@ public sealed class PostgresTicketChatBus : BackgroundService, ITicketChatBus
 
     public PostgresTicketChatBus(string connectionString, TicketChatFeed feed, ILogger<PostgresTicketChatBus> logger)
     {
-        // Keepalives let a listener behind a silent network failure notice it and reconnect.
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 30, Enlist = false };
-        _source = NpgsqlDataSource.Create(builder.ConnectionString);
+        _source = PostgresListener.DataSource(connectionString);
         _feed = feed;
         _logger = logger;
         _listener = new PostgresListener(_source, Channel, "Ticket chat", logger);
@@ -63,7 +59,7 @@ public sealed class PostgresTicketChatBus : BackgroundService, ITicketChatBus
     public static string Serialize(TicketChatEvent chatEvent)
     {
         var payload = JsonSerializer.Serialize(chatEvent, Json);
-        if (Encoding.UTF8.GetByteCount(payload) > MaxPayloadBytes)
+        if (!PostgresListener.FitsNotification(payload))
             throw new InvalidOperationException($"A ticket chat event of {Encoding.UTF8.GetByteCount(payload)} bytes is too large for NOTIFY: send ids, not content.");
         return payload;
     }

@@ -3,6 +3,7 @@ using IspPortal.Core.Notifications;
 using IspPortal.Core.Notifications.WhatsApp;
 using IspPortal.Infrastructure.Live;
 using IspPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Tests.Notifications;
@@ -21,31 +22,27 @@ public sealed class WhatsAppFeedAcrossInstancesTests(DatabaseFixture database) :
     public async Task DisposeAsync() => await _instances.DisposeAsync();
 
     [Fact]
-    public async Task Webhook_activity_on_one_instance_reaches_the_other_and_a_text_too_long_to_inline_is_re_read()
+    public async Task Webhook_activity_on_one_instance_reaches_the_other_and_a_text_too_long_to_inline_travels_by_reference()
     {
         var at = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
         var longText = "Internet mati sejak pagi 😡 " + new string('é', 4000);
-        long storedId;
-        await using (var db = database.CreateDbContext())
-        {
-            var stored = new WhatsAppMessage(MessageDirection.Inbound, "+6281200000001", WhatsAppMessageType.Text, longText, at, "wamid.long");
-            db.WhatsAppMessages.Add(stored);
-            await db.SaveChangesAsync();
-            storedId = stored.Id;
-        }
-        Assert.DoesNotContain("Internet", new WhatsAppActivityCodec().Encode(new WhatsAppMessageReceived(storedId, null, "+6281200000001", null, longText, at)).GetRawText());
+        const long messageId = 2;
+        Assert.False(PostgresLiveBus.FitsNotification(new WhatsAppActivityCodec().Encode(new WhatsAppMessageReceived(messageId, null, "+6281200000001", null, longText, at)).GetRawText()),
+            "too long for a notification");
         var received = new ConcurrentQueue<WhatsAppActivity>();
         using var subscription = _instances.Second.GetRequiredService<WhatsAppFeed>().Subscribe(received.Enqueue);
         var feed = _instances.First.GetRequiredService<WhatsAppFeed>();
 
         feed.Publish(new WhatsAppMessageReceived(1, 5, "+6281200000002", "Budi", "Halo", at));
-        feed.Publish(new WhatsAppMessageReceived(storedId, null, "+6281200000001", null, longText, at));
+        feed.Publish(new WhatsAppMessageReceived(messageId, null, "+6281200000001", null, longText, at));
         feed.Publish(new WhatsAppDeliveryChanged(77, 5, OutboxStatus.Read, at));
 
         await Eventually.TrueAsync(() => received.Count >= 3);
         Assert.Equal<WhatsAppActivity>([
             new WhatsAppMessageReceived(1, 5, "+6281200000002", "Budi", "Halo", at),
-            new WhatsAppMessageReceived(storedId, null, "+6281200000001", null, longText, at),
+            new WhatsAppMessageReceived(messageId, null, "+6281200000001", null, longText, at),
             new WhatsAppDeliveryChanged(77, 5, OutboxStatus.Read, at)], received);
+        await using var db = database.CreateDbContext();
+        Assert.Equal(1, await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM live_feed_payloads").SingleAsync());
     }
 }
