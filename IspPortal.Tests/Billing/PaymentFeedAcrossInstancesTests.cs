@@ -7,35 +7,25 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IspPortal.Tests.Billing;
 
 /// <summary>Two portal instances on one database: a payment made on one (a webhook, the counter, Finance's review) reaches the customer's pages on the other (docs/decisions/0024).</summary>
-public sealed class PaymentFeedAcrossInstancesTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class PaymentFeedAcrossInstancesTests(DatabaseFixture database) : AcrossInstancesTest(database)
 {
-    private TwoPortalInstances _instances = default!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        _instances = await TwoPortalInstances.StartAsync(database.ConnectionString);
-    }
-
-    public async Task DisposeAsync() => await _instances.DisposeAsync();
-
     [Fact]
     public async Task A_payment_webhook_confirmed_on_one_instance_reaches_the_customer_pages_on_the_other()
     {
-        await using var midtrans = await QrisBilling.StartMidtransAsync(_instances.First);
+        await using var midtrans = await QrisBilling.StartMidtransAsync(First);
         int customerId;
         string invoiceNumber;
-        await using (var db = database.CreateDbContext())
+        await using (var db = Database.CreateDbContext())
             (customerId, invoiceNumber) = await QrisBilling.InvoiceAsync(db, 150_000m);
         var received = new ConcurrentQueue<PaymentsChanged>();
-        using var subscription = _instances.Second.GetRequiredService<PaymentFeed>().Subscribe(received.Enqueue);
+        using var subscription = Second.GetRequiredService<PaymentFeed>().Subscribe(received.Enqueue);
         QrisToPay qris;
-        await using (var scope = _instances.First.CreateAsyncScope())
+        await using (var scope = First.CreateAsyncScope())
             qris = (await scope.ServiceProvider.GetRequiredService<CreateQrisPayment>().ExecuteAsync(invoiceNumber)).Value!;
         Assert.Empty(received);
 
         NotificationResult result;
-        await using (var scope = _instances.First.CreateAsyncScope())
+        await using (var scope = First.CreateAsyncScope())
             result = await scope.ServiceProvider.GetRequiredService<ReceiveGatewayNotification>().ExecuteAsync("midtrans", midtrans.Notification(qris.OrderId, "settlement"));
 
         Assert.Equal(NotificationVerdict.Confirmed, result.Verdict);
@@ -50,7 +40,7 @@ public sealed class PaymentFeedAcrossInstancesTests(DatabaseFixture database) : 
         int customerId;
         string code;
         long toConfirm, toReject;
-        await using (var db = database.CreateDbContext())
+        await using (var db = Database.CreateDbContext())
         {
             (customerId, _) = await QrisBilling.InvoiceAsync(db, 150_000m);
             code = db.Customers.Single(c => c.Id == customerId).Code;
@@ -61,9 +51,9 @@ public sealed class PaymentFeedAcrossInstancesTests(DatabaseFixture database) : 
             (toConfirm, toReject) = (transfers[0].Id, transfers[1].Id);
         }
         var received = new ConcurrentQueue<PaymentsChanged>();
-        using var subscription = _instances.Second.GetRequiredService<PaymentFeed>().Subscribe(received.Enqueue);
+        using var subscription = Second.GetRequiredService<PaymentFeed>().Subscribe(received.Enqueue);
 
-        await using var scope = _instances.First.CreateAsyncScope();
+        await using var scope = First.CreateAsyncScope();
         var cash = await scope.ServiceProvider.GetRequiredService<RecordPayment>().ExecuteAsync(new PaymentInput(code, PaymentMethod.Cash, 50_000m, "counter-1"));
         Assert.True(cash.Succeeded, cash.FirstError);
         await Eventually.TrueAsync(() => received.Count == 1, because: "the cash payment reached the other instance");

@@ -11,30 +11,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IspPortal.Tests.Network;
 
 /// <summary>Two portal instances on one database: a network change published on one reaches the screens of both (docs/decisions/0024).</summary>
-public sealed class NetworkFeedAcrossInstancesTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class NetworkFeedAcrossInstancesTests(DatabaseFixture database) : AcrossInstancesTest(database)
 {
-    private TwoPortalInstances _instances = default!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        _instances = await TwoPortalInstances.StartAsync(database.ConnectionString);
-    }
-
-    public async Task DisposeAsync() => await _instances.DisposeAsync();
-
     [Fact]
     public async Task An_isolir_published_on_one_instance_reaches_both_instances_screens_with_its_details()
     {
         var onFirst = new ConcurrentQueue<NetworkChanges>();
         var onSecond = new ConcurrentQueue<NetworkChanges>();
-        using var first = _instances.First.GetRequiredService<NetworkChangeFeed>().Subscribe(onFirst.Enqueue);
-        using var second = _instances.Second.GetRequiredService<NetworkChangeFeed>().Subscribe(onSecond.Enqueue);
+        using var first = First.GetRequiredService<NetworkChangeFeed>().Subscribe(onFirst.Enqueue);
+        using var second = Second.GetRequiredService<NetworkChangeFeed>().Subscribe(onSecond.Enqueue);
         var at = new DateTimeOffset(2026, 12, 7, 8, 30, 0, TimeSpan.Zero);
         var isolated = new CustomerConnectionChange(17, "CKP-0017", 3, ConnectionState.Disabled, IPAddress.Parse("10.10.0.17"), at,
             CustomerStatus.Isolated, -6.1, 106.8);
 
-        _instances.Second.GetRequiredService<NetworkChangeFeed>().Publish(new NetworkChanges(3, "CKP", RouterHealth.Up, [isolated]));
+        Second.GetRequiredService<NetworkChangeFeed>().Publish(new NetworkChanges(3, "CKP", RouterHealth.Up, [isolated]));
 
         await Eventually.TrueAsync(() => !onFirst.IsEmpty && !onSecond.IsEmpty);
         foreach (var received in new[] { onFirst.Single(), onSecond.Single() })
@@ -49,9 +39,9 @@ public sealed class NetworkFeedAcrossInstancesTests(DatabaseFixture database) : 
     {
         var routerId = await RouterWithThreeHundredCustomersAsync();
         var onFirst = new ConcurrentQueue<NetworkChanges>();
-        using var subscription = _instances.First.GetRequiredService<NetworkChangeFeed>().Subscribe(onFirst.Enqueue);
+        using var subscription = First.GetRequiredService<NetworkChangeFeed>().Subscribe(onFirst.Enqueue);
         var at = new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         // Two hundred of the router's three hundred customers changed: the others must not arrive.
         var diff = await db.Customers.Where(c => c.RouterId == routerId).OrderBy(c => c.Id).Take(200)
             .Select(c => new CustomerConnectionChange(c.Id, c.Code, routerId, ConnectionState.Offline, null, at, c.Status, c.Latitude, c.Longitude))
@@ -59,7 +49,7 @@ public sealed class NetworkFeedAcrossInstancesTests(DatabaseFixture database) : 
         var changes = new NetworkChanges(routerId, "BIG", RouterHealth.Up, diff);
         Assert.False(PostgresLiveBus.FitsNotification(new NetworkChangesCodec().Encode(changes).GetRawText()), "too large for a notification");
 
-        _instances.Second.GetRequiredService<NetworkChangeFeed>().Publish(changes);
+        Second.GetRequiredService<NetworkChangeFeed>().Publish(changes);
 
         await Eventually.TrueAsync(() => !onFirst.IsEmpty);
         var received = onFirst.Single();
@@ -71,7 +61,7 @@ public sealed class NetworkFeedAcrossInstancesTests(DatabaseFixture database) : 
     [Fact]
     public async Task A_feed_without_a_listening_bus_delivers_in_process_at_once()
     {
-        await using var alone = CoreServices.Build(database.ConnectionString);
+        await using var alone = CoreServices.Build(Database.ConnectionString);
         var received = new List<NetworkChanges>();
         var feed = alone.GetRequiredService<NetworkChangeFeed>();
         using var subscription = feed.Subscribe(received.Add);
@@ -83,7 +73,7 @@ public sealed class NetworkFeedAcrossInstancesTests(DatabaseFixture database) : 
 
     private async Task<int> RouterWithThreeHundredCustomersAsync()
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO location_codes (code, name, is_active, created_at) VALUES ('BIG', 'Besar', true, now());
             INSERT INTO service_packages (code, name, download_mbps, upload_mbps, mikrotik_profile, monthly_price, is_taxable, is_active, created_at)

@@ -9,18 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IspPortal.Tests.Notifications;
 
 /// <summary>Two portal instances on one database: what the WhatsApp webhook stored on one reaches the other (docs/decisions/0024).</summary>
-public sealed class WhatsAppFeedAcrossInstancesTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class WhatsAppFeedAcrossInstancesTests(DatabaseFixture database) : AcrossInstancesTest(database)
 {
-    private TwoPortalInstances _instances = default!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        _instances = await TwoPortalInstances.StartAsync(database.ConnectionString);
-    }
-
-    public async Task DisposeAsync() => await _instances.DisposeAsync();
-
     [Fact]
     public async Task Webhook_activity_on_one_instance_reaches_the_other_and_a_text_too_long_to_inline_travels_by_reference()
     {
@@ -30,8 +20,8 @@ public sealed class WhatsAppFeedAcrossInstancesTests(DatabaseFixture database) :
         Assert.False(PostgresLiveBus.FitsNotification(new WhatsAppActivityCodec().Encode(new WhatsAppMessageReceived(messageId, null, "+6281200000001", null, longText, at)).GetRawText()),
             "too long for a notification");
         var received = new ConcurrentQueue<WhatsAppActivity>();
-        using var subscription = _instances.Second.GetRequiredService<WhatsAppFeed>().Subscribe(received.Enqueue);
-        var feed = _instances.First.GetRequiredService<WhatsAppFeed>();
+        using var subscription = Second.GetRequiredService<WhatsAppFeed>().Subscribe(received.Enqueue);
+        var feed = First.GetRequiredService<WhatsAppFeed>();
 
         feed.Publish(new WhatsAppMessageReceived(1, 5, "+6281200000002", "Budi", "Halo", at));
         feed.Publish(new WhatsAppMessageReceived(messageId, null, "+6281200000001", null, longText, at));
@@ -42,7 +32,7 @@ public sealed class WhatsAppFeedAcrossInstancesTests(DatabaseFixture database) :
             new WhatsAppMessageReceived(1, 5, "+6281200000002", "Budi", "Halo", at),
             new WhatsAppMessageReceived(messageId, null, "+6281200000001", null, longText, at),
             new WhatsAppDeliveryChanged(77, 5, OutboxStatus.Read, at)], received);
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         Assert.Equal(1, await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM live_feed_payloads").SingleAsync());
     }
 }

@@ -7,22 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IspPortal.Tests.Tickets;
 
 /// <summary>Two portal instances (two service providers, one database): what one publishes, the other's chats receive.</summary>
-public sealed class TicketChatBusTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class TicketChatBusTests(DatabaseFixture database) : AcrossInstancesTest(database)
 {
-    private TwoPortalInstances _instances = default!;
-
-    public async Task InitializeAsync()
-    {
-        await database.ResetAsync();
-        _instances = await TwoPortalInstances.StartAsync(database.ConnectionString);
-    }
-
-    public async Task DisposeAsync() => await _instances.DisposeAsync();
-
-    private ServiceProvider First => _instances.First;
-
-    private ServiceProvider Second => _instances.Second;
-
     [Fact]
     public async Task An_event_published_on_one_instance_reaches_the_other_and_one_in_a_transaction_only_on_commit()
     {
