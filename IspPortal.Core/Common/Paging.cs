@@ -5,7 +5,10 @@ public sealed record PageRequest(int Page = 0, int PageSize = 25, string? Search
 {
     public const int MaxPageSize = 500;
 
-    public int Skip => Math.Max(Page, 0) * Take;
+    /// <summary>The last page any list can reach: a higher page number (hostile or mistyped) would overflow the offset.</summary>
+    public const int MaxPage = (int.MaxValue - MaxPageSize) / MaxPageSize;
+
+    public int Skip => Math.Clamp(Page, 0, MaxPage) * Take;
 
     public int Take => Math.Clamp(PageSize, 1, MaxPageSize);
 

@@ -38,6 +38,19 @@ public sealed class CustomerApiTests(LiveDemoPortalFactory portal) : IClassFixtu
         Assert.Equal(code, search.GetProperty("items")[0].GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task A_page_number_far_beyond_the_list_answers_an_empty_page_not_an_error()
+    {
+        using var client = await portal.CreateApiClientAsync(Permissions.CustomersRead);
+
+        using var response = await client.GetAsync(new Uri($"api/customers?page={int.MaxValue}&pageSize=500", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, body.GetProperty("items").GetArrayLength());
+        Assert.True(body.GetProperty("total").GetInt32() > 0);
+    }
+
     [Theory]
     [InlineData("nik", "3201019901900001", "digit 7–8 = 99")]
     [InlineData("fullName", "<img src=x onerror=alert(1)>", "hanya boleh berisi huruf")]

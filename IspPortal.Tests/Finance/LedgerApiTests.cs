@@ -41,6 +41,18 @@ public sealed class LedgerApiTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal(body.GetProperty("debit").GetDecimal(), body.GetProperty("credit").GetDecimal());
     }
 
+    [Fact]
+    public async Task A_journal_page_far_beyond_the_entries_answers_an_empty_page_not_an_error()
+    {
+        using var client = await portal.CreateApiClientAsync(Permissions.FinanceRead);
+
+        using var response = await client.GetAsync(new Uri($"api/finance/journal?page={int.MaxValue}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((0, false), (body.GetProperty("items").GetArrayLength(), body.GetProperty("hasMore").GetBoolean()));
+    }
+
     [Theory]
     [InlineData("api/finance/trial-balance?date=2025-13-01", "date")]
     [InlineData("api/finance/trial-balance?date=kemarin", "date")]

@@ -37,7 +37,7 @@ public sealed class AccountLedger(IIspDbFactory dbs, ICurrentUser currentUser)
             return Outcome.Refused<AccountLedgerPage>("", Actor.NotPermitted);
         if (to < from)
             return Outcome.Refused<AccountLedgerPage>("to", "Tanggal akhir tidak boleh sebelum tanggal awal.");
-        page = Math.Max(page, 0);
+        page = Math.Clamp(page, 0, PageRequest.MaxPage);
         await using var db = await dbs.CreateAsync(cancellationToken);
         code = code.Trim();
         var account = await db.LedgerAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Code == code, cancellationToken);

@@ -35,7 +35,7 @@ public sealed class JournalSearch(IIspDbFactory dbs, ICurrentUser currentUser)
             return Outcome.Refused<JournalPage>("", Actor.NotPermitted);
         if (filter.From is { } start && filter.To is { } end && end < start)
             return Outcome.Refused<JournalPage>("to", "Tanggal akhir tidak boleh sebelum tanggal awal.");
-        page = Math.Max(page, 0);
+        page = Math.Clamp(page, 0, PageRequest.MaxPage);
         await using var db = await dbs.CreateAsync(cancellationToken);
         var entries = db.JournalEntries.AsNoTracking();
         if (filter.From is { } from)
