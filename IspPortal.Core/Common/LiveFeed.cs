@@ -33,17 +33,26 @@ public abstract class LiveFeed<T>(ILogger logger, ILiveBus? bus = null)
     /// <summary>Hands <paramref name="item"/> to this instance's subscribers only (the bus, for what it received).</summary>
     public void Deliver(T item)
     {
-        foreach (var subscriber in _subscribers.Items)
+        var outer = LiveDelivery.StartedAt;
+        LiveDelivery.StartedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
         {
-            try
+            foreach (var subscriber in _subscribers.Items)
             {
-                subscriber(item);
+                try
+                {
+                    subscriber(item);
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    // A broken screen must not stop the job or request that published, nor the other screens.
+                    logger.LogWarning(exception, "A live subscriber failed on {Item}", item);
+                }
             }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                // A broken screen must not stop the job or request that published, nor the other screens.
-                logger.LogWarning(exception, "A live subscriber failed on {Item}", item);
-            }
+        }
+        finally
+        {
+            LiveDelivery.StartedAt = outer;
         }
     }
 
@@ -72,4 +81,21 @@ public interface ILiveBus
     /// listening (not started, connection lost), and then the feed delivers it in-process.
     /// </summary>
     bool TrySend<T>(LiveFeed<T> feed, T item);
+}
+
+/// <summary>
+/// When the delivery a subscriber is being called from began (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>),
+/// on the delivering thread; 0 outside a delivery. The change was saved before it was published, so
+/// a read that starts after this moment sees it, whichever of the item's subscribers asks.
+/// </summary>
+public static class LiveDelivery
+{
+    [ThreadStatic]
+    private static long _startedAt;
+
+    public static long StartedAt
+    {
+        get => _startedAt;
+        internal set => _startedAt = value;
+    }
 }

@@ -26,6 +26,7 @@ public static class NetworkModule
         services.AddScoped<RunScheduledSync>();
         services.AddScoped<RouterDrift>();
         services.AddScoped<CustomerMap>();
+        services.AddSingleton<SharedMapRouters>();
         services.AddScoped<NetworkMonitor>();
         services.AddScoped<AlertNotices>();
         services.AddScoped<PortalAlerts>();

@@ -13,6 +13,7 @@ public static class ReportsModule
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddScoped<DashboardSummary>();
+        services.AddSingleton<SharedDashboardCounts>();
         services.AddScoped<ProfitAndLoss>();
         services.AddScoped<BalanceSheet>();
         services.AddScoped<CashFlow>();

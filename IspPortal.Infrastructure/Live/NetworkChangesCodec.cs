@@ -17,18 +17,21 @@ public sealed class NetworkChangesCodec : LiveFeedCodec<NetworkChangeFeed, Netwo
 
     protected override JsonElement Encode(NetworkChanges item) =>
         ToElement(new Wire(item.RouterId, item.RouterCode, item.Health,
-            [.. item.Customers.Select(c => new CustomerWire(c.CustomerId, c.CustomerCode, c.RouterId, c.State, c.Address?.ToString(), c.At, c.Status, c.Latitude, c.Longitude))]));
+            [.. item.Customers.Select(c => new CustomerWire(c.CustomerId, c.CustomerCode, c.RouterId, c.State, c.Address?.ToString(), c.At, c.Status, c.Latitude, c.Longitude))],
+            item.RouterChanged ? null : false));
 
     protected override NetworkChanges Decode(JsonElement body)
     {
         var wire = Read<Wire>(body);
         return new NetworkChanges(wire.R, wire.C, wire.H,
-            [.. wire.X.Select(c => new CustomerConnectionChange(c.I, c.C, c.R, c.S, c.A is null ? null : IPAddress.Parse(c.A), c.T, c.St, c.La, c.Lo))]);
+            [.. wire.X.Select(c => new CustomerConnectionChange(c.I, c.C, c.R, c.S, c.A is null ? null : IPAddress.Parse(c.A), c.T, c.St, c.La, c.Lo))],
+            RouterChanged: wire.U ?? true);
     }
 
     protected override NetworkChanges Resync(IServiceProvider services) => NetworkChanges.Resync;
 
-    private sealed record Wire(int R, string C, RouterHealth H, IReadOnlyList<CustomerWire> X);
+    /// <param name="U">False when the router itself did not change; absent (an instance of an earlier version) counts as changed.</param>
+    private sealed record Wire(int R, string C, RouterHealth H, IReadOnlyList<CustomerWire> X, bool? U = null);
 
     private sealed record CustomerWire(int I, string C, int R, ConnectionState S, string? A, DateTimeOffset T, CustomerStatus St, double? La, double? Lo);
 }

@@ -24,14 +24,18 @@ public sealed class NetworkFeedAcrossInstancesTests(DatabaseFixture database) : 
         var isolated = new CustomerConnectionChange(17, "CKP-0017", 3, ConnectionState.Disabled, IPAddress.Parse("10.10.0.17"), at,
             CustomerStatus.Isolated, -6.1, 106.8);
 
-        Second.GetRequiredService<NetworkChangeFeed>().Publish(new NetworkChanges(3, "CKP", RouterHealth.Up, [isolated]));
+        // An isolir leaves the router's own state as it was: screens need not re-read the routers.
+        Second.GetRequiredService<NetworkChangeFeed>().Publish(new NetworkChanges(3, "CKP", RouterHealth.Up, [isolated], RouterChanged: false));
+        Second.GetRequiredService<NetworkChangeFeed>().Publish(new NetworkChanges(3, "CKP", RouterHealth.Down, []));
 
-        await Eventually.TrueAsync(() => !onFirst.IsEmpty && !onSecond.IsEmpty);
-        foreach (var received in new[] { onFirst.Single(), onSecond.Single() })
+        await Eventually.TrueAsync(() => onFirst.Count == 2 && onSecond.Count == 2);
+        foreach (var received in new[] { onFirst.First(), onSecond.First() })
         {
-            Assert.Equal((3, "CKP", RouterHealth.Up, false), (received.RouterId, received.RouterCode, received.Health, received.IsResync));
+            Assert.Equal((3, "CKP", RouterHealth.Up, false, false), (received.RouterId, received.RouterCode, received.Health, received.IsResync, received.RouterChanged));
             Assert.Equal(isolated, Assert.Single(received.Customers));
         }
+        foreach (var received in new[] { onFirst.Last(), onSecond.Last() })
+            Assert.Equal((RouterHealth.Down, true), (received.Health, received.RouterChanged));
     }
 
     [Fact]

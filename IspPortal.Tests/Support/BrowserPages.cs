@@ -59,7 +59,9 @@ public static partial class BrowserPages
     /// <summary>
     /// Types into a MudAutocomplete and picks the suggestion containing <paramref name="text"/>. Typing
     /// again when no suggestion comes: text filled before the component's input handler is wired
-    /// (a dialog that just opened) starts no search.
+    /// (a dialog that just opened) starts no search. Returns once the pick has come back from the
+    /// server (the list closed, the field showing the choice): a field filled while the pick is still on
+    /// its way can be re-rendered under the typing.
     /// </summary>
     public static async Task PickSuggestionAsync(this IPage page, string testId, string text)
     {
@@ -78,6 +80,8 @@ public static partial class BrowserPages
             }
         }
         await suggestion.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Input(testId)).ToHaveValueAsync(new Regex(Regex.Escape(text)));
     }
 
     [GeneratedRegex("/dashboard$")]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IspPortal.Tests.Support;
 
@@ -39,6 +40,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public DatabaseFixture Database { get; } = new();
+
+    /// <summary>What this instance logged as errors (for the message of an assertion on a 500).</summary>
+    public ServerErrorLog ServerErrors { get; } = new();
 
     /// <summary>This portal's own photo folder, removed with it (a replica shares its first instance's).</summary>
     public string PhotoFolder { get; } = Path.Combine(Path.GetTempPath(), "ispportal-test-photos", Guid.NewGuid().ToString("N"));
@@ -93,6 +97,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting($"ConnectionStrings:{DependencyInjection.ConnectionStringName}", Database.ConnectionString);
         builder.UseSetting(LocalPostgresHosting.DemoEnabledKey, _demoEnabled ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(logging => logging.AddProvider(ServerErrors));
         // Test classes run in parallel; the demo's simulated routers would all want the same ports.
         builder.UseSetting("Demo:RouterSimulators", "false");
         // Tests that need WhatsApp start their own stand-in and settings.

@@ -1,6 +1,7 @@
 using IspPortal.Core.Common;
 using IspPortal.Core.Customers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Core.Network.Map;
 
@@ -89,4 +90,11 @@ public sealed class CustomerMap(IIspDbFactory dbs, IKeyedHasher hasher, TimeProv
             .ToListAsync(cancellationToken);
         return [.. found.Select(f => (f.Code, f.FullName, f.Latitude, f.Longitude))];
     }
+}
+
+/// <summary>The routers on the map as every open map of this instance reloads them after a sync: one read shared by all of them.</summary>
+public sealed class SharedMapRouters(IServiceScopeFactory scopes) : CoalescedLoad<IReadOnlyList<RouterMarker>>(scopes)
+{
+    protected override Task<IReadOnlyList<RouterMarker>> ReadAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<CustomerMap>().RoutersAsync(cancellationToken);
 }

@@ -24,8 +24,10 @@ public sealed record CustomerConnectionChange(
 /// <summary>
 /// What one router's sync changed; published after it is saved. <see cref="IsResync"/>: changes may
 /// have been missed (the bus reconnected), every screen re-reads what it shows.
+/// <see cref="RouterChanged"/>: the router's own health and session count were saved too (a sync);
+/// an isolir or a registration leaves them as they were, so screens need not re-read the routers.
 /// </summary>
-public sealed record NetworkChanges(int RouterId, string RouterCode, RouterHealth Health, IReadOnlyList<CustomerConnectionChange> Customers, bool IsResync = false)
+public sealed record NetworkChanges(int RouterId, string RouterCode, RouterHealth Health, IReadOnlyList<CustomerConnectionChange> Customers, bool IsResync = false, bool RouterChanged = true)
 {
     public static NetworkChanges Resync { get; } = new(0, "", RouterHealth.Unknown, [], IsResync: true);
 }
@@ -36,5 +38,5 @@ public sealed class NetworkChangeFeed(ILogger<NetworkChangeFeed> logger, ILiveBu
 {
     /// <summary>One customer changed outside a sync; the router's health is passed on as it is.</summary>
     public void PublishCustomer(Router router, Customer customer, DateTimeOffset at) =>
-        Publish(new NetworkChanges(router.Id, router.Code, router.Health, [CustomerConnectionChange.Of(customer, at)]));
+        Publish(new NetworkChanges(router.Id, router.Code, router.Health, [CustomerConnectionChange.Of(customer, at)], RouterChanged: false));
 }

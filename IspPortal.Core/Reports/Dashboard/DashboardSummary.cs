@@ -4,6 +4,7 @@ using IspPortal.Core.Customers;
 using IspPortal.Core.Network;
 using IspPortal.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IspPortal.Core.Reports.Dashboard;
 
@@ -67,4 +68,15 @@ public sealed class DashboardSummary(IIspDbFactory dbs)
             routers.Sum(r => r.Count),
             routers.Where(r => r.Reachable).Sum(r => r.Count));
     }
+}
+
+/// <summary>
+/// The dashboard's numbers as every open dashboard of this instance reloads them after a change:
+/// one read shared by all of them (<see cref="CoalescedLoad{T}"/>). The numbers are the same for
+/// every role; each tile's own permission decides whether it is shown.
+/// </summary>
+public sealed class SharedDashboardCounts(IServiceScopeFactory scopes) : CoalescedLoad<DashboardCounts>(scopes)
+{
+    protected override Task<DashboardCounts> ReadAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<DashboardSummary>().LoadAsync(cancellationToken);
 }

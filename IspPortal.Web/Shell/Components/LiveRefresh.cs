@@ -13,6 +13,7 @@ public sealed class LiveRefresh : IDisposable
     private readonly Func<Task> _reload;
     private readonly IDisposable _subscription;
     private int _requests;
+    private long _changedAt;
 
     /// <param name="invokeAsync">The component's InvokeAsync, so the reload runs on its circuit.</param>
     public LiveRefresh(NetworkChangeFeed feed, Func<Func<Task>, Task> invokeAsync, Func<Task> reload)
@@ -28,8 +29,16 @@ public sealed class LiveRefresh : IDisposable
         _subscription = subscribe(OnChanged);
     }
 
+    /// <summary>
+    /// When the latest change notice began to be delivered on this instance (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>):
+    /// a reload that starts after it sees the change, so every screen the same notice woke can share one read.
+    /// </summary>
+    public long ChangedAt => Volatile.Read(ref _changedAt);
+
     private void OnChanged()
     {
+        var delivered = IspPortal.Core.Common.LiveDelivery.StartedAt;
+        Volatile.Write(ref _changedAt, delivered != 0 ? delivered : System.Diagnostics.Stopwatch.GetTimestamp());
         if (Interlocked.Increment(ref _requests) == 1)
             _ = _invokeAsync(RunAsync);
     }

@@ -18,7 +18,7 @@ export function create(element, options, component) {
     });
     map.addLayer(group);
     const routers = L.layerGroup().addTo(map);
-    const state = { map, group, routers, markers: new Map(), component, canOperate: options.canOperate, labels: options.labels };
+    const state = { map, group, routers, markers: new Map(), component, canOperate: options.canOperate, labels: options.labels, legend: options.legend };
     maps.set(element, state);
     group.on('click', e => openPopup(state, e.layer));
     return true;
@@ -51,11 +51,15 @@ export function setMarkers(element, codes, latitudes, longitudes, states) {
     return elapsed;
 }
 
-/** Applies changed customers only; returns the milliseconds it took. */
-export function update(element, codes, latitudes, longitudes, states) {
+/**
+ * Applies changed customers only, and shows the legend's counts after them (so a live change is one
+ * call, not a call and a render); returns the milliseconds it took.
+ */
+export function update(element, codes, latitudes, longitudes, states, counts) {
     const state = maps.get(element);
     if (!state)
         return 0;
+    showCounts(state, counts);
     const started = performance.now();
     const restyled = [];
     const added = [];
@@ -97,6 +101,20 @@ export function update(element, codes, latitudes, longitudes, states) {
     element.dataset.updates = String(Number(element.dataset.updates ?? 0) + 1);
     element.dataset.updateMs = (performance.now() - started).toFixed(1);
     return performance.now() - started;
+}
+
+/**
+ * Writes into the text nodes the legend component rendered rather than replacing them, so the
+ * component's own later renders still reach the page.
+ */
+function showCounts(state, counts) {
+    if (!counts || !state.legend)
+        return;
+    for (const name of STATES) {
+        const text = state.legend.querySelector(`[data-count="${name}"]`)?.firstChild;
+        if (text)
+            text.nodeValue = String(counts[name]);
+    }
 }
 
 export function setRouters(element, routers) {

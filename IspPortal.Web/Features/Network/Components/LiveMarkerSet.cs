@@ -18,6 +18,7 @@ public sealed record MarkerUpdate(List<string> Codes, List<double?> Latitudes, L
 public sealed class LiveMarkerSet
 {
     private readonly Dictionary<string, MapMarkerState> _shown = new(StringComparer.Ordinal);
+    private readonly Dictionary<MapMarkerState, int> _counts = [];
     private readonly List<CustomerConnectionChange> _pending = [];
     private readonly Lock _lock = new();
     private MapFilter _filter = new();
@@ -29,15 +30,17 @@ public sealed class LiveMarkerSet
         {
             _filter = filter;
             _shown.Clear();
+            _counts.Clear();
             for (var i = 0; i < snapshot.Count; i++)
-                _shown[snapshot.Codes[i]] = (MapMarkerState)snapshot.States[i];
+                Show(snapshot.Codes[i], (MapMarkerState)snapshot.States[i]);
         }
     }
 
+    /// <summary>How many markers are in <paramref name="state"/>: kept as markers change, since every live update shows it.</summary>
     public int Count(MapMarkerState state)
     {
         lock (_lock)
-            return _shown.Values.Count(s => s == state);
+            return _counts.GetValueOrDefault(state);
     }
 
     /// <returns>True when this is the first change since the last <see cref="TakeUpdate"/>: schedule one flush.</returns>
@@ -47,7 +50,7 @@ public sealed class LiveMarkerSet
         {
             var first = _pending.Count == 0 && !_routersChanged;
             _pending.AddRange(changes.Customers);
-            _routersChanged = true;
+            _routersChanged |= changes.RouterChanged;
             return first;
         }
     }
@@ -69,10 +72,7 @@ public sealed class LiveMarkerSet
                 if (admitted && !shown && change.Latitude is null)
                     continue;
                 var state = admitted ? change.Marker : MapMarkerState.Removed;
-                if (state == MapMarkerState.Removed)
-                    _shown.Remove(change.CustomerCode);
-                else
-                    _shown[change.CustomerCode] = state;
+                Show(change.CustomerCode, state);
                 update.Codes.Add(change.CustomerCode);
                 update.Latitudes.Add(change.Latitude);
                 update.Longitudes.Add(change.Longitude);
@@ -83,5 +83,15 @@ public sealed class LiveMarkerSet
             _routersChanged = false;
             return (update, routersChanged);
         }
+    }
+
+    private void Show(string code, MapMarkerState state)
+    {
+        if (_shown.Remove(code, out var was))
+            _counts[was]--;
+        if (state == MapMarkerState.Removed)
+            return;
+        _shown[code] = state;
+        _counts[state] = _counts.GetValueOrDefault(state) + 1;
     }
 }
