@@ -169,9 +169,6 @@ public sealed class ApiLoadBenchmark(ApiLoadBenchmark.LoadPortal portal, ITestOu
 
     private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, new Uri(path, UriKind.Relative));
 
-    private static double Percentile(IEnumerable<Sample> samples, int percentile)
-    {
-        var sorted = samples.Select(s => s.Ms).Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
+    private static double Percentile(IEnumerable<Sample> samples, int percentile) =>
+        Bench.Percentile([.. samples.Select(s => s.Ms).Order()], percentile);
 }

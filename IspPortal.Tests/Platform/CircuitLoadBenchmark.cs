@@ -139,7 +139,7 @@ public sealed class CircuitLoadBenchmark(PortalFactory portal, ITestOutputHelper
             Report(samples, perCircuitKb, memoryOpen - memoryBefore, failures, Missing(arrived));
             Assert.Empty(failures);
             Assert.Equal(0, Missing(arrived));
-            var p95 = Percentile(samples, 95);
+            var p95 = Bench.Percentile(samples, 95);
             Assert.True(p95 < TargetP95Ms, $"p95 from a change to its render {p95:F1} ms (target {TargetP95Ms} ms)");
             Assert.True(perCircuitKb < TargetKbPerCircuit, $"{perCircuitKb:F0} KB a circuit (target {TargetKbPerCircuit} KB)");
         }
@@ -229,10 +229,10 @@ public sealed class CircuitLoadBenchmark(PortalFactory portal, ITestOutputHelper
             $"{Changes} isolations at {ChangesPerSecond}/s, each awaited on {Circuits} circuits: {samples.Count:N0} renders measured, {missing} missing, {failures.Count} circuit failures {string.Join("; ", failures)}"));
         if (samples.Count > 0)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"change to render: p50 {Percentile(samples, 50):F1}  p95 {Percentile(samples, 95):F1}  p99 {Percentile(samples, 99):F1}  max {samples.Max():F1} ms"));
+                $"change to render: p50 {Bench.Percentile(samples, 50):F1}  p95 {Bench.Percentile(samples, 95):F1}  p99 {Bench.Percentile(samples, 99):F1}  max {samples.Max():F1} ms"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"managed heap with the circuits open: +{heapDelta / 1024.0 / 1024.0:F1} MiB, {perCircuitKb:F0} KB a circuit (server state and this client's end of each connection); working set {Process.GetCurrentProcess().WorkingSet64 / 1024 / 1024:N0} MiB"));
-        output.WriteLine(Bench.Line("circuit_change_to_render_p95_ms", samples.Count > 0 ? Percentile(samples, 95) : double.NaN, "ms", TargetP95Ms));
+        output.WriteLine(Bench.Line("circuit_change_to_render_p95_ms", samples.Count > 0 ? Bench.Percentile(samples, 95) : double.NaN, "ms", TargetP95Ms));
         output.WriteLine(Bench.Line("circuit_memory_kb", perCircuitKb, "KB", TargetKbPerCircuit));
     }
 
@@ -243,11 +243,11 @@ public sealed class CircuitLoadBenchmark(PortalFactory portal, ITestOutputHelper
             var kindSamples = Enumerable.Range(0, Circuits).Where(i => IsMap(i) == map).SelectMany(i => latencies[i]).Order().ToList();
             if (kindSamples.Count > 0)
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {kind,-9} p50 {Percentile(kindSamples, 50):F1}  p95 {Percentile(kindSamples, 95):F1}  max {kindSamples.Max():F1} ms"));
+                    $"  {kind,-9} p50 {Bench.Percentile(kindSamples, 50):F1}  p95 {Bench.Percentile(kindSamples, 95):F1}  max {kindSamples.Max():F1} ms"));
         }
         var isolations = _isolationMs.Skip(WarmUpChanges).Order().ToList();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  the isolation itself (router command, kick, save, publish): p50 {Percentile(isolations, 50):F1}  p95 {Percentile(isolations, 95):F1}  max {isolations.Max():F1} ms"));
+            $"  the isolation itself (router command, kick, save, publish): p50 {Bench.Percentile(isolations, 50):F1}  p95 {Bench.Percentile(isolations, 95):F1}  max {isolations.Max():F1} ms"));
     }
 
     private static long ManagedMemory()
@@ -258,7 +258,4 @@ public sealed class CircuitLoadBenchmark(PortalFactory portal, ITestOutputHelper
     }
 
     private static int Missing(long[,] arrived) => arrived.Cast<long>().Count(at => at == 0);
-
-    private static double Percentile(List<double> sorted, int percentile) =>
-        sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
