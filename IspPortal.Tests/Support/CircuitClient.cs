@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -82,27 +81,32 @@ public sealed partial class CircuitClient : IAsyncDisposable
             });
         builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>();
         var client = new CircuitClient(builder.Build(), answer);
-        await client._connection.StartAsync(cancellationToken);
-        var circuit = await client._connection.InvokeAsync<string?>("StartCircuit", pages.BaseAddress!.ToString(), absolute.ToString(), "[]", state, cancellationToken);
-        if (string.IsNullOrEmpty(circuit))
-            throw new InvalidOperationException($"The server refused to start a circuit for {page}: {client.Failure}");
-        var operations = new JsonObject
+        try
         {
-            ["batchId"] = 1,
-            ["operations"] = new JsonArray([.. markers.Select((marker, i) => (JsonNode)new JsonObject
+            await client._connection.StartAsync(cancellationToken);
+            var circuit = await client._connection.InvokeAsync<string?>("StartCircuit", pages.BaseAddress!.ToString(), absolute.ToString(), "[]", state, cancellationToken);
+            if (string.IsNullOrEmpty(circuit))
+                throw new InvalidOperationException($"The server refused to start a circuit for {page}: {client.Failure}");
+            var operations = new JsonObject
             {
-                ["type"] = "add",
-                ["ssrComponentId"] = i + 1,
-                ["marker"] = marker,
-            })]),
-        };
-        await client._connection.SendAsync("UpdateRootComponents", operations.ToJsonString(), state, cancellationToken);
-        await client._firstRender.Task.WaitAsync(cancellationToken);
+                ["batchId"] = 1,
+                ["operations"] = new JsonArray([.. markers.Select((marker, i) => (JsonNode)new JsonObject
+                {
+                    ["type"] = "add",
+                    ["ssrComponentId"] = i + 1,
+                    ["marker"] = marker,
+                })]),
+            };
+            await client._connection.SendAsync("UpdateRootComponents", operations.ToJsonString(), state, cancellationToken);
+            await client._firstRender.Task.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
         return client;
     }
-
-    /// <summary>Whether <paramref name="batch"/> carries <paramref name="text"/> (a render's new texts are in its string table, as UTF-8).</summary>
-    public static bool Carries(byte[] batch, string text) => batch.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
 
     private async Task OnRenderBatchAsync(object?[] arguments, object state)
     {
